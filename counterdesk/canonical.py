@@ -1,0 +1,44 @@
+"""Canonical encoding and hashing of journal events.
+
+The encoding is shared by the client, the district server and bundles, so it is
+defined once here: UTF-8 JSON, keys sorted, no whitespace, no ASCII escaping.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+GENESIS_HASH = "0" * 64
+
+# The fields covered by an event's hash, in the order documented in docs/data-model.md.
+HASHED_FIELDS = (
+    "id",
+    "center_id",
+    "device_id",
+    "seq",
+    "hlc",
+    "case_id",
+    "type",
+    "actor",
+    "payload",
+    "prev_hash",
+)
+
+
+def dumps(value: Any) -> str:
+    """Canonical JSON text of `value`."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def event_hash(event: dict[str, Any]) -> str:
+    """SHA-256 (hex) over the canonical encoding of an event's hashed fields.
+
+    `payload` may be given as a dict or as its canonical JSON text; both hash the same.
+    """
+    body = {name: event.get(name) for name in HASHED_FIELDS}
+    payload = body["payload"]
+    if isinstance(payload, str):
+        body["payload"] = json.loads(payload)
+    return hashlib.sha256(dumps(body).encode("utf-8")).hexdigest()

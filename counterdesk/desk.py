@@ -1,0 +1,434 @@
+"""The facade of the core: everything a clerk, a chief or an admin does is a call here.
+
+`Desk` owns one SQLite connection. Each action is one write transaction that
+appends its events to the journal, updates the projections and commits with a
+full fsync before returning, so a returned action survives a power cut.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sqlite3
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from counterdesk import canonical, projection, users
+from counterdesk.case import Case, case_signal
+from counterdesk.casework import CaseWork
+from counterdesk.catalog import Catalog, catalog_from_json, load_catalog
+from counterdesk.errors import InvalidInput, NotAllowed, NotFound, StorageError
+from counterdesk.hlc import HybridClock, to_date
+from counterdesk.ids import new_id
+from counterdesk.intake import Intake
+from counterdesk.journal import Event, Journal, events_for_case, insert_foreign, verify_chains
+from counterdesk.people import Applicant
+from counterdesk.store.connection import open_database, storage_error, write_transaction
+from counterdesk.store.migrations import migrate
+from counterdesk.workdays import YearSchedule
+
+# Areas a mutation can change; views refresh only those named in a Change.
+CASES, CITIZENS, NOTICES, USERS, CALENDAR, CATALOG, SETTINGS = (
+    "cases", "citizens", "notices", "users", "calendar", "catalog", "settings",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Change:
+    """What a mutation did: the areas it changed and the records it touched."""
+
+    areas: frozenset[str]
+    case_ids: tuple[str, ...] = ()
+    case_no: str | None = None
+    notice_no: str | None = None
+    events: tuple[str, ...] = ()
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def case_id(self) -> str | None:
+        return self.case_ids[0] if self.case_ids else None
+
+
+@dataclass(frozen=True)
+class CenterInfo:
+    center_id: str
+    center_code: str
+    center_name: str
+    device_id: str
+    device_no: int
+    counter: str
+    phone: str
+    yellow_days: int
+
+
+@dataclass
+class VerifyReport:
+    integrity: str
+    broken: list = field(default_factory=list)
+    projections_match: bool | None = None
+    events: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return self.integrity == "ok" and not self.broken and self.projections_match is not False
+
+
+class Desk(Intake, CaseWork):
+    """One open store. Not thread-safe by itself: the UI drives it from one worker thread."""
+
+    def __init__(self, path: Path | str, *, clock: HybridClock | None = None) -> None:
+        self.path = Path(path)
+        if not self.path.exists():
+            raise NotFound(f"找不到数据文件 {self.path}，请先运行 counterdesk init")
+        self.db = open_database(self.path)
+        self.conn: sqlite3.Connection = self.db.conn
+        self._lock = threading.RLock()
+        self._depth = 0
+        try:
+            migrate(self.conn)
+            meta = self._meta()
+        except sqlite3.DatabaseError as exc:
+            self.conn.close()
+            raise storage_error(exc, self.path) from exc
+        if "center_code" not in meta:
+            self.conn.close()
+            raise StorageError(f"{self.path} 尚未初始化（缺少中心信息），请运行 counterdesk init")
+        self.info = CenterInfo(
+            center_id=meta["center_id"],
+            center_code=meta["center_code"],
+            center_name=meta["center_name"],
+            device_id=meta["device_id"],
+            device_no=int(meta["device_no"]),
+            counter=meta.get("counter", ""),
+            phone=meta.get("phone", ""),
+            yellow_days=int(meta.get("yellow_days", "2")),
+        )
+        self.journal = Journal(
+            self.conn, self.info.center_id, self.info.device_id, clock or HybridClock()
+        )
+        self.journal.reload()
+        self.calendar = projection.load_calendar(self.conn)
+        self._catalog: Catalog | None = None
+        self.user: users.User | None = None
+
+    # ---- lifecycle -------------------------------------------------------------------
+
+    @classmethod
+    def init(
+        cls,
+        path: Path | str,
+        *,
+        center_code: str,
+        center_name: str,
+        device_no: int,
+        admin_login: str,
+        admin_password: str,
+        admin_name: str = "系统管理员",
+        counter: str = "",
+        phone: str = "",
+        clock: HybridClock | None = None,
+    ) -> Desk:
+        """Create a new store for one counter PC of a center, with its first admin."""
+        path = Path(path)
+        code = center_code.strip().upper()
+        if not (len(code) == 4 and code.isascii() and code.isalnum()):
+            raise InvalidInput("中心编码应为 4 位字母或数字（由区级平台分配）", field="center_code")
+        if not 1 <= int(device_no) <= 99:
+            raise InvalidInput("窗口电脑编号应在 1–99 之间", field="device_no")
+        if not center_name.strip():
+            raise InvalidInput("请填写中心名称", field="center_name")
+        if path.exists() and path.stat().st_size > 0:
+            raise InvalidInput(f"{path} 已存在，不会覆盖现有数据", field="path")
+        db = open_database(path)
+        try:
+            migrate(db.conn)
+            meta = {
+                "center_id": code,
+                "center_code": code,
+                "center_name": center_name.strip(),
+                "device_id": new_id(),
+                "device_no": str(int(device_no)),
+                "counter": counter,
+                "phone": phone,
+                "yellow_days": "2",
+            }
+            with write_transaction(db.conn):
+                db.conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", meta.items())
+        finally:
+            db.conn.close()
+        desk = cls(path, clock=clock)
+        with desk._write():
+            admin = users.insert_user(desk.conn, admin_login, admin_name, "admin", admin_password)
+            desk.user = users.SYSTEM
+            desk._record(
+                None, "center_configured", {k: v for k, v in meta.items() if k != "device_id"}
+            )
+            desk._record(
+                None, "user_created", {"login": admin.login, "name": admin.name, "role": "admin"}
+            )
+            desk._install_catalog(load_catalog())
+        desk.user = None
+        return desk
+
+    def close(self) -> None:
+        with contextlib.suppress(sqlite3.Error):
+            self.conn.execute("PRAGMA optimize")
+        self.conn.close()
+
+    def __enter__(self) -> Desk:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ---- plumbing --------------------------------------------------------------------
+
+    def _meta(self) -> dict[str, str]:
+        return dict(self.conn.execute("SELECT key, value FROM meta").fetchall())
+
+    def meta_value(self, key: str, default: str = "") -> str:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self._write():
+            self.conn.execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value)
+            )
+
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[None]:
+        """One durable transaction; nested calls join the outer one (see `batch`)."""
+        with self._lock:
+            if self._depth:
+                self._depth += 1
+                try:
+                    yield
+                finally:
+                    self._depth -= 1
+                return
+            self._depth = 1
+            try:
+                with write_transaction(self.conn):
+                    yield
+            except BaseException:
+                # The chain head and the calendar may have moved inside the rolled-back work.
+                self.journal.reload()
+                self.calendar = projection.load_calendar(self.conn)
+                raise
+            finally:
+                self._depth = 0
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        """Group many actions into one transaction (bulk imports, demo data)."""
+        with self._write():
+            yield
+
+    def _actor(self, *roles: str) -> users.User:
+        if self.user is None:
+            raise NotAllowed("请先登录")
+        if roles:
+            self.user.require(*roles)
+        return self.user
+
+    def _record(
+        self, case_id: str | None, type_: str, payload: dict, state: dict | None = None
+    ) -> tuple[Event, dict | None]:
+        """Append one event as the current user and project it (inside `_write`)."""
+        actor = self.user.login if self.user else users.SYSTEM.login
+        event = self.journal.append(case_id, type_, actor, payload)
+        return event, projection.project(self.conn, event, self.calendar, state)
+
+    # ---- users -----------------------------------------------------------------------
+
+    def login(self, login: str, password: str) -> users.User:
+        with self._write():
+            user, problem = users.authenticate(self.conn, login, password)
+            if problem and users.is_locked(self.conn, login.strip().lower()):
+                previous, self.user = self.user, users.SYSTEM
+                self._record(None, "user_locked", {"login": login.strip().lower()})
+                self.user = previous
+        if user is None:
+            raise NotAllowed(problem or "登录失败")
+        self.user = user
+        return user
+
+    def logout(self) -> None:
+        self.user = None
+
+    def create_user(self, login: str, name: str, role: str, password: str) -> Change:
+        self._actor("admin")
+        with self._write():
+            user = users.insert_user(self.conn, login, name, role, password)
+            event, _ = self._record(
+                None, "user_created", {"login": user.login, "name": user.name, "role": role}
+            )
+        return Change(frozenset({USERS}), events=(event.id,))
+
+    def reset_password(self, login: str, password: str) -> Change:
+        actor = self._actor()
+        if actor.login != login.strip().lower():
+            actor.require("admin")
+        users.get_user(self.conn, login)
+        with self._write():
+            users.set_password(self.conn, login.strip().lower(), password)
+            event, _ = self._record(None, "user_password_set", {"login": login.strip().lower()})
+        return Change(frozenset({USERS}), events=(event.id,))
+
+    def unlock_user(self, login: str) -> Change:
+        self._actor("admin")
+        user = users.get_user(self.conn, login)
+        with self._write():
+            self.conn.execute(
+                "UPDATE users SET failed_logins = 0, locked_until = 0 WHERE login = ?",
+                (user.login,),
+            )
+            event, _ = self._record(None, "user_unlocked", {"login": user.login})
+        return Change(frozenset({USERS}), events=(event.id,))
+
+    def set_user_active(self, login: str, active: bool) -> Change:
+        admin = self._actor("admin")
+        user = users.get_user(self.conn, login)
+        if user.login == admin.login and not active:
+            raise NotAllowed("不能停用自己的账户")
+        with self._write():
+            self.conn.execute(
+                "UPDATE users SET active = ? WHERE login = ?", (int(active), user.login)
+            )
+            event, _ = self._record(
+                None, "user_activated" if active else "user_deactivated", {"login": user.login}
+            )
+        return Change(frozenset({USERS}), events=(event.id,))
+
+    def users(self) -> list[users.User]:
+        return users.list_users(self.conn)
+
+    # ---- catalog and calendar --------------------------------------------------------
+
+    @property
+    def catalog(self) -> Catalog:
+        if self._catalog is None:
+            row = self.conn.execute(
+                "SELECT body FROM catalog_versions ORDER BY installed_hlc DESC LIMIT 1"
+            ).fetchone()
+            self._catalog = catalog_from_json(row[0], "store") if row else load_catalog()
+        return self._catalog
+
+    def _install_catalog(self, catalog: Catalog) -> Event:
+        event, _ = self._record(None, "catalog_installed", {"version": catalog.version})
+        self.conn.execute(
+            "INSERT OR REPLACE INTO catalog_versions (version, body, installed_hlc) VALUES (?, ?, ?)",
+            (catalog.version, catalog.to_json(), event.hlc),
+        )
+        self._catalog = catalog
+        return event
+
+    def install_catalog(self, catalog: Catalog) -> Change:
+        """Install a catalog version (from the district or a file); cases keep their own rules."""
+        self._actor("admin")
+        with self._write():
+            event = self._install_catalog(catalog)
+        return Change(frozenset({CATALOG}), events=(event.id,))
+
+    def publish_calendar(self, schedule: YearSchedule) -> Change:
+        """Put a year's holiday schedule in force and recompute the deadlines it touches."""
+        self._actor("admin")
+        with self._write():
+            event, _ = self._record(None, "calendar_published", {"schedule": schedule.to_json()})
+            count = projection.refold_for_year(self.conn, self.calendar, schedule.year)
+        return Change(frozenset({CALENDAR, CASES}), events=(event.id,), extra={"refolded": count})
+
+    # ---- reading ---------------------------------------------------------------------
+
+    def get_case(self, key: str) -> Case:
+        """A case by its id or its case number."""
+        row = self.conn.execute(
+            "SELECT id FROM cases WHERE id = ? OR case_no = ?", (key, key.strip().upper())
+        ).fetchone()
+        if not row:
+            raise NotFound(f"找不到案件 {key}")
+        state = projection.load_case_state(self.conn, row[0])
+        assert state is not None
+        return Case.from_state(state)
+
+    def timeline(self, case_id: str) -> list[Event]:
+        return events_for_case(self.conn, case_id)
+
+    def find_citizen(self, id_type: str, id_number: str) -> Applicant | None:
+        """A returning citizen's last known details, so nothing is typed twice."""
+        from counterdesk.people import validate_id
+
+        number = validate_id(id_type, id_number)
+        row = self.conn.execute(
+            "SELECT id_type, id_number, name, phone, address, kind FROM citizens "
+            "WHERE id_type = ? AND id_number = ?",
+            (id_type, number),
+        ).fetchone()
+        return Applicant(*row) if row else None
+
+    def notice(self, notice_no: str) -> dict[str, Any]:
+        cur = self.conn.execute("SELECT * FROM notices WHERE notice_no = ?", (notice_no,))
+        row = cur.fetchone()
+        if not row:
+            raise NotFound(f"找不到告知书 {notice_no}")
+        data = dict(zip([c[0] for c in cur.description], row, strict=True))
+        data["missing"] = json.loads(data["missing"])
+        return data
+
+    def signal(self, case: Case, today=None) -> str:
+        return case_signal(case, today or self.today(), self.calendar, self.info.yellow_days)
+
+    def today(self):
+        """The business date: the device clock, never earlier than the journal's latest event."""
+        return to_date(max(self.journal.clock.wall() << 16, self.journal.clock.last))
+
+    # ---- integrity -------------------------------------------------------------------
+
+    def verify(self, *, deep: bool = False) -> VerifyReport:
+        """Integrity check, every device's hash chain, and (deep) projections against a rebuild."""
+        with self._lock:
+            integrity = self.conn.execute("PRAGMA integrity_check").fetchone()[0]
+            report = VerifyReport(integrity=integrity, broken=verify_chains(self.conn))
+            report.events = self.conn.execute("SELECT COUNT(*) FROM events").fetchone()[0]
+            if deep:
+                report.projections_match = self._projections_match_rebuild()
+        return report
+
+    def _projections_match_rebuild(self) -> bool:
+        before = projection.snapshot_projections(self.conn)
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            projection.rebuild_all(self.conn)
+            after = projection.snapshot_projections(self.conn)
+        finally:
+            self.conn.execute("ROLLBACK")
+        return before == after
+
+    def rebuild(self, progress=None) -> None:
+        """Rebuild every projection from the journal (repairs a damaged projection)."""
+        with self._write():
+            self.calendar = projection.rebuild_all(self.conn, progress)
+
+    def ingest(self, events: list[Event]) -> list[str]:
+        """Store events made elsewhere (other counters, the district); returns the new ids."""
+        fresh = []
+        with self._write():
+            for event in sorted(events, key=lambda e: e.order_key):
+                if insert_foreign(self.conn, event):
+                    self.journal.clock.observe(event.hlc)
+                    projection.project(self.conn, event, self.calendar)
+                    if event.type == "calendar_published":
+                        year = event.payload["schedule"]["year"]
+                        projection.refold_for_year(self.conn, self.calendar, year)
+                    fresh.append(event.id)
+        return fresh
+
+    def event_count(self) -> int:
+        return self.conn.execute("SELECT COUNT(*) FROM events").fetchone()[0]
+
+    def payload_text(self, event: Event) -> str:
+        return canonical.dumps(event.payload)

@@ -1,0 +1,212 @@
+"""The append-only event journal with a per-device SHA-256 hash chain."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from counterdesk import canonical
+from counterdesk.errors import IntegrityError, InvalidInput
+from counterdesk.hlc import HybridClock
+from counterdesk.ids import new_id
+
+EVENT_COLUMNS = (
+    "id",
+    "center_id",
+    "device_id",
+    "seq",
+    "hlc",
+    "case_id",
+    "type",
+    "actor",
+    "payload",
+    "prev_hash",
+    "hash",
+)
+_SELECT = "SELECT " + ", ".join(EVENT_COLUMNS) + " FROM events"
+
+
+@dataclass(slots=True)
+class Event:
+    id: str
+    center_id: str
+    device_id: str
+    seq: int
+    hlc: int
+    case_id: str | None
+    type: str
+    actor: str
+    payload: dict[str, Any]
+    prev_hash: str
+    hash: str = ""
+
+    @property
+    def order_key(self) -> tuple[int, str, int]:
+        """The fold's total order: (HLC, device, sequence)."""
+        return (self.hlc, self.device_id, self.seq)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in EVENT_COLUMNS}
+
+    def row(self) -> tuple:
+        return (
+            self.id,
+            self.center_id,
+            self.device_id,
+            self.seq,
+            self.hlc,
+            self.case_id,
+            self.type,
+            self.actor,
+            canonical.dumps(self.payload),
+            self.prev_hash,
+            self.hash,
+        )
+
+    @classmethod
+    def from_row(cls, row: tuple) -> Event:
+        values = list(row)
+        values[8] = json.loads(values[8])
+        return cls(*values)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Event:
+        """Build from outside data (sync, bundles); the message names the bad field."""
+        if not isinstance(data, dict):
+            raise InvalidInput("事件格式不对：应为对象")
+        kinds = {"seq": int, "hlc": int, "payload": dict}
+        for name in EVENT_COLUMNS:
+            value = data.get(name)
+            want = kinds.get(name, str)
+            if name == "case_id" and value is None:
+                continue
+            if not isinstance(value, want) or isinstance(value, bool):
+                raise InvalidInput(f"事件字段 {name} 缺失或类型不对", field=name)
+        return cls(**{name: data[name] for name in EVENT_COLUMNS})
+
+
+@dataclass
+class BrokenLink:
+    device_id: str
+    seq: int
+    event_id: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"设备 {self.device_id} 第 {self.seq} 号事件 ({self.event_id})：{self.reason}"
+
+
+@dataclass
+class Journal:
+    """This device's writer onto the journal; appends happen inside the caller's transaction."""
+
+    conn: sqlite3.Connection
+    center_id: str
+    device_id: str
+    clock: HybridClock = field(default_factory=HybridClock)
+    last_seq: int = 0
+    last_hash: str = canonical.GENESIS_HASH
+
+    def reload(self) -> None:
+        """Re-read the chain head (after open or after a rolled-back transaction)."""
+        row = self.conn.execute(
+            "SELECT seq, hash FROM events WHERE device_id = ? ORDER BY seq DESC LIMIT 1",
+            (self.device_id,),
+        ).fetchone()
+        self.last_seq, self.last_hash = row if row else (0, canonical.GENESIS_HASH)
+        top = self.conn.execute("SELECT MAX(hlc) FROM events").fetchone()[0]
+        if top:
+            self.clock.observe(top)
+
+    def append(self, case_id: str | None, type_: str, actor: str, payload: dict) -> Event:
+        event = Event(
+            id=new_id(),
+            center_id=self.center_id,
+            device_id=self.device_id,
+            seq=self.last_seq + 1,
+            hlc=self.clock.now(),
+            case_id=case_id,
+            type=type_,
+            actor=actor,
+            payload=payload,
+            prev_hash=self.last_hash,
+        )
+        event.hash = canonical.event_hash(event.to_dict())
+        self.conn.execute(
+            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", event.row()
+        )
+        self.last_seq, self.last_hash = event.seq, event.hash
+        return event
+
+
+def insert_foreign(conn: sqlite3.Connection, event: Event) -> bool:
+    """Store an event made elsewhere, once; returns False if it was already here.
+
+    The event's own hash must match its content; chain continuity is checked by `verify`.
+    """
+    if canonical.event_hash(event.to_dict()) != event.hash:
+        raise IntegrityError(
+            f"收到的事件 {event.id} 内容与其哈希不符，已拒收", detail=f"device {event.device_id}"
+        )
+    cur = conn.execute(
+        "INSERT OR IGNORE INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", event.row()
+    )
+    return cur.rowcount == 1
+
+
+def events_for_case(conn: sqlite3.Connection, case_id: str) -> list[Event]:
+    rows = conn.execute(
+        _SELECT + " WHERE case_id = ? ORDER BY hlc, device_id, seq", (case_id,)
+    ).fetchall()
+    return [Event.from_row(r) for r in rows]
+
+
+def iter_events(
+    conn: sqlite3.Connection,
+    where: str = "",
+    params: Iterable[Any] = (),
+    order: str = "hlc, device_id, seq",
+) -> Iterator[Event]:
+    sql = _SELECT + (f" WHERE {where}" if where else "") + f" ORDER BY {order}"
+    for row in conn.execute(sql, tuple(params)):
+        yield Event.from_row(row)
+
+
+def device_events(
+    conn: sqlite3.Connection, device_id: str, after_seq: int = 0, limit: int = -1
+) -> list[Event]:
+    rows = conn.execute(
+        _SELECT + " WHERE device_id = ? AND seq > ? ORDER BY seq LIMIT ?",
+        (device_id, after_seq, limit),
+    ).fetchall()
+    return [Event.from_row(r) for r in rows]
+
+
+def verify_chains(conn: sqlite3.Connection) -> list[BrokenLink]:
+    """Check every device's chain in sequence order; returns the first broken link per device."""
+    broken: list[BrokenLink] = []
+    devices = [
+        r[0] for r in conn.execute("SELECT DISTINCT device_id FROM events ORDER BY device_id")
+    ]
+    for device in devices:
+        expected_seq, prev = 1, canonical.GENESIS_HASH
+        for row in conn.execute(
+            "SELECT " + ", ".join(EVENT_COLUMNS) + " FROM events WHERE device_id = ? ORDER BY seq",
+            (device,),
+        ):
+            data = dict(zip(EVENT_COLUMNS, row, strict=True))
+            problem = None
+            if data["seq"] != expected_seq:
+                problem = f"序号不连续：应为 {expected_seq}，实际为 {data['seq']}（缺失或被删除）"
+            elif data["prev_hash"] != prev:
+                problem = "与前一事件的链接断开（被删除、插入或改动）"
+            elif canonical.event_hash(data) != data["hash"]:
+                problem = "内容与哈希不符（事件被改动）"
+            if problem:
+                broken.append(BrokenLink(device, data["seq"], data["id"], problem))
+                break
+            expected_seq, prev = data["seq"] + 1, data["hash"]
+    return broken
