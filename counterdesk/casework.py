@@ -245,8 +245,3 @@ class CaseWork:
             "SELECT hlc FROM events WHERE id = ?", (change.events[0],)
         ).fetchone()[0]
         return change, to_datetime(hlc).strftime("%Y-%m-%d %H:%M")
-
-    def require_open(self: Desk, key: str) -> None:
-        state = self._state(key)
-        if state["closed_date"]:
-            raise NotAllowed(f"案件 {state['case_no']} 已结束")

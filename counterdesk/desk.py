@@ -228,6 +228,15 @@ class Desk(Intake, CaseWork):
         with self._write():
             yield
 
+    @contextlib.contextmanager
+    def acting_as(self, user: users.User) -> Iterator[None]:
+        """Run actions as another identity (the sync client acts as `users.SYSTEM`)."""
+        previous, self.user = self.user, user
+        try:
+            yield
+        finally:
+            self.user = previous
+
     def _actor(self, *roles: str) -> users.User:
         if self.user is None:
             raise NotAllowed("请先登录")
@@ -249,9 +258,8 @@ class Desk(Intake, CaseWork):
         with self._write():
             user, problem = users.authenticate(self.conn, login, password)
             if problem and users.is_locked(self.conn, login.strip().lower()):
-                previous, self.user = self.user, users.SYSTEM
-                self._record(None, "user_locked", {"login": login.strip().lower()})
-                self.user = previous
+                with self.acting_as(users.SYSTEM):
+                    self._record(None, "user_locked", {"login": login.strip().lower()})
         if user is None:
             raise NotAllowed(problem or "登录失败")
         self.user = user
@@ -426,6 +434,21 @@ class Desk(Intake, CaseWork):
                         projection.refold_for_year(self.conn, self.calendar, year)
                     fresh.append(event.id)
         return fresh
+
+    def uploaded_through(self) -> int:
+        """Highest sequence of this device's events the district has acknowledged."""
+        return int(self.meta_value("sync_acked_seq", "0"))
+
+    def case_uploaded(self, case_id: str) -> bool:
+        """Whether the district holds this case's opening (printed as 已上传区级平台 / 待上传)."""
+        row = self.conn.execute(
+            "SELECT MIN(seq) FROM events WHERE case_id = ? AND device_id = ? "
+            "AND type IN ('case_accepted', 'case_rejected')",
+            (case_id, self.info.device_id),
+        ).fetchone()
+        if row[0] is None:  # opened on another counter: it reached us through the district
+            return True
+        return row[0] <= self.uploaded_through()
 
     def event_count(self) -> int:
         return self.conn.execute("SELECT COUNT(*) FROM events").fetchone()[0]

@@ -17,9 +17,11 @@ from counterdesk.workflow import CASE_COLUMNS, JSON_COLUMNS, apply, fold
 
 OPENING = ("case_accepted", "case_rejected")
 _JSON_INDEXES = tuple(CASE_COLUMNS.index(name) for name in JSON_COLUMNS)
+# An upsert, not INSERT OR REPLACE: update triggers fire and the rowid stays stable.
 _INSERT_CASE = (
-    f"INSERT OR REPLACE INTO cases ({', '.join(CASE_COLUMNS)}) "
-    f"VALUES ({', '.join('?' * len(CASE_COLUMNS))})"
+    f"INSERT INTO cases ({', '.join(CASE_COLUMNS)}) "
+    f"VALUES ({', '.join('?' * len(CASE_COLUMNS))}) ON CONFLICT (id) DO UPDATE SET "
+    + ", ".join(f"{name} = excluded.{name}" for name in CASE_COLUMNS[1:])
 )
 
 
