@@ -85,22 +85,31 @@ class Matter(_Strict):
 
     @model_validator(mode="after")
     def _consistent(self) -> Matter:
+        # Messages start with "field <name>:" so the loader can name the field.
         if self.promised_days > self.statutory_days:
             raise ValueError(
-                f"promised_days {self.promised_days} exceeds statutory_days {self.statutory_days}"
+                f"field promised_days: {self.promised_days} exceeds statutory_days {self.statutory_days}"
             )
         total = sum(step.days for step in self.steps)
         if total != self.promised_days:
-            raise ValueError(f"steps add up to {total} days, promised_days is {self.promised_days}")
+            raise ValueError(
+                f"field steps: add up to {total} days, promised_days is {self.promised_days}"
+            )
         kinds = [step.kind for step in self.steps]
         order = ["handover", "review", "return", "notify"]
         if sorted(set(kinds), key=order.index) != kinds or "review" not in kinds:
-            raise ValueError("steps must be handover, review, return, notify in that order")
+            raise ValueError("field steps: must be handover, review, return, notify in that order")
         if self.deficiency_allowed and not any(m.deficiency_ok for m in self.materials):
-            raise ValueError("deficiency_allowed but no material is marked deficiency_ok")
-        keys = [m.key for m in self.materials]
-        if len(set(keys)) != len(keys):
-            raise ValueError("material keys repeat")
+            raise ValueError("field materials: deficiency_allowed but no material is deficiency_ok")
+        for name, keys in (
+            ("materials", [m.key for m in self.materials]),
+            ("form_fields", [f.key for f in self.form_fields]),
+        ):
+            if len(set(keys)) != len(keys):
+                raise ValueError(f"field {name}: keys repeat")
+        for item in self.form_fields:
+            if (item.kind == "choice") != bool(item.choices):
+                raise ValueError(f"field form_fields.{item.key}: choices go with kind choice only")
         return self
 
     def material(self, key: str) -> Material:
@@ -145,8 +154,11 @@ def default_catalog_dir() -> Path:
 
 def _error_text(exc: ValidationError) -> str:
     first = exc.errors()[0]
+    message = first["msg"].removeprefix("Value error, ")
+    if message.startswith("field "):
+        return message
     loc = ".".join(str(p) for p in first["loc"]) or "(matter)"
-    return f"field {loc}: {first['msg']}"
+    return f"field {loc}: {message}"
 
 
 def parse_matter(data: object, source: str) -> Matter:
@@ -168,11 +180,18 @@ def load_catalog(directory: Path | None = None) -> Catalog:
     head = _read_json(head_path)
     if not isinstance(head, dict) or not isinstance(head.get("version"), str):
         raise CatalogError(f"目录文件 {head_path.name} 缺少版本号 (field version)")
-    matters = []
+    matters, files = [], {}
     for path in sorted((directory / "matters").glob("*.json")):
         data = _read_json(path)
         items = data if isinstance(data, list) else [data]
-        matters.extend(parse_matter(item, path.name) for item in items)
+        for item in items:
+            matter = parse_matter(item, path.name)
+            if matter.code in files:
+                raise CatalogError(
+                    f"事项编码 {matter.code} 在 {files[matter.code]} 和 {path.name} 中重复 (field code)"
+                )
+            files[matter.code] = path.name
+            matters.append(matter)
     return catalog_from_parts(head, matters, head_path.name)
 
 
