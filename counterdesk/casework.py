@@ -21,6 +21,14 @@ INDICATORS = ("overall", "efficiency", "service", "attitude")
 VISITS = ("intake", "pickup", "other")
 
 
+def destination(state: dict[str, Any]) -> str:
+    """The department a case is carried to (its review step's, else the matter's)."""
+    for step in state["rules"]["steps"]:
+        if step["kind"] == "review" and step.get("department"):
+            return step["department"]
+    return state["department"]
+
+
 class CaseWork:
     """Mixin of `Desk`: every action on an existing case."""
 
@@ -56,9 +64,7 @@ class CaseWork:
         ids, events = [], []
         with self._write():
             states = [self._state(k) for k in dict.fromkeys(keys)]
-            departments = {
-                s["step_department"] if type_ == "handed_over" else s["department"] for s in states
-            }
+            departments = {destination(s) for s in states}
             if same_department and len(departments) > 1:
                 raise InvalidInput("一张交接单只能对应一个部门，请按部门分批", field="cases")
             for state in states:

@@ -74,6 +74,9 @@ class Intake:
             (prefix, prefix + "~"),
         ).fetchone()
         seq = int(row[0][len(prefix) :]) + 1 if row else 1
+        floor_day, _, floor = self.meta_value("number_floor", ":0").partition(":")
+        if not marker and floor_day == self.today().isoformat():
+            seq = max(seq, int(floor) + 1)
         if seq >= 10**width:
             raise NotAllowed(f"本机今日编号已用完（{10**width - 1} 个），请换一台窗口电脑受理")
         return f"{prefix}{seq:0{width}d}"

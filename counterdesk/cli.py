@@ -1,0 +1,257 @@
+"""`counterdesk` console script: headless work for IT staff and scripts.
+
+With no subcommand it starts the app on the embedded demo center.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+import time
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+from counterdesk import backup
+from counterdesk.errors import CounterdeskError
+
+DEMO = {
+    "center_code": "DEMO",
+    "center_name": "演示街道政务服务中心",
+    "device_no": 1,
+    "admin_login": "admin",
+    "admin_password": "demo-admin-1",
+    "counter": "1号窗口",
+    "phone": "010-80001234",
+}
+DEMO_CLERK = ("clerk", "王窗口", "demo-clerk-1")
+
+
+def data_dir() -> Path:
+    return Path(os.environ.get("COUNTERDESK_HOME") or user_data_dir("CounterDesk", appauthor=False))
+
+
+def default_store() -> Path:
+    return Path(os.environ.get("COUNTERDESK_STORE") or data_dir() / "counterdesk.db")
+
+
+def demo_store() -> Path:
+    return data_dir() / "demo" / "counterdesk-demo.db"
+
+
+def _progress(label: str):
+    last = [0.0]
+
+    def report(done: int, total: int | None = None) -> None:
+        now = time.monotonic()
+        if now - last[0] >= 1 or (total and done >= total):
+            last[0] = now
+            text = f"{done}/{total}" if total else str(done)
+            print(f"\r{label} {text}", end="", file=sys.stderr, flush=True)
+
+    return report
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from counterdesk.desk import Desk
+
+    password = args.admin_password or getpass.getpass("管理员密码 / admin password: ")
+    desk = Desk.init(
+        args.store,
+        center_code=args.center_code,
+        center_name=args.center_name,
+        device_no=args.device_no,
+        admin_login=args.admin_login,
+        admin_password=password,
+        counter=args.counter,
+        phone=args.phone,
+    )
+    print(
+        f"已创建数据文件 {args.store}（中心 {desk.info.center_code}，窗口电脑 {desk.info.device_no} 号）"
+    )
+    desk.close()
+    return 0
+
+
+def ensure_demo(path: Path, cases: int = 300) -> Path:
+    """Create the demo center with a little history if it does not exist yet."""
+    from counterdesk.desk import Desk
+
+    if path.exists():
+        return path
+    desk = Desk.init(path, **DEMO)
+    try:
+        desk.login(DEMO["admin_login"], DEMO["admin_password"])
+        login, name, password = DEMO_CLERK
+        desk.create_user(login, name, "clerk", password)
+        _generate(desk, cases, 1)
+    finally:
+        desk.close()
+    return path
+
+
+def _generate(desk, cases: int, seed: int):
+    from counterdesk import demo
+
+    return demo.generate(desk, cases=cases, seed=seed, progress=_progress("生成演示数据"))
+
+
+def cmd_demo_data(args: argparse.Namespace) -> int:
+    from counterdesk.desk import Desk
+
+    store = Path(args.store)
+    if not store.exists():
+        Desk.init(store, **DEMO).close()
+    desk = Desk(store)
+    try:
+        desk.login(args.login or DEMO["admin_login"], args.password or DEMO["admin_password"])
+        started = time.perf_counter()
+        stats = _generate(desk, args.cases, args.seed)
+        seconds = time.perf_counter() - started
+    finally:
+        desk.close()
+    print(f"\n{stats}；用时 {seconds:.1f} 秒；数据文件 {store.stat().st_size / 1e6:.1f} MB")
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from counterdesk.desk import Desk
+
+    with Desk(args.store) as desk:
+        report = desk.verify(deep=args.deep)
+    print(f"数据库完整性：{report.integrity}")
+    print(f"日志事件数：{report.events}")
+    if report.broken:
+        for link in report.broken:
+            print(f"日志链断开：{link}")
+    else:
+        print("日志链：全部设备校验通过")
+    if report.projections_match is not None:
+        print(
+            "案件视图与日志重建一致"
+            if report.projections_match
+            else "案件视图与日志重建不一致：请运行 counterdesk rebuild"
+        )
+    return 0 if report.ok else 1
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    result = backup.make_backup(args.store, args.to, keep=args.keep, progress=_progress("备份页"))
+    print(
+        f"\n已备份到 {result.path}（{result.size / 1e6:.1f} MB，{result.seconds:.1f} 秒，已校验）"
+    )
+    for old in result.removed:
+        print(f"按保留份数删除旧备份 {old.name}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    info = backup.verify_backup(args.file)
+    print(
+        f"备份：中心 {info.center_code} {info.center_name}，{info.cases} 件案件，{info.events} 个事件，校验通过"
+    )
+    kept = backup.restore(args.file, args.store, allow_other_center=args.other_center)
+    if kept:
+        print(f"原数据已保留在 {kept}")
+    print(f"已恢复到 {args.store}。本机将作为新的日志设备继续工作；联网后请先同步。")
+    return 0
+
+
+def cmd_rebuild(args: argparse.Namespace) -> int:
+    from counterdesk.desk import Desk
+
+    with Desk(args.store) as desk:
+        desk.rebuild(progress=_progress("重建案件视图"))
+    print("\n已从日志重建全部视图")
+    return 0
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    from counterdesk.desk import Desk
+
+    with Desk(args.store) as desk:
+        info = desk.info
+        cases = desk.conn.execute("SELECT COUNT(*) FROM cases").fetchone()[0]
+        print(
+            f"中心 {info.center_code} {info.center_name}；窗口电脑 {info.device_no} 号（设备 {info.device_id}）"
+        )
+        print(f"案件 {cases} 件；日志事件 {desk.event_count()} 个；目录版本 {desk.catalog.version}")
+        print(f"已上传至序号 {desk.uploaded_through()}，本机最新序号 {desk.journal.last_seq}")
+    return 0
+
+
+def cmd_start(args: argparse.Namespace) -> int:
+    """Start the app on the embedded demo center (headless summary until the window exists)."""
+    store = ensure_demo(demo_store())
+    args.store = str(store)
+    print(f"演示中心数据：{store}")
+    print(
+        f"登录：管理员 {DEMO['admin_login']} / {DEMO['admin_password']}，窗口人员 {DEMO_CLERK[0]} / {DEMO_CLERK[2]}"
+    )
+    cmd_info(args)
+    return cmd_verify(argparse.Namespace(store=str(store), deep=False))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="counterdesk", description="CounterDesk 政务服务中心全程代办系统"
+    )
+    parser.add_argument("--store", default=str(default_store()), help="数据文件路径")
+    sub = parser.add_subparsers(dest="command")
+
+    p = sub.add_parser("init", help="创建本机数据文件（中心、窗口电脑编号、首个管理员）")
+    p.add_argument("--center-code", required=True)
+    p.add_argument("--center-name", required=True)
+    p.add_argument("--device-no", type=int, required=True)
+    p.add_argument("--admin-login", default="admin")
+    p.add_argument("--admin-password")
+    p.add_argument("--counter", default="")
+    p.add_argument("--phone", default="")
+    p.set_defaults(func=cmd_init)
+
+    p = sub.add_parser("demo-data", help="生成演示数据（真实业务流程）")
+    p.add_argument("--cases", type=int, default=1000)
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--login")
+    p.add_argument("--password")
+    p.set_defaults(func=cmd_demo_data)
+
+    p = sub.add_parser("verify", help="校验数据库完整性与日志哈希链")
+    p.add_argument("--deep", action="store_true", help="同时用日志重建视图并比对")
+    p.set_defaults(func=cmd_verify)
+
+    p = sub.add_parser("backup", help="在线备份到指定文件夹（如U盘）")
+    p.add_argument("--to", required=True)
+    p.add_argument("--keep", type=int, default=10)
+    p.set_defaults(func=cmd_backup)
+
+    p = sub.add_parser("restore", help="从备份恢复（原数据先另存）")
+    p.add_argument("file")
+    p.add_argument("--other-center", action="store_true", help="允许恢复其他中心的备份（迁移时用）")
+    p.set_defaults(func=cmd_restore)
+
+    p = sub.add_parser("rebuild", help="从日志重建全部视图")
+    p.set_defaults(func=cmd_rebuild)
+
+    p = sub.add_parser("info", help="显示本机中心与同步信息")
+    p.set_defaults(func=cmd_info)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    func = getattr(args, "func", cmd_start)
+    try:
+        return func(args)
+    except CounterdeskError as exc:
+        print(f"错误：{exc.message}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("\n已取消", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

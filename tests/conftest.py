@@ -1,0 +1,99 @@
+"""Shared fixtures: real stores on disk, a logged-in clerk, headless Qt, fake keyring."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from argon2 import PasswordHasher
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ADMIN = ("admin", "admin1234")
+CLERK = ("clerk", "clerk1234")
+CHIEF = ("chief", "chief1234")
+APPLICANT = {
+    "id_type": "resident_id",
+    "id_number": "11010519491231002X",
+    "name": "王小明",
+    "phone": "13800138000",
+    "address": "北京市西城区某某胡同 1 号",
+}
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(monkeypatch):
+    """argon2id with test-sized costs (the production costs are checked in test_users)."""
+    from counterdesk import users
+
+    monkeypatch.setattr(
+        users, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    )
+
+
+@pytest.fixture
+def open_desks():
+    desks = []
+    yield desks
+    for desk in desks:
+        try:
+            desk.close()
+        except Exception:
+            pass
+
+
+@pytest.fixture
+def make_desk(tmp_path: Path, open_desks):
+    """Create a store for a counter PC: make_desk(device_no=1, center_code='DC03', clock=None)."""
+    from counterdesk.desk import Desk
+
+    def factory(device_no: int = 1, center_code: str = "DC03", clock=None, name: str | None = None):
+        path = tmp_path / (name or f"{center_code}-{device_no}.db")
+        desk = Desk.init(
+            path,
+            center_code=center_code,
+            center_name="西城区某街道政务服务中心",
+            device_no=device_no,
+            admin_login=ADMIN[0],
+            admin_password=ADMIN[1],
+            counter=f"{device_no}号窗口",
+            phone="010-80001234",
+            clock=clock,
+        )
+        open_desks.append(desk)
+        desk.login(*ADMIN)
+        desk.create_user(CLERK[0], "张窗口", "clerk", CLERK[1])
+        desk.create_user(CHIEF[0], "李主任", "chief", CHIEF[1])
+        desk.login(*CLERK)
+        return desk
+
+    return factory
+
+
+@pytest.fixture
+def desk(make_desk):
+    return make_desk()
+
+
+def required_keys(matter) -> list[str]:
+    return [m.key for m in matter.materials if m.required]
+
+
+@pytest.fixture(scope="session")
+def catalog():
+    from counterdesk.catalog import load_catalog
+
+    return load_catalog()
+
+
+@pytest.fixture
+def matter(catalog):
+    """A matter that allows 容缺受理."""
+    return next(m for m in catalog.matters if m.deficiency_allowed)
+
+
+@pytest.fixture
+def accepted(desk, matter):
+    """One freshly accepted case."""
+    return desk.accept(APPLICANT, matter.code, required_keys(matter))

@@ -1,0 +1,138 @@
+"""The journal: UUIDv7 ids, HLC order, per-device hash chain, tamper detection."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+import uuid
+
+from conftest import APPLICANT, required_keys
+
+from counterdesk import canonical
+from counterdesk.hlc import HybridClock, pack, physical_ms, to_date
+from counterdesk.journal import verify_chains
+
+
+def _tamper(path, sql, params=()):
+    conn = sqlite3.connect(path)
+    conn.execute("DROP TRIGGER events_append_only_update")
+    conn.execute("DROP TRIGGER events_append_only_delete")
+    conn.execute(sql, params)
+    conn.commit()
+    conn.close()
+
+
+def test_events_carry_uuid7_seq_hlc_and_chain(desk, accepted):
+    events = list(
+        desk.conn.execute("SELECT id, seq, hlc, prev_hash, hash FROM events ORDER BY seq")
+    )
+    assert [e[1] for e in events] == list(range(1, len(events) + 1))
+    assert all(uuid.UUID(e[0]).version == 7 for e in events)
+    assert events[0][3] == canonical.GENESIS_HASH
+    for before, after in zip(events, events[1:], strict=False):
+        assert after[3] == before[4]
+        assert after[2] > before[2]
+
+
+def test_journal_is_append_only(desk, accepted):
+    import pytest
+
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        desk.conn.execute("UPDATE events SET actor = 'x'")
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        desk.conn.execute("DELETE FROM events")
+
+
+def test_verify_names_first_broken_link_for_edit_delete_reorder(desk, matter):
+    for _ in range(4):
+        desk.accept(APPLICANT, matter.code, required_keys(matter))
+    path = desk.path
+    desk.close()
+    seqs = [
+        r[0]
+        for r in sqlite3.connect(path).execute(
+            "SELECT seq FROM events WHERE type = 'case_accepted' ORDER BY seq"
+        )
+    ]
+    target = seqs[1]
+
+    edited = path.with_name("edited.db")
+    edited.write_bytes(path.read_bytes())
+    _tamper(
+        edited,
+        "UPDATE events SET payload = replace(payload, '王小明', '王大明') WHERE seq = ?",
+        (target,),
+    )
+    broken = verify_chains(sqlite3.connect(edited))
+    assert broken and broken[0].seq == target and "改动" in broken[0].reason
+
+    removed = path.with_name("removed.db")
+    removed.write_bytes(path.read_bytes())
+    _tamper(removed, "DELETE FROM events WHERE seq = ?", (target,))
+    broken = verify_chains(sqlite3.connect(removed))
+    assert broken[0].seq == target + 1 and "缺失" in broken[0].reason
+
+    swapped = path.with_name("swapped.db")
+    swapped.write_bytes(path.read_bytes())
+    _tamper(swapped, "UPDATE events SET seq = -1 WHERE seq = ?", (target,))
+    _tamper_again = sqlite3.connect(swapped)
+    _tamper_again.execute("UPDATE events SET seq = ? WHERE seq = ?", (target, target + 1))
+    _tamper_again.execute("UPDATE events SET seq = ? WHERE seq = -1", (target + 1,))
+    _tamper_again.commit()
+    broken = verify_chains(sqlite3.connect(swapped))
+    assert broken[0].seq == target
+
+    assert verify_chains(sqlite3.connect(path)) == []
+
+
+def test_hash_is_canonical_and_payload_form_independent():
+    event = {
+        "id": "x",
+        "center_id": "DC03",
+        "device_id": "d",
+        "seq": 1,
+        "hlc": 5,
+        "case_id": None,
+        "type": "note",
+        "actor": "a",
+        "payload": {"b": 1, "a": "中文"},
+        "prev_hash": canonical.GENESIS_HASH,
+    }
+    as_text = dict(event, payload='{"a":"中文","b":1}')
+    assert canonical.event_hash(event) == canonical.event_hash(as_text)
+    assert canonical.event_hash(event) != canonical.event_hash(dict(event, actor="b"))
+
+
+def test_hlc_survives_a_clock_that_jumps_back_months():
+    wall = [pack(0, 0)]
+    now = [1_780_000_000_000]
+    clock = HybridClock(wall=lambda: now[0])
+    first = clock.now()
+    now[0] -= 200 * 24 * 3600 * 1000  # the CMOS battery died: clock back 200 days
+    second = clock.now()
+    assert second > first
+    assert to_date(second) == to_date(first)
+    clock.observe(first + (10 << 16))
+    assert clock.now() > first + (10 << 16)
+    assert physical_ms(clock.now()) >= physical_ms(first)
+    del wall
+
+
+def test_hlc_counter_overflow_borrows_a_millisecond():
+    clock = HybridClock(wall=lambda: 1000)
+    stamps = [clock.now() for _ in range(70_000)]
+    assert stamps == sorted(set(stamps))
+
+
+def test_a_pc_clock_months_behind_keeps_case_order_and_dates(make_desk, matter):
+    from clocks import fake_clock
+
+    clock, wall = fake_clock(dt.datetime(2026, 11, 2, 10))
+    desk = make_desk(clock=clock)
+    first = desk.accept(APPLICANT, matter.code, required_keys(matter))
+    wall.set(dt.datetime(2026, 3, 2, 10))  # clock reset to March
+    second = desk.accept(APPLICANT, matter.code, required_keys(matter))
+    a, b = desk.get_case(first.case_id), desk.get_case(second.case_id)
+    assert b.accept_hlc > a.accept_hlc
+    assert b.accept_date == a.accept_date == "2026-11-02"
+    assert desk.journal.clock.skew_ms() > 100 * 24 * 3600 * 1000

@@ -1,0 +1,73 @@
+"""Working days: holidays, 调休, provisional years, district-shipped schedules."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from clocks import fake_clock
+from conftest import ADMIN, APPLICANT, required_keys
+
+from counterdesk.errors import CatalogError
+from counterdesk.workdays import WorkCalendar, YearSchedule, schedule_from_json
+
+D = dt.date
+
+
+def test_national_day_and_makeup_days_2026():
+    cal = WorkCalendar()
+    assert not cal.is_workday(D(2026, 10, 1))
+    assert cal.is_workday(D(2026, 9, 30))
+    # Counting starts the working day after acceptance and skips the holiday.
+    due, provisional = cal.add_workdays(D(2026, 9, 30), 1)
+    assert due > D(2026, 10, 7) and not provisional
+    assert cal.workdays_between(D(2026, 9, 30), due) == 1
+
+
+def test_unknown_year_is_weekdays_only_and_provisional():
+    cal = WorkCalendar()
+    assert not cal.knows(2031)
+    due, provisional = cal.add_workdays(D(2030, 12, 30), 5)
+    assert provisional and due == D(2031, 1, 6)
+
+
+def test_shipped_schedule_overrides_library_and_clears_provisional():
+    text = json.dumps(
+        {"year": 2031, "holidays": ["2031-01-01", "2031-01-02"], "workdays": ["2031-01-04"]}
+    )
+    cal = WorkCalendar()
+    cal.set_schedule(schedule_from_json(text))
+    due, provisional = cal.add_workdays(D(2030, 12, 31), 2)
+    assert not provisional
+    assert due == D(2031, 1, 4)  # the make-up Saturday counts, the holidays don't
+
+
+@pytest.mark.parametrize(
+    "data, field",
+    [
+        ({"year": "2031"}, "year"),
+        ({"year": 2031, "holidays": ["2030-01-01"]}, "holidays"),
+        ({"year": 2031, "holidays": "2031-01-01"}, "holidays"),
+        ({"year": 2031, "workdays": ["31/01/2031"]}, "workdays"),
+        ({"year": 2031, "holidays": ["2031-01-04"], "workdays": ["2031-01-04"]}, "workdays"),
+    ],
+)
+def test_broken_schedule_names_the_field(data, field):
+    with pytest.raises(CatalogError, match=f"field {field}"):
+        schedule_from_json(json.dumps(data))
+
+
+def test_publishing_next_years_calendar_recomputes_provisional_deadlines(make_desk, matter):
+    clock, _ = fake_clock(dt.datetime(2026, 12, 28, 10))
+    desk = make_desk(clock=clock)
+    case_id = desk.accept(APPLICANT, matter.code, required_keys(matter)).case_id
+    case = desk.get_case(case_id)
+    assert case.due_provisional == 1  # chinesecalendar does not know 2027
+    desk.login(*ADMIN)
+    holidays = [f"2027-01-0{d}" for d in (1, 4, 5, 6, 7, 8)]
+    change = desk.publish_calendar(YearSchedule(2027, frozenset(map(D.fromisoformat, holidays))))
+    assert change.extra["refolded"] >= 1
+    after = desk.get_case(case_id)
+    assert after.due_provisional == 0 and after.due_date > case.due_date
+    assert desk.verify(deep=True).ok
