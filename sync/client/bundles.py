@@ -1,0 +1,71 @@
+"""USB bundles for centers without a network for days, and the district's acknowledgement file.
+
+Export writes the unacknowledged tail as a signed bundle (see sync/bundle.py);
+nothing is marked as sent, so the same events go again online or in the next
+bundle, and the district stores each once. The center learns what was accepted
+at its next contact (the handshake) or from an acknowledgement file.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from counterdesk.desk import Desk
+from counterdesk.errors import InvalidInput
+from counterdesk.journal import device_events
+from sync import bundle, protocol
+from sync.client import credentials
+from sync.client.errors import NotEnrolled
+from sync.client.state import SyncState
+
+BUNDLE_EVENTS = 50_000
+
+
+@dataclass(frozen=True)
+class ExportedBundle:
+    path: Path
+    first_seq: int
+    last_seq: int
+    count: int
+
+
+def export_bundle(desk: Desk, path: Path | str, *, limit: int = BUNDLE_EVENTS) -> ExportedBundle:
+    """Write the pending events (at most `limit`) to `path`, atomically."""
+    device = desk.info.device_id
+    token = credentials.load_token(device)
+    if not token:
+        raise NotEnrolled("本机尚未注册到区级平台，不能导出签名数据包")
+    events = device_events(desk.conn, device, desk.uploaded_through(), limit)
+    data = bundle.write_bundle(events, center_id=desk.info.center_id, device_id=device, token=token)
+    target = Path(path)
+    tmp = target.with_name(target.name + ".part")
+    with open(tmp, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, target)
+    return ExportedBundle(target, events[0].seq, events[-1].seq, len(events))
+
+
+def apply_ack_file(desk: Desk, path: Path | str) -> int:
+    """Load the district's acknowledgement file; returns the acknowledged sequence now in force.
+
+    A file never moves the sequence back (it may be older than what we know); the
+    next online handshake corrects it either way, since the district is the truth.
+    """
+    try:
+        ack = protocol.AckFile.model_validate_json(Path(path).read_bytes())
+    except (OSError, ValidationError) as exc:
+        raise InvalidInput(f"无法读取回执文件 {path}：文件不完整或不是 CounterDesk 回执") from exc
+    if ack.device_id != desk.info.device_id:
+        raise InvalidInput(f"回执属于设备 {ack.device_id}，不是本机（{desk.info.device_id}）")
+    state = SyncState(desk)
+    with desk.batch():
+        state.quarantine(ack.rejected)
+        if ack.acked_seq > state.acked:
+            state.set_acked(ack.acked_seq)
+    return state.acked

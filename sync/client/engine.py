@@ -1,0 +1,281 @@
+"""The sync client: enrollment, then push → pull as explicit, persisted stages.
+
+The outbox is the journal's unacknowledged tail (own events with seq >
+sync_acked_seq); nothing is copied into a staging table, so nothing grows on
+failed syncs. Each push answer and each pulled page is committed with the
+acknowledged sequence or cursor it advances, so an interrupted sync resumes
+exactly where it stopped and a cut-off batch is simply sent again.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from counterdesk import users
+from counterdesk.catalog import catalog_from_json
+from counterdesk.desk import Desk
+from counterdesk.errors import CounterdeskError
+from counterdesk.journal import Event, device_events
+from counterdesk.workdays import parse_schedule
+from sync import protocol
+from sync.client import credentials
+from sync.client.errors import NetworkUnavailable, NotEnrolled, ServerRefused, SyncError
+from sync.client.state import SyncState, SyncStatus, now_ms
+from sync.client.transport import DistrictApi, RetryPolicy, Timeouts
+
+Progress = Callable[[str, int, int], None]
+MAX_RAW_BATCH_BYTES = 2 * 1024 * 1024
+
+
+@dataclass
+class BatchSizer:
+    """Push batch size that adapts to the link: doubles on success, halves on failure."""
+
+    size: int = 100
+    minimum: int = 1
+    maximum: int = 2000
+
+    def grow(self) -> None:
+        self.size = min(self.maximum, self.size * 2)
+
+    def shrink(self) -> None:
+        self.size = max(self.minimum, self.size // 2)
+
+
+@dataclass
+class SyncReport:
+    pushed: int = 0
+    quarantined: int = 0
+    pulled: int = 0
+    applied: int = 0
+    acked_seq: int = 0
+    cursor: int = 0
+    seconds: float = 0.0
+
+
+class SyncClient:
+    """Syncs one open store with the district. One sync at a time per client."""
+
+    def __init__(
+        self,
+        desk: Desk,
+        server_url: str | None = None,
+        *,
+        ca_bundle: str | None = None,
+        timeouts: Timeouts | None = None,
+        retry: RetryPolicy | None = None,
+        sizer: BatchSizer | None = None,
+        pull_page: int = 1000,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self.desk = desk
+        self.state = SyncState(desk)
+        url = server_url or self.state.get("server_url")
+        if server_url and server_url != self.state.get("server_url"):
+            self.state.set(server_url=server_url)
+        self.ca_bundle = ca_bundle or self.state.get("ca_bundle") or None
+        self.retry = retry or RetryPolicy()
+        self.sizer = sizer or BatchSizer()
+        self.pull_page = pull_page
+        self.sleep = sleep
+        self.api = DistrictApi(
+            url or "http://unset.invalid",
+            ca_bundle=self.ca_bundle,
+            timeouts=timeouts,
+            retry=self.retry,
+            sleep=sleep,
+        )
+        self._lock = threading.Lock()
+
+    @property
+    def device_id(self) -> str:
+        return self.desk.info.device_id
+
+    def close(self) -> None:
+        self.api.close()
+
+    # ---- enrollment and status -------------------------------------------------------
+
+    def enroll(self, code: str, *, label: str = "") -> protocol.EnrollResponse:
+        """Trade a one-time code for a device token, kept only in the OS keyring."""
+        if not self.state.get("server_url"):
+            raise SyncError("请先设置区级平台地址", detail="server_url")
+        req = protocol.EnrollRequest(
+            code=code.strip(),
+            center_code=self.desk.info.center_code,
+            device_id=self.device_id,
+            device_no=self.desk.info.device_no,
+            label=label,
+        )
+        resp = self.api.enroll(req)
+        credentials.save_token(self.device_id, resp.token)
+        self.api.token = resp.token
+        self.state.set(enrolled_ms=now_ms(), last_contact_ms=now_ms())
+        return resp
+
+    def _token(self) -> str:
+        token = self.api.token or credentials.load_token(self.device_id)
+        if not token:
+            raise NotEnrolled("本机尚未注册到区级平台（或凭据已丢失），请用注册码完成注册")
+        self.api.token = token
+        return token
+
+    def status(self) -> SyncStatus:
+        """Sync debt, contact times and the last error; works offline and never raises for the keyring."""
+        try:
+            enrolled = bool(self.api.token or credentials.load_token(self.device_id))
+        except CounterdeskError:
+            enrolled = False
+        return self.state.status(enrolled)
+
+    # ---- the sync run ----------------------------------------------------------------
+
+    def sync(self, progress: Progress | None = None) -> SyncReport:
+        """Handshake, push the outbox, pull changes; resumes from the persisted stage."""
+        with self._lock:
+            started, report = time.monotonic(), SyncReport()
+            try:
+                self._token()
+                self._handshake(report)
+                resume_pull = self.state.stage == "pulling"
+                if not resume_pull:
+                    self._push(report, progress)
+                self._pull(report, progress)
+                if resume_pull:
+                    self._push(report, progress)
+            except CounterdeskError as exc:
+                self.state.set(last_error=exc.message, last_error_ms=now_ms())
+                raise
+            self.state.set(stage="idle", last_success_ms=now_ms(), last_error=None)
+            report.acked_seq, report.cursor = self.state.acked, self.state.cursor
+            report.seconds = time.monotonic() - started
+            return report
+
+    def _handshake(self, report: SyncReport) -> None:
+        """Adopt what the district holds: it is the truth about what it has settled."""
+        status = self.api.device_status()
+        with self.desk.batch():
+            report.quarantined += self.state.quarantine(status.rejected)
+            if status.acked_seq != self.state.acked:
+                self.state.set_acked(status.acked_seq)
+            self.state.put({"last_contact_ms": now_ms()})
+
+    def _push(self, report: SyncReport, progress: Progress | None) -> None:
+        self.state.set(stage="pushing")
+        total = self.state.debt().pending
+        failures = 0
+        while True:
+            acked = self.state.acked
+            events = self._batch(acked)
+            if not events:
+                return
+            try:
+                ack = self.api.push(
+                    protocol.PushRequest(events=[protocol.WireEvent.of(e) for e in events])
+                )
+            except NetworkUnavailable:
+                failures += 1
+                if failures >= self.retry.attempts:
+                    raise
+                self.sizer.shrink()  # a weak link: smaller batches finish within the timeouts
+                self.sleep(self.retry.delay(failures - 1, self.api.rng))
+                continue
+            except ServerRefused as exc:
+                if exc.status != 413 or self.sizer.size == 1:
+                    raise
+                self.sizer.shrink()
+                continue
+            failures = 0
+            self.sizer.grow()
+            self._settle(ack, report)
+            if ack.acked_seq <= acked:
+                raise SyncError(
+                    f"区级平台没有接收第 {acked + 1} 号事件，同步暂停；请联系区级平台",
+                    detail=ack.model_dump_json()[:500],
+                )
+            report.pushed += ack.stored
+            if progress:
+                progress("pushing", min(total, report.pushed), total)
+
+    def _batch(self, acked: int) -> list[Event]:
+        events = device_events(self.desk.conn, self.device_id, acked, self.sizer.size)
+        size, keep = 0, []
+        for event in events:  # also bounded in bytes: a few huge payloads make a small batch
+            size += len(json.dumps(event.payload, ensure_ascii=False)) + 400
+            if keep and size > MAX_RAW_BATCH_BYTES:
+                break
+            keep.append(event)
+        return keep
+
+    def _settle(self, ack: protocol.PushAck, report: SyncReport) -> None:
+        with self.desk.batch():
+            report.quarantined += self.state.quarantine(ack.rejected)
+            self.state.set_acked(ack.acked_seq)
+            self.state.put({"last_contact_ms": now_ms()})
+
+    def _pull(self, report: SyncReport, progress: Progress | None) -> None:
+        self.state.set(stage="pulling")
+        reset = False
+        while True:
+            cursor = self.state.cursor
+            req = protocol.PullRequest(cursor=cursor, limit=self.pull_page, debt=self.state.debt())
+            try:
+                page = self.api.pull(req)
+            except ServerRefused as exc:
+                if exc.status != 409 or reset or cursor == 0:
+                    raise
+                # The district's records end before our cursor (restored server): start over;
+                # applying is idempotent.
+                reset = True
+                self.state.set(cursor=0)
+                continue
+            report.applied += self.apply_changes(page.changes, page.cursor)
+            report.pulled += len(page.changes)
+            if progress:
+                progress("pulling", page.cursor, page.head)
+            if not page.more:
+                return
+
+    # ---- applying pulled changes -----------------------------------------------------
+
+    def apply_changes(self, changes: list[protocol.Change], cursor: int) -> int:
+        """Apply one page in change order and move the cursor, all in one transaction."""
+        applied = 0
+        with self.desk.batch(), self.desk.acting_as(users.SYSTEM):
+            run: list[Event] = []
+            for change in changes:
+                if change.kind == "event" and change.event is not None:
+                    if change.event.device_id != self.device_id:
+                        run.append(change.event.to_event())
+                    continue
+                applied += len(self.desk.ingest(run)) if run else 0
+                run = []
+                applied += self._apply_publication(change)
+            applied += len(self.desk.ingest(run)) if run else 0
+            self.state.put({"cursor": cursor, "last_contact_ms": now_ms()})
+        return applied
+
+    def _apply_publication(self, change: protocol.Change) -> int:
+        if change.kind == "catalog" and change.catalog is not None:
+            catalog = catalog_from_json(json.dumps(change.catalog), "district catalog")
+            have = self.desk.conn.execute(
+                "SELECT 1 FROM catalog_versions WHERE version = ?", (catalog.version,)
+            ).fetchone()
+            if have:
+                return 0
+            self.desk.install_catalog(catalog)
+            return 1
+        if change.kind == "calendar" and change.calendar is not None:
+            schedule = parse_schedule(change.calendar, "district calendar")
+            row = self.desk.conn.execute(
+                "SELECT schedule FROM calendar_years WHERE year = ?", (schedule.year,)
+            ).fetchone()
+            if row and parse_schedule(json.loads(row[0])) == schedule:
+                return 0
+            self.desk.publish_calendar(schedule)
+            return 1
+        return 0

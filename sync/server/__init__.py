@@ -1,0 +1,1 @@
+"""The reference district server: HTTP API, storage (PostgreSQL or SQLite), operations, CLI."""
