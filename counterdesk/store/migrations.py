@@ -142,6 +142,153 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         );
         """,
     ),
+    (
+        2,
+        "search index (two FTS tables, reversed tails, pinyin) and summary indexes",
+        # Generated column expressions are spelled out (no SQL functions need
+        # registering): reversing up to 20 characters for tail lookups, and
+        # splitting a name into single characters for the 1-2 character index.
+        """
+        CREATE TABLE case_search (
+            sid INTEGER PRIMARY KEY,
+            case_id TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            id_number TEXT NOT NULL,
+            phone TEXT NOT NULL,
+            case_no TEXT NOT NULL,
+            matter TEXT NOT NULL,
+            name_chars TEXT GENERATED ALWAYS AS (rtrim(
+                substr(name, 1, 1) || ' ' || substr(name, 2, 1) || ' ' || substr(name, 3, 1) || ' ' ||
+                substr(name, 4, 1) || ' ' || substr(name, 5, 1) || ' ' || substr(name, 6, 1) || ' ' ||
+                substr(name, 7, 1) || ' ' || substr(name, 8, 1) || ' ' || substr(name, 9, 1) || ' ' ||
+                substr(name, 10, 1) || ' ' || substr(name, 11, 1) || ' ' || substr(name, 12, 1) || ' ' ||
+                substr(name, 13, 1) || ' ' || substr(name, 14, 1) || ' ' || substr(name, 15, 1) || ' ' ||
+                substr(name, 16, 1) || ' ' || substr(name, 17, 1) || ' ' || substr(name, 18, 1) || ' ' ||
+                substr(name, 19, 1) || ' ' || substr(name, 20, 1) || ' ' || substr(name, 21, 1) || ' ' ||
+                substr(name, 22, 1) || ' ' || substr(name, 23, 1) || ' ' || substr(name, 24, 1) || ' ' ||
+                substr(name, 25, 1) || ' ' || substr(name, 26, 1) || ' ' || substr(name, 27, 1) || ' ' ||
+                substr(name, 28, 1) || ' ' || substr(name, 29, 1) || ' ' || substr(name, 30, 1) || ' ' ||
+                substr(name, 31, 1) || ' ' || substr(name, 32, 1) || ' ' || substr(name, 33, 1) || ' ' ||
+                substr(name, 34, 1) || ' ' || substr(name, 35, 1) || ' ' || substr(name, 36, 1) || ' ' ||
+                substr(name, 37, 1) || ' ' || substr(name, 38, 1) || ' ' || substr(name, 39, 1) || ' ' ||
+                substr(name, 40, 1)
+            )) VIRTUAL,
+            id_rev TEXT GENERATED ALWAYS AS (
+                substr(id_number, 20, 1) || substr(id_number, 19, 1) || substr(id_number, 18, 1) ||
+                substr(id_number, 17, 1) || substr(id_number, 16, 1) || substr(id_number, 15, 1) ||
+                substr(id_number, 14, 1) || substr(id_number, 13, 1) || substr(id_number, 12, 1) ||
+                substr(id_number, 11, 1) || substr(id_number, 10, 1) || substr(id_number, 9, 1) ||
+                substr(id_number, 8, 1) || substr(id_number, 7, 1) || substr(id_number, 6, 1) ||
+                substr(id_number, 5, 1) || substr(id_number, 4, 1) || substr(id_number, 3, 1) ||
+                substr(id_number, 2, 1) || substr(id_number, 1, 1)
+            ) VIRTUAL,
+            phone_rev TEXT GENERATED ALWAYS AS (
+                substr(phone, 20, 1) || substr(phone, 19, 1) || substr(phone, 18, 1) ||
+                substr(phone, 17, 1) || substr(phone, 16, 1) || substr(phone, 15, 1) ||
+                substr(phone, 14, 1) || substr(phone, 13, 1) || substr(phone, 12, 1) ||
+                substr(phone, 11, 1) || substr(phone, 10, 1) || substr(phone, 9, 1) ||
+                substr(phone, 8, 1) || substr(phone, 7, 1) || substr(phone, 6, 1) ||
+                substr(phone, 5, 1) || substr(phone, 4, 1) || substr(phone, 3, 1) ||
+                substr(phone, 2, 1) || substr(phone, 1, 1)
+            ) VIRTUAL,
+            no_rev TEXT GENERATED ALWAYS AS (
+                substr(case_no, 20, 1) || substr(case_no, 19, 1) || substr(case_no, 18, 1) ||
+                substr(case_no, 17, 1) || substr(case_no, 16, 1) || substr(case_no, 15, 1) ||
+                substr(case_no, 14, 1) || substr(case_no, 13, 1) || substr(case_no, 12, 1) ||
+                substr(case_no, 11, 1) || substr(case_no, 10, 1) || substr(case_no, 9, 1) ||
+                substr(case_no, 8, 1) || substr(case_no, 7, 1) || substr(case_no, 6, 1) ||
+                substr(case_no, 5, 1) || substr(case_no, 4, 1) || substr(case_no, 3, 1) ||
+                substr(case_no, 2, 1) || substr(case_no, 1, 1)
+            ) VIRTUAL
+        );
+        CREATE INDEX case_search_name ON case_search (name);
+        CREATE INDEX case_search_matter ON case_search (matter);
+        CREATE INDEX case_search_id_rev ON case_search (id_rev);
+        CREATE INDEX case_search_phone_rev ON case_search (phone_rev);
+        CREATE INDEX case_search_no_rev ON case_search (no_rev);
+
+        CREATE VIRTUAL TABLE case_search_chars USING fts5 (
+            name_chars, content='case_search', content_rowid='sid', tokenize='unicode61'
+        );
+        CREATE VIRTUAL TABLE case_search_tri USING fts5 (
+            name, content='case_search', content_rowid='sid', tokenize='trigram'
+        );
+
+        CREATE TABLE name_pinyin (
+            name TEXT NOT NULL,
+            py TEXT NOT NULL,
+            initials TEXT NOT NULL,
+            PRIMARY KEY (name, py)
+        ) WITHOUT ROWID;
+        CREATE INDEX name_pinyin_py ON name_pinyin (py);
+        CREATE INDEX name_pinyin_initials ON name_pinyin (initials);
+        CREATE TABLE pinyin_pending (name TEXT PRIMARY KEY) WITHOUT ROWID;
+
+        CREATE TRIGGER case_search_fts_insert AFTER INSERT ON case_search BEGIN
+            INSERT INTO case_search_chars (rowid, name_chars) VALUES (new.sid, new.name_chars);
+            INSERT INTO case_search_tri (rowid, name) VALUES (new.sid, new.name);
+            INSERT OR IGNORE INTO pinyin_pending (name) SELECT new.name
+                WHERE NOT EXISTS (SELECT 1 FROM name_pinyin WHERE name = new.name);
+        END;
+        CREATE TRIGGER case_search_fts_delete AFTER DELETE ON case_search BEGIN
+            INSERT INTO case_search_chars (case_search_chars, rowid, name_chars)
+                VALUES ('delete', old.sid, old.name_chars);
+            INSERT INTO case_search_tri (case_search_tri, rowid, name)
+                VALUES ('delete', old.sid, old.name);
+        END;
+        CREATE TRIGGER case_search_fts_update AFTER UPDATE OF name ON case_search
+        WHEN old.name IS NOT new.name BEGIN
+            INSERT INTO case_search_chars (case_search_chars, rowid, name_chars)
+                VALUES ('delete', old.sid, old.name_chars);
+            INSERT INTO case_search_tri (case_search_tri, rowid, name)
+                VALUES ('delete', old.sid, old.name);
+            INSERT INTO case_search_chars (rowid, name_chars) VALUES (new.sid, new.name_chars);
+            INSERT INTO case_search_tri (rowid, name) VALUES (new.sid, new.name);
+            INSERT OR IGNORE INTO pinyin_pending (name) SELECT new.name
+                WHERE NOT EXISTS (SELECT 1 FROM name_pinyin WHERE name = new.name);
+        END;
+
+        -- The case projection is written with an upsert that sets every column, so
+        -- the update trigger compares values and does nothing for most events.
+        CREATE TRIGGER cases_search_insert AFTER INSERT ON cases BEGIN
+            INSERT INTO case_search (case_id, name, id_number, phone, case_no, matter)
+            VALUES (new.id, new.applicant_name, new.id_number, new.phone, new.case_no,
+                    new.matter_name);
+        END;
+        CREATE TRIGGER cases_search_update
+        AFTER UPDATE OF applicant_name, id_number, phone, case_no, matter_name ON cases
+        WHEN old.applicant_name IS NOT new.applicant_name OR old.id_number IS NOT new.id_number
+            OR old.phone IS NOT new.phone OR old.case_no IS NOT new.case_no
+            OR old.matter_name IS NOT new.matter_name
+        BEGIN
+            UPDATE case_search SET name = new.applicant_name, id_number = new.id_number,
+                phone = new.phone, case_no = new.case_no, matter = new.matter_name
+            WHERE case_id = new.id;
+        END;
+        CREATE TRIGGER cases_search_delete AFTER DELETE ON cases BEGIN
+            DELETE FROM case_search WHERE case_id = old.id;
+        END;
+
+        INSERT INTO case_search (case_id, name, id_number, phone, case_no, matter)
+            SELECT id, applicant_name, id_number, phone, case_no, matter_name
+            FROM cases ORDER BY accept_hlc, id;
+
+        -- Summaries: each reads a small covering range instead of the whole table.
+        CREATE INDEX cases_intake
+            ON cases (accept_date, status, matter_name, department, first_contact);
+        CREATE INDEX cases_closed
+            ON cases (closed_date, status, matter_name, accept_date, late)
+            WHERE closed_date IS NOT NULL;
+        CREATE INDEX cases_open ON cases (status, due_date, clerk, step_department)
+            WHERE closed_date IS NULL;
+        CREATE INDEX cases_supplement_open ON cases (supplement_due)
+            WHERE closed_date IS NULL AND supplement_due IS NOT NULL;
+        CREATE INDEX cases_rectification_open ON cases (rectification_due)
+            WHERE rectification_state = 'open';
+        CREATE INDEX events_evaluated ON events (hlc) WHERE type = 'evaluated';
+        CREATE INDEX notices_issue_date ON notices (issue_date);
+        """,
+    ),
 ]
 
 
