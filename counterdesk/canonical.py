@@ -10,6 +10,8 @@ import hashlib
 import json
 from typing import Any
 
+import orjson
+
 GENESIS_HASH = "0" * 64
 
 # The fields covered by an event's hash, in the order documented in docs/data-model.md.
@@ -28,8 +30,17 @@ HASHED_FIELDS = (
 
 
 def dumps(value: Any) -> str:
-    """Canonical JSON text of `value`."""
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    """Canonical JSON text of `value`.
+
+    Byte-identical to ``json.dumps(value, sort_keys=True, separators=(",", ":"),
+    ensure_ascii=False)`` for the JSON types events carry (str, int, bool, None,
+    lists, str-keyed objects; no floats) — a test checks it — but ~10× faster.
+    """
+    return orjson.dumps(value, option=orjson.OPT_SORT_KEYS).decode("utf-8")
+
+
+def dumps_bytes(value: Any) -> bytes:
+    return orjson.dumps(value, option=orjson.OPT_SORT_KEYS)
 
 
 def event_hash(event: dict[str, Any]) -> str:
@@ -41,4 +52,4 @@ def event_hash(event: dict[str, Any]) -> str:
     payload = body["payload"]
     if isinstance(payload, str):
         body["payload"] = json.loads(payload)
-    return hashlib.sha256(dumps(body).encode("utf-8")).hexdigest()
+    return hashlib.sha256(dumps_bytes(body)).hexdigest()

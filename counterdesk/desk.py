@@ -245,12 +245,17 @@ class Desk(Intake, CaseWork):
         return self.user
 
     def _record(
-        self, case_id: str | None, type_: str, payload: dict, state: dict | None = None
+        self,
+        case_id: str | None,
+        type_: str,
+        payload: dict,
+        state: dict | None = None,
+        fresh: bool = False,
     ) -> tuple[Event, dict | None]:
         """Append one event as the current user and project it (inside `_write`)."""
         actor = self.user.login if self.user else users.SYSTEM.login
         event = self.journal.append(case_id, type_, actor, payload)
-        return event, projection.project(self.conn, event, self.calendar, state)
+        return event, projection.project(self.conn, event, self.calendar, state, fresh)
 
     # ---- users -----------------------------------------------------------------------
 

@@ -147,7 +147,7 @@ class Intake:
                 due, _ = self.calendar.add_workdays(self.today(), matter.supplement_days)
                 payload.update(owed=owed, supplement_due=due.isoformat(), commitment_signed=signed)
             case_id = new_id()
-            event, _ = self._record(case_id, "case_accepted", payload)
+            event, _ = self._record(case_id, "case_accepted", payload, fresh=True)
         return Change(
             frozenset({CASES, CITIZENS}), (case_id,), payload["case_no"], events=(event.id,)
         )
@@ -210,7 +210,7 @@ class Intake:
                 redirect=redirect.strip(),
             )
             case_id = new_id()
-            event, _ = self._record(case_id, "case_rejected", payload)
+            event, _ = self._record(case_id, "case_rejected", payload, fresh=True)
         return Change(
             frozenset({CASES, CITIZENS}), (case_id,), payload["case_no"], events=(event.id,)
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from stdnum import exceptions as stdnum_errors
 from stdnum.cn import ric, uscc
@@ -131,7 +131,14 @@ class Applicant:
         )
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        return {
+            "id_type": self.id_type,
+            "id_number": self.id_number,
+            "name": self.name,
+            "phone": self.phone,
+            "address": self.address,
+            "kind": self.kind,
+        }
 
     @property
     def gender(self) -> str:

@@ -16,6 +16,7 @@ from counterdesk.workdays import WorkCalendar, parse_schedule
 from counterdesk.workflow import CASE_COLUMNS, JSON_COLUMNS, apply, fold
 
 OPENING = ("case_accepted", "case_rejected")
+FEEDBACK = ("feedback_submitted", "feedback_answered")
 _JSON_INDEXES = tuple(CASE_COLUMNS.index(name) for name in JSON_COLUMNS)
 # An upsert, not INSERT OR REPLACE: update triggers fire and the rowid stays stable.
 _INSERT_CASE = (
@@ -52,13 +53,19 @@ def order_key_text(hlc: int, device_id: str, seq: int) -> str:
 
 
 def project(
-    conn: sqlite3.Connection, event: Event, cal: WorkCalendar, state: dict | None = None
+    conn: sqlite3.Connection,
+    event: Event,
+    cal: WorkCalendar,
+    state: dict | None = None,
+    fresh: bool = False,
 ) -> dict | None:
     """Bring the projections up to date with one newly stored event.
 
     For a case event that sorts after everything the case has, apply it to the
     current state; otherwise (an older event pulled from elsewhere) refold the
-    case from all its events. Returns the case's new state, if any.
+    case from all its events. `fresh` says the event opens a case id made just
+    now on this device, so nothing else of it can be stored. Returns the case's
+    new state, if any.
     """
     if event.type in OPENING or event.type == "notice_issued":
         _project_citizen(conn, event)
@@ -68,8 +75,15 @@ def project(
     if event.type == "calendar_published":
         _project_calendar(conn, event, cal)
         return None
+    if event.type in FEEDBACK:
+        _project_feedback(conn, event)
+        return None
     if event.case_id is None:
         return None
+    if fresh and event.type in OPENING:
+        state = apply(None, event, cal)
+        conn.execute(_INSERT_CASE, state_to_row(state))
+        return state
     if state is None:
         state = load_case_state(conn, event.case_id)
     if state is not None and event.order_key > (
@@ -78,9 +92,9 @@ def project(
         state["last_seq"],
     ):
         state = apply(state, event, cal)
-    elif state is None and event.type in OPENING:
-        state = apply(None, event, cal)
     else:
+        # An older event, or the first projected for this case: other events of
+        # the case may already be stored (they can arrive before the opening).
         events = events_for_case(conn, event.case_id)
         if not any(e.type in OPENING for e in events):
             return None  # the opening has not arrived yet; the case appears when it does
@@ -137,6 +151,24 @@ def _project_notice(conn: sqlite3.Connection, event: Event) -> None:
     )
 
 
+def _project_feedback(conn: sqlite3.Connection, event: Event) -> None:
+    """A clerk's report to the district (feedback_submitted) and the district's answer."""
+    p = event.payload
+    if event.type == "feedback_submitted":
+        conn.execute(
+            "INSERT INTO feedback (id, center_id, device_id, actor, subject, text, submitted_hlc) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+            (event.id, event.center_id, event.device_id, event.actor,
+             str(p.get("subject", "")), str(p.get("text", "")), event.hlc),
+        )  # fmt: skip
+        return
+    conn.execute(
+        "UPDATE feedback SET answer = ?, answered_by = ?, answered_hlc = ?, answer_event = ? "
+        "WHERE id = ? AND (answered_hlc IS NULL OR answered_hlc < ?)",
+        (str(p.get("text", "")), event.actor, event.hlc, event.id, p.get("feedback_id"), event.hlc),
+    )
+
+
 def _project_calendar(conn: sqlite3.Connection, event: Event, cal: WorkCalendar) -> None:
     schedule = parse_schedule(event.payload["schedule"], f"event {event.id}")
     current = conn.execute(
@@ -175,12 +207,14 @@ def refold_for_year(conn: sqlite3.Connection, cal: WorkCalendar, year: int) -> i
 
 def rebuild_all(conn: sqlite3.Connection, progress=None) -> WorkCalendar:
     """Throw the projections away and fold them again from the journal (in the caller's transaction)."""
-    for table in ("cases", "citizens", "notices", "calendar_years"):
+    for table in ("cases", "citizens", "notices", "calendar_years", "feedback"):
         conn.execute(f"DELETE FROM {table}")
     cal = WorkCalendar()
     # The calendar first: deadlines depend on the schedules in force.
     for event in iter_events(conn, "type = 'calendar_published'"):
         _project_calendar(conn, event, cal)
+    for event in iter_events(conn, f"type IN {FEEDBACK}"):
+        _project_feedback(conn, event)
     for event in iter_events(conn, f"type IN {OPENING + ('notice_issued',)}"):
         _project_citizen(conn, event)
         if event.type == "notice_issued":
@@ -216,4 +250,5 @@ def snapshot_projections(conn: sqlite3.Connection) -> dict[str, list[tuple]]:
         "citizens": conn.execute("SELECT * FROM citizens ORDER BY id_type, id_number").fetchall(),
         "notices": conn.execute("SELECT * FROM notices ORDER BY id").fetchall(),
         "calendar_years": conn.execute("SELECT * FROM calendar_years ORDER BY year").fetchall(),
+        "feedback": conn.execute("SELECT * FROM feedback ORDER BY id").fetchall(),
     }

@@ -16,6 +16,7 @@ ROLES = {"clerk": "窗口人员", "chief": "中心负责人", "admin": "系统�
 MAX_FAILURES = 5
 LOCK_SECONDS = 15 * 60
 _LOGIN = re.compile(r"^[a-z0-9_.-]{2,32}$")
+PasswordHasher = PasswordHasher
 _hasher = PasswordHasher()  # argon2id with the library's current recommended costs
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -37,10 +38,8 @@ def open_desks():
     desks = []
     yield desks
     for desk in desks:
-        try:
+        with contextlib.suppress(Exception):
             desk.close()
-        except Exception:
-            pass
 
 
 @pytest.fixture

@@ -136,3 +136,26 @@ def test_a_pc_clock_months_behind_keeps_case_order_and_dates(make_desk, matter):
     assert b.accept_hlc > a.accept_hlc
     assert b.accept_date == a.accept_date == "2026-11-02"
     assert desk.journal.clock.skew_ms() > 100 * 24 * 3600 * 1000
+
+
+def test_canonical_dumps_matches_the_documented_json_encoding():
+    import json
+
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    values = st.recursive(
+        st.none()
+        | st.booleans()
+        | st.integers(min_value=-(2**63), max_value=2**63 - 1)
+        | st.text(),
+        lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+        max_leaves=20,
+    )
+
+    @given(values)
+    def check(value):
+        expected = json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        assert canonical.dumps(value) == expected
+
+    check()

@@ -1,0 +1,111 @@
+"""Online backup with rotation and verification; restore that refuses bad input and keeps the live store."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from conftest import APPLICANT, CLERK, required_keys
+
+from counterdesk import backup
+from counterdesk.desk import Desk
+from counterdesk.errors import IntegrityError, StorageError
+
+
+def test_backup_while_the_counter_keeps_working(desk, matter, tmp_path):
+    for _ in range(20):
+        desk.accept(APPLICANT, matter.code, required_keys(matter))
+    stop = threading.Event()
+    other = Desk(desk.path)
+    other.login(*CLERK)
+
+    def keep_writing():
+        while not stop.is_set():
+            other.accept(APPLICANT, matter.code, required_keys(matter))
+
+    writer = threading.Thread(target=keep_writing)
+    writer.start()
+    seen = []
+    try:
+        result = backup.make_backup(desk.path, tmp_path / "usb", keep=3, progress=lambda d, t: seen.append((d, t)))
+    finally:
+        stop.set()
+        writer.join()
+        other.close()
+    info = backup.verify_backup(result.path)
+    assert info.center_code == "DC03" and info.cases >= 20
+    assert seen and seen[-1][0] == seen[-1][1]
+    assert not list((tmp_path / "usb").glob("*.part"))
+
+
+def test_rotation_keeps_the_last_n(desk, tmp_path, monkeypatch):
+    import datetime as dt
+
+    moments = iter(dt.datetime(2026, 11, d, 18) for d in range(1, 10))
+
+    class Clock(dt.datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return next(moments)
+
+    monkeypatch.setattr(backup.dt, "datetime", Clock)
+    for _ in range(5):
+        result = backup.make_backup(desk.path, tmp_path / "usb", keep=2)
+    names = sorted(p.name for p in (tmp_path / "usb").glob("*.db"))
+    assert len(names) == 2 and names[-1] == result.path.name
+    assert len(result.removed) == 1
+
+
+def test_damaged_backup_is_refused(desk, accepted, tmp_path):
+    good = backup.make_backup(desk.path, tmp_path / "usb").path
+    truncated = tmp_path / "truncated.db"
+    truncated.write_bytes(good.read_bytes()[: good.stat().st_size // 2])
+    with pytest.raises(StorageError):
+        backup.verify_backup(truncated)
+    garbage = tmp_path / "garbage.db"
+    garbage.write_bytes(b"this is not a database" * 100)
+    with pytest.raises(StorageError, match="损坏或不是"):
+        backup.verify_backup(garbage)
+
+
+def test_tampered_backup_is_refused_naming_the_link(desk, accepted, tmp_path):
+    import sqlite3
+
+    good = backup.make_backup(desk.path, tmp_path / "usb").path
+    conn = sqlite3.connect(good)
+    conn.execute("DROP TRIGGER events_append_only_update")
+    conn.execute("UPDATE events SET actor = 'intruder' WHERE type = 'case_accepted'")
+    conn.commit()
+    conn.close()
+    with pytest.raises(IntegrityError, match="日志链"):
+        backup.verify_backup(good)
+
+
+def test_restore_keeps_live_store_and_continues_as_new_device(desk, matter, tmp_path):
+    first = desk.accept(APPLICANT, matter.code, required_keys(matter))
+    saved = backup.make_backup(desk.path, tmp_path / "usb").path
+    desk.accept(APPLICANT, matter.code, required_keys(matter))  # after the backup
+    old_device = desk.info.device_id
+    desk.close()
+    kept = backup.restore(saved, desk.path)
+    assert kept.exists()
+    with Desk(kept) as before:
+        assert before.conn.execute("SELECT COUNT(*) FROM cases").fetchone()[0] == 2
+    with Desk(desk.path) as restored:
+        assert restored.info.device_id != old_device
+        restored.login(*CLERK)
+        assert restored.get_case(first.case_id).status == "accepted"
+        again = restored.accept(APPLICANT, matter.code, required_keys(matter))
+        assert int(again.case_no[-4:]) > 5000
+        assert restored.verify(deep=True).ok
+
+
+def test_restore_refuses_another_centers_backup(make_desk, tmp_path):
+    ours = make_desk(center_code="DC03")
+    theirs = make_desk(center_code="DC07")
+    foreign = backup.make_backup(theirs.path, tmp_path / "usb").path
+    ours.close()
+    before = ours.path.read_bytes()
+    with pytest.raises(StorageError, match="其他中心"):
+        backup.restore(foreign, ours.path)
+    assert ours.path.read_bytes() == before

@@ -1,0 +1,68 @@
+"""The console script: init, demo-data, verify, backup, restore, rebuild, info."""
+
+from __future__ import annotations
+
+import pytest
+
+from counterdesk.cli import build_parser, main
+
+
+def test_every_command_is_documented():
+    from pathlib import Path
+
+    parser = build_parser()
+    sub = next(a for a in parser._actions if a.dest == "command")
+    docs = Path("README.md").read_text(encoding="utf-8")
+    docs += Path("docs/operators-guide.md").read_text(encoding="utf-8")
+    for name in sub.choices:
+        assert f"counterdesk {name}" in docs, f"counterdesk {name} is not documented"
+
+
+def test_init_verify_backup_restore_cycle(tmp_path, capsys):
+    store = str(tmp_path / "c.db")
+    assert main(["--store", store, "init", "--center-code", "dc05", "--center-name", "测试中心",
+                 "--device-no", "3", "--admin-password", "admin1234"]) == 0  # fmt: skip
+    assert (
+        main(
+            [
+                "--store",
+                store,
+                "demo-data",
+                "--cases",
+                "30",
+                "--login",
+                "admin",
+                "--password",
+                "admin1234",
+            ]
+        )
+        == 0
+    )
+    assert main(["--store", store, "verify", "--deep"]) == 0
+    assert "全部设备校验通过" in capsys.readouterr().out
+    assert main(["--store", store, "backup", "--to", str(tmp_path / "usb"), "--keep", "2"]) == 0
+    saved = next((tmp_path / "usb").glob("*.db"))
+    assert main(["--store", store, "restore", str(saved)]) == 0
+    assert "原数据已保留" in capsys.readouterr().out
+    assert main(["--store", store, "rebuild"]) == 0
+    assert main(["--store", store, "info"]) == 0
+    assert "DC05" in capsys.readouterr().out
+
+
+def test_errors_are_clear_and_exit_nonzero(tmp_path, capsys):
+    assert main(["--store", str(tmp_path / "missing.db"), "verify"]) == 2
+    assert "找不到数据文件" in capsys.readouterr().err
+    store = str(tmp_path / "c.db")
+    assert main(["--store", store, "init", "--center-code", "TOOLONG", "--center-name", "x",
+                 "--device-no", "1", "--admin-password", "admin1234"]) == 2  # fmt: skip
+    assert "中心编码" in capsys.readouterr().err
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(b"not a database at all" * 50)
+    assert main(["--store", store, "restore", str(bad)]) == 2
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["verify", "--help"]])
+def test_help_works(argv):
+    with pytest.raises(SystemExit) as info:
+        main(argv)
+    assert info.value.code == 0
