@@ -97,6 +97,23 @@ class Title(Flowable):
         )
 
 
+class MinHeight(Flowable):
+    """A flowable at least `height` tall (room to write by hand; longer text still grows it)."""
+
+    def __init__(self, inner: Flowable, height: float) -> None:
+        super().__init__()
+        self.inner, self.min_height = inner, height
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        width, height = self.inner.wrap(avail_width, avail_height)
+        self.inner_height = height
+        return width, max(height, self.min_height)
+
+    def draw(self) -> None:
+        # top-aligned: the inner flowable sits at the top of the reserved box
+        self.inner.drawOn(self.canv, 0, max(0, self.min_height - self.inner_height))
+
+
 def table(
     data: Sequence[Sequence[object]],
     widths: Sequence[float],
@@ -152,7 +169,7 @@ def signature_lines(labels: Sequence[str], width: float) -> Table:
     rows = [[p(f"{label}：", st.body), "", p("日期：", st.body), ""] for label in labels]
     return table(
         rows,
-        [36 * mm, width - 36 * mm - 60 * mm, 16 * mm, 44 * mm],
+        [46 * mm, width - 46 * mm - 60 * mm, 16 * mm, 44 * mm],
         [
             ("LINEBELOW", (1, 0), (1, -1), 0.6, colors.black),
             ("LINEBELOW", (3, 0), (3, -1), 0.6, colors.black),

@@ -1,0 +1,167 @@
+"""送件交接单 and 结果返回清单: one sheet per batch of cases and one department.
+
+Landscape A4: the material list of each case is spelled out so the receiving
+department can check it against the folder; long batches continue on further
+pages with the header row repeated.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Spacer
+
+from counterdesk.errors import InvalidInput
+from counterdesk.printing import a4, facts
+from counterdesk.printing.output import deliver
+
+if TYPE_CHECKING:
+    from counterdesk.case import Case
+    from counterdesk.desk import Desk
+
+HANDOVER_TITLE = "送件交接单"
+RETURN_TITLE = "结果返回清单"
+
+
+def batch_number(desk: Desk, cases: Sequence[Case], kind: str) -> str:
+    """A readable number for the sheet: center, date, SJ (送件) or FH (返回), batch id head.
+
+    The batch id is the one `hand_over` / `return_results` gave every case of the
+    batch; before that call the sheet is a draft and says so.
+    """
+    batch = cases[0].handover_batch if kind == "SJ" else None
+    day = desk.today().strftime("%y%m%d")
+    tail = batch.replace("-", "")[-8:].upper() if batch else "草稿"
+    return f"{desk.info.center_code}-{day}-{kind}-{tail}"
+
+
+def _materials_text(desk: Desk, case: Case) -> str:
+    matter = facts.find_matter(desk, case.matter_code)
+    lines = facts.received_lines(matter, case.materials)
+    return "；".join(f"{line.name}（{line.form}×{line.count}）" for line in lines)
+
+
+def _due(case: Case) -> str:
+    if not case.due_date:
+        return ""
+    return f"{case.due_date}（预计）" if case.due_provisional else case.due_date
+
+
+def _header(rows: list[tuple[str, str]], width: float) -> Flowable:
+    st = a4.styles()
+    cells = [[a4.p(f"{label}：{value}", st.body) for label, value in rows]]
+    return a4.table(cells, [width / len(rows)] * len(rows))
+
+
+def _check(cases: Sequence[Case]) -> None:
+    if not cases:
+        raise InvalidInput("请至少选择一件案件", field="cases")
+
+
+def handover_list(
+    desk: Desk,
+    cases: Sequence[Case],
+    department: str,
+    carrier: str,
+    *,
+    reprint_time: str | None = None,
+    out: str | os.PathLike[str] | None = None,
+) -> bytes:
+    """送件交接单: the cases carried to one department, with carrier and receiver signatures."""
+    _check(cases)
+    number = batch_number(desk, cases, "SJ")
+    frame = a4.Frame(HANDOVER_TITLE, desk.info.center_name, number, reprint_time, a4.LANDSCAPE)
+    width = a4.content_width(frame)
+    widths = [12 * mm, 44 * mm, 46 * mm, 24 * mm, 0, 26 * mm, 22 * mm]
+    widths[4] = width - sum(widths)
+    rows: list[list[object]] = [
+        ["序号", "案件编号", "办理事项", "申请人", "材料（形式×份数）", "承诺办结", "备注"]
+    ]
+    for i, case in enumerate(cases, 1):
+        rows.append(
+            [
+                str(i), case.case_no, case.matter_name, case.applicant_name,
+                _materials_text(desk, case), _due(case), "",
+            ]
+        )  # fmt: skip
+    story: list[Flowable] = [
+        a4.Title(HANDOVER_TITLE, size=18),
+        _header(
+            [
+                ("接收部门", department),
+                ("送件人", facts.person_name(desk, carrier)),
+                ("送件日期", facts.cn_date(desk.today().isoformat())),
+                ("件数", f"{len(cases)} 件"),
+            ],
+            width,
+        ),
+        Spacer(1, 2 * mm),
+        a4.grid(rows, widths),
+        Spacer(1, 2 * mm),
+        a4.p(
+            "接收部门请当面清点案件及材料，核对无误后签收；如有缺漏请在备注栏注明。",
+            a4.styles().small,
+        ),
+        a4.signature_lines(["送件人（签字）", "接收人（签字）"], width),
+        Spacer(1, 4 * mm),
+        a4.p("接收部门（盖章）", a4.styles().right),
+    ]
+    return deliver(a4.build(story, frame, subject=number), out)
+
+
+def _result(desk: Desk, case: Case) -> tuple[str, str, str]:
+    """(办理结果, 文书编号, 说明) from the case's latest department result."""
+    payload = facts.last_event(desk, case, "department_result")
+    outcome = payload.get("outcome") or case.outcome or ""
+    reason = payload.get("reason") or case.outcome_reason or ""
+    return facts.OUTCOME_LABELS.get(outcome, outcome), payload.get("document_no", ""), reason
+
+
+def return_list(
+    desk: Desk,
+    cases: Sequence[Case],
+    department: str,
+    carrier: str,
+    *,
+    reprint_time: str | None = None,
+    out: str | os.PathLike[str] | None = None,
+) -> bytes:
+    """结果返回清单: the results one department hands back to the center's agent."""
+    _check(cases)
+    number = batch_number(desk, cases, "FH")
+    frame = a4.Frame(RETURN_TITLE, desk.info.center_name, number, reprint_time, a4.LANDSCAPE)
+    width = a4.content_width(frame)
+    widths = [12 * mm, 44 * mm, 52 * mm, 24 * mm, 20 * mm, 40 * mm, 0, 20 * mm]
+    widths[6] = width - sum(widths)
+    rows: list[list[object]] = [
+        ["序号", "案件编号", "办理事项", "申请人", "办理结果", "文书（证件）编号", "说明", "备注"]
+    ]
+    for i, case in enumerate(cases, 1):
+        outcome, document, reason = _result(desk, case)
+        rows.append(
+            [str(i), case.case_no, case.matter_name, case.applicant_name, outcome, document,
+             reason, ""]
+        )  # fmt: skip
+    story: list[Flowable] = [
+        a4.Title(RETURN_TITLE, size=18),
+        _header(
+            [
+                ("交件部门", department),
+                ("领回人", facts.person_name(desk, carrier)),
+                ("返回日期", facts.cn_date(desk.today().isoformat())),
+                ("件数", f"{len(cases)} 件"),
+            ],
+            width,
+        ),
+        Spacer(1, 2 * mm),
+        a4.grid(rows, widths),
+        Spacer(1, 2 * mm),
+        a4.p("领回人请当面核对办理结果及文书（证件），无误后签收。", a4.styles().small),
+        a4.signature_lines(["交件人（签字）", "领回人（签字）"], width),
+        Spacer(1, 4 * mm),
+        a4.p("交件部门（盖章）", a4.styles().right),
+    ]
+    return deliver(a4.build(story, frame, subject=number), out)
