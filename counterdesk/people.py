@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -69,8 +70,9 @@ def validate_uscc(number: str) -> str:
         ) from exc
 
 
+@functools.lru_cache(maxsize=4096)
 def validate_id(id_type: str, number: str) -> str:
-    """Normalise and validate an ID number of the given type."""
+    """Normalise and validate an ID number of the given type (pure, so cached)."""
     if id_type not in ID_TYPES:
         raise InvalidInput(f"不认识的证件类型：{id_type}", field="id_type")
     if not number or not number.strip():

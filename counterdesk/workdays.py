@@ -8,6 +8,7 @@ provisional, never a crash.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import json
 from dataclasses import dataclass, field
@@ -81,11 +82,26 @@ class WorkCalendar:
         self.schedules = dict(schedules or {})
         self._cache: dict[dt.date, tuple[bool, bool]] = {}
         self._known_years: dict[int, bool] = {}
+        self._year_days: dict[int, list[int]] = {}
 
     def set_schedule(self, schedule: YearSchedule) -> None:
         self.schedules[schedule.year] = schedule
         self._cache.clear()
+        self._year_days.clear()
         self._known_years.pop(schedule.year, None)
+
+    def _workdays_of(self, year: int) -> list[int]:
+        """Ordinals of the working days of `year`, sorted (for O(log n) counting)."""
+        days = self._year_days.get(year)
+        if days is None:
+            first = dt.date(year, 1, 1).toordinal()
+            last = dt.date(year, 12, 31).toordinal()
+            days = [o for o in range(first, last + 1) if self._lookup(dt.date.fromordinal(o))[0]]
+            self._year_days[year] = days
+        return days
+
+    def _guessed(self, year: int) -> bool:
+        return year not in self.schedules and not self.knows(year)
 
     def knows(self, year: int) -> bool:
         if year in self.schedules:
@@ -128,20 +144,28 @@ class WorkCalendar:
 
         Returns the date and whether any day on the way was guessed (provisional).
         """
-        day, provisional, counted = start, False, 0
-        while counted < n:
-            day += dt.timedelta(days=1)
-            working, guessed = self._lookup(day)
-            provisional = provisional or guessed
-            counted += working
-        return day, provisional
+        if n <= 0:
+            return start, False
+        after, left, year, provisional = start.toordinal(), n, start.year, False
+        while True:
+            days = self._workdays_of(year)
+            year_end = dt.date(year, 12, 31).toordinal()
+            if after < year_end:  # some day of this year is on the way
+                provisional = provisional or self._guessed(year)
+            i = bisect.bisect_right(days, after)
+            if len(days) - i >= left:
+                return dt.date.fromordinal(days[i + left - 1]), provisional
+            left -= len(days) - i
+            year, after = year + 1, year_end
 
     def workdays_between(self, start: dt.date, end: dt.date) -> int:
         """Working days d with start < d <= end (0 if end is not after start)."""
-        count, day = 0, start
-        while day < end:
-            day += dt.timedelta(days=1)
-            count += self._lookup(day)[0]
+        if end <= start:
+            return 0
+        a, b, count = start.toordinal(), end.toordinal(), 0
+        for year in range(start.year, end.year + 1):
+            days = self._workdays_of(year)
+            count += bisect.bisect_right(days, b) - bisect.bisect_right(days, a)
         return count
 
     def remaining(self, today: dt.date, due: dt.date) -> int:

@@ -71,3 +71,27 @@ def test_publishing_next_years_calendar_recomputes_provisional_deadlines(make_de
     after = desk.get_case(case_id)
     assert after.due_provisional == 0 and after.due_date > case.due_date
     assert desk.verify(deep=True).ok
+
+
+def _slow_add(cal, start, n):
+    day, provisional, counted = start, False, 0
+    while counted < n:
+        day += dt.timedelta(days=1)
+        provisional = provisional or not cal.knows(day.year)
+        counted += cal.is_workday(day)
+    return day, provisional
+
+
+def test_fast_counting_matches_day_by_day_walk():
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    cal = WorkCalendar()
+
+    @given(st.dates(min_value=D(2019, 1, 1), max_value=D(2030, 12, 31)), st.integers(0, 400))
+    def check(start, n):
+        due, provisional = cal.add_workdays(start, n)
+        assert (due, provisional) == _slow_add(cal, start, n)
+        assert cal.workdays_between(start, due) == n
+
+    check()

@@ -89,8 +89,6 @@ MIGRATIONS: list[tuple[int, str, str]] = [
             last_seq INTEGER NOT NULL
         );
         CREATE INDEX cases_id_number ON cases (id_number);
-        CREATE INDEX cases_status_due ON cases (status, due_date);
-        CREATE INDEX cases_accept_date ON cases (accept_date);
         CREATE INDEX cases_clerk_status ON cases (clerk, status);
 
         CREATE TABLE notices (
@@ -343,12 +341,10 @@ def migrate(conn: sqlite3.Connection, upto: int | None = None) -> list[int]:
 def _statements(sql: str) -> list[str]:
     """Split a migration script into complete statements (triggers contain semicolons)."""
     out, buf = [], ""
-    for line in sql.splitlines(keepends=True):
-        buf += line
+    for piece in sql.split(";"):
+        buf += piece + ";"
         if sqlite3.complete_statement(buf):
-            if buf.strip():
+            if buf.strip(" \n;"):
                 out.append(buf.strip())
             buf = ""
-    if buf.strip():
-        out.append(buf.strip())
     return out
