@@ -23,7 +23,7 @@ _registered = False
 # Glyph advance widths in 1/1000 em, filled lazily (stringWidth per character is slow).
 _widths: dict[str, float] = {}
 # Characters that must not start a line (they hang at the end of the previous one).
-_NO_LINE_START = set("，。、；：？！）」』】》〉”’,.;:?!)%…")
+NO_LINE_START = set("，。、；：？！）」』】》〉”’,.;:?!)%…")
 
 
 def register() -> str:
@@ -105,7 +105,7 @@ def _wrap_paragraph(text: str, size: float, width: float) -> list[str]:
     line, used = "", 0.0
     for token in _tokens(text):
         w = sum(char_width(ch) for ch in token) * size / 1000
-        if used + w <= width or not line or token[0] in _NO_LINE_START:
+        if used + w <= width or not line or token[0] in NO_LINE_START:
             if w > width and not line:
                 *full, token = _split_long(token, size, width)
                 lines.extend(full)

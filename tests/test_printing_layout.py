@@ -1,0 +1,85 @@
+"""Layout rules of the printed papers, checked without a store: wrapping, overflow, paper."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from counterdesk.printing import fonts, receipt
+from counterdesk.printing.facts import MaterialLine
+from counterdesk.printing.roll import PRINTABLE, Roll
+
+LONG_NAME = "申请家庭成员居民身份证、居民户口簿（集体户口提供户口卡及首页）及婚姻状况证明材料"
+
+
+def facts_with(count: int) -> receipt.ReceiptFacts:
+    lines = [MaterialLine(f"{i:02d}号{LONG_NAME}", "原件及复印件", 2) for i in range(1, count + 1)]
+    return receipt.ReceiptFacts(
+        case_no="DC03-261129-02-0042", matter="最低生活保障申请", department="区民政局",
+        applicant="欧阳建国", id_text="居民身份证 110105********002X",
+        accepted_at="2026-11-29 09:30", received=lines, owed=lines[:3],
+        supplement_due="2026-12-04", promise="30 个工作日，2027-01-12 前办结", clerk="王丽",
+        counter="3号窗口", center="北京市西城区某某街道政务服务中心", phone="010-12345678",
+        consult_phone="010-80000170", uploaded="待上传",
+    )  # fmt: skip
+
+
+def pdf_pages(pdf: bytes) -> list:
+    return list(PdfReader(io.BytesIO(pdf)).pages)
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.mark.parametrize("width", [80, 58])
+def test_wrapped_lines_fit_and_keep_every_character(width):
+    text = f"办理事项：{LONG_NAME}，编号 DC03-261129-02-0042，地址 Room 1203 Building 7。" * 3
+    inner = PRINTABLE[width]
+    lines = fonts.wrap(text, 9, inner)
+    assert len(lines) > 3
+    for line in lines:
+        # a closing punctuation mark may hang one character past the edge, nothing else
+        body = line[:-1] if line and line[-1] in fonts.NO_LINE_START else line
+        assert fonts.text_width(body, 9) <= inner + 0.01
+        assert line[:1] not in fonts.NO_LINE_START
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+    assert any("DC03-261129-02-0042" in line for line in lines)  # short words stay whole
+
+
+def test_a_word_longer_than_the_line_is_broken():
+    lines = fonts.wrap("X" * 400, 9, 100)
+    assert len(lines) > 1 and "".join(lines) == "X" * 400
+
+
+def test_roll_height_grows_with_the_material_list():
+    short = pdf_pages(receipt.layout_thermal(facts_with(2)))[0]
+    long = pdf_pages(receipt.layout_thermal(facts_with(20)))
+    assert len(long) == 1
+    assert float(long[0].mediabox.height) > float(short.mediabox.height) * 2
+    text = squash(long[0].extract_text())
+    for i in range(1, 21):
+        assert squash(f"{i:02d}号{LONG_NAME}") in text
+
+
+def test_a4_material_list_continues_on_the_next_page():
+    pdf = receipt.layout_a4(facts_with(40), reprint_time="2026-12-01 10:05")
+    sheets = pdf_pages(pdf)
+    assert len(sheets) >= 2
+    text = squash("".join(page.extract_text() for page in sheets))
+    for i in range(1, 41):
+        assert squash(f"{i:02d}号{LONG_NAME}") in text
+    for number, page in enumerate(sheets, 1):
+        page_text = squash(page.extract_text())
+        assert f"第{number}页共{len(sheets)}页" in page_text
+        assert "补打2026-12-0110:05" in page_text  # the mark is on every page
+    assert "材料名称" in squash(sheets[1].extract_text())  # header row repeated
+    assert float(sheets[0].mediabox.width) == pytest.approx(595.2756, abs=0.01)
+
+
+def test_only_80_and_58_mm_rolls():
+    with pytest.raises(ValueError):
+        Roll(76)
