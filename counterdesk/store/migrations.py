@@ -287,6 +287,36 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         CREATE INDEX notices_issue_date ON notices (issue_date);
         """,
     ),
+    (
+        3,
+        "sync client: state, quarantine of refused events, feedback projection",
+        """
+        CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+        CREATE TABLE sync_quarantine (
+            event_id TEXT PRIMARY KEY,
+            seq INTEGER NOT NULL,
+            code TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            refused_at INTEGER NOT NULL
+        );
+
+        CREATE TABLE feedback (
+            id TEXT PRIMARY KEY,
+            center_id TEXT NOT NULL,
+            device_id TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            text TEXT NOT NULL,
+            submitted_hlc INTEGER NOT NULL,
+            answer TEXT,
+            answered_by TEXT,
+            answered_hlc INTEGER,
+            answer_event TEXT
+        );
+        CREATE INDEX feedback_submitted ON feedback (submitted_hlc);
+        """,
+    ),
 ]
 
 
