@@ -141,11 +141,10 @@ class SyncClient:
             try:
                 self._token()
                 self._handshake(report)
-                resume_pull = self.state.stage == "pulling"
-                if not resume_pull:
+                if self.state.stage != "pulling":  # a run cut off while pulling resumes there
                     self._push(report, progress)
                 self._pull(report, progress)
-                if resume_pull:
+                if self.state.debt().pending:  # made while pulling (catalog, calendar) or meanwhile
                     self._push(report, progress)
             except CounterdeskError as exc:
                 self.state.set(last_error=exc.message, last_error_ms=now_ms())

@@ -60,6 +60,7 @@ class SyncScheduler:
         self.failures = 0
         self.runs = 0
         self.running = False
+        self.offline = False
 
     def start(self) -> None:
         if self._thread and self._thread.is_alive():
@@ -86,20 +87,17 @@ class SyncScheduler:
 
     def _loop(self) -> None:
         due = time.monotonic()  # first sync right after start
-        online = True
         while not self._stop.is_set():
             wait = max(0.0, due - time.monotonic())
-            if self.probe is not None:
+            if self.probe is not None and self.offline:
                 wait = min(wait, self.probe_interval)
             woke = self._wake.wait(wait)
             self._wake.clear()
             if self._stop.is_set():
                 return
-            if self.probe is not None and not woke and time.monotonic() < due:
-                back = self.probe()
-                if back and not online and self.failures:
-                    due = time.monotonic()  # the network came back: sync now
-                online = back
+            if self.probe is not None and self.offline and self.probe():
+                self.offline = False
+                due = time.monotonic()  # the network came back: sync now
             if woke or time.monotonic() >= due:
                 self._run_once()
                 due = time.monotonic() + self._delay()
@@ -110,6 +108,7 @@ class SyncScheduler:
             result = self.run()
         except CounterdeskError as exc:
             self.failures += 1
+            self.offline = exc.kind == "network"
             if self.on_error:
                 self.on_error(exc)
         except Exception as exc:  # noqa: BLE001 - a bug must not kill the thread silently
@@ -118,6 +117,7 @@ class SyncScheduler:
                 self.on_error(CounterdeskError("同步出现内部错误", detail=repr(exc)))
         else:
             self.failures = 0
+            self.offline = False
             if self.on_result:
                 self.on_result(result)
         finally:

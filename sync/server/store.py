@@ -195,7 +195,7 @@ class DistrictStore:
             row = conn.execute(
                 update(s.devices)
                 .where(s.devices.c.device_id == device_id, s.devices.c.kind == "counter")
-                .values(revoked_ms=now_ms(), token_hash=None)
+                .values(revoked_ms=now_ms())
             )
             if row.rowcount == 0:
                 raise NotFound(f"没有设备 {device_id}")

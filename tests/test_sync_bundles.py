@@ -1,0 +1,86 @@
+"""USB bundles: signed export, idempotent and order-free import, tamper and truncation refused,
+and the center learning what was accepted."""
+
+from __future__ import annotations
+
+import keyring
+from test_sync_support import *  # noqa: F403
+from test_sync_support import add_notes, intake, local_events, server_events
+
+from counterdesk.journal import device_events
+from sync import bundle
+from sync.client.bundles import apply_ack_file, export_bundle
+
+
+def _import(district, data: bytes):
+    return district.admin(
+        "POST", "/admin/bundles", data=data, headers={"Content-Type": "application/octet-stream"}
+    )
+
+
+def test_bundle_round_trip_and_acknowledgement(district, counter, tmp_path):
+    center = district.new_center()
+    desk, client = counter(center)
+    add_notes(desk, intake(desk, 2)[0], 20)
+    path = export_bundle(desk, tmp_path / "usb.cdbundle").path
+    first = _import(district, path.read_bytes())
+    assert first.status_code == 200, first.text
+    result = first.json()
+    assert result["stored"] == result["events"] == len(local_events(desk))
+    again = _import(district, path.read_bytes()).json()
+    assert again["stored"] == 0 and again["duplicates"] == result["events"]
+    assert server_events(district, desk.info.device_id) == local_events(desk)
+    # The center learns it from the district's acknowledgement file...
+    ack = district.ok("GET", f"/admin/devices/{desk.info.device_id}/ack")
+    ack_path = tmp_path / "ack.json"
+    ack_path.write_text(__import__("json").dumps(ack), encoding="utf-8")
+    assert apply_ack_file(desk, ack_path) == result["acked_seq"]
+    assert client.status().pending == 0
+    # ...or at the next contact; nothing is sent twice either way.
+    report = client.sync()
+    assert report.pushed == 0
+    assert server_events(district, desk.info.device_id) == local_events(desk)
+
+
+def test_bundles_imported_out_of_order_are_harmless(district, counter, memory_keyring):
+    center = district.new_center()
+    desk, client = counter(center)
+    add_notes(desk, intake(desk)[0], 30)
+    token = memory_keyring.get_password("CounterDesk", desk.info.device_id)
+    events = device_events(desk.conn, desk.info.device_id)
+    early, late = events[:15], events[15:]
+    make = lambda part: bundle.write_bundle(  # noqa: E731
+        part, center_id=center, device_id=desk.info.device_id, token=token
+    )
+    parked = _import(district, make(late)).json()
+    assert parked["stored"] == 0 and parked["parked"] == len(late)
+    done = _import(district, make(early)).json()
+    assert done["stored"] == len(events) and done["acked_seq"] == events[-1].seq
+    assert server_events(district, desk.info.device_id) == local_events(desk)
+    client.sync()
+    assert client.status().pending == 0
+
+
+def test_tampered_or_truncated_bundles_are_refused_clearly(district, counter, tmp_path):
+    center = district.new_center()
+    desk, _client = counter(center)
+    add_notes(desk, intake(desk)[0], 10)
+    data = export_bundle(desk, tmp_path / "b.cdbundle").path.read_bytes()
+    flipped = bytearray(data)
+    flipped[-20] ^= 0x01
+    cases = {
+        "truncated": (data[:-100], "截断"),
+        "body changed": (bytes(flipped), "改动"),
+        "header changed": (data.replace(b'"count":', b'"count":1', 1), "签名无效"),
+        "not a bundle": (b"PK\x03\x04 zip file", "不是 CounterDesk 数据包"),
+    }
+    for name, (blob, words) in cases.items():
+        resp = _import(district, blob)
+        assert resp.status_code == 422, (name, resp.text)
+        assert words in resp.json()["message"], (name, resp.json())
+    assert server_events(district, desk.info.device_id) == []
+    # Signed with another device's key: refused as well.
+    keyring.set_password("CounterDesk", desk.info.device_id, "some-other-token")
+    forged = export_bundle(desk, tmp_path / "f.cdbundle").path.read_bytes()
+    resp = _import(district, forged)
+    assert resp.status_code == 422 and "签名无效" in resp.json()["message"]
