@@ -13,6 +13,7 @@ def main(path: str, login: str, password: str) -> None:
     matter = next(m for m in desk.catalog.matters if m.deficiency_allowed)
     keys = [m.key for m in matter.materials if m.required]
     applicant = {"id_type": "resident_id", "id_number": "11010519491231002X", "name": "王小明"}
+    print("ready", flush=True)
     n = 0
     while True:
         change = desk.accept(applicant, matter.code, keys)
