@@ -1,0 +1,106 @@
+"""Build, or reuse, a cached demo store of N cases for the benchmarks.
+
+Stores live in $COUNTERDESK_BENCH_DIR (default /tmp/counterdesk-bench/) as
+`demo-<N>-s<seed>.db`; a `.json` file beside each marks it complete and keeps
+the generation figures (rate, size), so an interrupted build is never reused.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+from counterdesk import demo
+from counterdesk.desk import Desk
+
+ADMIN = ("admin", "bench-admin-1")
+
+
+def cache_dir() -> Path:
+    return Path(os.environ.get("COUNTERDESK_BENCH_DIR", "/tmp/counterdesk-bench"))
+
+
+def store_path(cases: int, seed: int = 0) -> Path:
+    return cache_dir() / f"demo-{cases}-s{seed}.db"
+
+
+def build_info(cases: int, seed: int = 0) -> dict | None:
+    """The figures of a complete cached store, or None if there is none."""
+    marker = store_path(cases, seed).with_suffix(".json")
+    if not marker.exists() or not store_path(cases, seed).exists():
+        return None
+    return json.loads(marker.read_text(encoding="utf-8"))
+
+
+def ensure_store(cases: int, seed: int = 0, *, quiet: bool = False) -> Path:
+    """The path of a complete N-case store, generating it first if needed."""
+    path = store_path(cases, seed)
+    if build_info(cases, seed) is not None:
+        return path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    for stale in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        stale.unlink(missing_ok=True)
+    desk = Desk.init(
+        path,
+        center_code="DEMO",
+        center_name="演示街道政务服务中心",
+        device_no=1,
+        admin_login=ADMIN[0],
+        admin_password=ADMIN[1],
+        counter="1号窗口",
+        phone="010-80001234",
+    )
+    started = time.perf_counter()
+    try:
+        desk.login(*ADMIN)
+        stats = demo.generate(desk, cases=cases, seed=seed, progress=_progress(quiet))
+        desk.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        desk.conn.execute("ANALYZE")
+    finally:
+        desk.close()
+    seconds = time.perf_counter() - started
+    info = {
+        "cases": stats.cases,
+        "events": stats.events,
+        "notices": stats.notices,
+        "citizens": stats.citizens,
+        "first_day": str(stats.first_day),
+        "last_day": str(stats.last_day),
+        "seconds": round(seconds, 1),
+        "cases_per_second": round(stats.cases / seconds, 1),
+        "bytes": path.stat().st_size,
+        "bytes_per_case": round(path.stat().st_size / max(1, stats.cases)),
+    }
+    path.with_suffix(".json").write_text(json.dumps(info, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def _progress(quiet: bool):
+    started, last = time.perf_counter(), [0.0]
+
+    def report(done: int, total: int) -> None:
+        now = time.perf_counter()
+        if quiet or (now - last[0] < 10 and done < total):
+            return
+        last[0] = now
+        rate = done / max(now - started, 1e-9)
+        print(f"generating {done}/{total} cases, {rate:.0f}/s", file=sys.stderr, flush=True)
+
+    return report
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="build the cached benchmark store")
+    parser.add_argument("--cases", type=int, default=1_000_000)
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args()
+    path = ensure_store(args.cases, args.seed)
+    print(json.dumps({"path": str(path), **(build_info(args.cases, args.seed) or {})}))
+
+
+if __name__ == "__main__":
+    main()
