@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from counterdesk.errors import InvalidInput
 from counterdesk.hlc import CHINA_TZ
-from counterdesk.printing import batches, forms, notices, receipt, slips
+from counterdesk.printing import batches, forms, notices, receipt, reports, slips
 
 if TYPE_CHECKING:
     from counterdesk.case import Case
@@ -53,6 +53,8 @@ KINDS: dict[str, Kind] = {
         Kind("return_list", "结果返回清单", "cases", "A4", batches.return_list),
         Kind("pickup_slip", "办结通知（领取单）", "case", "roll", slips.pickup_slip),
         Kind("evaluation_slip", "好差评评价单", "case", "roll", slips.evaluation_slip),
+        Kind("report_daily", "中心日报", "period", "A4", reports.daily_report),
+        Kind("report_monthly", "中心月报", "period", "A4", reports.monthly_report),
     )
 }
 

@@ -34,13 +34,16 @@ class Pen:
         self.canvas = canvas
         self.text = canvas.beginText()
         self.mode = 0
+        self.size = 0.0
 
     def string(self, x: float, y: float, text: str, size: float, bold: bool = False) -> None:
         """One line at x, y; bold is the glyph outline stroked over its fill (one weight only)."""
         if not text:
             return
         t = self.text
-        t.setFont(FONT, size)
+        if size != self.size:
+            t.setFont(FONT, size)
+            self.size = size
         mode = 2 if bold else 0
         if mode != self.mode:
             t.setTextRenderMode(mode)
@@ -103,8 +106,11 @@ class Roll:
             shown_head = head if i == 0 else ""
 
             def draw(pen: Pen, top: float, line: str = line, shown_head: str = shown_head) -> None:
-                pen.string(self.left, top - size, shown_head, size)
-                pen.string(self.left + indent, top - size, line, size, bold)
+                if bold or not shown_head:
+                    pen.string(self.left, top - size, shown_head, size)
+                    pen.string(self.left + indent, top - size, line, size, bold)
+                else:  # same place, one text operation fewer
+                    pen.string(self.left, top - size, shown_head + line, size)
 
             self._add(size * LEADING, draw)
 
