@@ -182,6 +182,26 @@ def cmd_info(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_calendar(args: argparse.Namespace) -> int:
+    """Put a year's holiday schedule (JSON file shipped by the district) in force."""
+    from counterdesk.desk import Desk
+    from counterdesk.workdays import schedule_from_json
+
+    path = Path(args.file)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CounterdeskError(f"读不了节假日文件 {path}：{exc}") from exc
+    schedule = schedule_from_json(text, path.name)
+    with Desk(args.store) as desk:
+        desk.login(args.login, args.password or getpass.getpass("管理员密码 / admin password: "))
+        change = desk.publish_calendar(schedule)
+    print(
+        f"{schedule.year} 年节假日安排已生效（{len(schedule.holidays)} 个假日，{len(schedule.workdays)} 个调休工作日），已重算 {change.extra['refolded']} 件案件的期限"
+    )
+    return 0
+
+
 def cmd_start(args: argparse.Namespace) -> int:
     """Start the app on the embedded demo center (headless summary until the window exists)."""
     store = ensure_demo(demo_store())
@@ -231,6 +251,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file")
     p.add_argument("--other-center", action="store_true", help="允许恢复其他中心的备份（迁移时用）")
     p.set_defaults(func=cmd_restore)
+
+    p = sub.add_parser("calendar", help="导入某一年的节假日安排（区级下发的 JSON 文件）")
+    p.add_argument("file")
+    p.add_argument("--login", default="admin")
+    p.add_argument("--password")
+    p.set_defaults(func=cmd_calendar)
 
     p = sub.add_parser("rebuild", help="从日志重建全部视图")
     p.set_defaults(func=cmd_rebuild)

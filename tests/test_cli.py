@@ -66,3 +66,19 @@ def test_help_works(argv):
     with pytest.raises(SystemExit) as info:
         main(argv)
     assert info.value.code == 0
+
+
+def test_calendar_file_is_imported_and_bad_file_named(tmp_path, capsys):
+    import json
+
+    store = str(tmp_path / "c.db")
+    main(["--store", store, "init", "--center-code", "DC05", "--center-name", "测试中心",
+          "--device-no", "1", "--admin-password", "admin1234"])  # fmt: skip
+    good = tmp_path / "2027.json"
+    good.write_text(json.dumps({"year": 2027, "holidays": ["2027-01-01"], "workdays": []}))
+    assert main(["--store", store, "calendar", str(good), "--password", "admin1234"]) == 0
+    assert "2027 年节假日安排已生效" in capsys.readouterr().out
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"year": 2027, "holidays": ["2027-13-01"]}')
+    assert main(["--store", store, "calendar", str(bad), "--password", "admin1234"]) == 2
+    assert "bad.json" in capsys.readouterr().err
