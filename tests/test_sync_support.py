@@ -69,20 +69,30 @@ def free_port() -> int:
 class ServerProcess:
     """`counterdesk-server serve` in a subprocess on 127.0.0.1 (killable, restartable)."""
 
-    def __init__(self, db_url: str, workdir: Path, backend: str) -> None:
+    def __init__(
+        self,
+        db_url: str,
+        workdir: Path,
+        backend: str,
+        *,
+        host: str = "127.0.0.1",
+        prefix: tuple[str, ...] = (),
+    ) -> None:
         self.db_url, self.workdir, self.backend = db_url, workdir, backend
+        self.host, self.prefix = host, prefix  # prefix: e.g. ("ip", "netns", "exec", "ns")
         self.port = free_port()
         self.log = workdir / f"server-{self.port}.log"
         self.proc: subprocess.Popen | None = None
 
     @property
     def base(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        return f"http://{self.host}:{self.port}"
 
     def start(self) -> ServerProcess:
         env = dict(os.environ, COUNTERDESK_SERVER_ADMIN_TOKEN=ADMIN_TOKEN, PYTHONUNBUFFERED="1")
-        cmd = [sys.executable, "-m", "sync.server.cli", "--db", self.db_url]
-        cmd += ["--data-dir", str(self.workdir), "serve", "--port", str(self.port)]
+        cmd = [*self.prefix, sys.executable, "-m", "sync.server.cli", "--db", self.db_url]
+        cmd += ["--data-dir", str(self.workdir), "serve", "--host", self.host]
+        cmd += ["--port", str(self.port)]
         log = open(self.log, "ab")  # noqa: SIM115 - owned by the child process
         self.proc = subprocess.Popen(cmd, env=env, stdout=log, stderr=log, cwd=ROOT)
         deadline = time.monotonic() + 30
@@ -262,12 +272,20 @@ class FlakyProxy:
     chunk in either direction cuts (resets) its connection with probability `drop`."""
 
     def __init__(
-        self, target_port: int, *, drop: float = 0.0, delay: float = 0.0, seed: int = 5
+        self,
+        target_port: int,
+        *,
+        drop: float = 0.0,
+        delay: float = 0.0,
+        seed: int = 5,
+        target_host: str = "127.0.0.1",
     ) -> None:
         import asyncio
         import threading
 
         self.target_port, self.drop, self.delay = target_port, drop, delay
+        self.target_host = target_host
+        self.sent = {"up": 0, "down": 0}  # bytes forwarded client→server and back
         self.rng = random.Random(seed)
         self.cut = 0
         self.connections = 0
@@ -297,14 +315,15 @@ class FlakyProxy:
 
         self.connections += 1
         try:
-            up_reader, up_writer = await asyncio.open_connection("127.0.0.1", self.target_port)
+            up_reader, up_writer = await asyncio.open_connection(self.target_host, self.target_port)
         except OSError:
             writer.transport.abort()
             return
 
-        async def pipe(src: Any, dst: Any) -> None:
+        async def pipe(src: Any, dst: Any, direction: str) -> None:
             try:
                 while data := await src.read(16384):
+                    self.sent[direction] += len(data)
                     if self.delay:
                         await asyncio.sleep(self.delay)
                     if self.drop and self.rng.random() < self.drop:
@@ -320,7 +339,7 @@ class FlakyProxy:
                 writer.transport.abort()
                 up_writer.transport.abort()
 
-        await asyncio.gather(pipe(reader, up_writer), pipe(up_reader, writer))
+        await asyncio.gather(pipe(reader, up_writer, "up"), pipe(up_reader, writer, "down"))
         writer.close()
         up_writer.close()
         with contextlib.suppress(ConnectionError, OSError):

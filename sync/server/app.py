@@ -91,13 +91,19 @@ def _bearer(request: Request) -> str:
     return value[7:].strip()
 
 
+def current_device(request: Request) -> Any:
+    """The calling device (401 unknown token, 403 revoked)."""
+    return request.app.state.district.device_for_token(_bearer(request))
+
+
+DeviceRow = Annotated[Any, Depends(current_device)]
+
+
 def create_app(district: District, admin_hash: str) -> FastAPI:
     app = FastAPI(title="CounterDesk district server", version=str(protocol.PROTOCOL_VERSION))
     app.router.route_class = BoundedRoute
+    app.state.district = district
     _install_error_handlers(app)
-
-    def device(request: Request) -> Any:
-        return district.device_for_token(_bearer(request))
 
     def admin(request: Request) -> None:
         if not token_matches(_bearer(request), admin_hash):
@@ -114,15 +120,15 @@ def create_app(district: District, admin_hash: str) -> FastAPI:
         return district.enroll(req)
 
     @app.get(f"{P}/device", response_model=protocol.DeviceStatus)
-    def device_status(dev: Any = Depends(device)) -> protocol.DeviceStatus:
+    def device_status(dev: DeviceRow) -> protocol.DeviceStatus:
         return district.device_status(dev)
 
     @app.post(f"{P}/push", response_model=protocol.PushAck)
-    def push(req: protocol.PushRequest, dev: Any = Depends(device)) -> protocol.PushAck:
+    def push(req: protocol.PushRequest, dev: DeviceRow) -> protocol.PushAck:
         return district.push(dev, req)
 
     @app.post(f"{P}/pull", response_model=protocol.PullResponse)
-    def pull(req: protocol.PullRequest, dev: Any = Depends(device)) -> protocol.PullResponse:
+    def pull(req: protocol.PullRequest, dev: DeviceRow) -> protocol.PullResponse:
         return district.pull(dev, req)
 
     _admin_routes(app, district, Admin)

@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from sqlalchemy import Connection, func, or_, select, update
+from sqlalchemy.exc import IntegrityError
 
 from counterdesk import canonical
 from counterdesk.errors import InvalidInput, NotAllowed, NotFound
@@ -29,8 +30,7 @@ class District(DistrictStore):
 
     def push(self, device: Any, req: protocol.PushRequest) -> protocol.PushAck:
         events = [e.model_dump() for e in req.events]
-        with self.engine.begin() as conn:
-            out = ingest.ingest(self, conn, device, events)
+        out = self._ingest(device, events)
         return protocol.PushAck(
             acked_seq=out.acked_seq,
             stored=out.stored,
@@ -52,8 +52,7 @@ class District(DistrictStore):
             raise Forbidden(f"数据包来自已注销的设备 {device.device_id}，不予导入")
         parsed = bundle.verify_bundle(data, device.public_key)
         events = [_wire(item, i) for i, item in enumerate(parsed.events)]
-        with self.engine.begin() as conn:
-            out = ingest.ingest(self, conn, device, events)
+        out = self._ingest(device, events)
         return protocol.ImportResult(
             device_id=device.device_id,
             events=len(events),
@@ -63,6 +62,16 @@ class District(DistrictStore):
             rejected=out.rejected,
             acked_seq=out.acked_seq,
         )
+
+    def _ingest(self, device: Any, events: list[dict[str, Any]]) -> ingest.Outcome:
+        try:
+            with self.engine.begin() as conn:
+                return ingest.ingest(self, conn, device, events)
+        except IntegrityError as exc:
+            # Only the events' primary key can clash: an id another device already used.
+            raise InvalidInput(
+                "本批事件中有事件编号已被其他设备使用，整批拒收", detail=str(exc)[:300]
+            ) from exc
 
     def ack_file(self, device_id: str) -> protocol.AckFile:
         """What the district holds for a device, for the center to load from a USB stick."""

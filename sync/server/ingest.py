@@ -10,11 +10,14 @@ supervision). Events ahead of a gap are parked until the gap is filled.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection, delete, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from counterdesk import canonical
 from counterdesk.errors import InvalidInput
@@ -46,6 +49,7 @@ class _Chain:
     head_hlc: int
     rows: list[dict[str, Any]] = field(default_factory=list)
     refusals: list[dict[str, Any]] = field(default_factory=list)
+    payloads: dict[str, str] = field(default_factory=dict)  # event id -> canonical payload text
 
 
 def ingest(
@@ -155,7 +159,8 @@ def _link(conn: Connection, chain: _Chain, ahead: dict[int, dict], out: Outcome)
 
 
 def _link_one(chain: _Chain, item: dict[str, Any], out: Outcome) -> None:
-    problem = _problem(chain, item)
+    text = canonical.dumps(item["payload"])
+    problem = _problem(chain, item, text)
     if problem:
         code, reason = problem
         out.rejected.append(
@@ -175,13 +180,30 @@ def _link_one(chain: _Chain, item: dict[str, Any], out: Outcome) -> None:
         )
     else:
         chain.rows.append(item)
+        chain.payloads[item["id"]] = text
         chain.head_hlc = max(chain.head_hlc, item["hlc"])
     chain.acked, chain.head = item["seq"], item["hash"]
 
 
-def _problem(chain: _Chain, item: dict[str, Any]) -> tuple[str, str] | None:
+_SLOT = "\x00payload\x00"
+_SLOT_TEXT = canonical.dumps(_SLOT)
+
+
+def event_hash_with(item: dict[str, Any], payload_text: str) -> str:
+    """`canonical.event_hash(item)` with the payload's canonical text already at hand.
+
+    The payload is encoded once per event (it is also stored); the slot is replaced
+    at its last occurrence, and only fields with fixed alphabets follow `payload`.
+    """
+    body = {name: item.get(name) for name in canonical.HASHED_FIELDS}
+    body["payload"] = _SLOT
+    head, _, tail = canonical.dumps(body).rpartition(_SLOT_TEXT)
+    return hashlib.sha256((head + payload_text + tail).encode("utf-8")).hexdigest()
+
+
+def _problem(chain: _Chain, item: dict[str, Any], payload_text: str) -> tuple[str, str] | None:
     where = f"第 {item['seq']} 号事件（{item['id']}）"
-    if canonical.event_hash(item) != item["hash"]:
+    if event_hash_with(item, payload_text) != item["hash"]:
         return "hash_mismatch", f"{where}内容与其哈希不符：事件在本机被改动过"
     if item["prev_hash"] != chain.head:
         return "broken_link", f"{where}与区级平台所存的前一事件链接不上：链被删改过"
@@ -190,7 +212,7 @@ def _problem(chain: _Chain, item: dict[str, Any]) -> tuple[str, str] | None:
             "wrong_center",
             f"{where}属于中心 {item['center_id']}，本设备属于 {chain.center_code}",
         )
-    if len(canonical.dumps(item["payload"])) > protocol.MAX_PAYLOAD_BYTES:
+    if len(payload_text) > protocol.MAX_PAYLOAD_BYTES:
         return "too_large", f"{where}内容超过 {protocol.MAX_PAYLOAD_BYTES // 1024} KiB 上限"
     return None
 
@@ -228,16 +250,17 @@ def _park(conn: Connection, chain: _Chain, ahead: dict[int, dict], out: Outcome)
 
 
 def _write(store: DistrictStore, conn: Connection, chain: _Chain, out: Outcome) -> None:
-    """Insert the linked events with their change numbers and move the device's head."""
+    """Insert the linked events with their change numbers and move the device's head.
+
+    An event id another device already used violates the primary key and fails the
+    whole transaction; the caller answers it as a refusal of the batch."""
     if chain.rows:
-        ids = [e["id"] for e in chain.rows]
-        taken = {r[0] for r in conn.execute(select(s.events.c.id).where(s.events.c.id.in_(ids)))}
-        if taken:
-            raise InvalidInput(f"事件编号 {sorted(taken)[0]} 已被另一台设备使用，整批拒收")
         first = store.next_change(conn, chain.center_code, len(chain.rows))
         received = now_ms()
-        rows = [_row(e, first + i, received) for i, e in enumerate(chain.rows)]
-        conn.execute(s.events.insert(), rows)
+        rows = [
+            _row(e, first + i, received, chain.payloads[e["id"]]) for i, e in enumerate(chain.rows)
+        ]
+        bulk_insert(conn, s.events, rows)
         cases = [_case_row(e) for e in chain.rows if e["type"] in OPENING and e["case_id"]]
         if cases:
             _insert_cases(conn, cases)
@@ -256,7 +279,24 @@ def _write(store: DistrictStore, conn: Connection, chain: _Chain, out: Outcome) 
     )
 
 
-def _row(e: dict[str, Any], change_seq: int, received: int) -> dict[str, Any]:
+def bulk_insert(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
+    """Many rows at once: COPY on PostgreSQL (in the same transaction), executemany elsewhere."""
+    if conn.dialect.name != "postgresql":
+        conn.execute(table.insert(), rows)
+        return
+    columns = [c.name for c in table.columns]
+    raw = conn.connection.driver_connection
+    with (
+        raw.cursor() as cur,
+        cur.copy(f"COPY {table.name} ({', '.join(columns)}) FROM STDIN") as copy,
+    ):
+        for row in rows:
+            copy.write_row([row[c] for c in columns])
+
+
+def _row(
+    e: dict[str, Any], change_seq: int, received: int, payload_text: str | None = None
+) -> dict[str, Any]:
     return {
         "id": e["id"],
         "center_code": e["center_id"],
@@ -266,7 +306,7 @@ def _row(e: dict[str, Any], change_seq: int, received: int) -> dict[str, Any]:
         "case_id": e["case_id"],
         "type": e["type"],
         "actor": e["actor"],
-        "payload": canonical.dumps(e["payload"]),
+        "payload": payload_text if payload_text is not None else canonical.dumps(e["payload"]),
         "prev_hash": e["prev_hash"],
         "hash": e["hash"],
         "change_seq": change_seq,
@@ -285,13 +325,10 @@ def _case_row(e: dict[str, Any]) -> dict[str, Any]:
 
 def _insert_cases(conn: Connection, rows: list[dict[str, Any]]) -> None:
     """Record case numbers; a second opening of the same case id keeps the first."""
-    ids = [r["case_id"] for r in rows]
-    have = {
-        r[0]
-        for r in conn.execute(
-            select(s.server_cases.c.case_id).where(s.server_cases.c.case_id.in_(ids))
-        )
-    }
-    fresh = {r["case_id"]: r for r in rows if r["case_id"] not in have}
-    if fresh:
-        conn.execute(s.server_cases.insert(), list(fresh.values()))
+    fresh = list({r["case_id"]: r for r in rows}.values())
+    if conn.dialect.name == "postgresql":
+        stmt = pg_insert(s.server_cases).on_conflict_do_nothing(index_elements=["case_id"])
+    else:
+        stmt = sqlite_insert(s.server_cases).on_conflict_do_nothing(index_elements=["case_id"])
+    for i in range(0, len(fresh), 500):  # one multi-row statement per 500 cases
+        conn.execute(stmt.values(fresh[i : i + 500]))
