@@ -1,4 +1,4 @@
-"""The chief's daily and monthly report: figures gathered from a store with a known calendar."""
+"""The chief's daily and monthly report, printed from the dashboard of a store with a known calendar."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from counterdesk import printing, users
 from counterdesk.desk import Desk
 from counterdesk.hlc import CHINA_TZ, HybridClock
-from counterdesk.printing import report_data
+from counterdesk.printing import reports
 
 APPLICANT = {
     "id_type": "resident_id",
@@ -82,38 +82,37 @@ def text_of(pdf: bytes) -> str:
 
 
 def test_period_bounds():
-    assert report_data.period_bounds("daily", "2026-11-20") == (dt.date(2026, 11, 20),) * 2
-    assert report_data.period_bounds("monthly", "2026-02") == (
+    assert reports.period_bounds("daily", "2026-11-20") == (dt.date(2026, 11, 20),) * 2
+    assert reports.period_bounds("monthly", "2026-02") == (
         dt.date(2026, 2, 1),
         dt.date(2026, 2, 28),
     )
-    assert report_data.period_bounds("monthly", "2026-12-15")[1] == dt.date(2026, 12, 31)
+    assert reports.period_bounds("monthly", "2026-12-15")[1] == dt.date(2026, 12, 31)
 
 
-def test_monthly_figures(store):
+def test_monthly_report_reads_the_dashboard_of_the_month(store):
     desk, done, late = store
-    data = report_data.collect(desk, "monthly", "2026-10")
-    assert (data.intake, data.accepted, data.rejected, data.notices) == (4, 3, 1, 1)
-    assert (data.completed, data.late) == (1, 0)
-    assert data.avg_days == 4  # 9 Oct (Fri) → 14 Oct (Wed): 10 (调休 Saturday), 12, 13, 14
-    assert data.open_cases == 2
-    assert dict(data.evaluations) == {
-        "非常满意": 1,
-        "满意": 0,
-        "基本满意": 0,
-        "不满意": 1,
-        "非常不满意": 0,
-    }
-    assert [(c.name, c.intake, c.completed) for c in data.clerks] == [("王丽", 4, 1)]
-    assert sum(n for _, n, _ in data.by_day) == 4 and len(data.by_day) == 31
+    board = reports.report_board(desk, "monthly", "2026-10")
+    assert (board.period.start, board.period.end) == (dt.date(2026, 10, 1), dt.date(2026, 10, 31))
+    assert board.today == dt.date(2026, 10, 31)  # red and yellow as of the month's last day
+    assert (board.intake, board.rejected, board.notices) == (4, 1, 1)
+    [row] = board.processing
+    assert (row.matter_name, row.cases, row.late) == ("居住证申领", 1, 0)
+    assert row.median_days == 4  # 9 Oct (Fri) → 14 Oct (Wed): 10 (调休 Saturday), 12, 13, 14
+    assert board.evaluations["非常满意"] == 1 and board.evaluations["不满意"] == 1
+    assert board.by_clerk == [("wangli", 4)]
+    assert late in [r.case_no for r in board.overdue]
+    assert [r.case_no for r in board.rectifications] == [late]
 
 
-def test_overdue_case_is_red_in_the_november_report(store):
+def test_report_of_the_month_in_progress_counts_deadlines_as_of_today(store):
     desk, done, late = store
-    data = report_data.collect(desk, "monthly", "2026-11")
-    assert data.intake == 1 and data.red >= 1
-    assert late in [row.case_no for row in data.due_list if row.signal == "red"]
-    assert done not in [row.case_no for row in data.due_list]
+    board = reports.report_board(desk, "monthly", "2026-11")
+    assert board.today == desk.today() == dt.date(2026, 11, 20)
+    assert board.intake == 1
+    assert late in [r.case_no for r in board.overdue] and done not in [
+        r.case_no for r in board.overdue
+    ]
 
 
 @pytest.mark.parametrize(
@@ -136,9 +135,11 @@ def test_report_documents(store, kind, key, tmp_path):
     ):
         assert fact in text, fact
     if kind == "report_daily":
-        assert "2026年11月20日" in text and late in text and "红" in text
+        red = reports.report_board(desk, "daily", key).overdue_count
+        assert red >= 1 and "2026年11月20日" in text and f"红{red}件" in text
     else:
-        assert "2026年10月" in text and "满意率50.0%" in text
+        assert "2026年10月" in text and "满意率50.0%" in text and "等候时间长" not in text
+        assert "居住证申领" in text and "100.0%" in text
     reprinted = text_of(printing.render(kind, desk, key, reprint_time="2026-11-20 17:00"))
     assert "补打2026-11-2017:00" in reprinted
     if shutil.which("pdffonts"):
