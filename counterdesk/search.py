@@ -146,8 +146,7 @@ def plan(conn: sqlite3.Connection, text: str) -> tuple[str, list[_Tier]]:
     if "-" in text and re.fullmatch(r"[A-Z0-9-]+", text):
         return "case_no", _case_no_part(text)
     if _NUMBER.match(text):
-        digits = sum(ch.isdigit() for ch in text)
-        if digits < MIN_DIGITS:
+        if len(text) < MIN_DIGITS:
             raise InvalidInput(
                 f"号码请至少输入后 {MIN_DIGITS} 位（证件号、电话或案件编号尾号）", field="query"
             )

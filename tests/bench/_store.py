@@ -104,3 +104,30 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+def add_store_arguments(parser: argparse.ArgumentParser, quick_cases: int = 4000) -> None:
+    parser.add_argument("--cases", type=int, default=1_000_000, help="cases in the store")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--quick", action="store_true", help=f"a small store ({quick_cases} cases), under a minute"
+    )
+    parser.add_argument("--store", type=Path, help="use this existing store instead of the cache")
+    parser.set_defaults(quick_cases=quick_cases)
+
+
+def resolve_store(args: argparse.Namespace) -> Path:
+    """The store a benchmark runs on: --store, or the cached one for --cases/--quick."""
+    if args.store:
+        if not args.store.exists():
+            raise SystemExit(f"no store at {args.store}")
+        return args.store
+    cases = args.quick_cases if args.quick else args.cases
+    return ensure_store(cases, args.seed)
+
+
+def percentile_ms(samples: list[float], share: float) -> float:
+    """Nearest-rank percentile of timings in seconds, as milliseconds."""
+    ordered = sorted(samples)
+    rank = max(1, -(-len(ordered) * share // 1))
+    return round(ordered[int(rank) - 1] * 1000, 3)
