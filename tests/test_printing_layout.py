@@ -83,3 +83,13 @@ def test_a4_material_list_continues_on_the_next_page():
 def test_only_80_and_58_mm_rolls():
     with pytest.raises(ValueError):
         Roll(76)
+
+
+def test_qr_mask_penalty_follows_the_standard_rules():
+    from counterdesk.printing.codes import mask_penalty
+
+    dark = [[True] * 21 for _ in range(21)]
+    # N1: 42 lines of 21 → 42 × (3 + 16); N2: 20 × 20 blocks × 3; N3: none; N4: 100 % dark → 100
+    assert mask_penalty(dark) == 42 * 19 + 1200 + 0 + 100
+    stripes = [[(r + c) % 2 == 0 for c in range(21)] for r in range(21)]
+    assert mask_penalty(stripes) == 0  # a checkerboard: no runs, no blocks, half dark
