@@ -212,3 +212,18 @@ def test_no_token_in_store_logs_or_config(district, counter, memory_keyring, tmp
         assert token.encode() not in path.read_bytes(), path
     dump = "\n".join(sqlite3.connect(desk.path).iterdump())
     assert token not in dump and ADMIN_TOKEN not in dump
+
+
+def test_awkward_text_survives_the_round_trip(district, counter):
+    """Backslashes, quotes, tabs, newlines and non-BMP characters in payloads (COPY escaping)."""
+    center = district.new_center()
+    a, ca = counter(center, 1)
+    b, cb = counter(center, 2)
+    case_id = intake(a)[0]
+    for text in ('路径 C:\\新建\\x.pdf "引号"', "第一行\n第二行\t制表\r回车", "生僻字 𠀀 \\n 字面"):
+        a.note(case_id, text)
+    ca.sync()
+    cb.sync()
+    assert b.timeline(case_id)[-1].payload == a.timeline(case_id)[-1].payload
+    assert snapshot_projections(a.conn)["cases"] == snapshot_projections(b.conn)["cases"]
+    assert b.verify().ok

@@ -29,7 +29,9 @@ class District(DistrictStore):
     # ---- intake ----------------------------------------------------------------------
 
     def push(self, device: Any, req: protocol.PushRequest) -> protocol.PushAck:
-        events = [e.model_dump() for e in req.events]
+        # WireEvent has no nested models: its validated fields are the canonical dict
+        # (a copy of __dict__ is ~20x cheaper than model_dump on the ingest hot path).
+        events = [dict(e.__dict__) for e in req.events]
         out = self._ingest(device, events)
         return protocol.PushAck(
             acked_seq=out.acked_seq,
