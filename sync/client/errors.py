@@ -22,7 +22,7 @@ class ServerRefused(SyncError):
 
     kind = "refused"
 
-    def __init__(self, message: str, *, status: int, code: str, detail: str | None = None):
+    def __init__(self, message: str, *, status: int, code: str, detail: str | None = None) -> None:
         super().__init__(message, detail=detail)
         self.status = status
         self.code = code

@@ -12,7 +12,7 @@ import random
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import requests
 from pydantic import BaseModel, ValidationError
@@ -98,7 +98,16 @@ class DistrictApi:
 
     # ---- plumbing --------------------------------------------------------------------
 
-    def _call(self, method, path, body, out, *, auth=True, attempts=None):  # type: ignore[no-untyped-def]
+    def _call(
+        self,
+        method: str,
+        path: str,
+        body: BaseModel | None,
+        out: type[M] | None,
+        *,
+        auth: bool = True,
+        attempts: int | None = None,
+    ) -> Any:
         data = gzip_bytes(body.model_dump_json().encode()) if body is not None else None
         headers = {"Accept": "application/json", "Accept-Encoding": "gzip"}
         if data is not None:
@@ -117,7 +126,14 @@ class DistrictApi:
                 self.sleep(self.retry.delay(attempt, self.rng))
         raise AssertionError("unreachable")
 
-    def _once(self, method, path, data, headers, out):  # type: ignore[no-untyped-def]
+    def _once(
+        self,
+        method: str,
+        path: str,
+        data: bytes | None,
+        headers: dict[str, str],
+        out: type[M] | None,
+    ) -> Any:
         timeout = self.timeouts.for_body(len(data) if data else 0)
         try:
             resp = self.session.request(
@@ -139,7 +155,7 @@ class DistrictApi:
         return _decode(resp, out)
 
 
-def _decode(resp: requests.Response, out):  # type: ignore[no-untyped-def]
+def _decode(resp: requests.Response, out: type[M] | None) -> Any:
     status = resp.status_code
     if status == 429 or status >= 500:
         raise NetworkUnavailable(f"区级平台暂时无法处理（HTTP {status}），稍后自动重试")

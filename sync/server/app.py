@@ -12,9 +12,11 @@ from typing import Annotated, Any
 
 from fastapi import Body, Depends, FastAPI, Request, Response
 from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute
 from sqlalchemy.exc import OperationalError
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from counterdesk.errors import CatalogError, CounterdeskError, InvalidInput, NotAllowed, NotFound
@@ -102,6 +104,8 @@ DeviceRow = Annotated[Any, Depends(current_device)]
 def create_app(district: District, admin_hash: str) -> FastAPI:
     app = FastAPI(title="CounterDesk district server", version=str(protocol.PROTOCOL_VERSION))
     app.router.route_class = BoundedRoute
+    # Pull pages can be large (a replacement PC pulls the center's history): compress answers.
+    app.add_middleware(GZipMiddleware, minimum_size=1024)
     app.state.district = district
     _install_error_handlers(app)
 
@@ -169,6 +173,10 @@ def _admin_routes(app: FastAPI, district: District, admin: Any) -> None:
     def publish_calendar(body: Annotated[dict[str, Any], Body()]) -> dict[str, int]:
         return {"year": district.publish_calendar(body)}
 
+    _case_routes(app, district, deps)
+
+
+def _case_routes(app: FastAPI, district: District, deps: list[Any]) -> None:
     @app.post(f"{P}/admin/results", response_model=protocol.EventReceipt, dependencies=deps)
     def record_result(req: protocol.ResultRecord) -> protocol.EventReceipt:
         return district.record_result(req)
@@ -201,8 +209,6 @@ def _admin_routes(app: FastAPI, district: District, admin: Any) -> None:
     )
     async def import_bundle(request: Request) -> protocol.ImportResult:
         data = await request.body()
-        from starlette.concurrency import run_in_threadpool
-
         return await run_in_threadpool(district.import_bundle, data)
 
     @app.get(f"{P}/admin/summary", response_model=protocol.Summary, dependencies=deps)

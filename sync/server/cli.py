@@ -178,6 +178,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("path")
     p.set_defaults(func=cmd_publish_calendar)
 
+    _case_parsers(sub)
+    return parser
+
+
+def _case_parsers(sub: Any) -> None:
     p = sub.add_parser("record-result", help="record a department's receipt or result for a case")
     p.add_argument("case", help="case id or case number")
     p.add_argument("--received", action="store_true", help="record the receipt, not a result")
@@ -219,7 +224,6 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("admin-token", help="make sure an admin token exists, or rotate it")
     p.add_argument("--rotate", action="store_true")
     p.set_defaults(func=cmd_admin_token)
-    return parser
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -14,6 +14,7 @@ from sqlalchemy import (
     BigInteger,
     Column,
     Connection,
+    Engine,
     Index,
     Integer,
     MetaData,
@@ -194,7 +195,7 @@ def current_version(conn: Connection) -> int:
     return int(row[0]) if row else 0
 
 
-def migrate(engine) -> list[int]:
+def migrate(engine: Engine) -> list[int]:
     """Bring the schema up to date; each migration is one transaction. Returns versions applied."""
     applied = []
     for version, name, step in MIGRATIONS:
