@@ -28,6 +28,7 @@ from counterdesk.journal import Event, Journal, events_for_case, insert_foreign,
 from counterdesk.people import Applicant
 from counterdesk.store.connection import open_database, storage_error, write_transaction
 from counterdesk.store.migrations import migrate
+from counterdesk.upkeep import upgrade_store
 from counterdesk.workdays import YearSchedule
 
 # Areas a mutation can change; views refresh only those named in a Change.
@@ -88,11 +89,14 @@ class Desk(Intake, CaseWork):
         self._lock = threading.RLock()
         self._depth = 0
         try:
-            migrate(self.conn)
+            upgrade_store(self.conn, self.path)  # backs up an older release's store first
             meta = self._meta()
         except sqlite3.DatabaseError as exc:
             self.conn.close()
             raise storage_error(exc, self.path) from exc
+        except StorageError:
+            self.conn.close()
+            raise
         if "center_code" not in meta:
             self.conn.close()
             raise StorageError(f"{self.path} 尚未初始化（缺少中心信息），请运行 counterdesk init")
