@@ -40,20 +40,6 @@ STAFF = (
     ("chief01", "赵主任", "chief"),
 )  # fmt: skip
 COUNTERS = 4
-# How often a center sees each matter (by catalog code); unknown codes weigh 1.
-MATTER_WEIGHTS = {
-    "BJ-JD-001": 20, "BJ-JD-002": 9, "BJ-JD-003": 14, "BJ-JD-004": 2, "BJ-JD-005": 1.5,
-    "BJ-JD-006": 2, "BJ-JD-007": 10, "BJ-JD-008": 7, "BJ-JD-009": 8, "BJ-JD-010": 8,
-    "BJ-JD-011": 4, "BJ-JD-012": 1, "BJ-JD-013": 2, "BJ-JD-014": 1, "BJ-JD-015": 1.5,
-    "BJ-JD-016": 4, "BJ-JD-017": 0.5, "BJ-JD-018": 1, "BJ-JD-019": 2, "BJ-JD-020": 2,
-    "BJ-JD-021": 8, "BJ-JD-022": 1.5, "BJ-JD-023": 5, "BJ-JD-024": 2,
-}  # fmt: skip
-# Applicant age range per matter (years); others 18-75.
-AGES = {
-    "BJ-JD-001": (18, 55), "BJ-JD-007": (18, 59), "BJ-JD-008": (18, 59), "BJ-JD-009": (22, 42),
-    "BJ-JD-010": (65, 95), "BJ-JD-011": (80, 100), "BJ-JD-016": (20, 60), "BJ-JD-019": (25, 60),
-    "BJ-JD-021": (18, 59), "BJ-JD-023": (60, 85), "BJ-JD-024": (18, 59),
-}  # fmt: skip
 INDICATORS = ("overall", "efficiency", "service", "attitude")
 LEVEL_WEIGHTS = (("非常满意", 72), ("满意", 19), ("基本满意", 6), ("不满意", 2), ("非常不满意", 1))
 WEEKDAY_LOAD = (1.25, 1.1, 1.0, 1.0, 0.85, 0.5, 0.5)
@@ -156,7 +142,7 @@ class _Simulation:
         self.used_ids: set[str] = set()
         matters = list(desk.catalog.matters)
         self.matters = matters
-        weights = list(itertools.accumulate(MATTER_WEIGHTS.get(m.code, 1.0) for m in matters))
+        weights = list(itertools.accumulate(names.MATTER_WEIGHTS.get(m.code, 1.0) for m in matters))
         self.matter_cum = weights
         surnames = names.SURNAMES + names.COMPOUND_SURNAMES
         self.surnames = [s for s, _ in surnames]
@@ -300,7 +286,7 @@ class _Simulation:
 
     def applicant(self, matter: Matter, today: dt.date) -> dict[str, str]:
         """A returning citizen (about a quarter of visits) or a new one, of a plausible age."""
-        low, high = AGES.get(matter.code, (18, 75))
+        low, high = names.AGES.get(matter.code, (18, 75))
         if self.people and self.rng.random() < 0.27:
             for _ in range(3):
                 person = self.rng.choice(self.people)

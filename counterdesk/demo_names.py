@@ -73,3 +73,18 @@ STREETS = (
     "西长安街", "德胜门内大街", "新街口外大街", "阜成门内大街", "月坛北街", "展览路",
     "金融大街", "白纸坊东街", "广安门内大街", "牛街", "椿树园", "陶然亭路",
 )  # fmt: skip
+
+# How often a center sees each matter (by catalog code); unknown codes weigh 1.
+MATTER_WEIGHTS = {
+    "BJ-JD-001": 20, "BJ-JD-002": 9, "BJ-JD-003": 14, "BJ-JD-004": 2, "BJ-JD-005": 1.5,
+    "BJ-JD-006": 2, "BJ-JD-007": 10, "BJ-JD-008": 7, "BJ-JD-009": 8, "BJ-JD-010": 8,
+    "BJ-JD-011": 4, "BJ-JD-012": 1, "BJ-JD-013": 2, "BJ-JD-014": 1, "BJ-JD-015": 1.5,
+    "BJ-JD-016": 4, "BJ-JD-017": 0.5, "BJ-JD-018": 1, "BJ-JD-019": 2, "BJ-JD-020": 2,
+    "BJ-JD-021": 8, "BJ-JD-022": 1.5, "BJ-JD-023": 5, "BJ-JD-024": 2,
+}  # fmt: skip
+# Applicant age range per matter (years); others 18-75.
+AGES = {
+    "BJ-JD-001": (18, 55), "BJ-JD-007": (18, 59), "BJ-JD-008": (18, 59), "BJ-JD-009": (22, 42),
+    "BJ-JD-010": (65, 95), "BJ-JD-011": (80, 100), "BJ-JD-016": (20, 60), "BJ-JD-019": (25, 60),
+    "BJ-JD-021": (18, 59), "BJ-JD-023": (60, 85), "BJ-JD-024": (18, 59),
+}  # fmt: skip
