@@ -282,7 +282,7 @@ def test_application_form_is_prefilled_from_case_and_catalog(world):
 
 def test_handover_and_return_sheets(world):
     desk = world.desk
-    handover = text_of(
+    draft = text_of(
         printing.render("handover", desk, [world.accepted, world.deficient], carrier="wangli")
     )
     for fact in (
@@ -292,8 +292,14 @@ def test_handover_and_return_sheets(world):
         "接收人（签字）",
         "王丽",
         "2件",
+        "SJ-草稿",
     ):
-        assert squash(fact) in handover, fact
+        assert squash(fact) in draft, fact
+    for item in world.residence.materials:
+        if item.key in desk.get_case(world.accepted).materials:
+            assert squash(item.name) in draft
+    sent = text_of(printing.render("handover", desk, [world.done]))
+    assert "-SJ-" in sent and "草稿" not in sent and "王丽" in sent  # number and carrier journaled
     back = text_of(
         printing.render("return_list", desk, [world.done], department="区公安分局辖区派出所")
     )
@@ -303,8 +309,10 @@ def test_handover_and_return_sheets(world):
         "准予",
         "京居字2026第001234号",
         "领回人（签字）",
+        "-FH-",
     ):
         assert squash(fact) in back, fact
+    assert "草稿" not in back
 
 
 @needs_zbar

@@ -93,3 +93,27 @@ def test_qr_mask_penalty_follows_the_standard_rules():
     assert mask_penalty(dark) == 42 * 19 + 1200 + 0 + 100
     stripes = [[(r + c) % 2 == 0 for c in range(21)] for r in range(21)]
     assert mask_penalty(stripes) == 0  # a checkerboard: no runs, no blocks, half dark
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["DC03-261129-02-0042", "https://hcp.example.gov.cn/e?c=DC03-261129-02-0042", "x" * 120],
+)
+def test_qr_masks_derived_from_one_layout_equal_the_encoders_own(value):
+    from reportlab.graphics.barcode import qrencoder
+
+    from counterdesk.printing import codes
+
+    code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+    code.addData(value)
+    code.version = code.calculate_version()
+    code.makeImpl(True, 0)
+    size = code.moduleCount
+    base = [int("".join("1" if m else "0" for m in row), 2) for row in code.modules]
+    flips = codes._mask_flips(code.version, size, code.dataPosIterator())
+    for mask in range(8):
+        code.makeImpl(True, mask)
+        own = [int("".join("1" if m else "0" for m in row), 2) for row in code.modules]
+        assert own == [b ^ f for b, f in zip(base, flips[mask], strict=True)], mask
+    matrix = codes.qr_matrix(value)
+    assert len(matrix) == size and all(len(row) == size for row in matrix)

@@ -98,7 +98,7 @@ def render(
             reprint_time = reprint_time or when
     if spec.key == "cases":
         department = options.pop("department", None) or _department(cases[0])
-        carrier = options.pop("carrier", None) or (desk.user.login if desk.user else "")
+        carrier = options.pop("carrier", None) or ""  # "": the journaled carrier, else the user
         return spec.renderer(
             desk, cases, department, carrier, reprint_time=reprint_time, out=out, **options
         )

@@ -29,6 +29,7 @@ from reportlab.platypus import (
 )
 
 from counterdesk.printing.fonts import register, text_width
+from counterdesk.printing.fonts import wrap as wrap_text
 
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 20 * mm, 22 * mm, 20 * mm
 PORTRAIT = A4
@@ -77,7 +78,10 @@ def p(text: str, style: ParagraphStyle | None = None) -> Paragraph:
 
 
 class Title(Flowable):
-    """A centred, stroke-emboldened title (the font has a single weight)."""
+    """A centred, stroke-emboldened title (the font has a single weight).
+
+    A title too long for the line is set smaller (down to 14 pt), then wrapped.
+    """
 
     def __init__(self, text: str, size: float = 20, space_after: float = 4 * mm) -> None:
         super().__init__()
@@ -85,16 +89,20 @@ class Title(Flowable):
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.avail = avail_width
-        return avail_width, self.size * 1.3 + self.space_after
+        natural = text_width(self.text, self.size)
+        self.used = max(min(self.size, self.size * avail_width / natural), 14) if natural else 1
+        self.lines = wrap_text(self.text, self.used, avail_width)
+        return avail_width, len(self.lines) * self.used * 1.3 + self.space_after
 
     def draw(self) -> None:
         c = self.canv
-        c.setFont(register(), self.size)
-        c.setLineWidth(self.size * 0.03)
-        width = text_width(self.text, self.size)
-        c.drawString(
-            (self.avail - width) / 2, self.space_after + self.size * 0.3, self.text, mode=2
-        )
+        c.setFont(register(), self.used)
+        c.setLineWidth(self.used * 0.03)
+        y = self.space_after + self.used * 0.3 + (len(self.lines) - 1) * self.used * 1.3
+        for line in self.lines:
+            width = text_width(line, self.used)
+            c.drawString((self.avail - width) / 2, y, line, mode=2)
+            y -= self.used * 1.3
 
 
 class MinHeight(Flowable):

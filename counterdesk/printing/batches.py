@@ -7,14 +7,17 @@ pages with the header row repeated.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from counterdesk.errors import InvalidInput
+from counterdesk.hlc import to_date
 from counterdesk.printing import a4, facts
 from counterdesk.printing.output import deliver
 
@@ -26,16 +29,30 @@ HANDOVER_TITLE = "送件交接单"
 RETURN_TITLE = "结果返回清单"
 
 
-def batch_number(desk: Desk, cases: Sequence[Case], kind: str) -> str:
-    """A readable number for the sheet: center, date, SJ (送件) or FH (返回), batch id head.
+@dataclass(frozen=True)
+class Batch:
+    """What the sheet's head says: its number, the date and who carried the folders."""
 
-    The batch id is the one `hand_over` / `return_results` gave every case of the
-    batch; before that call the sheet is a draft and says so.
+    number: str
+    day: dt.date
+    carrier: str
+
+
+def batch_of(desk: Desk, cases: Sequence[Case], event_type: str, mark: str, carrier: str) -> Batch:
+    """The batch as journaled by `hand_over` / `return_results` (number, date, carrier).
+
+    Number: center, date, SJ (送件) or FH (返回), the batch id's last 8 characters.
+    Printed before the batch is recorded (or for cases of different batches),
+    the sheet is a draft dated today.
     """
-    batch = cases[0].handover_batch if kind == "SJ" else None
-    day = desk.today().strftime("%y%m%d")
-    tail = batch.replace("-", "")[-8:].upper() if batch else "草稿"
-    return f"{desk.info.center_code}-{day}-{kind}-{tail}"
+    events = [facts.latest(desk, case, event_type) for case in cases]
+    batches = {e.payload.get("batch_id") if e else None for e in events}
+    event = events[0] if len(batches) == 1 and None not in batches else None
+    day = to_date(event.hlc) if event else desk.today()
+    tail = event.payload["batch_id"].replace("-", "")[-8:].upper() if event else "草稿"
+    who = carrier or (event.payload.get("carrier", "") if event else "")
+    who = who or (desk.user.login if desk.user else "")
+    return Batch(f"{desk.info.center_code}-{day:%y%m%d}-{mark}-{tail}", day, who)
 
 
 def _materials_text(desk: Desk, case: Case) -> str:
@@ -72,8 +89,10 @@ def handover_list(
 ) -> bytes:
     """送件交接单: the cases carried to one department, with carrier and receiver signatures."""
     _check(cases)
-    number = batch_number(desk, cases, "SJ")
-    frame = a4.Frame(HANDOVER_TITLE, desk.info.center_name, number, reprint_time, a4.LANDSCAPE)
+    batch = batch_of(desk, cases, "handed_over", "SJ", carrier)
+    frame = a4.Frame(
+        HANDOVER_TITLE, desk.info.center_name, batch.number, reprint_time, a4.LANDSCAPE
+    )
     width = a4.content_width(frame)
     widths = [12 * mm, 44 * mm, 46 * mm, 24 * mm, 0, 26 * mm, 22 * mm]
     widths[4] = width - sum(widths)
@@ -92,8 +111,8 @@ def handover_list(
         _header(
             [
                 ("接收部门", department),
-                ("送件人", facts.person_name(desk, carrier)),
-                ("送件日期", facts.cn_date(desk.today().isoformat())),
+                ("送件人", facts.person_name(desk, batch.carrier)),
+                ("送件日期", facts.cn_date(batch.day.isoformat())),
                 ("件数", f"{len(cases)} 件"),
             ],
             width,
@@ -109,7 +128,7 @@ def handover_list(
         Spacer(1, 4 * mm),
         a4.p("接收部门（盖章）", a4.styles().right),
     ]
-    return deliver(a4.build(story, frame, subject=number), out)
+    return deliver(a4.build(story, frame, subject=batch.number), out)
 
 
 def _result(desk: Desk, case: Case) -> tuple[str, str, str]:
@@ -131,8 +150,8 @@ def return_list(
 ) -> bytes:
     """结果返回清单: the results one department hands back to the center's agent."""
     _check(cases)
-    number = batch_number(desk, cases, "FH")
-    frame = a4.Frame(RETURN_TITLE, desk.info.center_name, number, reprint_time, a4.LANDSCAPE)
+    batch = batch_of(desk, cases, "result_returned", "FH", carrier)
+    frame = a4.Frame(RETURN_TITLE, desk.info.center_name, batch.number, reprint_time, a4.LANDSCAPE)
     width = a4.content_width(frame)
     widths = [12 * mm, 44 * mm, 52 * mm, 24 * mm, 20 * mm, 40 * mm, 0, 20 * mm]
     widths[6] = width - sum(widths)
@@ -150,8 +169,8 @@ def return_list(
         _header(
             [
                 ("交件部门", department),
-                ("领回人", facts.person_name(desk, carrier)),
-                ("返回日期", facts.cn_date(desk.today().isoformat())),
+                ("领回人", facts.person_name(desk, batch.carrier)),
+                ("返回日期", facts.cn_date(batch.day.isoformat())),
                 ("件数", f"{len(cases)} 件"),
             ],
             width,
@@ -164,4 +183,4 @@ def return_list(
         Spacer(1, 4 * mm),
         a4.p("交件部门（盖章）", a4.styles().right),
     ]
-    return deliver(a4.build(story, frame, subject=number), out)
+    return deliver(a4.build(story, frame, subject=batch.number), out)

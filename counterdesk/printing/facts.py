@@ -17,6 +17,7 @@ from counterdesk.hlc import to_datetime
 if TYPE_CHECKING:
     from counterdesk.case import Case
     from counterdesk.desk import Desk
+    from counterdesk.journal import Event
 
 FORM_LABELS = {
     "original": "原件",
@@ -139,9 +140,16 @@ def first_event(desk: Desk, case: Case, type_: str) -> dict:
     return {}
 
 
-def last_event(desk: Desk, case: Case, type_: str) -> dict:
-    found: dict = {}
+def latest(desk: Desk, case: Case, type_: str) -> Event | None:
+    """The case's latest event of `type_`, if any."""
+    found = None
     for event in desk.timeline(case.id):
         if event.type == type_:
-            found = event.payload
+            found = event
     return found
+
+
+def last_event(desk: Desk, case: Case, type_: str) -> dict:
+    """Payload of the case's latest event of `type_` (empty dict if none)."""
+    event = latest(desk, case, type_)
+    return event.payload if event else {}
