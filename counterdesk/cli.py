@@ -202,6 +202,31 @@ def cmd_calendar(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_setup(args: argparse.Namespace) -> int:
+    """First run from a center.toml (mass installs); see docs/operators-guide.md."""
+    from counterdesk import setup_config
+
+    config = setup_config.load_config(args.config)
+    report = setup_config.apply_setup(config, store=args.store, prompt=getpass.getpass)
+    print(report.text())
+    return 0 if report.ok else 1
+
+
+def cmd_diagnostics(args: argparse.Namespace) -> int:
+    """Zip versions, settings, checks, sync state and masked logs for remote help."""
+    from counterdesk import diagnostics
+
+    out = diagnostics.make_bundle(args.store, args.out)
+    print(f"诊断包已生成 / diagnostics bundle written: {out}（个人信息与密钥已遮蔽）")
+    return 0
+
+
+def cmd_selftest(args: argparse.Namespace) -> int:
+    from counterdesk import selftest
+
+    return selftest.main()
+
+
 def cmd_start(args: argparse.Namespace) -> int:
     """Start the app on the embedded demo center (headless summary until the window exists)."""
     store = ensure_demo(demo_store())
@@ -219,6 +244,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="counterdesk", description="CounterDesk 政务服务中心全程代办系统"
     )
     parser.add_argument("--store", default=str(default_store()), help="数据文件路径")
+    parser.add_argument("--self-test", action="store_true", help="自检：数据库、打印字体、密钥环")
     sub = parser.add_subparsers(dest="command")
 
     p = sub.add_parser("init", help="创建本机数据文件（中心、窗口电脑编号、首个管理员）")
@@ -263,12 +289,20 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("info", help="显示本机中心与同步信息")
     p.set_defaults(func=cmd_info)
+
+    p = sub.add_parser("setup", help="按配置文件完成首次设置（批量安装）")
+    p.add_argument("--config", required=True, help="center.toml")
+    p.set_defaults(func=cmd_setup)
+
+    p = sub.add_parser("diagnostics", help="生成诊断包（个人信息已遮蔽），供远程支持")
+    p.add_argument("--out", required=True, help="如 D:\\counterdesk-diagnostics.zip")
+    p.set_defaults(func=cmd_diagnostics)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    func = getattr(args, "func", cmd_start)
+    func = cmd_selftest if args.self_test else getattr(args, "func", cmd_start)
     try:
         return func(args)
     except CounterdeskError as exc:

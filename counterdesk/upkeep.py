@@ -94,6 +94,30 @@ class BackupSchedule:
     retry: dt.timedelta = dt.timedelta(minutes=30)
 
 
+def schedule_from_settings(store: Path | str) -> BackupSchedule | None:
+    """The schedule `counterdesk setup` saved in the store (meta backup_*), or None."""
+    store = Path(store)
+    if not store.exists():
+        return None
+    try:
+        conn = sqlite3.connect(f"file:{store.as_posix()}?mode=ro", uri=True)
+        try:
+            meta = dict(conn.execute("SELECT key, value FROM meta WHERE key LIKE 'backup_%'"))
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        log.warning("cannot read the backup schedule from %s: %s", store, exc)
+        return None
+    if not meta.get("backup_folder"):
+        return None
+    hour, minute = (int(x) for x in meta.get("backup_time", "17:30").split(":"))
+    return BackupSchedule(
+        folder=Path(meta["backup_folder"]),
+        at=dt.time(hour, minute),
+        keep=int(meta.get("backup_keep", "10")),
+    )
+
+
 @dataclass(frozen=True)
 class Outcome:
     """What one check of the schedule did: 'not_due', 'done', 'folder_missing' or 'failed'."""

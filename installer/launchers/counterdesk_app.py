@@ -1,0 +1,108 @@
+"""Entry point of the installed app (`counterdesk`, `counterdesk-cli` in the bundle).
+
+The core (`counterdesk/`) may not import Qt or the sync client, so this launcher,
+which sits outside it, wires them in: it registers the self-test's window check
+and the enroller that `counterdesk setup --config` uses, sets up the masked
+rotating log, starts the daily automatic backup while the window runs, and
+then hands over to the window (no arguments) or to the headless CLI.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from counterdesk import cli, logs, selftest, setup_config, upkeep
+
+log = logging.getLogger("counterdesk.launcher")
+
+
+def enroll(desk: Any, server_url: str, code: str, label: str) -> str:
+    """Trade the one-time code for a device token (kept only in the OS keyring)."""
+    from sync.client import SyncClient
+
+    client = SyncClient(desk, server_url)
+    try:
+        resp = client.enroll(code, label=label)
+    finally:
+        client.close()
+    return f"已注册到区级平台：中心 {resp.center_code} {resp.center_name}，设备 {resp.device_id}"
+
+
+def check_window(ctx: selftest.Context) -> str:
+    """Open the main window offscreen on the self-test store, with the bundled font."""
+    try:
+        from ui import app as ui_app
+        from ui import ops
+        from ui.mainwindow import MainWindow
+    except ImportError as exc:
+        raise selftest.Skip(f"ui package has no main window yet ({exc})") from exc
+    if ctx.desk is None:
+        raise selftest.Skip("no store (the store check failed)")
+    from PySide6.QtCore import qVersion
+    from PySide6.QtGui import QFontDatabase, QGuiApplication
+
+    app = ui_app.make_app([sys.argv[0]])
+    executor = ops.SyncExecutor(ctx.desk)
+    ops.install(executor)
+    window = MainWindow(ui_app.Context(info=ctx.desk.info, store=ctx.desk.path, user=ctx.desk.user))
+    try:
+        window.show()
+        app.processEvents()
+        if not window.isVisible() or ctx.desk.info.center_name not in window.windowTitle():
+            raise AssertionError(f"window not shown properly: {window.windowTitle()!r}")
+        families = [f for f in QFontDatabase.families() if "WenQuanYi" in f]
+        if not families:
+            raise AssertionError("the bundled Chinese font did not load into Qt")
+        return f"Qt {qVersion()} ({QGuiApplication.platformName()}), font {families[0]}"
+    finally:
+        window.close()
+        app.processEvents()
+        executor.services.clear()
+
+
+def _start_backups() -> upkeep.BackupScheduler | None:
+    store = Path(os.environ.get("COUNTERDESK_STORE") or cli.default_store())
+    schedule = upkeep.schedule_from_settings(store)
+    if schedule is None:
+        return None
+    scheduler = upkeep.BackupScheduler(store, schedule)
+    scheduler.start()
+    return scheduler
+
+
+def _window_main() -> Any:
+    try:
+        from ui.app import main as window_main
+    except ImportError:
+        return None
+    return window_main
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    try:
+        logs.setup_logging(os.environ.get("COUNTERDESK_LOG_LEVEL", "INFO").upper())
+    except OSError as exc:
+        print(f"日志文件夹不可写，不记录日志：{exc}", file=sys.stderr)
+    setup_config.register_enroller(enroll)
+    selftest.register_check("window", check_window)
+    if "--self-test" in argv:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    window_main = _window_main() if not argv else None
+    if window_main is None:
+        return cli.main(argv)
+    scheduler = _start_backups()
+    try:
+        return window_main()
+    finally:
+        if scheduler:
+            scheduler.stop()
+        log.info("window closed")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,10 @@
+"""Entry point of `counterdesk-server` in the bundle (the reference district server)."""
+
+from __future__ import annotations
+
+import sys
+
+from sync.server.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())
