@@ -227,9 +227,11 @@ def _decorate(c: Canvas, frame: Frame, total: int) -> None:
     c.saveState()
     c.setFont(font, 8.5)
     c.setFillColor(colors.HexColor("#444444"))
-    c.drawString(MARGIN_X, height - 12 * mm, f"{frame.center}  {frame.title}")
-    if frame.number:
-        c.drawRightString(width - MARGIN_X, height - 12 * mm, f"编号：{frame.number}")
+    number = f"编号：{frame.number}" if frame.number else ""
+    room = width - 2 * MARGIN_X - text_width(number, 8.5) - 6 * mm
+    c.drawString(MARGIN_X, height - 12 * mm, _fit(f"{frame.center}  {frame.title}", 8.5, room))
+    if number:
+        c.drawRightString(width - MARGIN_X, height - 12 * mm, number)
     c.setStrokeColor(colors.HexColor("#888888"))
     c.setLineWidth(0.4)
     c.line(MARGIN_X, height - 13.5 * mm, width - MARGIN_X, height - 13.5 * mm)
@@ -238,6 +240,15 @@ def _decorate(c: Canvas, frame: Frame, total: int) -> None:
     if frame.reprint_time:
         _reprint_mark(c, frame.reprint_time, width - MARGIN_X, height - 20.5 * mm)
     c.restoreState()
+
+
+def _fit(text: str, size: float, room: float) -> str:
+    """`text`, cut with an ellipsis if it is wider than `room`."""
+    if text_width(text, size) <= room:
+        return text
+    while text and text_width(text + "…", size) > room:
+        text = text[:-1]
+    return text + "…"
 
 
 def _reprint_mark(c: Canvas, when: str, right: float, top: float) -> None:

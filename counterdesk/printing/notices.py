@@ -8,7 +8,7 @@ import os
 from typing import TYPE_CHECKING
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from counterdesk.errors import InvalidInput
 from counterdesk.journal import iter_events
@@ -35,12 +35,16 @@ def _addressee(name: str, id_type: str, id_number: str) -> str:
     return f"{name}（{ID_TYPES.get(id_type, id_type)} {mask_id(id_number)}）："
 
 
-def _receipt_lines(clerk: str, width: float) -> list[Flowable]:
+def _closing(issuer: str, date_text: str, clerk: str, width: float) -> Flowable:
+    """Seal room, issuer and date, clerk, and the applicant's receipt line, kept on one page."""
     st = a4.styles()
-    return [
-        a4.p(f"经办人：{clerk}", st.body),
-        a4.signature_lines(["申请人签收"], width),
-    ]
+    return KeepTogether(
+        [
+            a4.seal_block(issuer, date_text),
+            a4.p(f"经办人：{clerk}", st.body),
+            a4.signature_lines(["申请人签收"], width),
+        ]
+    )
 
 
 # ---- 一次性告知书 ----------------------------------------------------------------------------
@@ -85,8 +89,12 @@ def notice(
     if payload.get("note"):
         story.append(a4.p(f"备注：{payload['note']}"))
     story += [
-        a4.seal_block(desk.info.center_name, facts.cn_date(data["issue_date"])),
-        *_receipt_lines(facts.person_name(desk, data["clerk"]), width),
+        _closing(
+            desk.info.center_name,
+            facts.cn_date(data["issue_date"]),
+            facts.person_name(desk, data["clerk"]),
+            width,
+        ),
     ]
     pdf = a4.build(story, frame, subject=notice_no)
     return deliver(pdf, out)
@@ -158,8 +166,12 @@ def rejection(
     story += [
         a4.p(REMEDY, st.indent),
         a4.p(f"咨询电话：{desk.info.phone}。", st.indent),
-        a4.seal_block(desk.info.center_name, facts.cn_date(case.accept_date)),
-        *_receipt_lines(facts.person_name(desk, case.clerk), width),
+        _closing(
+            desk.info.center_name,
+            facts.cn_date(case.accept_date),
+            facts.person_name(desk, case.clerk),
+            width,
+        ),
     ]
     return deliver(a4.build(story, frame, subject=case.case_no), out)
 
