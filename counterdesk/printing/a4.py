@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -36,7 +37,9 @@ PORTRAIT = A4
 LANDSCAPE = landscape(A4)
 
 
-def _style(name: str, size: float, leading: float, align: int = TA_LEFT, **kw) -> ParagraphStyle:
+def _style(
+    name: str, size: float, leading: float, align: int = TA_LEFT, **kw: float
+) -> ParagraphStyle:
     return ParagraphStyle(
         name,
         fontName=register(),
@@ -202,7 +205,7 @@ def _numbered_canvas(frame: Frame) -> type[Canvas]:
     class NumberedCanvas(Canvas):
         """Holds pages until the end so each can say how many pages there are."""
 
-        def __init__(self, *args, **kwargs) -> None:
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._pages: list[dict] = []
 

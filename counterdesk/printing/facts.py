@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from counterdesk import users
-from counterdesk.catalog import Matter
+from counterdesk.catalog import Material, Matter
 from counterdesk.errors import NotFound
 from counterdesk.hlc import to_datetime
 
@@ -84,7 +84,7 @@ def owed_lines(matter: Matter | None, keys: list[str]) -> list[MaterialLine]:
     return lines
 
 
-def _material(matter: Matter | None, key: str):
+def _material(matter: Matter | None, key: str) -> Material | None:
     if matter is None:
         return None
     try:
@@ -93,7 +93,7 @@ def _material(matter: Matter | None, key: str):
         return None
 
 
-def _issuer(item) -> str:
+def _issuer(item: Material | None) -> str:
     return item.issuer if item else ""
 
 

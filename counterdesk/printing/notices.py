@@ -19,6 +19,7 @@ from counterdesk.printing.receipt import material_table
 
 if TYPE_CHECKING:
     from counterdesk.case import Case
+    from counterdesk.catalog import Matter
     from counterdesk.desk import Desk
 
 NOTICE_TITLE = "一次性告知书"
@@ -100,7 +101,7 @@ def notice(
     return deliver(pdf, out)
 
 
-def _notice_terms(desk: Desk, data: dict, matter) -> list[Flowable]:
+def _notice_terms(desk: Desk, data: dict, matter: Matter | None) -> list[Flowable]:
     """The numbered terms under the table: where to get, basis, fee, limits, deadline, phones."""
     if matter is None:
         return [a4.p(f"事项 {data['matter_code']} 的办理指南已更新，请向窗口咨询。")]

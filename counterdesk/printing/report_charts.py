@@ -31,7 +31,7 @@ def _label(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _style_axes(chart) -> None:
+def _style_axes(chart: VerticalBarChart | HorizontalBarChart) -> None:
     """Embedded font on both axes; whole-number steps on the value axis (counts of cases)."""
     for labels in (chart.categoryAxis.labels, chart.valueAxis.labels):
         labels.fontName, labels.fontSize = register(), 7
