@@ -1,0 +1,1 @@
+"""CounterDesk's Qt desktop app (presentation only; the core lives in `counterdesk/`)."""

@@ -1,0 +1,365 @@
+"""IT / admin: users and roles, the catalog (read-only), printers per document kind,
+backup and restore with progress, settings (language, lock), and the sync view."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counterdesk.desk import CATALOG, USERS
+from ui import ops
+from ui.app import LANGUAGES, settings
+from ui.syncpage import SyncPage
+
+ROLES = {"clerk": "窗口人员", "chief": "中心主任", "admin": "系统管理员"}
+
+
+class UserDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("新建用户"))
+        self.login, self.name, self.password = QLineEdit(), QLineEdit(), QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.role = QComboBox()
+        for key, label in ROLES.items():
+            self.role.addItem(self.tr(label), key)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.tr("登录名"), self.login)
+        form.addRow(self.tr("姓名"), self.name)
+        form.addRow(self.tr("角色"), self.role)
+        form.addRow(self.tr("初始密码"), self.password)
+        form.addRow(buttons)
+
+
+class UsersTab(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.table = QTableWidget(0, 5)
+        self.table.setObjectName("users")
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("登录名"), self.tr("姓名"), self.tr("角色"), self.tr("状态"), self.tr("锁定")]
+        )
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setVisible(False)
+        buttons = QHBoxLayout()
+        for label, slot in (
+            (self.tr("新建用户"), self.add),
+            (self.tr("重置密码"), self.reset_password),
+            (self.tr("停用/启用"), self.toggle),
+            (self.tr("解锁"), self.unlock),
+        ):
+            button = QPushButton(label)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table)
+        ops.bus().subscribe({USERS}, lambda change: self.load())
+        self.load()
+
+    def load(self) -> None:
+        ops.QueryOp(self, lambda desk: desk.users()).success(self._show).run_in_background()
+
+    def _show(self, users: list[Any]) -> None:
+        self.users = users
+        self.table.setRowCount(len(users))
+        for i, u in enumerate(users):
+            locked = getattr(u, "locked_until", 0)
+            values = (u.login, u.name, self.tr(ROLES.get(u.role, u.role)),
+                      self.tr("在用") if u.active else self.tr("停用"),
+                      self.tr("已锁定") if locked else "")  # fmt: skip
+            for col, value in enumerate(values):
+                self.table.setItem(i, col, QTableWidgetItem(value))
+
+    def _selected(self) -> Any:
+        row = self.table.currentRow()
+        return self.users[row] if 0 <= row < len(self.users) else None
+
+    def add(self) -> None:
+        dialog = UserDialog(self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        login, name = dialog.login.text(), dialog.name.text()
+        role, password = dialog.role.currentData(), dialog.password.text()
+        ops.CollectionOp(
+            self, lambda desk: desk.create_user(login, name, role, password)
+        ).run_in_background()
+
+    def reset_password(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        user = self._selected()
+        if user is None:
+            return
+        password, ok = QInputDialog.getText(
+            self, self.tr("重置密码"), self.tr("新密码"), QLineEdit.EchoMode.Password
+        )
+        if ok:
+            ops.CollectionOp(
+                self, lambda desk: desk.reset_password(user.login, password)
+            ).run_in_background()
+
+    def toggle(self) -> None:
+        user = self._selected()
+        if user is not None:
+            ops.CollectionOp(
+                self, lambda desk: desk.set_user_active(user.login, not user.active)
+            ).run_in_background()
+
+    def unlock(self) -> None:
+        user = self._selected()
+        if user is not None:
+            ops.CollectionOp(self, lambda desk: desk.unlock_user(user.login)).run_in_background()
+
+
+class CatalogTab(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.version = QLabel()
+        self.version.setObjectName("catalog_version")
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("编码"), self.tr("事项"), self.tr("部门"), self.tr("承诺时限（工作日）")]
+        )
+        self.table.horizontalHeader().setStretchLastSection(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.version)
+        layout.addWidget(self.table)
+        ops.bus().subscribe({CATALOG}, lambda change: self.load())
+        self.load()
+
+    def load(self) -> None:
+        ops.QueryOp(self, lambda desk: desk.catalog).success(self._show).run_in_background()
+
+    def _show(self, catalog: Any) -> None:
+        self.version.setText(
+            self.tr("目录版本 {0}（只读，由区级平台下发）· {1} 个事项").format(
+                catalog.version, len(catalog.matters)
+            )
+        )
+        self.table.setRowCount(len(catalog.matters))
+        for i, m in enumerate(catalog.matters):
+            for col, value in enumerate((m.code, m.name, m.department, str(m.promised_days))):
+                self.table.setItem(i, col, QTableWidgetItem(value))
+
+
+class PrintersTab(QWidget):
+    """A printer per document kind (thermal roll vs A4), kept in the local settings."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from PySide6.QtPrintSupport import QPrinterInfo
+
+        from counterdesk.printing import KINDS
+
+        names = QPrinterInfo.availablePrinterNames()
+        conf = settings()
+        form = QFormLayout(self)
+        self.combos: dict[str, QComboBox] = {}
+        for kind, spec in KINDS.items():
+            combo = QComboBox()
+            combo.addItem(self.tr("系统默认打印机"), "")
+            for name in names:
+                combo.addItem(name, name)
+            combo.setCurrentIndex(max(0, combo.findData(conf.value(f"printer/{kind}", ""))))
+            combo.currentIndexChanged.connect(
+                lambda _, k=kind, c=combo: settings().setValue(f"printer/{k}", c.currentData())
+            )
+            self.combos[kind] = combo
+            paper = self.tr("热敏卷纸") if spec.paper == "roll" else "A4"
+            form.addRow(f"{self.tr(spec.label)}（{paper}）", combo)
+        self.width = QComboBox()
+        for mm in (80, 58):
+            self.width.addItem(f"{mm} mm", mm)
+        self.width.setCurrentIndex(
+            max(0, self.width.findData(int(conf.value("receipt_width_mm", 80))))
+        )
+        self.width.currentIndexChanged.connect(
+            lambda: settings().setValue("receipt_width_mm", self.width.currentData())
+        )
+        form.addRow(self.tr("热敏纸宽"), self.width)
+        self.paper = QComboBox()
+        self.paper.addItem(self.tr("热敏回执"), "roll")
+        self.paper.addItem(self.tr("A4 回执"), "A4")
+        self.paper.setCurrentIndex(max(0, self.paper.findData(conf.value("receipt_paper", "roll"))))
+        self.paper.currentIndexChanged.connect(
+            lambda: settings().setValue("receipt_paper", self.paper.currentData())
+        )
+        form.addRow(self.tr("受理回执用纸"), self.paper)
+        if not names:
+            form.addRow(QLabel(self.tr("本机未发现打印机：将使用系统默认或另存为 PDF")))
+
+
+class BackupTab(QWidget):
+    restored = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.folder = QLineEdit(str(settings().value("backup_dir", "")))
+        self.folder.setObjectName("backup_dir")
+        self.keep = QSpinBox()
+        self.keep.setRange(1, 100)
+        self.keep.setValue(10)
+        pick = QPushButton(self.tr("选择文件夹"))
+        pick.clicked.connect(self._pick)
+        backup = QPushButton(self.tr("立即备份"))
+        backup.setObjectName("backup")
+        backup.clicked.connect(lambda: self.backup())
+        restore = QPushButton(self.tr("从备份恢复…"))
+        restore.clicked.connect(lambda: self.restore())
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(self.folder, 1)
+        row.addWidget(pick)
+        form = QFormLayout(self)
+        form.addRow(self.tr("备份到（如U盘）"), row)
+        form.addRow(self.tr("保留份数"), self.keep)
+        form.addRow("", backup)
+        form.addRow("", restore)
+        form.addRow(self.message)
+
+    def _pick(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("备份文件夹"))
+        if folder:
+            self.folder.setText(folder)
+
+    def backup(self) -> None:
+        from counterdesk import backup
+
+        folder, keep = self.folder.text().strip(), self.keep.value()
+        if not folder:
+            self.message.setText(self.tr("请先选择备份文件夹"))
+            return
+        settings().setValue("backup_dir", folder)
+        ops.QueryOp(
+            self, lambda desk, progress: backup.make_backup(desk.path, folder, keep=keep,
+                                                            progress=progress)
+        ).with_progress(self.tr("正在备份…")).success(self._backed_up).run_in_background()  # fmt: skip
+
+    def _backed_up(self, result: Any) -> None:
+        self.last_backup = result.path
+        self.message.setText(
+            self.tr("已备份到 {0}（{1:.1f} MB，已校验）").format(result.path, result.size / 1e6)
+        )
+
+    def restore(self, path: str | None = None, confirm: bool = True) -> None:
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("选择备份文件"), self.folder.text())
+        if not path:
+            return
+        if confirm and QMessageBox.question(
+            self, self.tr("从备份恢复"),
+            self.tr("恢复会替换本机数据（原数据另存），完成后需重新登录。继续吗？"),
+        ) != QMessageBox.StandardButton.Yes:  # fmt: skip
+            return
+
+        def act(desk: Any) -> Any:
+            from counterdesk import backup
+            from counterdesk.desk import Desk
+
+            ex = ops.executor()
+            for service in ex.services.values():
+                service.close()
+            ex.services.clear()
+            live = desk.path
+            desk.close()
+            try:
+                kept = backup.restore(path, live)
+            finally:
+                ex.desk = Desk(live)
+            return kept
+
+        def done(kept: Any) -> None:
+            self.message.setText(
+                self.tr("已恢复。原数据保留在 {0}。请重新登录，联网后先同步。").format(kept)
+            )
+            self.restored.emit()
+
+        ops.QueryOp(self, act).success(done).run_in_background()
+
+
+class SettingsTab(QWidget):
+    language_requested = Signal(str)
+
+    def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.language = QComboBox()
+        for code, label in LANGUAGES.items():
+            self.language.addItem(label, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(ctx.lang)))
+        apply = QPushButton(self.tr("切换语言"))
+        apply.clicked.connect(lambda: self.language_requested.emit(self.language.currentData()))
+        self.lock = QSpinBox()
+        self.lock.setRange(0, 240)
+        self.lock.setSuffix(self.tr(" 分钟（0 为不锁屏）"))
+        self.lock.setValue(int(ctx.lock_minutes))
+        self.lock.valueChanged.connect(self._lock_changed)
+        form = QFormLayout(self)
+        row = QHBoxLayout()
+        row.addWidget(self.language)
+        row.addWidget(apply)
+        form.addRow(self.tr("界面语言"), row)
+        form.addRow(self.tr("无操作自动锁屏"), self.lock)
+        info = ctx.info
+        form.addRow(self.tr("中心"), QLabel(f"{info.center_code} {info.center_name}"))
+        form.addRow(self.tr("本机"), QLabel(f"{info.device_no} · {info.device_id}"))
+        form.addRow(self.tr("数据文件"), QLabel(str(ctx.store)))
+
+    def _lock_changed(self, minutes: int) -> None:
+        self.ctx.lock_minutes = minutes
+        settings().setValue("lock_minutes", minutes)
+
+
+class AdminPage(QTabWidget):
+    language_requested = Signal(str)
+    relogin = Signal()
+
+    def __init__(self, ctx: Any, sync: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        admin = ctx.role == "admin"
+        self.sync_page = SyncPage(ctx, sync)
+        self.settings_tab = SettingsTab(ctx)
+        self.settings_tab.language_requested.connect(self.language_requested)
+        if admin:
+            self.users = UsersTab()
+            self.addTab(self.users, self.tr("用户与角色"))
+        self.addTab(self.sync_page, self.tr("同步"))
+        self.catalog = CatalogTab()
+        self.addTab(self.catalog, self.tr("事项目录"))
+        self.addTab(PrintersTab(), self.tr("打印机"))
+        if admin:
+            self.backup = BackupTab()
+            self.backup.restored.connect(self.relogin)
+            self.addTab(self.backup, self.tr("备份与恢复"))
+        self.addTab(self.settings_tab, self.tr("设置"))
+
+
+def store_folder(ctx: Any) -> Path:
+    return Path(ctx.store).parent

@@ -1,0 +1,121 @@
+"""Start-up: the QApplication, the bundled font, the translator, the worker, login, the window."""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QSettings, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from ui import ops
+
+ROOT = Path(__file__).resolve().parents[1]
+FONT = ROOT / "resources" / "fonts" / "wqy-microhei.ttc"
+TRANSLATIONS = ROOT / "resources" / "translations"
+LANGUAGES = {"zh_CN": "中文", "en": "English"}
+
+_translator: QTranslator | None = None
+
+
+def load_font(app: QApplication) -> str:
+    """Load the bundled CJK font (offscreen and on PCs without Chinese fonts) and use it."""
+    font_id = QFontDatabase.addApplicationFont(str(FONT))
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    if families:
+        app.setFont(QFont(families[0], 10))
+        return families[0]
+    return ""
+
+
+def set_language(lang: str) -> bool:
+    """Install the compiled translation for `lang` (zh_CN is the source language)."""
+    global _translator
+    app = QCoreApplication.instance()
+    if _translator is not None:
+        app.removeTranslator(_translator)
+        _translator = None
+    qm = TRANSLATIONS / f"counterdesk_{lang}.qm"
+    if not qm.exists():
+        return lang == "zh_CN"
+    translator = QTranslator(app)
+    if not translator.load(str(qm)):
+        return False
+    app.installTranslator(translator)
+    _translator = translator
+    return True
+
+
+def settings() -> QSettings:
+    return QSettings("CounterDesk", "CounterDesk")
+
+
+@dataclass
+class Context:
+    """What every view needs: the store's identity, who is logged in, and app services."""
+
+    info: Any
+    store: Path
+    user: Any = None
+    lang: str = "zh_CN"
+    lock_minutes: int = 10
+    printers: dict[str, str] = field(default_factory=dict)
+    district: Any = None  # LocalDistrict in the demo
+
+    @property
+    def role(self) -> str:
+        return self.user.role if self.user else ""
+
+
+def make_app(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setApplicationName("CounterDesk")
+    app.setOrganizationName("CounterDesk")
+    load_font(app)
+    return app
+
+
+def open_executor(store: Path, synchronous: bool = False) -> ops.DeskExecutor | ops.SyncExecutor:
+    from counterdesk.desk import Desk
+
+    if synchronous:
+        return ops.SyncExecutor(Desk(store))
+    return ops.DeskExecutor(lambda: Desk(store))
+
+
+def read_info(store: Path) -> Any:
+    """The center's identity, read once on the worker."""
+    return ops.executor().call(lambda desk: desk.info)
+
+
+def run(store: Path, *, district: Any = None, lang: str | None = None) -> int:
+    """Open the window on `store`: login first, then the main window."""
+    app = make_app()
+    conf = settings()
+    lang = lang or str(conf.value("language", "zh_CN"))
+    set_language(lang)
+    executor = open_executor(store)
+    ops.install(executor)
+    ctx = Context(info=read_info(store), store=store, lang=lang, district=district)
+    ctx.lock_minutes = int(conf.value("lock_minutes", 10))
+    from ui.shell import Shell
+
+    shell = Shell(ctx)
+    shell.start()
+    code = app.exec()
+    shell.close_all()
+    executor.shutdown()
+    return code
+
+
+def main() -> int:
+    store = Path(os.environ.get("COUNTERDESK_STORE", ""))
+    if not store.name:
+        from counterdesk.cli import default_store
+
+        store = default_store()
+    return run(store)

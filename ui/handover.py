@@ -1,0 +1,187 @@
+"""Hand-offs in batches: pick cases for a department, print the list, mark them carried.
+The same page returns results from a department and records pickups."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counterdesk.desk import CASES
+from ui import ops
+from ui.preview import print_document
+
+MODES = {
+    "handover": ("送件（交部门）", ("accepted",), "handover"),
+    "return": ("结果返回（从部门取回）", ("result_ready",), "return_list"),
+    "pickup": ("领取办结", ("returned", "notified"), "pickup_slip"),
+}
+LIMIT = 1000
+
+
+def destination(rules: dict[str, Any], department: str) -> str:
+    for step in rules.get("steps", []):
+        if step.get("kind") == "review" and step.get("department"):
+            return step["department"]
+    return department
+
+
+def candidates(desk: Any, statuses: tuple[str, ...]) -> list[tuple]:
+    """Cases waiting for this hand-off, oldest deadline first, with their department."""
+    marks = ",".join("?" * len(statuses))
+    rows = desk.conn.execute(
+        f"SELECT id, case_no, applicant_name, matter_name, rules, department, due_date "
+        f"FROM cases WHERE status IN ({marks}) ORDER BY due_date, rowid LIMIT {LIMIT}",
+        statuses,
+    ).fetchall()
+    return [
+        (cid, no, name, matter, destination(json.loads(rules), dept), due or "")
+        for cid, no, name, matter, rules, dept, due in rows
+    ]
+
+
+class BatchPage(QWidget):
+    def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.rows: list[tuple] = []
+        self.mode = QComboBox()
+        self.mode.setObjectName("mode")
+        for key, (label, _, _) in MODES.items():
+            self.mode.addItem(self.tr(label), key)
+        self.mode.currentIndexChanged.connect(self.refresh)
+        self.department = QComboBox()
+        self.department.setObjectName("department")
+        self.department.currentIndexChanged.connect(self._fill)
+        self.table = QTableWidget(0, 5)
+        self.table.setObjectName("cases")
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("选"),
+                self.tr("案件编号"),
+                self.tr("申请人"),
+                self.tr("事项"),
+                self.tr("期限"),
+            ]
+        )
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setVisible(False)
+        self.go = QPushButton(self.tr("打印清单并标记 Ctrl+Enter"))
+        self.go.setObjectName("go")
+        self.go.setShortcut("Ctrl+Return")
+        self.go.clicked.connect(self.run)
+        select_all = QPushButton(self.tr("全选"))
+        select_all.clicked.connect(lambda: self.check_all(True))
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("办理")))
+        top.addWidget(self.mode)
+        top.addWidget(QLabel(self.tr("部门")))
+        top.addWidget(self.department, 1)
+        top.addWidget(select_all)
+        top.addWidget(self.go)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.message)
+        ops.bus().subscribe({CASES}, lambda change: self.refresh())
+        self.refresh()
+
+    def set_mode(self, key: str) -> None:
+        self.mode.setCurrentIndex(self.mode.findData(key))
+
+    def refresh(self) -> None:
+        statuses = MODES[self.mode.currentData()][1]
+        ops.QueryOp(self, lambda desk: candidates(desk, statuses)).success(
+            self._got
+        ).run_in_background()
+
+    def _got(self, rows: list[tuple]) -> None:
+        self.rows = rows
+        current = self.department.currentText()
+        departments = sorted({row[4] for row in rows})
+        self.department.blockSignals(True)
+        self.department.clear()
+        if self.mode.currentData() == "pickup":
+            self.department.addItem(self.tr("（全部）"), "")
+        else:
+            for name in departments:
+                self.department.addItem(name, name)
+        if current in departments:
+            self.department.setCurrentText(current)
+        self.department.blockSignals(False)
+        self._fill()
+
+    def _fill(self) -> None:
+        department = self.department.currentData() or ""
+        shown = [r for r in self.rows if not department or r[4] == department]
+        self.table.setRowCount(len(shown))
+        for i, (cid, no, name, matter, _, due) in enumerate(shown):
+            check = QTableWidgetItem()
+            check.setFlags(Qt.ItemIsUserCheckable | Qt.ItemIsEnabled | Qt.ItemIsSelectable)
+            check.setCheckState(Qt.Unchecked)
+            check.setData(Qt.UserRole, cid)
+            self.table.setItem(i, 0, check)
+            for col, value in enumerate((no, name, matter, due), 1):
+                self.table.setItem(i, col, QTableWidgetItem(value))
+        self.message.setText(self.tr("共 {0} 件待办").format(len(shown)))
+
+    def check_all(self, on: bool = True) -> None:
+        for i in range(self.table.rowCount()):
+            self.table.item(i, 0).setCheckState(Qt.Checked if on else Qt.Unchecked)
+
+    def check_cases(self, case_ids: list[str]) -> None:
+        for i in range(self.table.rowCount()):
+            item = self.table.item(i, 0)
+            item.setCheckState(Qt.Checked if item.data(Qt.UserRole) in case_ids else Qt.Unchecked)
+
+    def selected(self) -> list[str]:
+        return [
+            self.table.item(i, 0).data(Qt.UserRole)
+            for i in range(self.table.rowCount())
+            if self.table.item(i, 0).checkState() == Qt.Checked
+        ]
+
+    def run(self) -> None:
+        """Mark the ticked cases (one transaction) and bring up the paper."""
+        ids = self.selected()
+        mode = self.mode.currentData()
+        if not ids:
+            self.message.setText(self.tr("请先勾选案件"))
+            return
+        department = self.department.currentData() or None
+
+        def act(desk: Any) -> Any:
+            if mode == "handover":
+                return desk.hand_over(ids)
+            if mode == "return":
+                return desk.return_results(ids)
+            from counterdesk.desk import Change
+
+            with desk.batch():
+                for case_id in ids:
+                    desk.complete(case_id, how="pickup")
+            return Change(frozenset({CASES}), tuple(ids))
+
+        def done(change: Any) -> None:
+            self.message.setText(self.tr("已办理 {0} 件").format(len(ids)))
+            paper = MODES[mode][2]
+            if mode == "pickup":
+                print_document(self, paper, ids[0])
+            else:
+                print_document(self, paper, ids, department=department)
+
+        ops.CollectionOp(self, act).success(done).run_in_background()

@@ -1,0 +1,129 @@
+"""A district server on 127.0.0.1 for the demo: started in the background, store enrolled.
+
+Used by `counterdesk` with no arguments so a newcomer can try sync at once. The
+server runs `sync.server.cli serve` on its SQLite default in the demo folder.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import keyring
+from keyring.backend import KeyringBackend
+
+
+class _DemoKeyring(KeyringBackend):
+    """In-memory keyring for a demo run on a machine without a usable OS keyring."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.items.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.items[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.items.pop((service, username), None)
+
+
+def ensure_keyring() -> bool:
+    """True when the OS keyring works; else a process-local one (the demo re-enrolls each run)."""
+    try:
+        keyring.get_password("CounterDesk", "probe")
+        return True
+    except Exception:  # noqa: BLE001 - any keyring failure: fall back for the demo
+        keyring.set_keyring(_DemoKeyring())
+        return False
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class LocalDistrict:
+    """A running demo district server (a child process, stopped with the app)."""
+
+    folder: Path
+    port: int
+    admin_token: str
+    proc: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self, timeout: float = 30) -> LocalDistrict:
+        import requests
+
+        self.folder.mkdir(parents=True, exist_ok=True)
+        env = dict(os.environ, COUNTERDESK_SERVER_ADMIN_TOKEN=self.admin_token)
+        db = f"sqlite:///{self.folder / 'district.sqlite3'}"
+        cmd = [sys.executable, "-m", "sync.server.cli", "--db", db, "--data-dir", str(self.folder)]
+        cmd += ["serve", "--host", "127.0.0.1", "--port", str(self.port)]
+        log = open(self.folder / "server.log", "ab")  # noqa: SIM115 - owned by the child
+        self.proc = subprocess.Popen(cmd, env=env, stdout=log, stderr=log)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError((self.folder / "server.log").read_text()[-2000:])
+            with contextlib.suppress(requests.RequestException):
+                requests.get(self.url + "/v1/health", timeout=1)
+                return self
+            time.sleep(0.05)
+        raise RuntimeError("demo district server did not start")
+
+    def admin(self, method: str, path: str, **kw: object):
+        import requests
+
+        headers = {"Authorization": f"Bearer {self.admin_token}"}
+        return requests.request(method, self.url + "/v1" + path, headers=headers, timeout=15, **kw)
+
+    def enrollment_code(self, center_code: str, center_name: str) -> str:
+        self.admin("POST", "/admin/centers", json={"code": center_code, "name": center_name})
+        resp = self.admin("POST", f"/admin/centers/{center_code}/codes", json={"ttl_hours": 1})
+        resp.raise_for_status()
+        return resp.json()["code"]
+
+    def stop(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+
+
+def start_demo_district(folder: Path) -> LocalDistrict:
+    return LocalDistrict(folder, free_port(), "demo-" + secrets.token_hex(16)).start()
+
+
+def enroll_demo_store(store: Path, district: LocalDistrict) -> None:
+    """Point the demo store at the local district and enroll it (headless, before the UI)."""
+    from counterdesk.desk import Desk
+    from sync.client import SyncClient
+
+    with Desk(store) as desk:
+        client = SyncClient(desk, district.url)
+        try:
+            client.enroll(
+                district.enrollment_code(desk.info.center_code, desk.info.center_name),
+                label="demo",
+            )
+        finally:
+            client.close()

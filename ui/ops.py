@@ -1,0 +1,306 @@
+"""Write ops and read ops on ONE worker thread that owns the Desk (Anki's CollectionOp/QueryOp).
+
+Every database call goes through `DeskExecutor.submit`: the worker runs it, and
+the answer comes back to the GUI thread as a queued signal, so widgets are
+never touched off the GUI thread. `CollectionOp` is a mutation returning a
+`Change`; on success the change is emitted on the `ChangeBus`, and views whose
+areas intersect it refresh. `QueryOp` reads (or talks to the network).
+
+Tests use `SyncExecutor`, which runs each op at once on the calling thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+
+from counterdesk.errors import CounterdeskError
+
+log = logging.getLogger("counterdesk.ui")
+
+Progress = Callable[[int, int], None]
+
+
+class _Relay(QObject):
+    """Lives on the GUI thread; the worker emits, Qt queues the call to the GUI thread."""
+
+    deliver = Signal(object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.deliver.connect(lambda fn: fn(), Qt.ConnectionType.QueuedConnection)
+
+
+class DeskExecutor:
+    """One daemon thread owning the Desk; jobs run in submission order."""
+
+    synchronous = False
+
+    def __init__(self, opener: Callable[[], Any]) -> None:
+        self._jobs: queue.Queue = queue.Queue()
+        self._relay = _Relay()
+        self.desk: Any = None
+        self.services: dict[str, Any] = {}  # objects that live on the worker (sync client)
+        self._thread = threading.Thread(target=self._loop, name="counterdesk-db", daemon=True)
+        self._opener = opener
+        self._thread.start()
+
+    def _loop(self) -> None:
+        self.desk = None
+        while True:
+            job = self._jobs.get()
+            if job is None:
+                return
+            job()
+
+    def submit(
+        self,
+        fn: Callable[[Any], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None],
+    ) -> None:
+        def job() -> None:
+            try:
+                if self.desk is None:
+                    self.desk = self._opener()
+                result = fn(self.desk)
+            except BaseException as exc:  # noqa: BLE001 - reported to the GUI thread
+                error = exc
+                self._relay.deliver.emit(lambda: on_error(error))
+            else:
+                self._relay.deliver.emit(lambda: on_done(result))
+
+        self._jobs.put(job)
+
+    def post(self, fn: Callable[[], None]) -> None:
+        """Run `fn` on the GUI thread (for progress reports from the worker)."""
+        self._relay.deliver.emit(fn)
+
+    def call(self, fn: Callable[[Any], Any], timeout: float = 60) -> Any:
+        """Run on the worker and wait (shutdown and scripts only, never from a view)."""
+        done = threading.Event()
+        box: dict[str, Any] = {}
+
+        def job() -> None:
+            try:
+                if self.desk is None:
+                    self.desk = self._opener()
+                box["value"] = fn(self.desk)
+            except BaseException as exc:  # noqa: BLE001
+                box["error"] = exc
+            done.set()
+
+        self._jobs.put(job)
+        done.wait(timeout)
+        if "error" in box:
+            raise box["error"]
+        return box.get("value")
+
+    def shutdown(self) -> None:
+        def close(desk: Any) -> None:
+            for service in self.services.values():
+                if hasattr(service, "close"):
+                    service.close()
+            if desk is not None:
+                desk.close()
+
+        try:
+            self.call(close, timeout=10)
+        finally:
+            self._jobs.put(None)
+            self._thread.join(5)
+
+
+class SyncExecutor:
+    """Runs each op at once on the calling thread (tests, scripts)."""
+
+    synchronous = True
+
+    def __init__(self, desk: Any) -> None:
+        self.desk = desk
+        self.services: dict[str, Any] = {}
+
+    def submit(self, fn, on_done, on_error) -> None:
+        try:
+            result = fn(self.desk)
+        except BaseException as exc:  # noqa: BLE001
+            on_error(exc)
+        else:
+            on_done(result)
+
+    def post(self, fn: Callable[[], None]) -> None:
+        fn()
+
+    def call(self, fn: Callable[[Any], Any], timeout: float = 60) -> Any:
+        return fn(self.desk)
+
+    def shutdown(self) -> None:
+        for service in self.services.values():
+            if hasattr(service, "close"):
+                service.close()
+
+
+class ChangeBus(QObject):
+    """After a write op, the Change is emitted; subscribers refresh only on their areas."""
+
+    changed = Signal(object)
+
+    def subscribe(self, areas: Iterable[str], callback: Callable[[Any], None]) -> None:
+        wanted = frozenset(areas)
+
+        def maybe(change: Any) -> None:
+            if wanted & frozenset(change.areas):
+                callback(change)
+
+        self.changed.connect(maybe)
+
+
+_executor: DeskExecutor | SyncExecutor | None = None
+_bus: ChangeBus | None = None
+
+
+def install(executor: DeskExecutor | SyncExecutor) -> ChangeBus:
+    global _executor, _bus
+    _executor = executor
+    _bus = ChangeBus()
+    return _bus
+
+
+def executor() -> DeskExecutor | SyncExecutor:
+    if _executor is None:
+        raise RuntimeError("ui.ops.install() was not called")
+    return _executor
+
+
+def bus() -> ChangeBus:
+    if _bus is None:
+        raise RuntimeError("ui.ops.install() was not called")
+    return _bus
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ops", text)
+
+
+def error_text(exc: BaseException) -> tuple[str, str]:
+    """(title, message + what to do) for one error, by its kind."""
+    kind = getattr(exc, "kind", "internal")
+    message = getattr(exc, "message", "") or str(exc)
+    actions = {
+        "invalid_input": (_tr("输入有误"), _tr("请改正后再试。")),
+        "not_allowed": (_tr("当前不能这样操作"), _tr("请按案件当前状态选择可用的操作。")),
+        "not_found": (_tr("没有找到"), _tr("请核对编号或名称。")),
+        "catalog": (_tr("事项目录有问题"), _tr("请联系技术人员更换目录文件。")),
+        "storage": (_tr("数据文件读写失败"), _tr("请检查磁盘空间，必要时联系技术人员从备份恢复。")),
+        "integrity": (_tr("数据校验未通过"), _tr("请立即联系技术人员，不要继续办理。")),
+        "network": (_tr("连不上区级平台"), _tr("数据已保存在本机，联网后会自动上传。")),
+        "credentials": (_tr("同步凭据不可用"), _tr("请技术人员检查系统密钥环或重新注册。")),
+        "not_enrolled": (_tr("本机尚未注册"), _tr("请在“系统管理 → 同步”中用注册码注册。")),
+        "refused": (_tr("区级平台拒绝了请求"), _tr("请把提示告诉区级平台管理员。")),
+        "sync": (_tr("同步未完成"), _tr("数据已保存在本机，稍后会再试。")),
+    }
+    if isinstance(exc, CounterdeskError):
+        title, action = actions.get(kind, (_tr("操作未完成"), _tr("请重试，或联系技术人员。")))
+        return title, f"{message}\n\n{action}"
+    return _tr("程序内部错误"), _tr("操作未完成：{0}\n\n请联系技术人员（已写入日志）。").format(
+        repr(exc)
+    )
+
+
+def show_error(parent: QWidget | None, exc: BaseException) -> None:
+    """The default failure: one clear dialog per error kind."""
+    if not isinstance(exc, CounterdeskError):
+        log.error("op failed", exc_info=exc)
+    title, text = error_text(exc)
+    if _executor is not None and _executor.synchronous:
+        # Tests: no modal dialog; keep the last error for assertions.
+        global last_error
+        last_error = exc
+        return
+    QMessageBox.warning(parent, title, text)
+
+
+last_error: BaseException | None = None
+
+
+class _Op:
+    def __init__(self, parent: QWidget | None, op: Callable[..., Any]) -> None:
+        self._parent = parent
+        self._op = op
+        self._success: Callable[[Any], None] | None = None
+        self._failure: Callable[[BaseException], None] | None = None
+        self._progress_label: str | None = None
+
+    def success(self, fn: Callable[[Any], None]) -> _Op:
+        self._success = fn
+        return self
+
+    def failure(self, fn: Callable[[BaseException], None]) -> _Op:
+        self._failure = fn
+        return self
+
+    def with_progress(self, label: str) -> _Op:
+        """Show a progress dialog; the op is then called as op(desk, progress)."""
+        self._progress_label = label
+        return self
+
+    def _finish(self, result: Any) -> None:
+        if self._success:
+            self._success(result)
+
+    def run_in_background(self) -> None:
+        ex = executor()
+        dialog = None
+        fn = self._op
+        if self._progress_label is not None:
+            dialog = QProgressDialog(self._progress_label, "", 0, 0, self._parent)
+            dialog.setCancelButton(None)
+            dialog.setMinimumDuration(300)
+            dialog.setWindowModality(Qt.WindowModality.WindowModal)
+
+            def report(done: int, total: int) -> None:
+                def update() -> None:
+                    dialog.setMaximum(max(total, 0))
+                    dialog.setValue(min(done, total) if total else 0)
+
+                ex.post(update)
+
+            op = self._op
+
+            def fn(desk: Any) -> Any:
+                return op(desk, report)
+
+        def done(result: Any) -> None:
+            if dialog is not None:
+                dialog.close()
+            self._finish(result)
+
+        def failed(exc: BaseException) -> None:
+            if dialog is not None:
+                dialog.close()
+            if self._failure:
+                self._failure(exc)
+            else:
+                show_error(self._parent, exc)
+
+        ex.submit(fn, done, failed)
+
+
+class CollectionOp(_Op):
+    """A mutation: its result is a Change (or (Change, extra)); the bus announces it."""
+
+    def _finish(self, result: Any) -> None:
+        change = result[0] if isinstance(result, tuple) else result
+        if hasattr(change, "areas"):
+            bus().changed.emit(change)
+        super()._finish(result)
+
+
+class QueryOp(_Op):
+    """A read (or network call): no change is announced."""

@@ -1,0 +1,155 @@
+"""Print preview (QtPdf), printing (QPrinter) and save as PDF for every paper.
+
+QtPdf and QtPrintSupport are imported on first use only, to keep start-up lean.
+The PDF is rendered by `counterdesk.printing` on the DB worker.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui import ops
+from ui.app import settings
+
+last_preview: PreviewDialog | None = None  # the latest one (tests, screenshots)
+
+
+def printer_for(kind: str) -> str:
+    """The printer chosen for a document kind in 系统管理 → 打印机 ('' = system default)."""
+    return str(settings().value(f"printer/{kind}", ""))
+
+
+class PreviewDialog(QDialog):
+    """Shows one PDF; Ctrl+P prints it on the kind's printer, Ctrl+S saves it."""
+
+    def __init__(self, pdf: bytes, title: str, kind: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from PySide6.QtPdf import QPdfDocument
+        from PySide6.QtPdfWidgets import QPdfView
+
+        self.pdf, self.kind = pdf, kind
+        self.setWindowTitle(title)
+        self.resize(720, 860)
+        self._bytes = QByteArray(pdf)
+        self._buffer = QBuffer(self._bytes)
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document = QPdfDocument(self)
+        self.document.load(self._buffer)
+        self.view = QPdfView(self)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setDocument(self.document)
+        pages = self.document.pageCount()
+        info = QLabel(
+            self.tr("{0} · 共 {1} 页 · 打印机：{2}").format(
+                title, pages, printer_for(kind) or self.tr("系统默认")
+            )
+        )
+        print_button = QPushButton(self.tr("打印 Ctrl+P"))
+        print_button.setShortcut("Ctrl+P")
+        print_button.setDefault(True)
+        print_button.clicked.connect(self.print_pdf)
+        save_button = QPushButton(self.tr("另存为 PDF Ctrl+S"))
+        save_button.setShortcut("Ctrl+S")
+        save_button.clicked.connect(self.save_pdf)
+        close_button = QPushButton(self.tr("关闭 Esc"))
+        close_button.clicked.connect(self.close)
+        buttons = QHBoxLayout()
+        buttons.addWidget(info, 1)
+        for button in (print_button, save_button, close_button):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+
+    @property
+    def page_count(self) -> int:
+        return self.document.pageCount()
+
+    def save_pdf(self, path: str | None = None) -> str:
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("另存为 PDF"), f"{self.kind}.pdf", "PDF (*.pdf)"
+            )
+        if path:
+            with open(path, "wb") as fh:
+                fh.write(self.pdf)
+        return path or ""
+
+    def print_pdf(self, printer: Any = None) -> bool:
+        """Print every page as an image at the printer's resolution."""
+        from PySide6.QtGui import QPainter
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
+
+        if printer is None:
+            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            name = printer_for(self.kind)
+            if name and name in QPrinterInfo.availablePrinterNames():
+                printer.setPrinterName(name)
+            elif not ops.executor().synchronous:
+                dialog = QPrintDialog(printer, self)
+                if dialog.exec() != QDialog.DialogCode.Accepted:
+                    return False
+        painter = QPainter()
+        if not painter.begin(printer):
+            return False
+        try:
+            for page in range(self.document.pageCount()):
+                if page:
+                    printer.newPage()
+                rect = painter.viewport()
+                size = self.document.pagePointSize(page)
+                scale = min(rect.width() / size.width(), rect.height() / size.height())
+                target = QSize(int(size.width() * scale), int(size.height() * scale))
+                image = self.document.render(page, target)
+                painter.drawImage(0, 0, image)
+        finally:
+            painter.end()
+        return True
+
+
+def show_pdf(parent: QWidget | None, pdf: bytes, title: str, kind: str) -> PreviewDialog:
+    global last_preview
+    dialog = PreviewDialog(pdf, title, kind, parent)
+    last_preview = dialog
+    dialog.show()
+    return dialog
+
+
+def print_document(
+    parent: QWidget | None, kind: str, key: Any, *, reprint: bool = False, **options: Any
+) -> None:
+    """Render `kind` for `key` on the worker, then open the preview at once."""
+    from counterdesk import printing
+
+    label = printing.KINDS[kind].label if kind in printing.KINDS else kind
+    if kind.startswith("receipt") and "width_mm" not in options and kind == "receipt_thermal":
+        options["width_mm"] = int(settings().value("receipt_width_mm", 80))
+
+    def render(desk: Any) -> bytes:
+        return printing.render(kind, desk, key, reprint=reprint, **options)
+
+    op: Any = ops.CollectionOp if reprint else ops.QueryOp
+    if reprint:
+
+        def render_reprint(desk: Any) -> Any:
+            from counterdesk.desk import CASES, Change
+
+            return Change(frozenset({CASES})), render(desk)
+
+        op(parent, render_reprint).success(
+            lambda result: show_pdf(parent, result[1], label, kind)
+        ).run_in_background()
+        return
+    op(parent, render).success(lambda pdf: show_pdf(parent, pdf, label, kind)).run_in_background()

@@ -1,0 +1,174 @@
+"""The sync client driven from the GUI: status polling, a reachability probe, sync now.
+
+The SyncClient lives on the DB worker (it uses the Desk's connection), so a
+sync run is a QueryOp like any other. The probe is a TCP connect on a short
+daemon thread: network waits never touch the worker or the GUI thread.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from ui import ops
+
+
+def client(desk: Any) -> Any:
+    """The worker's SyncClient (created on first use; runs on the worker)."""
+    ex = ops.executor()
+    found = ex.services.get("sync")
+    if found is None:
+        from sync.client import RetryPolicy, SyncClient, Timeouts
+
+        found = SyncClient(
+            desk, timeouts=Timeouts(connect=3, read=20), retry=RetryPolicy(attempts=2, base=0.5)
+        )
+        ex.services["sync"] = found
+    return found
+
+
+def reset_client(desk: Any, server_url: str | None = None) -> Any:
+    """Recreate the client (new server URL, restored store)."""
+    ex = ops.executor()
+    old = ex.services.pop("sync", None)
+    if old is not None:
+        old.close()
+    if server_url is not None:
+        from sync.client.state import SyncState
+
+        SyncState(desk).set(server_url=server_url.strip().rstrip("/"))
+    return client(desk)
+
+
+def age_text(seconds: float | None) -> str:
+    if seconds is None:
+        return "—"
+    if seconds < 60:
+        return f"{int(seconds)} 秒"
+    if seconds < 3600:
+        return f"{int(seconds // 60)} 分钟"
+    if seconds < 86400:
+        return f"{seconds / 3600:.1f} 小时"
+    return f"{seconds / 86400:.1f} 天"
+
+
+class SyncService(QObject):
+    """Polls the sync status, probes the server, runs syncs; emits what the status bar shows."""
+
+    status_changed = Signal(object)  # SyncStatus
+    online_changed = Signal(bool)
+    synced = Signal(object)  # SyncReport
+    failed = Signal(object)  # the error
+    answers_arrived = Signal(int)
+
+    def __init__(self, interval_s: int = 300, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.status: Any = None
+        self.online: bool | None = None
+        self.running = False
+        self.answered = -1
+        self.poll = QTimer(self)
+        self.poll.setInterval(5000)
+        self.poll.timeout.connect(self.refresh)
+        self.auto = QTimer(self)
+        self.auto.setInterval(interval_s * 1000)
+        self.auto.timeout.connect(self.sync_now)
+        self._probe_busy = False
+
+    def start(self) -> None:
+        self.refresh()
+        self.poll.start()
+        self.auto.start()
+
+    def stop(self) -> None:
+        self.poll.stop()
+        self.auto.stop()
+
+    def refresh(self) -> None:
+        ops.QueryOp(None, lambda desk: client(desk).status()).success(self._got_status).failure(
+            lambda exc: None
+        ).run_in_background()
+
+    def _got_status(self, status: Any) -> None:
+        self.status = status
+        self.status_changed.emit(status)
+        if status.server_url:
+            self.probe(status.server_url)
+        else:
+            self._set_online(False)
+
+    def probe(self, url: str) -> None:
+        if self._probe_busy:
+            return
+        from sync.client.scheduler import tcp_probe
+
+        probe = tcp_probe(url, timeout=2.0)
+        ex = ops.executor()
+        if ex.synchronous:
+            self._set_online(probe())
+            return
+        self._probe_busy = True
+
+        def work() -> None:
+            ok = probe()
+
+            def done() -> None:
+                self._probe_busy = False
+                self._set_online(ok)
+
+            ex.post(done)
+
+        threading.Thread(target=work, name="counterdesk-probe", daemon=True).start()
+
+    def _set_online(self, online: bool) -> None:
+        if online != self.online:
+            self.online = online
+            self.online_changed.emit(online)
+
+    def sync_now(self) -> None:
+        if self.running:
+            return
+        self.running = True
+        started = time.monotonic()
+
+        def run(desk: Any) -> Any:
+            from sync.client.feedback import list_feedback
+
+            report = client(desk).sync()
+            answered = sum(1 for row in list_feedback(desk) if row.answer)
+            return report, answered, client(desk).status()
+
+        def done(result: Any) -> None:
+            report, answered, status = result
+            self.running = False
+            report.seconds = report.seconds or time.monotonic() - started
+            self._set_online(True)
+            self._got_status(status)
+            if self.answered >= 0 and answered > self.answered:
+                self.answers_arrived.emit(answered - self.answered)
+            self.answered = answered
+            if report.applied:
+                from counterdesk.desk import CASES, CATALOG
+
+                ops.bus().changed.emit(_Changed(frozenset({CASES, CATALOG, "feedback"})))
+            self.synced.emit(report)
+
+        def failed(exc: BaseException) -> None:
+            self.running = False
+            if getattr(exc, "kind", "") == "network":
+                self._set_online(False)
+            self.failed.emit(exc)
+            self.refresh()
+
+        ops.QueryOp(None, run).success(done).failure(failed).run_in_background()
+
+
+class _Changed:
+    """A change announced by a sync (events from the district)."""
+
+    def __init__(self, areas: frozenset[str]) -> None:
+        self.areas = areas
+        self.case_ids: tuple[str, ...] = ()
