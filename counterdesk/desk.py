@@ -32,8 +32,8 @@ from counterdesk.upkeep import upgrade_store
 from counterdesk.workdays import YearSchedule
 
 # Areas a mutation can change; views refresh only those named in a Change.
-CASES, CITIZENS, NOTICES, USERS, CALENDAR, CATALOG, SETTINGS = (
-    "cases", "citizens", "notices", "users", "calendar", "catalog", "settings",
+CASES, CITIZENS, NOTICES, USERS, CALENDAR, CATALOG, SETTINGS, FEEDBACK = (
+    "cases", "citizens", "notices", "users", "calendar", "catalog", "settings", "feedback",
 )  # fmt: skip
 
 
@@ -449,15 +449,36 @@ class Desk(Intake, CaseWork):
         return int(self.meta_value("sync_acked_seq", "0"))
 
     def case_uploaded(self, case_id: str) -> bool:
-        """Whether the district holds this case's opening (printed as 已上传区级平台 / 待上传)."""
+        """Whether the district holds this case's opening (printed as 已上传区级平台 / 待上传).
+
+        An opening the district refused (quarantined) is not uploaded, even though
+        the acknowledged sequence has moved past it.
+        """
         row = self.conn.execute(
-            "SELECT MIN(seq) FROM events WHERE case_id = ? AND device_id = ? "
-            "AND type IN ('case_accepted', 'case_rejected')",
+            "SELECT id, seq FROM events WHERE case_id = ? AND device_id = ? "
+            "AND type IN ('case_accepted', 'case_rejected') ORDER BY seq LIMIT 1",
             (case_id, self.info.device_id),
         ).fetchone()
-        if row[0] is None:  # opened on another counter: it reached us through the district
+        if row is None:  # opened on another counter: it reached us through the district
             return True
-        return row[0] <= self.uploaded_through()
+        refused = self.conn.execute(
+            "SELECT 1 FROM sync_quarantine WHERE event_id = ?", (row[0],)
+        ).fetchone()
+        return row[1] <= self.uploaded_through() and not refused
+
+    def submit_feedback(self, subject: str, text: str) -> Change:
+        """A report to the district about the system or a catalog entry; travels with the next sync."""
+        self._actor()  # any logged-in role may report
+        subject, text = subject.strip(), text.strip()
+        if not subject:
+            raise InvalidInput("请填写反馈主题", field="subject")
+        if not text:
+            raise InvalidInput("请填写反馈内容", field="text")
+        if len(text) > 4000 or len(subject) > 200:
+            raise InvalidInput("反馈过长（主题最多 200 字，内容最多 4000 字）", field="text")
+        with self._write():
+            event, _ = self._record(None, "feedback_submitted", {"subject": subject, "text": text})
+        return Change(frozenset({FEEDBACK}), events=(event.id,))
 
     def event_count(self) -> int:
         return self.conn.execute("SELECT COUNT(*) FROM events").fetchone()[0]

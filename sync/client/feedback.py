@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from counterdesk.desk import Desk
-from counterdesk.errors import InvalidInput
 
 
 @dataclass(frozen=True)
@@ -27,18 +26,7 @@ class FeedbackRow:
 
 def submit_feedback(desk: Desk, subject: str, text: str) -> str:
     """Record a report to the district as the logged-in user; returns its id (the event id)."""
-    desk._actor()  # any logged-in role may report
-    if not subject.strip():
-        raise InvalidInput("请填写反馈主题", field="subject")
-    if not text.strip():
-        raise InvalidInput("请填写反馈内容", field="text")
-    if len(text) > 4000 or len(subject) > 200:
-        raise InvalidInput("反馈过长（主题最多 200 字，内容最多 4000 字）", field="text")
-    with desk.batch():
-        event, _ = desk._record(
-            None, "feedback_submitted", {"subject": subject.strip(), "text": text.strip()}
-        )
-    return event.id
+    return desk.submit_feedback(subject, text).events[0]
 
 
 def list_feedback(desk: Desk) -> list[FeedbackRow]:
