@@ -54,7 +54,9 @@ def run(n: int, folder: Path) -> dict:
     raw.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT NOT NULL)")
 
     # Row size of one intake: its event plus its case row.
-    desk.accept({"id_type": "resident_id", "id_number": people[0], "name": "王芳"}, matter.code, keys)
+    desk.accept(
+        {"id_type": "resident_id", "id_number": people[0], "name": "王芳"}, matter.code, keys
+    )
     size = desk.conn.execute(
         "SELECT (SELECT length(payload) + 300 FROM events ORDER BY rowid DESC LIMIT 1) +"
         " (SELECT length(rules) + length(materials) + 400 FROM cases LIMIT 1)"
@@ -68,7 +70,16 @@ def run(n: int, folder: Path) -> dict:
             number = rng.choice(people)
             t0 = time.perf_counter()
             known = desk.find_citizen("resident_id", number)
-            applicant = known.to_dict() if known else {"id_type": "resident_id", "id_number": number, "name": "张伟", "phone": "13800138000"}
+            applicant = (
+                known.to_dict()
+                if known
+                else {
+                    "id_type": "resident_id",
+                    "id_number": number,
+                    "name": "张伟",
+                    "phone": "13800138000",
+                }
+            )
             desk.accept(applicant, matter.code, keys)
             intake_ms.append((time.perf_counter() - t0) * 1000)
         for _ in range(start, min(n, start + block)):
