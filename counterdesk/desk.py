@@ -8,6 +8,7 @@ full fsync before returning, so a returned action survives a power cut.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import sqlite3
 import threading
@@ -323,6 +324,19 @@ class Desk(Intake, CaseWork):
 
     def users(self) -> list[users.User]:
         return users.list_users(self.conn)
+
+    def set_yellow_days(self, days: int) -> Change:
+        """How many working days before the due date a case turns yellow (admin setting)."""
+        self._actor("admin")
+        if not isinstance(days, int) or isinstance(days, bool) or not 0 <= days <= 30:
+            raise InvalidInput("黄色预警天数应为 0–30 个工作日", field="yellow_days")
+        with self._write():
+            self.conn.execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES ('yellow_days', ?)", (str(days),)
+            )
+            event, _ = self._record(None, "setting_changed", {"yellow_days": days})
+        self.info = dataclasses.replace(self.info, yellow_days=days)
+        return Change(frozenset({SETTINGS, CASES}), events=(event.id,))
 
     # ---- catalog and calendar --------------------------------------------------------
 

@@ -226,3 +226,18 @@ def test_yellow_and_red_signals(make_desk, matter):
     assert desk.signal(case, dt.date(2026, 11, 2)) == "green"
     assert desk.signal(case, due) == "yellow"
     assert desk.signal(case, due + dt.timedelta(days=1)) == "red"
+
+
+def test_yellow_threshold_is_an_admin_setting(make_desk, matter):
+    clock, _ = fake_clock(dt.datetime(2026, 11, 2, 9))
+    desk = make_desk(clock=clock)
+    case = desk.get_case(desk.accept(APPLICANT, matter.code, required_keys(matter)).case_id)
+    five_before = desk.calendar.add_workdays(dt.date(2026, 11, 2), matter.promised_days - 5)[0]
+    assert desk.signal(case, five_before) == "green"
+    with pytest.raises(NotAllowed):
+        desk.set_yellow_days(5)
+    desk.login("admin", "admin1234")
+    with pytest.raises(InvalidInput):
+        desk.set_yellow_days(99)
+    desk.set_yellow_days(5)
+    assert desk.signal(case, five_before) == "yellow"
