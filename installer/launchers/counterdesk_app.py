@@ -57,11 +57,33 @@ def check_window(ctx: selftest.Context) -> str:
         families = [f for f in QFontDatabase.families() if "WenQuanYi" in f]
         if not families:
             raise AssertionError("the bundled Chinese font did not load into Qt")
-        return f"Qt {qVersion()} ({QGuiApplication.platformName()}), font {families[0]}"
+        modules = _import_qt_modules()
+        return (
+            f"Qt {qVersion()} ({QGuiApplication.platformName()}), font {families[0]}, "
+            f"modules {' '.join(modules)}"
+        )
     finally:
         window.close()
         app.processEvents()
         executor.services.clear()
+
+
+def _import_qt_modules() -> list[str]:
+    """Import every Qt module the views use (the list the spec wrote), so a library the
+    bundle trimmed by mistake fails here and not at the counter."""
+    import importlib
+    import re
+
+    listed = Path(getattr(sys, "_MEIPASS", "")) / "qt-modules.txt"
+    if getattr(sys, "_MEIPASS", None) and listed.exists():
+        names = listed.read_text(encoding="utf-8").split()
+    else:
+        root = Path(__file__).resolve().parents[2] / "ui"
+        text = " ".join(p.read_text(encoding="utf-8") for p in root.rglob("*.py"))
+        names = sorted(set(re.findall(r"PySide6\.(Qt\w+)", text)))
+    for name in names:
+        importlib.import_module(f"PySide6.{name}")
+    return names
 
 
 def _start_backups() -> upkeep.BackupScheduler | None:

@@ -1,0 +1,166 @@
+"""First run from a center.toml: validation names the key, apply_setup is repeatable,
+the password is never written back, enrollment goes through the registered enroller."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from test_sync_support import *  # noqa: F403
+
+from counterdesk import setup_config
+from counterdesk.cli import main
+from counterdesk.desk import Desk
+from counterdesk.errors import InvalidInput
+
+GOOD = """
+[center]
+code = "dc07"
+name = "某某街道政务服务中心"
+device_no = 2
+counter = "2号窗口"
+phone = "010-80001234"
+
+[district]
+server_url = "{url}"
+enrollment_code = "{code}"
+
+[admin]
+login = "itadmin"
+password_env = "CD_TEST_ADMIN_PW"
+
+[printers]
+receipt_thermal = "XP-58"
+notice = "HP LaserJet M1005"
+
+[backup]
+folder = "{backup}"
+time = "18:05"
+keep = 7
+"""
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "center.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_every_wrong_key_is_named(tmp_path: Path):
+    bad = """
+[center]
+code = "TOOLONG"
+device_no = 120
+phone = "12345"
+colour = "red"
+
+[district]
+offline_only = "yes"
+
+[backup]
+time = "25:00"
+
+[extra]
+x = 1
+"""
+    with pytest.raises(setup_config.SetupConfigError) as info:
+        setup_config.load_config(_write(tmp_path, bad))
+    keys = [key for key, _ in info.value.problems]
+    for key in ("center.name", "center.device_no", "center.colour", "center.phone",
+                "district.offline_only", "backup.time", "extra", "center.code"):  # fmt: skip
+        assert key in keys, (key, info.value.message)
+    assert "center.toml" in info.value.message and "center.device_no" in info.value.message
+
+
+def test_broken_toml_and_missing_file_are_clear(tmp_path: Path):
+    with pytest.raises(InvalidInput, match="TOML"):
+        setup_config.load_config(_write(tmp_path, "[center\ncode = 1"))
+    with pytest.raises(InvalidInput, match="找不到配置文件"):
+        setup_config.load_config(tmp_path / "nope.toml")
+
+
+def test_server_or_offline_is_required(tmp_path: Path):
+    text = '[center]\ncode = "DC07"\nname = "x"\ndevice_no = 1\n'
+    with pytest.raises(setup_config.SetupConfigError, match="district.server_url"):
+        setup_config.load_config(_write(tmp_path, text))
+    config = setup_config.load_config(_write(tmp_path, text + "[district]\noffline_only = true\n"))
+    assert config.offline_only and config.center_code == "DC07"
+
+
+@pytest.mark.parametrize("district", ["sqlite"], indirect=True)
+def test_setup_creates_enrolls_and_is_repeatable(tmp_path, monkeypatch, district, memory_keyring):
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "installer" / "launchers"))
+    from counterdesk_app import enroll
+
+    district.ok("POST", "/admin/centers", json={"code": "DC07", "name": "某某街道"})
+    code = district.issue_code("DC07")
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    text = GOOD.format(url=district.base, code=code, backup=usb / "CounterDesk-backup")
+    config = setup_config.load_config(_write(tmp_path, text))
+    monkeypatch.setenv("CD_TEST_ADMIN_PW", "it-secret-pw")
+    store = tmp_path / "data" / "counterdesk.db"
+    report = setup_config.apply_setup(config, store=store, enroller=enroll)
+    assert report.ok, report.text()
+    statuses = {step: status for step, status, _ in report.steps}
+    assert statuses == {"store": "created", "settings": "done", "backup": "done",
+                        "district": "done", "enroll": "done"}  # fmt: skip
+    assert (usb / "CounterDesk-backup").is_dir()
+    with Desk(store) as desk:
+        assert (desk.info.center_code, desk.info.device_no) == ("DC07", 2)
+        assert desk.meta_value("printer/receipt_thermal") == "XP-58"
+        assert desk.meta_value("backup_time") == "18:05"
+        desk.login("itadmin", "it-secret-pw")
+        device = desk.info.device_id
+    assert memory_keyring.get_password("CounterDesk", device)
+    # The password is in no file next to the store.
+    for path in store.parent.rglob("*"):
+        if path.is_file():
+            assert b"it-secret-pw" not in path.read_bytes(), path
+    # Running it again keeps the store; another center's config is refused.
+    again = setup_config.apply_setup(config, store=store, enroller=None)
+    assert again.steps[0][1] == "kept"
+    other = setup_config.load_config(_write(tmp_path, text.replace('"dc07"', '"DC08"')))
+    with pytest.raises(InvalidInput, match="已属于中心 DC07"):
+        setup_config.apply_setup(other, store=store)
+
+
+def test_cli_setup_offline_with_one_time_password(tmp_path: Path, capsys):
+    text = """
+[center]
+code = "DC09"
+name = "离线中心"
+device_no = 1
+[district]
+offline_only = true
+[admin]
+password = "one-time-pw-1"
+[backup]
+folder = "/nonexistent-usb-stick/CounterDesk"
+"""
+    config = _write(tmp_path, text)
+    store = tmp_path / "c.db"
+    assert main(["--store", str(store), "setup", "--config", str(config)]) == 0
+    out = capsys.readouterr().out
+    assert "[offline]" in out and "[warning] backup" in out and "U 盘" in out
+    conn = sqlite3.connect(store)
+    meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+    conn.close()
+    assert meta["sync_mode"] == "offline"
+    assert "one-time-pw-1" not in " ".join(meta.values())
+    assert "one-time-pw-1" not in config.read_text(encoding="utf-8").replace(
+        'password = "one-time-pw-1"', ""
+    )
+
+
+def test_missing_password_env_is_named(tmp_path: Path, monkeypatch):
+    text = '[center]\ncode="DC07"\nname="x"\ndevice_no=1\n[district]\noffline_only=true\n'
+    text += '[admin]\npassword_env="CD_NOT_SET_X"\n'
+    monkeypatch.delenv("CD_NOT_SET_X", raising=False)
+    config = setup_config.load_config(_write(tmp_path, text))
+    with pytest.raises(InvalidInput, match="CD_NOT_SET_X"):
+        setup_config.apply_setup(config, store=tmp_path / "c.db")
+    assert not (tmp_path / "c.db").exists()
