@@ -70,7 +70,7 @@ def load_case(desk: Any, key: str) -> dict[str, Any]:
     for event in desk.timeline(case.id):
         when = to_datetime(event.hlc).strftime("%Y-%m-%d %H:%M")
         who = staff.get(event.actor, event.actor)
-        where = "区级平台" if event.device_id.startswith("district") else event.device_id[:8]
+        where = device_label(desk, event.device_id)
         timeline.append((when, EVENT_LABELS.get(event.type, event.type), who, where,
                          summarize(event.payload)))  # fmt: skip
     return {
@@ -82,10 +82,22 @@ def load_case(desk: Any, key: str) -> dict[str, Any]:
     }
 
 
+def device_label(desk: Any, device_id: str) -> str:
+    if device_id == desk.info.device_id:
+        return f"本机（{desk.info.counter}）"
+    if device_id.startswith("district"):
+        return "区级平台"
+    return f"本中心其他窗口电脑 {device_id[-4:]}"
+
+
+VALUE_LABELS = {"approved": "准予", "denied": "不予", "needs_supplement": "需补正",
+                "pickup": "领取", "delivery": "送达", "mail": "邮寄"}  # fmt: skip
+
+
 def summarize(payload: dict[str, Any]) -> str:
     keys = ("reason", "text", "outcome", "document_no", "level", "channel", "receiver",
             "carrier", "department", "to", "document", "note", "how")  # fmt: skip
-    parts = [f"{payload[k]}" for k in keys if payload.get(k)]
+    parts = [VALUE_LABELS.get(str(payload[k]), payload[k]) for k in keys if payload.get(k)]
     if "materials" in payload and isinstance(payload["materials"], list):
         parts.append("、".join(payload["materials"]))
     return "；".join(str(p) for p in parts)[:120]

@@ -10,7 +10,7 @@ from collections import Counter
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -30,7 +30,13 @@ from ui.preview import print_document
 PERIODS = (("today", "今日"), ("week", "本周"), ("month", "本月"))
 
 
-def _bar_chart(title: str, pairs: list[tuple[str, int]], horizontal: bool = False) -> Any:
+def _bar_chart(
+    title: str,
+    pairs: list[tuple[str, int]],
+    horizontal: bool = False,
+    more: list[tuple[str, list[int], str]] = (),
+) -> Any:
+    """Bars over `pairs`; `more` adds further sets (label, values, colour) on the same axis."""
     from PySide6.QtCharts import (
         QBarCategoryAxis,
         QBarSeries,
@@ -42,19 +48,26 @@ def _bar_chart(title: str, pairs: list[tuple[str, int]], horizontal: bool = Fals
 
     chart = QChart()
     chart.setTitle(title)
-    chart.legend().hide()
-    bars = QBarSet(title)
-    for _, value in pairs:
-        bars.append(value)
+    chart.legend().setVisible(bool(more))
     series = QHorizontalBarSeries() if horizontal else QBarSeries()
-    series.append(bars)
+    if not more:
+        more = [(title, [v for _, v in pairs], "#2b7bb9")]
+    top = 1
+    for label, values, color in more:
+        bars = QBarSet(label)
+        bars.setColor(QColor(color))
+        for value in values:
+            bars.append(value)
+        series.append(bars)
+        top = max([top, *values])
     chart.addSeries(series)
     categories = QBarCategoryAxis()
     categories.append([label[:10] for label, _ in pairs] or ["—"])
     values = QValueAxis()
     values.setLabelFormat("%d")
     values.setMin(0)
-    values.setMax(max([v for _, v in pairs] + [1]))
+    values.setMax(top)
+    values.applyNiceNumbers()
     cat_side, val_side = (
         (Qt.AlignLeft, Qt.AlignBottom) if horizontal else (Qt.AlignBottom, Qt.AlignLeft)
     )
@@ -73,7 +86,7 @@ def _pie_chart(title: str, pairs: list[tuple[str, int]]) -> Any:
     series = QPieSeries()
     for label, value in pairs:
         piece = series.append(f"{label} {value}", value)
-        piece.setLabelVisible(value > 0)
+        piece.setLabelVisible(False)  # the legend names each slice; labels would overlap
     chart.addSeries(series)
     chart.legend().setAlignment(Qt.AlignRight)
     return chart, series
@@ -144,9 +157,10 @@ class DashboardPage(QWidget):
 
         for view in self.views:
             self.grid.removeWidget(view)
+            view.hide()
             view.deleteLater()
         self.views = []
-        trend, _ = _bar_chart(self.tr("受理趋势"), [(d[5:], a) for d, a, _ in board.by_day])
+        trend, _ = _bar_chart(self.tr("受理趋势（按日）"), [(d[8:], a) for d, a, _ in board.by_day])
         status_pairs = [(STATUS_LABELS[s], n) for s, n in sorted(board.open_status.items())]
         status, pie = _pie_chart(self.tr("在办案件状态"), status_pairs)
         statuses = sorted(board.open_status)
@@ -154,13 +168,20 @@ class DashboardPage(QWidget):
             lambda piece: self.open_list.emit("all", statuses[pie.slices().index(piece)])
         )
         late = Counter(row.step_department or row.status_label for row in board.overdue)
+        near = Counter(row.step_department or row.status_label for row in board.near_due)
+        places = [name for name, _ in (late + near).most_common(8)]
         overdue, bars = _bar_chart(
-            self.tr("超期案件（按所在部门/环节）"), late.most_common(8), True
-        )
+            self.tr("超期与临期（按所在部门）"),
+            [(name, 0) for name in places],
+            True,
+            [(self.tr("超期"), [late[p] for p in places], "#d9534f"),
+             (self.tr("临期"), [near[p] for p in places], "#f0ad4e")],
+        )  # fmt: skip
         bars.clicked.connect(lambda *_: self.open_list.emit("deadline", ""))
         workload, load_bars = _bar_chart(
             self.tr("在办量（按承办人）"),
-            [(board.staff_name(c), n) for c, n in board.workload[:8]],
+            [(board.staff.get(c, c), n) for c, n in board.workload[:8]],
+            True,
         )
         load_bars.clicked.connect(lambda *_: self.open_list.emit("mine", ""))
         reviews, _ = _pie_chart(self.tr("好差评"), list(board.evaluations.items()))

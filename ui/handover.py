@@ -78,6 +78,9 @@ class BatchPage(QWidget):
         )
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
+        self.table.setColumnWidth(0, 40)
+        self.table.setColumnWidth(1, 180)
+        self.table.setColumnWidth(2, 100)
         self.go = QPushButton(self.tr("打印清单并标记 Ctrl+Enter"))
         self.go.setObjectName("go")
         self.go.setShortcut("Ctrl+Return")
@@ -112,7 +115,10 @@ class BatchPage(QWidget):
     def _got(self, rows: list[tuple]) -> None:
         self.rows = rows
         current = self.department.currentText()
-        departments = sorted({row[4] for row in rows})
+        counts: dict[str, int] = {}
+        for row in rows:
+            counts[row[4]] = counts.get(row[4], 0) + 1
+        departments = sorted(counts, key=lambda name: (-counts[name], name))  # busiest first
         self.department.blockSignals(True)
         self.department.clear()
         if self.mode.currentData() == "pickup":

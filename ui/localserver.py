@@ -127,3 +127,23 @@ def enroll_demo_store(store: Path, district: LocalDistrict) -> None:
             )
         finally:
             client.close()
+
+
+def run_demo(store: Path) -> int:
+    """The demo: a local district on a free port, the store enrolled, then the window."""
+    from ui.app import run
+
+    if not ensure_keyring():
+        print("系统密钥环不可用：演示期间同步凭据只保存在内存中（每次启动重新注册）")
+    district = None
+    try:
+        district = start_demo_district(store.parent / "district")
+        enroll_demo_store(store, district)
+        print(f"本地区级平台：{district.url}（演示用，已注册本机）")
+    except Exception as exc:  # noqa: BLE001 - the demo still opens, offline
+        print(f"本地区级平台未能启动，演示将离线运行：{exc}")
+    try:
+        return run(store, district=district)
+    finally:
+        if district is not None:
+            district.stop()

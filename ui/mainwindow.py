@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QLabel,
@@ -221,26 +221,34 @@ class MainWindow(QMainWindow):
                 dt.date.today().isoformat(),
             )
         )
+        self.notice = QLabel()
+        self.notice.setObjectName("notice")
+        self._notice_timer = QTimer(self)
+        self._notice_timer.setSingleShot(True)
+        self._notice_timer.timeout.connect(self.notice.clear)
         status.addWidget(who)
+        status.addWidget(self.notice, 1)
         self.indicator = SyncIndicator(self.sync)
         status.addPermanentWidget(self.indicator)
         self.setStatusBar(status)
         self.sync.failed.connect(
-            lambda exc: self.statusBar().showMessage(
-                self.tr("同步未完成：{0}").format(getattr(exc, "message", str(exc))), 8000
+            lambda exc: self.flash(
+                self.tr("同步未完成：{0}").format(getattr(exc, "message", str(exc)))
             )
         )
         self.sync.synced.connect(
-            lambda report: self.statusBar().showMessage(
-                self.tr("同步完成：上传 {0} 条，接收 {1} 条").format(report.pushed, report.applied),
-                8000,
+            lambda report: self.flash(
+                self.tr("同步完成：上传 {0} 条，接收 {1} 条").format(report.pushed, report.applied)
             )
         )
         self.sync.answers_arrived.connect(
-            lambda n: self.statusBar().showMessage(
-                self.tr("区级平台回复了 {0} 条反馈（F1 查看）").format(n), 15000
-            )
+            lambda n: self.flash(self.tr("区级平台回复了 {0} 条反馈（F1 查看）").format(n), 30)
         )
+
+    def flash(self, text: str, seconds: int = 10) -> None:
+        """A passing message beside the permanent sync state (never instead of it)."""
+        self.notice.setText(text)
+        self._notice_timer.start(seconds * 1000)
 
     def _shortcuts(self) -> None:
         keys = {"intake": "F2", "lists": "F3", "case": "F4", "batch": "F5"}

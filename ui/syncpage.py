@@ -126,7 +126,12 @@ class SyncPage(QWidget):
         v["contact"].setText(_when(s.last_contact_ms))
         v["success"].setText(_when(s.last_success_ms))
         v["error"].setText(f"{s.last_error}（{_when(s.last_error_ms)}）" if s.last_error else "—")
-        v["stage"].setText(s.stage)
+        stages = {
+            "idle": self.tr("空闲"),
+            "pushing": self.tr("上传中"),
+            "pulling": self.tr("接收中"),
+        }
+        v["stage"].setText(stages.get(s.stage, s.stage))
 
     def save_url(self) -> None:
         url = self.url.text().strip()
