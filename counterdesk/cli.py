@@ -228,15 +228,22 @@ def cmd_selftest(args: argparse.Namespace) -> int:
 
 
 def cmd_start(args: argparse.Namespace) -> int:
-    """Start the app on the embedded demo center (headless summary until the window exists)."""
+    """Open the window on the demo center, with a local district server enrolled against it.
+
+    COUNTERDESK_HEADLESS=1 prints the old headless summary instead.
+    """
     store = ensure_demo(demo_store())
     args.store = str(store)
     print(f"演示中心数据：{store}")
     print(
         f"登录：管理员 {DEMO['admin_login']} / {DEMO['admin_password']}，窗口人员 {DEMO_CLERK[0]} / {DEMO_CLERK[2]}"
     )
-    cmd_info(args)
-    return cmd_verify(argparse.Namespace(store=str(store), deep=False))
+    if os.environ.get("COUNTERDESK_HEADLESS"):
+        cmd_info(args)
+        return cmd_verify(argparse.Namespace(store=str(store), deep=False))
+    from ui.localserver import run_demo
+
+    return run_demo(store)
 
 
 def build_parser() -> argparse.ArgumentParser:
