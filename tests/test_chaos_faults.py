@@ -1,0 +1,25 @@
+"""The lab's fault scenarios in CI: a bad network over many rounds, a full disk (issue #8)."""
+
+from __future__ import annotations
+
+import pytest
+from chaos import diskfull, netfaults
+from test_sync_support import memory_keyring  # noqa: F401 - autouse: tokens stay in memory
+
+
+def test_sync_over_loss_resets_flaps_and_server_kills_ends_exact(tmp_path):
+    result = netfaults.run(tmp_path, rounds=8, seed=5)
+    assert result["net_server_kills"] >= 1 and result["net_events"] > 100, result
+    assert result["net_lost"] == 0, result
+    assert result["net_duplicated"] == 0, result
+    assert result["net_acked_mismatch"] == 0, result
+
+
+def test_full_disk_fails_clearly_and_the_store_recovers(tmp_path):
+    reason = diskfull.unavailable(tmp_path)
+    if reason:
+        pytest.skip(reason)
+    result = diskfull.run(tmp_path)
+    assert result["disk_failures"] == 0, result["disk_detail"]
+    assert "磁盘空间已满" in result["disk_detail"]["store"]["message"]
+    assert result["disk_detail"]["usb"]["leftovers"] == []
