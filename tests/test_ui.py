@@ -231,3 +231,48 @@ def test_admin_backup_and_restore(qtbot, ui, desk, matter, tmp_path):
     assert restored is not desk and relogin
     assert restored.conn.execute("SELECT COUNT(*) FROM cases").fetchone()[0] == 0
     restored.close()
+
+
+def test_login_idle_lock_and_unlock(qtbot, ui, desk):
+    from ui.shell import Shell
+
+    desk.logout()
+    ui.user = None
+    shell = Shell(ui)
+    dialog = shell.show_login()
+    qtbot.addWidget(dialog)
+    dialog.login_edit.setText("clerk")
+    dialog.password_edit.setText("wrong-password")
+    dialog.submit()
+    assert dialog.message.text() and shell.window is None
+    dialog.password_edit.setText("clerk1234")
+    dialog.submit()
+    window = shell.window
+    qtbot.addWidget(window)
+    assert window.isVisible() and ui.user.login == "clerk"
+    assert window.indicator.online_label.text() == "● 离线"  # no server configured
+    ui.lock_minutes = 0.0001
+    shell.idle.last_input -= 1
+    shell.idle.check()
+    lock = shell.login
+    qtbot.addWidget(lock)
+    assert lock.locked_user.login == "clerk" and not window.tabs.isVisible()
+    lock.reject()  # Esc does not get past the lock screen
+    assert lock.isVisible()
+    lock.password_edit.setText("clerk1234")
+    lock.submit()
+    assert window.tabs.isVisible() and shell.window is window
+    shell.close_all()
+
+
+def test_english_is_the_second_language(qtbot, ui):
+    from ui.app import set_language
+
+    assert set_language("en")
+    try:
+        window = MainWindow(ui, SyncService())
+        qtbot.addWidget(window)
+        assert window.tabs.tabText(0) == "Intake F2"
+        assert window.page("intake").buttons["accept"].text() == "Accept F9"
+    finally:
+        set_language("zh_CN")
