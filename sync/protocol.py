@@ -23,6 +23,8 @@ MAX_BATCH_EVENTS = 5000
 MAX_PULL_CHANGES = 5000
 MAX_PAYLOAD_BYTES = 256 * 1024
 MAX_REFUSED_LISTED = 1000
+# A PC clock further than this from the district's is flagged in the supervision summary.
+CLOCK_SKEW_FLAG_MS = 10 * 60 * 1000
 
 CenterCode = Annotated[str, StringConstraints(pattern=r"^[A-Z0-9]{4}$")]
 DeviceId = Annotated[
@@ -138,6 +140,8 @@ class SyncDebt(Message):
     pending: int = Field(ge=0)
     oldest_pending_ms: int | None = None
     quarantined: int = Field(default=0, ge=0)
+    # The PC's wall clock when it sent this: the district compares it with its own.
+    device_time_ms: int | None = None
 
 
 class PullRequest(Message):
@@ -258,6 +262,10 @@ class CenterSummary(Message):
     pending_events: int
     oldest_pending_ms: int | None
     refused_events: int
+    # Counter PCs whose clock was last seen more than CLOCK_SKEW_FLAG_MS off the district's,
+    # and the largest such offset (signed: positive = the PC is ahead).
+    clock_skewed_devices: int = 0
+    max_clock_skew_ms: int | None = None
 
 
 class Summary(Message):

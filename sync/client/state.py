@@ -129,6 +129,7 @@ class SyncState:
             pending=pending,
             oldest_pending_ms=physical_ms(first[0]) if first else None,
             quarantined=quarantined,
+            device_time_ms=self.desk.journal.clock.wall(),
         )
 
     def status(self, enrolled: bool) -> SyncStatus:

@@ -88,6 +88,7 @@ devices = Table(
     Column("debt_pending", Big, nullable=False, default=0),
     Column("debt_oldest_ms", Big),
     Column("debt_quarantined", Big, nullable=False, default=0),
+    Column("clock_skew_ms", Big),  # PC wall clock minus the district's, at its last pull
 )
 
 events = Table(
@@ -182,8 +183,15 @@ def _v1(conn: Connection) -> None:
     metadata.create_all(conn)
 
 
+def _v2(conn: Connection) -> None:
+    # A store made by version 1 lacks the column (a fresh one got it from create_all).
+    if "clock_skew_ms" not in {c["name"] for c in inspect(conn).get_columns("devices")}:
+        conn.execute(text("ALTER TABLE devices ADD COLUMN clock_skew_ms BIGINT"))
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "centers, devices, events, changes, catalogs, calendars", _v1),
+    (2, "devices.clock_skew_ms (wrong PC clocks flagged in the summary)", _v2),
 ]
 
 

@@ -250,6 +250,8 @@ class DistrictStore:
                 debt_oldest_ms=debt.oldest_pending_ms,
                 debt_quarantined=debt.quarantined,
             )
+            if debt.device_time_ms is not None:
+                values["clock_skew_ms"] = debt.device_time_ms - values["last_seen_ms"]
         conn.execute(update(s.devices).where(s.devices.c.device_id == device_id).values(**values))
 
     # ---- publications ----------------------------------------------------------------

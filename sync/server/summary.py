@@ -107,6 +107,18 @@ def _center_summary(
     events = conn.execute(
         select(func.count()).select_from(s.events).where(s.events.c.center_code == code)
     ).scalar_one()
+    skews = [
+        int(r[0])
+        for r in conn.execute(
+            select(d.clock_skew_ms).where(
+                d.center_code == code,
+                d.kind == "counter",
+                d.revoked_ms.is_(None),
+                d.clock_skew_ms.is_not(None),
+            )
+        )
+        if abs(int(r[0])) > protocol.CLOCK_SKEW_FLAG_MS
+    ]
     return protocol.CenterSummary(
         code=code,
         name=center.name,
@@ -122,4 +134,6 @@ def _center_summary(
         pending_events=int(dev[2]),
         oldest_pending_ms=dev[3],
         refused_events=district.refused_count(conn, code),
+        clock_skewed_devices=len(skews),
+        max_clock_skew_ms=max(skews, key=abs) if skews else None,
     )

@@ -1,0 +1,90 @@
+"""Clock scenario: one counter's clock a year behind (a dead CMOS battery), one a year ahead.
+
+Proves: after merging with a correct counter through the district, the wrong
+counter's cases carry today's business date and the right deadline, a case
+handled on both counters folds in causal order (accepted on A before handed
+over on B), both stores hold identical projections; and the district's
+supervision summary flags each wrong clock with its signed offset.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from clocks import FakeWall
+
+from chaos.common import deficient_matter, district, enrolled, fast_hashing, intake, new_desk
+from counterdesk.hlc import CHINA_TZ, HybridClock
+
+YEAR = dt.timedelta(days=365)
+
+
+def _wrong_clock(offset: dt.timedelta) -> HybridClock:
+    return HybridClock(wall=FakeWall(dt.datetime.now(CHINA_TZ) + offset))
+
+
+def run(workdir: Path) -> dict[str, Any]:
+    fast_hashing()
+    problems: list[str] = []
+    with district(workdir / "district") as server:
+        center, far = server.new_center(), server.new_center()
+        a = new_desk(workdir / "a.db", center=center, device_no=1)
+        b = new_desk(workdir / "b.db", center=center, device_no=2, clock=_wrong_clock(-YEAR))
+        c = new_desk(workdir / "c.db", center=far, device_no=1, clock=_wrong_clock(YEAR))
+        ca, cb, cc = (
+            enrolled(a, server, center),
+            enrolled(b, server, center),
+            enrolled(c, server, far),
+        )
+        x1 = intake(a)[0]
+        ca.sync()
+        cb.sync()  # B learns the district's time from A's events
+        y1 = intake(b)[0]
+        b.hand_over([x1])
+        x2 = intake(a)[0]
+        y2 = intake(b)[0]
+        intake(c)
+        for client in (cb, ca, cb, cc):
+            client.sync()
+        today = dt.datetime.now(CHINA_TZ).date()
+        matter = deficient_matter(a)
+        due = a.calendar.add_workdays(today, matter.promised_days)[0].isoformat()
+        for key in (x1, x2, y1, y2):
+            for desk in (a, b):
+                case = desk.get_case(key)
+                if case.accept_date != today.isoformat() or case.due_date != due:
+                    problems.append(
+                        f"{key} on {desk.info.device_no}: {case.accept_date} {case.due_date}"
+                    )
+        order = [e.type for e in a.timeline(x1)]
+        if order.index("case_accepted") > order.index("handed_over"):
+            problems.append(f"x1 folded out of order: {order}")
+        if a.get_case(x1).status != "sent" or b.get_case(x1).status != "sent":
+            problems.append("x1 status differs")
+        for desk in (a, b):
+            if not desk.verify(deep=True).ok:
+                problems.append(f"verify failed on {desk.info.device_no}")
+        summary = {s["code"]: s for s in server.ok("GET", "/admin/summary")["centers"]}
+        behind, ahead = summary[center], summary[far]
+        day = 24 * 3600 * 1000
+        if (
+            behind["clock_skewed_devices"] != 1
+            or not -366 * day < behind["max_clock_skew_ms"] < -364 * day
+        ):
+            problems.append(f"year-behind clock not flagged: {behind}")
+        if (
+            ahead["clock_skewed_devices"] != 1
+            or not 364 * day < ahead["max_clock_skew_ms"] < 366 * day
+        ):
+            problems.append(f"year-ahead clock not flagged: {ahead}")
+        for client in (ca, cb, cc):
+            client.close()
+        for desk in (a, b, c):
+            desk.close()
+    return {
+        "clock_failures": len(problems),
+        "clock_detail": problems,
+        "clock_flagged": [behind["max_clock_skew_ms"], ahead["max_clock_skew_ms"]],
+    }
