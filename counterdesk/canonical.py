@@ -12,6 +12,8 @@ from typing import Any
 
 import orjson
 
+from counterdesk.errors import InvalidInput
+
 GENESIS_HASH = "0" * 64
 
 # The fields covered by an event's hash, in the order documented in docs/data-model.md.
@@ -36,11 +38,19 @@ def dumps(value: Any) -> str:
     ensure_ascii=False)`` for the JSON types events carry (str, int, bool, None,
     lists, str-keyed objects; no floats) — a test checks it — but ~10× faster.
     """
-    return orjson.dumps(value, option=orjson.OPT_SORT_KEYS).decode("utf-8")
+    return dumps_bytes(value).decode("utf-8")
 
 
 def dumps_bytes(value: Any) -> bytes:
-    return orjson.dumps(value, option=orjson.OPT_SORT_KEYS)
+    try:
+        return orjson.dumps(value, option=orjson.OPT_SORT_KEYS)
+    except orjson.JSONEncodeError as exc:
+        # e.g. an integer beyond 64 bits or a non-string key arriving in a pushed or pulled event
+        raise InvalidInput(
+            "事件内容含有无法规范编码的值（整数超出 64 位或非 JSON 类型），已拒收",
+            field="payload",
+            detail=str(exc),
+        ) from exc
 
 
 def event_hash(event: dict[str, Any]) -> str:
