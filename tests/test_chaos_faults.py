@@ -22,4 +22,6 @@ def test_full_disk_fails_clearly_and_the_store_recovers(tmp_path):
     result = diskfull.run(tmp_path)
     assert result["disk_failures"] == 0, result["disk_detail"]
     assert "磁盘空间已满" in result["disk_detail"]["store"]["message"]
+    # backup and USB bundle both (the bundle used to leave a .part and raise a raw OSError)
+    assert len(result["disk_detail"]["usb"]["message"]) == 2
     assert result["disk_detail"]["usb"]["leftovers"] == []

@@ -17,6 +17,7 @@ from pydantic import ValidationError
 from counterdesk.desk import Desk
 from counterdesk.errors import InvalidInput
 from counterdesk.journal import device_events
+from counterdesk.store.connection import storage_error
 from sync import bundle, protocol
 from sync.client import credentials
 from sync.client.errors import NotEnrolled
@@ -43,11 +44,16 @@ def export_bundle(desk: Desk, path: Path | str, *, limit: int = BUNDLE_EVENTS) -
     data = bundle.write_bundle(events, center_id=desk.info.center_id, device_id=device, token=token)
     target = Path(path)
     tmp = target.with_name(target.name + ".part")
-    with open(tmp, "wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, target)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except OSError as exc:  # a full or pulled USB stick: no partial file, a clear message
+        tmp.unlink(missing_ok=True)
+        raise storage_error(exc, target.parent) from exc
     return ExportedBundle(target, events[0].seq, events[-1].seq, len(events))
 
 

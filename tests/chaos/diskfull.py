@@ -17,10 +17,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from chaos.common import fast_hashing, intake, new_desk
+from chaos.common import fast_hashing, intake, memory_keyring, new_desk
 from counterdesk.backup import make_backup
 from counterdesk.desk import Desk
 from counterdesk.errors import StorageError
+from sync.client import credentials
+from sync.client.bundles import export_bundle
 
 FULL = "磁盘空间已满"
 
@@ -99,21 +101,26 @@ def _store_full(workdir: Path) -> dict[str, Any]:
 
 def _usb_full(workdir: Path) -> dict[str, Any]:
     desk = new_desk(workdir / "usb-source.db")
-    intake(desk, 5)
-    desk.close()
-    with tmpfs(workdir / "usb", "256k") as stick:
+    intake(desk, 40)
+    memory_keyring()
+    credentials.save_token(desk.info.device_id, "usb-test-token")
+    errors: list[BaseException | None] = []
+    with tmpfs(workdir / "usb", "64k") as stick:
         fill(stick, "photos.bin")
-        try:
-            make_backup(workdir / "usb-source.db", stick / "backups")
-            error: BaseException | None = None
-        except Exception as exc:  # noqa: BLE001 - anything but StorageError is a finding
-            error = exc
-        leftovers = (
-            [p.name for p in (stick / "backups").glob("*")] if (stick / "backups").exists() else []
-        )
+        for write in (
+            lambda: make_backup(desk.path, stick / "backups"),
+            lambda: export_bundle(desk, stick / "bundles" / "counter.cdbundle"),
+        ):
+            try:
+                write()
+                errors.append(None)
+            except Exception as exc:  # noqa: BLE001 - anything but StorageError is a finding
+                errors.append(exc)
+        leftovers = [p.name for p in stick.rglob("*") if p.is_file() and p.name != "photos.bin"]
+    desk.close()
     return {
-        "message": getattr(error, "message", repr(error)),
-        "clear_error": isinstance(error, StorageError) and FULL in error.message,
+        "message": [getattr(e, "message", repr(e)) for e in errors],
+        "clear_error": all(isinstance(e, StorageError) and FULL in e.message for e in errors),
         "leftovers": leftovers,
     }
 
