@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 
 import pytest
-from chaos import fuzz_inputs
+from chaos import fuzz_api, fuzz_inputs
+from test_sync_support import memory_keyring  # noqa: F401 - autouse: tokens stay in memory
 
 from counterdesk import canonical
 from counterdesk.errors import InvalidInput
@@ -26,3 +27,15 @@ def test_parsers_of_outside_data_answer_a_result_or_a_clear_error(tmp_path):
     result = fuzz_inputs.run(EXAMPLES, tmp_path)
     assert result["fuzz_input_cases"] >= 10 * EXAMPLES
     assert result["fuzz_input_failures"] == 0, "\n\n".join(result["fuzz_input_detail"])
+
+
+API_EXAMPLES = int(os.environ.get("COUNTERDESK_CHAOS_API_EXAMPLES", "12"))
+
+
+def test_district_api_fuzzed_from_its_openapi_never_5xx_and_always_on_schema(tmp_path):
+    # The published schema documents refusals as ErrorBody (it used to promise FastAPI's
+    # 422 shape and no 401/403/404/409/410 at all, so every refusal was off-schema).
+    result = fuzz_api.run(tmp_path, API_EXAMPLES)
+    assert result["fuzz_cases"] >= 300, result
+    assert result["fuzz_5xx"] == 0, result["fuzz_api_detail"]
+    assert result["fuzz_off_schema"] == 0, result["fuzz_api_detail"]

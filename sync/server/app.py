@@ -136,7 +136,33 @@ def create_app(district: District, admin_hash: str) -> FastAPI:
         return district.pull(dev, req)
 
     _admin_routes(app, district, Admin)
+    _document_errors(app)
     return app
+
+
+def _document_errors(app: FastAPI) -> None:
+    """Publish the refusals as they are sent: any 4xx with `ErrorBody` (not FastAPI's 422 shape)."""
+    from fastapi.openapi.utils import get_openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema:
+            return app.openapi_schema
+        spec = get_openapi(title=app.title, version=app.version, routes=app.routes)
+        schemas = spec.setdefault("components", {}).setdefault("schemas", {})
+        schemas.pop("HTTPValidationError", None)
+        schemas.pop("ValidationError", None)
+        schemas["ErrorBody"] = protocol.ErrorBody.model_json_schema()
+        refusal = {
+            "description": "Refused: see `error` and `message` (docs/sync-protocol.md §2)",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}}},
+        }
+        for operation in (op for item in spec["paths"].values() for op in item.values()):
+            operation["responses"].pop("422", None)
+            operation["responses"]["4XX"] = refusal
+        app.openapi_schema = spec
+        return spec
+
+    app.openapi = openapi  # type: ignore[method-assign]
 
 
 def _admin_routes(app: FastAPI, district: District, admin: Any) -> None:
