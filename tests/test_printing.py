@@ -219,11 +219,16 @@ def test_receipt_codes_decode_to_the_case_number(world, tmp_path, kind, width):
     assert f"CODE-128:{world.accepted}" in found
 
 
-def test_rejected_case_has_no_receipt(world):
+def test_rejected_case_has_no_receipt_and_no_reprint_is_journaled(world):
     from counterdesk.errors import InvalidInput
 
+    desk = world.desk
+    case = desk.get_case(world.rejected)
     with pytest.raises(InvalidInput):
-        printing.render("receipt_thermal", world.desk, world.rejected)
+        printing.render("receipt_thermal", desk, world.rejected)
+    with pytest.raises(InvalidInput):
+        printing.render("receipt_thermal", desk, world.rejected, reprint=True)
+    assert "reprinted" not in [e.type for e in desk.timeline(case.id)]
 
 
 # ---- notices -------------------------------------------------------------------------------

@@ -92,17 +92,20 @@ def render(
             reprint_time = dt.datetime.now(CHINA_TZ).strftime("%Y-%m-%d %H:%M")
         return spec.renderer(desk, str(key), reprint_time=reprint_time, out=out, **options)
     cases = _cases(desk, key, many=spec.key == "cases")
-    if reprint:
-        for case in cases:
-            _, when = desk.record_reprint(case.id, kind)
-            reprint_time = reprint_time or when
     if spec.key == "cases":
         department = options.pop("department", None) or _department(cases[0])
         carrier = options.pop("carrier", None) or ""  # "": the journaled carrier, else the user
-        return spec.renderer(
-            desk, cases, department, carrier, reprint_time=reprint_time, out=out, **options
-        )
-    return spec.renderer(desk, cases[0], reprint_time=reprint_time, out=out, **options)
+        subject: tuple = (cases, department, carrier)
+    else:
+        subject = (cases[0],)
+    if reprint:
+        # A paper that cannot be made (a receipt for a rejected case...) raises here,
+        # before any reprint is journaled.
+        spec.renderer(desk, *subject, reprint_time="", out=None, **options)
+        for case in cases:
+            _, when = desk.record_reprint(case.id, kind)
+            reprint_time = reprint_time or when
+    return spec.renderer(desk, *subject, reprint_time=reprint_time, out=out, **options)
 
 
 def _cases(desk: Desk, key: str | Sequence[str], *, many: bool) -> list[Case]:
