@@ -120,6 +120,7 @@ class Fuzz:
 def run(examples: int, workdir: Path | None = None) -> dict[str, Any]:
     fast_hashing()
     workdir = workdir or Path(tempfile.mkdtemp(prefix="cdfuzz-"))
+    workdir.mkdir(parents=True, exist_ok=True)
     fz = Fuzz(examples, workdir)
     _catalogs_and_calendars(fz)
     _ids_and_config(fz)
