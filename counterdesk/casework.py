@@ -244,6 +244,22 @@ class CaseWork:
             key, "callback_recorded", {"note": note.strip(), "satisfied": bool(satisfied)}
         )
 
+    def record_notice_reprint(
+        self: Desk, notice_no: str, document: str = "notice"
+    ) -> tuple[Change, str]:
+        """补打 of a one-time notice: journaled like a case reprint (a notice opens no case)."""
+        from counterdesk.desk import NOTICES, Change
+
+        self._actor(*CASE_ROLES)
+        notice = self.notice(notice_no)
+        with self._write():
+            event, _ = self._record(
+                None, "reprinted", {"document": document, "notice_no": notice["notice_no"]}
+            )
+        return Change(
+            frozenset({NOTICES}), notice_no=notice["notice_no"], events=(event.id,)
+        ), to_datetime(event.hlc).strftime("%Y-%m-%d %H:%M")
+
     def record_reprint(self: Desk, key: str, document: str) -> tuple[Change, str]:
         """补打: recorded in the journal; returns the time to print on the copy."""
         change = self._act(key, "reprinted", {"document": document})

@@ -28,3 +28,20 @@ def test_feedback_is_journaled_with_clear_errors(desk):
         "SELECT subject, actor FROM feedback WHERE id = ?", change.events
     ).fetchone()
     assert row == ("目录问题", "clerk")
+
+
+def test_notice_reprint_is_journaled(desk, matter):
+    from counterdesk import printing
+
+    missing = [m.key for m in matter.materials if m.required][:1]
+    notice_no = desk.issue_notice(
+        {"id_type": "resident_id", "id_number": "11010519491231002X", "name": "王小明"},
+        matter.code,
+        missing,
+    ).notice_no
+    pdf = printing.render("notice", desk, notice_no, reprint=True)
+    assert pdf.startswith(b"%PDF")
+    last = desk.conn.execute(
+        "SELECT type, payload FROM events ORDER BY rowid DESC LIMIT 1"
+    ).fetchone()
+    assert last[0] == "reprinted" and notice_no in last[1]

@@ -12,14 +12,12 @@ also exposes its renderer for direct use (`receipt.thermal_receipt`, ...).
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from counterdesk.errors import InvalidInput
-from counterdesk.hlc import CHINA_TZ
 from counterdesk.printing import batches, forms, notices, receipt, reports, slips
 
 if TYPE_CHECKING:
@@ -86,10 +84,11 @@ def render(
     if spec.key == "period":
         return spec.renderer(desk, str(key), reprint_time=reprint_time, out=out, **options)
     if spec.key == "notice":
-        if reprint and reprint_time is None:
-            # A notice opens no case, and the journal records reprints per case: the
-            # notice's 补打 carries the time but is not journaled.
-            reprint_time = dt.datetime.now(CHINA_TZ).strftime("%Y-%m-%d %H:%M")
+        if reprint:
+            # The paper is made first, so an impossible notice leaves no reprint event.
+            spec.renderer(desk, str(key), reprint_time="", out=None, **options)
+            _, when = desk.record_notice_reprint(str(key), kind)
+            reprint_time = reprint_time or when
         return spec.renderer(desk, str(key), reprint_time=reprint_time, out=out, **options)
     cases = _cases(desk, key, many=spec.key == "cases")
     if spec.key == "cases":
