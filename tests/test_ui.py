@@ -7,7 +7,7 @@ from conftest import APPLICANT, required_keys
 from PySide6.QtCore import Qt
 
 from ui import ops, preview
-from ui.app import Context, load_font
+from ui.app import Context, guard_none_refcount, load_font
 from ui.intake import IntakePage
 from ui.mainwindow import MainWindow
 from ui.syncservice import SyncService
@@ -22,6 +22,7 @@ def ui(qtbot, qapp, desk, monkeypatch, tmp_path):
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
     load_font(qapp)
+    guard_none_refcount()
     executor = ops.SyncExecutor(desk)
     ops.install(executor)
     ops.last_error = None

@@ -71,8 +71,41 @@ class Context:
         return self.user.role if self.user else ""
 
 
+def guard_none_refcount() -> None:
+    """Work around PySide6 6.12 on CPython < 3.12: every call of a void Qt method returns
+    None without taking a reference, so None's count falls by one per call and the
+    process aborts ("none_dealloc") after a few thousand calls. From 3.12 None is
+    immortal. Here a timer keeps the count high by raising ob_refcnt directly."""
+    if sys.version_info >= (3, 12):
+        return
+    import ctypes
+
+    from PySide6.QtCore import QTimer
+
+    count = ctypes.c_ssize_t.from_address(id(None))  # ob_refcnt: PyObject's first field
+
+    def top_up() -> None:
+        if count.value < 10_000_000:
+            count.value += 100_000_000
+
+    top_up()
+    global _none_timer
+    _none_timer = QTimer()
+    _none_timer.setInterval(1000)
+    _none_timer.timeout.connect(top_up)
+    _none_timer.start()
+
+
+_none_timer = None
+
+
 def make_app(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    if _none_timer is None:
+        guard_none_refcount()
+    # The DB worker runs Python (folds, ReportLab); the GUI thread must get the GIL back
+    # quickly after each Qt call that released it, or repaints queue up behind the worker.
+    sys.setswitchinterval(0.0005)
     app.setApplicationName("CounterDesk")
     app.setOrganizationName("CounterDesk")
     load_font(app)

@@ -99,6 +99,10 @@ class MainWindow(QMainWindow):
         self._build_status()
         self._shortcuts()
         self._ensure_page(0)
+        if not ops.executor().synchronous:
+            from ui.preview import warm_up
+
+            QTimer.singleShot(1500, warm_up)
 
     # ---- pages -----------------------------------------------------------------------
 

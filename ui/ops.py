@@ -28,13 +28,28 @@ Progress = Callable[[int, int], None]
 
 
 class _Relay(QObject):
-    """Lives on the GUI thread; the worker emits, Qt queues the call to the GUI thread."""
+    """Lives on the GUI thread. The worker queues a callable and emits `ready` (no
+    arguments: no Python object crosses threads inside Qt), and Qt runs `_drain` on
+    the GUI thread."""
 
-    deliver = Signal(object)
+    ready = Signal()
 
     def __init__(self) -> None:
         super().__init__()
-        self.deliver.connect(lambda fn: fn(), Qt.ConnectionType.QueuedConnection)
+        self._calls: queue.SimpleQueue = queue.SimpleQueue()
+        self.ready.connect(self._drain, Qt.ConnectionType.QueuedConnection)
+
+    def post(self, fn: Callable[[], None]) -> None:
+        self._calls.put(fn)
+        self.ready.emit()
+
+    def _drain(self) -> None:
+        while True:
+            try:
+                fn = self._calls.get_nowait()
+            except queue.Empty:
+                return
+            fn()
 
 
 class DeskExecutor:
@@ -72,15 +87,15 @@ class DeskExecutor:
                 result = fn(self.desk)
             except BaseException as exc:  # noqa: BLE001 - reported to the GUI thread
                 error = exc
-                self._relay.deliver.emit(lambda: on_error(error))
+                self._relay.post(lambda: on_error(error))
             else:
-                self._relay.deliver.emit(lambda: on_done(result))
+                self._relay.post(lambda: on_done(result))
 
         self._jobs.put(job)
 
     def post(self, fn: Callable[[], None]) -> None:
         """Run `fn` on the GUI thread (for progress reports from the worker)."""
-        self._relay.deliver.emit(fn)
+        self._relay.post(fn)
 
     def call(self, fn: Callable[[Any], Any], timeout: float = 60) -> Any:
         """Run on the worker and wait (shutdown and scripts only, never from a view)."""

@@ -130,17 +130,21 @@ def show_pdf(parent: QWidget | None, pdf: bytes, title: str, kind: str) -> Previ
 def print_document(
     parent: QWidget | None, kind: str, key: Any, *, reprint: bool = False, **options: Any
 ) -> None:
-    """Render `kind` for `key` on the worker, then open the preview at once."""
-    from counterdesk import printing
-
-    label = printing.KINDS[kind].label if kind in printing.KINDS else kind
-    if kind.startswith("receipt") and "width_mm" not in options and kind == "receipt_thermal":
+    """Render `kind` for `key` on the worker (ReportLab is imported there too), then open
+    the preview at once. A reprint is journaled, so it is a write op."""
+    if kind == "receipt_thermal" and "width_mm" not in options:
         options["width_mm"] = int(settings().value("receipt_width_mm", 80))
 
-    def render(desk: Any) -> bytes:
-        return printing.render(kind, desk, key, reprint=reprint, **options)
+    def render(desk: Any) -> tuple[str, bytes]:
+        from counterdesk import printing
 
-    op: Any = ops.CollectionOp if reprint else ops.QueryOp
+        label = printing.KINDS[kind].label if kind in printing.KINDS else kind
+        return label, printing.render(kind, desk, key, reprint=reprint, **options)
+
+    def show(result: Any) -> None:
+        label, pdf = result[1] if reprint else result
+        show_pdf(parent, pdf, label, kind)
+
     if reprint:
 
         def render_reprint(desk: Any) -> Any:
@@ -148,8 +152,20 @@ def print_document(
 
             return Change(frozenset({CASES})), render(desk)
 
-        op(parent, render_reprint).success(
-            lambda result: show_pdf(parent, result[1], label, kind)
-        ).run_in_background()
+        ops.CollectionOp(parent, render_reprint).success(show).run_in_background()
         return
-    op(parent, render).success(lambda pdf: show_pdf(parent, pdf, label, kind)).run_in_background()
+    ops.QueryOp(parent, render).success(show).run_in_background()
+
+
+def warm_up() -> None:
+    """Import the printing stack on the worker, and QtPdf, once the window is up, so the
+    first receipt does not pause the counter."""
+
+    def load(desk: Any) -> None:
+        import counterdesk.printing  # noqa: F401
+        import counterdesk.search  # noqa: F401
+
+    def pdf_modules(_: Any) -> None:
+        from PySide6 import QtPdf, QtPdfWidgets  # noqa: F401
+
+    ops.QueryOp(None, load).success(pdf_modules).failure(lambda exc: None).run_in_background()

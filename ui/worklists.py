@@ -46,8 +46,6 @@ class SearchModel(QAbstractTableModel):
         self._fetch(0)
 
     def _fetch(self, page: int) -> None:
-        from counterdesk.search import search
-
         self.busy = True
         query = self.query
 
@@ -69,9 +67,12 @@ class SearchModel(QAbstractTableModel):
             self.busy = False
             ops.show_error(None, exc)
 
-        ops.QueryOp(None, lambda desk: search(desk, query, page, 100)).success(done).failure(
-            failed
-        ).run_in_background()
+        def run(desk: Any) -> Any:
+            from counterdesk.search import search  # imported on the worker, not the GUI
+
+            return search(desk, query, page, 100)
+
+        ops.QueryOp(None, run).success(done).failure(failed).run_in_background()
 
     def canFetchMore(self, parent: QModelIndex = QModelIndex()) -> bool:  # noqa: N802, B008
         return self.has_more and not self.busy

@@ -1188,78 +1188,78 @@
         <translation>CounterDesk 全程代办 — {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="110" />
+        <location filename="../../ui/mainwindow.py" line="114" />
         <source>受理 F2</source>
         <translation>受理 F2</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="111" />
+        <location filename="../../ui/mainwindow.py" line="115" />
         <source>工作清单 F3</source>
         <translation>工作清单 F3</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="112" />
-        <location filename="../../ui/mainwindow.py" line="119" />
+        <location filename="../../ui/mainwindow.py" line="116" />
+        <location filename="../../ui/mainwindow.py" line="123" />
         <source>案件 F4</source>
         <translation>案件 F4</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="113" />
+        <location filename="../../ui/mainwindow.py" line="117" />
         <source>送件/返回/领取 F5</source>
         <translation>送件/返回/领取 F5</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="116" />
+        <location filename="../../ui/mainwindow.py" line="120" />
         <source>统计 F6</source>
         <translation>统计 F6</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="118" />
+        <location filename="../../ui/mainwindow.py" line="122" />
         <source>案件清单 F3</source>
         <translation>案件清单 F3</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="120" />
+        <location filename="../../ui/mainwindow.py" line="124" />
         <source>系统管理 F7</source>
         <translation>系统管理 F7</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="196" />
+        <location filename="../../ui/mainwindow.py" line="200" />
         <source>搜索</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="201" />
+        <location filename="../../ui/mainwindow.py" line="205" />
         <source>Ctrl+F 搜索：案件编号、姓名、拼音、证件号或电话尾号</source>
         <translation>Ctrl+F 搜索：案件编号、姓名、拼音、证件号或电话尾号</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="206" />
+        <location filename="../../ui/mainwindow.py" line="210" />
         <source>反馈 F1</source>
         <translation>反馈 F1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="209" />
+        <location filename="../../ui/mainwindow.py" line="213" />
         <source>锁屏 Ctrl+L</source>
         <translation>锁屏 Ctrl+L</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="217" />
+        <location filename="../../ui/mainwindow.py" line="221" />
         <source>{0}（{1}） · {2} · {3}</source>
         <translation>{0}（{1}） · {2} · {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="236" />
+        <location filename="../../ui/mainwindow.py" line="240" />
         <source>同步未完成：{0}</source>
         <translation>同步未完成：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="241" />
+        <location filename="../../ui/mainwindow.py" line="245" />
         <source>同步完成：上传 {0} 条，接收 {1} 条</source>
         <translation>同步完成：上传 {0} 条，接收 {1} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="245" />
+        <location filename="../../ui/mainwindow.py" line="249" />
         <source>区级平台回复了 {0} 条反馈（F1 查看）</source>
         <translation>区级平台回复了 {0} 条反馈（F1 查看）</translation>
     </message>
@@ -1855,37 +1855,37 @@
 <context>
     <name>WorkListPage</name>
     <message>
-        <location filename="../../ui/worklists.py" line="139" />
+        <location filename="../../ui/worklists.py" line="140" />
         <source>在本清单中筛选：姓名、编号或事项（回车）</source>
         <translation>在本清单中筛选：姓名、编号或事项（回车）</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="143" />
+        <location filename="../../ui/worklists.py" line="144" />
         <source>刷新</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="204" />
+        <location filename="../../ui/worklists.py" line="205" />
         <source>加载中…</source>
         <translation>加载中…</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="220" />
+        <location filename="../../ui/worklists.py" line="221" />
         <source>{0}：{1} 件</source>
         <translation>{0}：{1} 件</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="226" />
+        <location filename="../../ui/worklists.py" line="227" />
         <source>搜索中…</source>
         <translation>搜索中…</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="230" />
+        <location filename="../../ui/worklists.py" line="231" />
         <source>，向下滚动加载更多</source>
         <translation>，向下滚动加载更多</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="231" />
+        <location filename="../../ui/worklists.py" line="232" />
         <source>按{0}搜索：{1} 件{2}</source>
         <translation>按{0}搜索：{1} 件{2}</translation>
     </message>

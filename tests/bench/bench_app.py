@@ -1,0 +1,305 @@
+"""Benchmark of the counter app (offscreen): start-up, GUI-thread stalls, peak memory.
+
+- startup_ratio_vs_bare_qt: process start → main window shown and usable (the intake
+  page with its catalog), against a bare PySide6 window, each in a fresh subprocess
+  (best of 3). Target ≤ 1.5.
+- max_gui_stall_ms: a 5 ms QTimer measures its own lateness while the app searches and
+  scrolls the N-case store's lists end to end, renders a receipt into the preview, and
+  runs a sync against a local district server. Target ≤ 50.
+- peak_rss_mb: max RSS of that process, the store open and its lists scrolled. Target ≤ 300.
+
+    .venv/bin/python tests/bench/bench_app.py [--cases N] [--quick]
+
+The last line of output is JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(ROOT))
+
+from _store import build_info, cache_dir, ensure_store, store_path  # noqa: E402
+
+ADMIN = ("admin", "bench-admin-1")
+
+
+def pick_store(cases: int) -> tuple[Path, int, str]:
+    """The cached N-case store; while another process is still building it, the largest
+    complete one (never touching the build in progress)."""
+    if build_info(cases) is not None:
+        return store_path(cases), cases, ""
+    if store_path(cases).exists():
+        done = sorted(int(p.name.split("-")[1]) for p in cache_dir().glob("demo-*-s0.json"))
+        if done:
+            return store_path(done[-1]), done[-1], f"{cases}-case store still being built"
+    return ensure_store(cases), cases, ""
+
+
+# ---- child: start-up ------------------------------------------------------------------
+
+
+def child_bare(t0: float) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    window.setCentralWidget(QLabel("bare"))
+    window.show()
+    QTimer.singleShot(0, lambda: (print(json.dumps({"ready": time.time() - t0})), app.quit()))
+    app.exec()
+
+
+def child_app(t0: float, store: str) -> None:
+    from PySide6.QtCore import QTimer
+
+    from counterdesk import users
+    from ui import ops
+    from ui.app import Context, make_app, open_executor, read_info, set_language
+    from ui.mainwindow import MainWindow
+    from ui.syncservice import SyncService
+
+    app = make_app()
+    set_language("zh_CN")
+    executor = open_executor(Path(store))
+    ops.install(executor)
+    ctx = Context(info=read_info(Path(store)), store=Path(store))
+    user = executor.call(lambda desk: desk.login(*ADMIN))
+    ctx.user = users.User(login=user.login, name=user.name, role="clerk", active=True)
+    window = MainWindow(ctx, SyncService())
+    window.show()
+    intake = window.pages["intake"]
+
+    def check() -> None:
+        if intake.index is not None and window.isVisible():
+            print(json.dumps({"ready": time.time() - t0}))
+            app.quit()
+        else:
+            QTimer.singleShot(1, check)
+
+    QTimer.singleShot(0, check)
+    app.exec()
+    os._exit(0)  # the worker thread holds the store; no need for a clean close here
+
+
+def startup(kind: str, store: Path) -> float:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    t0 = time.time()
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", kind, "--t0", repr(t0), "--store", str(store)],
+        env=env, capture_output=True, text=True, timeout=120, check=True,
+    ).stdout  # fmt: skip
+    return json.loads(out.strip().splitlines()[-1])["ready"]
+
+
+# ---- child: stalls and memory -----------------------------------------------------------
+
+
+class LagProbe:
+    """A 5 ms timer; the worst lateness seen is the longest GUI-thread stall."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.worst = 0.0
+        self.by_phase: dict[str, float] = {}
+        self.phase = ""
+        self.last = time.perf_counter()
+        self.timer = QTimer()
+        self.timer.setInterval(5)
+        self.timer.timeout.connect(self.tick)
+        self.timer.start()
+
+    def tick(self) -> None:
+        now = time.perf_counter()
+        late = (now - self.last - 0.005) * 1000
+        self.last = now
+        self.worst = max(self.worst, late)
+        self.by_phase[self.phase] = max(self.by_phase.get(self.phase, 0.0), late)
+
+    def start(self, phase: str) -> None:
+        print(f"phase {phase} ({time.perf_counter():.1f})", file=sys.stderr, flush=True)
+        self.phase = phase
+        self.last = time.perf_counter()
+
+
+def pump(app, until, timeout: float = 120.0) -> None:
+    end = time.monotonic() + timeout
+    while not until() and time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.001)
+
+
+def child_stall(store: str) -> None:
+    from counterdesk import users
+    from ui import ops, preview
+    from ui.app import Context, make_app, open_executor, read_info, set_language
+    from ui.mainwindow import MainWindow
+    from ui.syncservice import SyncService
+
+    app = make_app()
+    set_language("zh_CN")
+    executor = open_executor(Path(store))
+    ops.install(executor)
+    ctx = Context(info=read_info(Path(store)), store=Path(store))
+    user = executor.call(lambda desk: desk.login(*ADMIN))
+    ctx.user = users.User(login=user.login, name=user.name, role="clerk", active=True)
+    window = MainWindow(ctx, SyncService())
+    window.resize(1280, 800)
+    window.show()
+    probe = LagProbe()
+    probe.start("first_show")
+    pump(app, lambda: False, 2.5)  # the window's first paint and the warm-up imports
+    lists = window.page("lists")
+    for query in ("王", "张伟", "zhangwei", "0015", "DEMO-", "110105"):
+        probe.start("search")
+        lists.search(query)
+        pump(app, lambda: not lists.search_model.busy)
+        pump(app, lambda: False, 0.05)
+    scrolled = 0
+    loaded: list[int] = []
+    lists.model.on_loaded = lambda count: (loaded.append(count), lists._loaded(count))
+    for key in ("all", "deadline", "results", "departments"):
+        probe.start("scroll")
+        loaded.clear()
+        lists.show_list(key)
+        pump(app, lambda: bool(loaded))
+        scrolled += scroll(app, lists)
+    probe.start("receipt")
+    case_no = executor.call(
+        lambda desk: desk.conn.execute("SELECT case_no FROM cases ORDER BY rowid DESC").fetchone()[
+            0
+        ]
+    )
+    preview.print_document(window, "receipt_thermal", case_no)
+    pump(app, lambda: preview.last_preview is not None)
+    pump(app, lambda: False, 0.3)
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    total = lists.model.rowCount()
+    probe.start("idle")
+    executor.shutdown()
+    sync_lag = sync_phase(app, probe)
+    worst = max(
+        v for k, v in probe.by_phase.items() if k in ("search", "scroll", "receipt", "sync")
+    )
+    print(json.dumps({
+        "max_gui_stall_ms": round(worst, 1),
+        "stall_by_phase_ms": {k: round(v, 1) for k, v in probe.by_phase.items()} | sync_lag,
+        "peak_rss_mb": round(rss, 1),
+        "rows_in_all_list": total,
+        "rows_scrolled": scrolled,
+    }))  # fmt: skip
+    os._exit(0)
+
+
+def scroll(app, lists) -> int:
+    """Scroll the table end to end in 40 jumps, waiting for each screenful's rows."""
+    table, model = lists.table, lists.model
+    rows = model.rowCount()
+    if not rows:
+        return 0
+    bar = table.verticalScrollBar()
+    for step in range(41):
+        bar.setValue(bar.maximum() * step // 40)
+        app.processEvents()
+        row = max(0, table.rowAt(0))
+        model.row_data(row)  # what painting asks for; the rows arrive from the worker
+        pump(app, lambda r=row: model.blocks.get(r // 100) is not None, 30)
+    return rows
+
+
+def sync_phase(app, probe) -> dict[str, float]:
+    """A real sync with a local district server, on a small store of its own (the big
+    store would first upload its whole journal)."""
+    from counterdesk.cli import DEMO, ensure_demo
+    from ui import ops
+    from ui.localserver import (
+        enroll_demo_store,
+        ensure_keyring,
+        start_demo_district,
+    )
+    from ui.syncservice import SyncService
+
+    folder = Path(tempfile.mkdtemp(prefix="bench-app-"))
+    store = ensure_demo(folder / "demo.db", cases=200)
+    ensure_keyring()
+    district = start_demo_district(folder / "district")
+    try:
+        enroll_demo_store(store, district)
+        from ui.app import open_executor
+
+        executor = open_executor(store)
+        ops.install(executor)
+        executor.call(lambda desk: desk.login(DEMO["admin_login"], DEMO["admin_password"]))
+        service = SyncService()
+        done = []
+        service.synced.connect(done.append)
+        service.failed.connect(done.append)
+        probe.start("sync")
+        service.sync_now()
+        pump(app, lambda: bool(done), 120)
+        pump(app, lambda: False, 0.2)
+        executor.shutdown()
+        return {"sync_ok": not isinstance(done[0], Exception) if done else False}
+    finally:
+        district.stop()
+
+
+# ---- parent ---------------------------------------------------------------------------
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cases", type=int, default=1_000_000)
+    parser.add_argument("--quick", action="store_true", help="the 4,000-case store, a minute")
+    parser.add_argument("--child", choices=("bare", "app", "stall"))
+    parser.add_argument("--t0", type=float)
+    parser.add_argument("--store")
+    args = parser.parse_args()
+    if args.child == "bare":
+        child_bare(args.t0)
+        return 0
+    if args.child == "app":
+        child_app(args.t0, args.store)
+        return 0
+    if args.child == "stall":
+        child_stall(args.store)
+        return 0
+    store, cases, note = pick_store(4000 if args.quick else args.cases)
+    bare = min(startup("bare", store) for _ in range(3))
+    app = min(startup("app", store) for _ in range(3))
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", "stall", "--store", str(store)],
+        env=env, capture_output=True, text=True, timeout=1800, check=True,
+    ).stdout  # fmt: skip
+    stall = json.loads(out.strip().splitlines()[-1])
+    result = {
+        "cases": cases,
+        "store": str(store),
+        "startup_s_app": round(app, 3),
+        "startup_s_bare_qt": round(bare, 3),
+        "startup_ratio_vs_bare_qt": round(app / bare, 2),
+        **stall,
+        "targets": {"startup_ratio_vs_bare_qt": 1.5, "max_gui_stall_ms": 50, "peak_rss_mb": 300},
+    }
+    if note:
+        result["note"] = note
+    print(json.dumps(result, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
