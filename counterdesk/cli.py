@@ -227,23 +227,25 @@ def cmd_selftest(args: argparse.Namespace) -> int:
     return selftest.main()
 
 
-def cmd_start(args: argparse.Namespace) -> int:
-    """Open the window on the demo center, with a local district server enrolled against it.
+def demo_logins() -> str:
+    return (
+        f"管理员 {DEMO['admin_login']} / {DEMO['admin_password']}，"
+        f"窗口人员 {DEMO_CLERK[0]} / {DEMO_CLERK[2]}"
+    )
 
-    COUNTERDESK_HEADLESS=1 prints the old headless summary instead.
+
+def cmd_start(args: argparse.Namespace) -> int:
+    """Headless start on the demo center: create it if needed and print its state.
+
+    The window is opened by the `counterdesk` command's launcher (ui/launcher.py),
+    which the core may not import; `counterdesk-cli` with no arguments lands here.
     """
     store = ensure_demo(demo_store())
     args.store = str(store)
     print(f"演示中心数据：{store}")
-    print(
-        f"登录：管理员 {DEMO['admin_login']} / {DEMO['admin_password']}，窗口人员 {DEMO_CLERK[0]} / {DEMO_CLERK[2]}"
-    )
-    if os.environ.get("COUNTERDESK_HEADLESS"):
-        cmd_info(args)
-        return cmd_verify(argparse.Namespace(store=str(store), deep=False))
-    from ui.localserver import run_demo
-
-    return run_demo(store)
+    print(f"登录：{demo_logins()}")
+    cmd_info(args)
+    return cmd_verify(argparse.Namespace(store=str(store), deep=False))
 
 
 def build_parser() -> argparse.ArgumentParser:

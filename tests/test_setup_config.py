@@ -90,10 +90,8 @@ def test_server_or_offline_is_required(tmp_path: Path):
 
 @pytest.mark.parametrize("district", ["sqlite"], indirect=True)
 def test_setup_creates_enrolls_and_is_repeatable(tmp_path, monkeypatch, district, memory_keyring):
-    import sys
 
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "installer" / "launchers"))
-    from counterdesk_app import enroll
+    from ui.launcher import enroll
 
     district.ok("POST", "/admin/centers", json={"code": "DC07", "name": "某某街道"})
     code = district.issue_code("DC07")
