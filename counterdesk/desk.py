@@ -117,6 +117,10 @@ class Desk(Intake, CaseWork):
         self.journal.reload()
         self.calendar = projection.load_calendar(self.conn)
         self._catalog: Catalog | None = None
+        self._marks: tuple = self.conn.execute(
+            "SELECT (SELECT MAX(hlc) FROM calendar_years),"
+            " (SELECT MAX(installed_hlc) FROM catalog_versions)"
+        ).fetchone()
         self.user: users.User | None = None
 
     # ---- lifecycle -------------------------------------------------------------------
@@ -218,6 +222,7 @@ class Desk(Intake, CaseWork):
             self._depth = 1
             try:
                 with write_transaction(self.conn):
+                    self._refresh_from_store()
                     yield
             except BaseException:
                 # The chain head and the calendar may have moved inside the rolled-back work.
@@ -226,6 +231,19 @@ class Desk(Intake, CaseWork):
                 raise
             finally:
                 self._depth = 0
+
+    def _refresh_from_store(self) -> None:
+        """Catch up with what another connection on this store wrote (sync worker)."""
+        self.journal.refresh_head()
+        marks = self.conn.execute(
+            "SELECT (SELECT MAX(hlc) FROM calendar_years),"
+            " (SELECT MAX(installed_hlc) FROM catalog_versions)"
+        ).fetchone()
+        if marks[0] != self._marks[0]:
+            self.calendar = projection.load_calendar(self.conn)
+        if marks[1] != self._marks[1]:
+            self._catalog = None
+        self._marks = marks
 
     @contextlib.contextmanager
     def batch(self) -> Iterator[None]:

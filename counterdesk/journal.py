@@ -121,6 +121,20 @@ class Journal:
         if top:
             self.clock.observe(top)
 
+    def refresh_head(self) -> None:
+        """Re-read this device's chain head inside a write transaction (cheap, indexed).
+
+        Another connection on the same store (the sync worker) may have appended
+        since; under BEGIN IMMEDIATE nobody else can append until we commit.
+        """
+        row = self.conn.execute(
+            "SELECT seq, hash, hlc FROM events WHERE device_id = ? ORDER BY seq DESC LIMIT 1",
+            (self.device_id,),
+        ).fetchone()
+        if row:
+            self.last_seq, self.last_hash = row[0], row[1]
+            self.clock.observe(row[2])
+
     def append(self, case_id: str | None, type_: str, actor: str, payload: dict) -> Event:
         event = Event(
             id=new_id(),
