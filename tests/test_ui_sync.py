@@ -85,3 +85,45 @@ def test_feedback_goes_with_the_next_sync_and_answers_show(qtbot, window, desk, 
     window.sync.sync_now()
     assert arrived == [1]
     assert dialog.history.item(0, 2).text() == "已派人更换"
+
+
+def test_sync_runs_on_its_own_worker_while_the_clerk_keeps_working(qtbot, qapp, desk, district):
+    """With the threaded executors, a sync and clerk intakes run at once; both chains stay whole."""
+    from test_sync_support import required_keys
+
+    from counterdesk.desk import Desk
+    from sync.client import SyncClient
+
+    client = SyncClient(desk, district.base)
+    client.enroll(district.issue_code(center_of(district, desk)), label="counter")
+    client.close()
+    intake(desk, 30)
+    path = desk.path
+    desk.close()
+
+    def opener():
+        opened = Desk(path)
+        opened.login("clerk", "clerk1234")
+        return opened
+
+    executor = ops.DeskExecutor(opener)
+    ops.install(executor)
+    service = SyncService()
+    try:
+        done = []
+        service.synced.connect(done.append)
+        service.sync_now()
+        assert service._worker is not None and service._worker is not executor
+        matter = executor.call(lambda d: next(m for m in d.catalog.matters if m.deficiency_allowed))
+        applicant = {"id_type": "resident_id", "id_number": "11010519491231002X", "name": "王小明"}
+        for _ in range(5):  # clerk actions on the main worker while the sync runs
+            executor.call(lambda d: d.accept(applicant, matter.code, required_keys(matter)))
+        qtbot.waitUntil(lambda: bool(done), timeout=30000)
+        service.sync_now()
+        qtbot.waitUntil(lambda: len(done) == 2, timeout=30000)
+        status = executor.call(lambda d: SyncClient(d).status())
+        assert status.pending == 0
+        assert executor.call(lambda d: d.verify(deep=True).ok)
+    finally:
+        service.stop()
+        executor.shutdown()

@@ -1,8 +1,10 @@
 """The sync client driven from the GUI: status polling, a reachability probe, sync now.
 
-The SyncClient lives on the DB worker (it uses the Desk's connection), so a
-sync run is a QueryOp like any other. The probe is a TCP connect on a short
-daemon thread: network waits never touch the worker or the GUI thread.
+Status reads and user-started sync tasks (enrollment, bundles) use the DB
+worker's SyncClient. The sync run itself goes to a worker of its own with its
+own connection to the store (the core re-reads the chain head per write
+transaction, so both may append), so a slow or dead network never holds up a
+clerk's action. The probe is a TCP connect on a short daemon thread.
 """
 
 from __future__ import annotations
@@ -77,6 +79,16 @@ class SyncService(QObject):
         self.auto.setInterval(interval_s * 1000)
         self.auto.timeout.connect(self.sync_now)
         self._probe_busy = False
+        self._worker: Any = None
+
+    def _sync_executor(self) -> Any:
+        """The sync run's own worker (its own Desk); the main one when ops run synchronously."""
+        ex = ops.executor()
+        if ex.synchronous:
+            return ex
+        if self._worker is None:
+            self._worker = ops.DeskExecutor(ex._opener)
+        return self._worker
 
     def start(self) -> None:
         self.refresh()
@@ -86,6 +98,9 @@ class SyncService(QObject):
     def stop(self) -> None:
         self.poll.stop()
         self.auto.stop()
+        if self._worker is not None:
+            self._worker.shutdown()
+            self._worker = None
 
     def refresh(self) -> None:
         ops.QueryOp(None, lambda desk: client(desk).status()).success(self._got_status).failure(
@@ -135,11 +150,19 @@ class SyncService(QObject):
         started = time.monotonic()
 
         def run(desk: Any) -> Any:
+            from sync.client import RetryPolicy, SyncClient, Timeouts
             from sync.client.feedback import list_feedback
 
-            report = client(desk).sync()
-            answered = sum(1 for row in list_feedback(desk) if row.answer)
-            return report, answered, client(desk).status()
+            # A fresh client per run: it reads the server URL and cursor from the store.
+            run_client = SyncClient(
+                desk, timeouts=Timeouts(connect=3, read=20), retry=RetryPolicy(attempts=2, base=0.5)
+            )
+            try:
+                report = run_client.sync()
+                answered = sum(1 for row in list_feedback(desk) if row.answer)
+                return report, answered, run_client.status()
+            finally:
+                run_client.close()
 
         def done(result: Any) -> None:
             report, answered, status = result
@@ -163,7 +186,7 @@ class SyncService(QObject):
             self.failed.emit(exc)
             self.refresh()
 
-        ops.QueryOp(None, run).success(done).failure(failed).run_in_background()
+        self._sync_executor().submit(run, done, failed)
 
 
 class _Changed:
