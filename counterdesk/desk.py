@@ -32,6 +32,8 @@ from counterdesk.store.migrations import migrate
 from counterdesk.upkeep import upgrade_store
 from counterdesk.workdays import YearSchedule
 
+CLOCK_TOLERANCE_MS = 60_000  # drift below a minute is left alone
+
 # Areas a mutation can change; views refresh only those named in a Change.
 CASES, CITIZENS, NOTICES, USERS, CALENDAR, CATALOG, SETTINGS, FEEDBACK = (
     "cases", "citizens", "notices", "users", "calendar", "catalog", "settings", "feedback",
@@ -114,6 +116,11 @@ class Desk(Intake, CaseWork):
         self.journal = Journal(
             self.conn, self.info.center_id, self.info.device_id, clock or HybridClock()
         )
+        # The district's time, learned at the last contact, corrects a PC clock that
+        # is wrong (clock_offset_ms); the HLC reads the corrected wall clock.
+        self._clock_offset = int(meta.get("clock_offset_ms", "0"))
+        self._base_wall = self.journal.clock.wall
+        self.journal.clock.wall = lambda: self._base_wall() + self._clock_offset
         self.journal.reload()
         self.calendar = projection.load_calendar(self.conn)
         self._catalog: Catalog | None = None
@@ -342,6 +349,31 @@ class Desk(Intake, CaseWork):
 
     def users(self) -> list[users.User]:
         return users.list_users(self.conn)
+
+    def pc_clock_ms(self) -> int:
+        """This PC's own clock, uncorrected (what the district flags when it is wrong)."""
+        return self._base_wall()
+
+    def adopt_district_time(self, server_ms: int) -> None:
+        """The district answered with its time: correct this PC's clock by the difference."""
+        self.set_clock_offset(server_ms - self._base_wall())
+
+    def set_clock_offset(self, offset_ms: int) -> None:
+        """Adopt the district's time (offset from this PC's clock), ignoring small drift."""
+        applied = offset_ms if abs(offset_ms) > CLOCK_TOLERANCE_MS else 0
+        if applied != self._clock_offset:
+            self.set_meta("clock_offset_ms", str(applied))
+            self._clock_offset = applied
+
+    def clock_warning(self) -> str | None:
+        """A sentence for the status bar when this PC's clock is known to be wrong."""
+        offset = self._clock_offset
+        if abs(offset) <= CLOCK_TOLERANCE_MS:
+            return None
+        way = "慢" if offset > 0 else "快"
+        days, rest = divmod(abs(offset) // 1000, 86400)
+        span = f"{days} 天" if days else f"{rest // 60} 分钟"
+        return f"本机时钟比区级平台{way} {span}，已按区级时间记录；请技术人员校准电脑时钟"
 
     def set_yellow_days(self, days: int) -> Change:
         """How many working days before the due date a case turns yellow (admin setting)."""

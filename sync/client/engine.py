@@ -141,6 +141,9 @@ class SyncClient:
             try:
                 self._token()
                 self._handshake(report)
+                if self.api.server_time_ms is not None:
+                    # Stamp what this PC records from now on with the district's time.
+                    self.desk.adopt_district_time(self.api.server_time_ms)
                 if self.state.stage != "pulling":  # a run cut off while pulling resumes there
                     self._push(report, progress)
                 self._pull(report, progress)

@@ -129,7 +129,7 @@ class SyncState:
             pending=pending,
             oldest_pending_ms=physical_ms(first[0]) if first else None,
             quarantined=quarantined,
-            device_time_ms=self.desk.journal.clock.wall(),
+            device_time_ms=self.desk.pc_clock_ms(),  # the raw clock, so the district can flag it
         )
 
     def status(self, enrolled: bool) -> SyncStatus:

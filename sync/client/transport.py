@@ -7,6 +7,7 @@ jitter; a refusal (4xx) is raised at once with the district's own message.
 
 from __future__ import annotations
 
+import email.utils
 import json
 import random
 import time
@@ -74,6 +75,9 @@ class DistrictApi:
         self.session.verify = ca_bundle or True
         self.session.headers["User-Agent"] = USER_AGENT
         self.bytes_sent = 0
+        # The district's time from the last answer's Date header (one-second
+        # resolution: good enough to catch a PC clock that is wrong).
+        self.server_time_ms: int | None = None
 
     def close(self) -> None:
         self.session.close()
@@ -141,6 +145,7 @@ class DistrictApi:
             )
             if data:
                 self.bytes_sent += len(data)
+            self._note_server_time(resp)
         except requests.exceptions.SSLError as exc:
             raise ServerRefused(
                 "无法验证区级平台的证书（TLS）：请技术人员检查服务器地址和 CA 证书设置",
@@ -153,6 +158,16 @@ class DistrictApi:
                 "连接区级平台失败，稍后自动重试", detail=f"{type(exc).__name__}: {exc}"
             ) from exc
         return _decode(resp, out)
+
+    def _note_server_time(self, resp: requests.Response) -> None:
+        stamp = resp.headers.get("Date")
+        if not stamp:
+            return
+        try:
+            server_ms = int(email.utils.parsedate_to_datetime(stamp).timestamp() * 1000)
+        except (TypeError, ValueError, IndexError):
+            return
+        self.server_time_ms = server_ms
 
 
 def _decode(resp: requests.Response, out: type[M] | None) -> Any:

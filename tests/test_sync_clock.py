@@ -1,0 +1,44 @@
+"""A PC whose clock is wrong learns the district's time at its first contact and stamps by it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+
+from clocks import FakeWall
+from test_sync_support import *  # noqa: F403
+from test_sync_support import fast_client, intake
+
+from counterdesk.hlc import HybridClock, to_date
+
+
+def test_clock_a_year_ahead_is_corrected_after_one_contact(make_desk, district):
+    center = district.new_center()
+    wall = FakeWall(dt.datetime.now() + dt.timedelta(days=365))
+    desk = make_desk(center_code=center, clock=HybridClock(wall=wall))
+    client = fast_client(desk, district.base)
+    client.enroll(district.issue_code(center))
+    wrong = desk.get_case(intake(desk)[0])
+    assert to_date(wrong.accept_hlc).year == (dt.date.today() + dt.timedelta(days=365)).year
+    client.sync()
+    assert "快 36" in desk.clock_warning()  # 365 days
+    assert abs(desk.journal.clock.wall() - time.time() * 1000) < 5_000
+    right = desk.get_case(intake(desk)[0])
+    # The HLC never goes back, but new work is stamped no later than the district's time allows.
+    assert right.accept_hlc > wrong.accept_hlc
+    assert desk.today() == to_date(wrong.accept_hlc)  # cannot go back before what is recorded
+    client.close()
+
+
+def test_clock_behind_is_corrected_and_small_drift_ignored(make_desk, district):
+    center = district.new_center()
+    wall = FakeWall(dt.datetime.now() - dt.timedelta(days=200))
+    desk = make_desk(center_code=center, clock=HybridClock(wall=wall))
+    client = fast_client(desk, district.base)
+    client.enroll(district.issue_code(center))
+    client.sync()
+    assert "慢 200 天" in desk.clock_warning() or "慢 199 天" in desk.clock_warning()
+    assert desk.today() == dt.date.today() or abs((desk.today() - dt.date.today()).days) <= 1
+    desk.set_clock_offset(30_000)
+    assert desk.clock_warning() is None
+    client.close()
