@@ -16,9 +16,9 @@ def test_clock_a_year_ahead_is_corrected_after_one_contact(make_desk, district):
     center = district.new_center()
     wall = FakeWall(dt.datetime.now() + dt.timedelta(days=365))
     desk = make_desk(center_code=center, clock=HybridClock(wall=wall))
+    wrong = desk.get_case(intake(desk)[0])  # recorded before any contact: a year ahead
     client = fast_client(desk, district.base)
     client.enroll(district.issue_code(center))
-    wrong = desk.get_case(intake(desk)[0])
     assert to_date(wrong.accept_hlc).year == (dt.date.today() + dt.timedelta(days=365)).year
     client.sync()
     assert "快 36" in desk.clock_warning()  # 365 days
@@ -41,4 +41,17 @@ def test_clock_behind_is_corrected_and_small_drift_ignored(make_desk, district):
     assert desk.today() == dt.date.today() or abs((desk.today() - dt.date.today()).days) <= 1
     desk.set_clock_offset(30_000)
     assert desk.clock_warning() is None
+    client.close()
+
+
+def test_enrollment_already_corrects_the_clock(make_desk, district):
+    center = district.new_center()
+    wall = FakeWall(dt.datetime.now() + dt.timedelta(days=30))
+    desk = make_desk(center_code=center, clock=HybridClock(wall=wall))
+    client = fast_client(desk, district.base)
+    client.enroll(district.issue_code(center))
+    assert (
+        desk.clock_warning() and to_date(desk.get_case(intake(desk)[0]).accept_hlc) == desk.today()
+    )
+    assert abs((desk.today() - dt.date.today()).days) <= 1
     client.close()

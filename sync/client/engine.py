@@ -112,6 +112,8 @@ class SyncClient:
             label=label,
         )
         resp = self.api.enroll(req)
+        if self.api.server_time_ms is not None:
+            self.desk.adopt_district_time(self.api.server_time_ms)  # before the first intake
         credentials.save_token(self.device_id, resp.token)
         self.api.token = resp.token
         self.state.set(enrolled_ms=now_ms(), last_contact_ms=now_ms())
