@@ -25,6 +25,7 @@ from stdnum.cn import ric
 
 from counterdesk import users
 from counterdesk.desk import Desk
+from counterdesk.hlc import HybridClock
 
 
 def _resident_id(rng: random.Random) -> str:
@@ -38,8 +39,11 @@ def _percentile(values: list[float], q: float) -> float:
 
 
 def run(n: int, folder: Path) -> dict:
+    # A counter PC numbers at most 9,999 cases a day: the run spreads over days.
+    days = [0]
+    clock = HybridClock(wall=lambda: time.time_ns() // 1_000_000 + days[0] * 86_400_000)
     desk = Desk.init(folder / "bench.db", center_code="BNCH", center_name="基准中心", device_no=1,
-                     admin_login="admin", admin_password="admin1234")  # fmt: skip
+                     admin_login="admin", admin_password="admin1234", clock=clock)  # fmt: skip
     desk.login("admin", "admin1234")
     desk.create_user("clerk", "窗口", "clerk", "clerk1234")
     desk.login("clerk", "clerk1234")
@@ -66,6 +70,7 @@ def run(n: int, folder: Path) -> dict:
     intake_ms, raw_ms = [], []
     block = 100
     for start in range(0, n, block):
+        days[0] = start // 2000
         for _ in range(start, min(n, start + block)):
             number = rng.choice(people)
             t0 = time.perf_counter()
