@@ -118,6 +118,7 @@ def generate(
         desk.journal, desk.info, desk.user = saved
         desk.journal.reload()
         desk.conn.execute(f"PRAGMA cache_size = {int(cache)}")
+    search.refresh_index(desk)
     search.refresh_pinyin(desk)
     sim.stats.seconds = time.perf_counter() - started
     sim.stats.events = desk.event_count()

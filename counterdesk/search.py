@@ -30,7 +30,7 @@ from typing import Any
 
 from pypinyin import lazy_pinyin
 
-from counterdesk.errors import InvalidInput
+from counterdesk.errors import InvalidInput, StorageError
 from counterdesk.ids import CASE_NO_RE
 from counterdesk.people import mask_id
 from counterdesk.store.connection import write_transaction
@@ -124,6 +124,10 @@ def search(source: Any, query: str, page: int = 0, page_size: int = 50) -> Searc
         raise InvalidInput("请输入案件编号、姓名、证件号、拼音或电话", field="query")
     if page < 0 or not 1 <= page_size <= 500:
         raise InvalidInput("页码或每页条数不对", field="page")
+    with contextlib.suppress(
+        sqlite3.OperationalError, StorageError
+    ):  # read-only: search what is there
+        refresh_index(source)
     kind, tiers = plan(conn, text)
     if kind == "pinyin":
         with contextlib.suppress(sqlite3.OperationalError):  # read-only: search what is there
@@ -290,6 +294,46 @@ def _rows(conn: sqlite3.Connection, labelled: list[tuple[int, str]]) -> list[Sea
     return [SearchRow(*found[sid], label) for sid, label in labelled if sid in found]
 
 
+# ---- index upkeep ----------------------------------------------------------------------
+
+
+def refresh_index(source: Any) -> int:
+    """Bring the search index up to date with the cases queued since the last search.
+
+    Intakes only queue a case id (migration 4), so the index's pages are written
+    here in one batch instead of inside every clerk's transaction. New cases are
+    inserted oldest first, so `sid` keeps meaning "newer" for ranking.
+    """
+    conn: sqlite3.Connection = getattr(source, "conn", source)
+    if conn.execute("SELECT 1 FROM search_pending LIMIT 1").fetchone() is None:
+        return 0
+    with _write_scope(source, conn):
+        conn.execute(
+            "UPDATE case_search SET name = c.applicant_name, id_number = c.id_number, "
+            "phone = c.phone, case_no = c.case_no, matter = c.matter_name "
+            "FROM cases c JOIN search_pending p ON p.case_id = c.id "
+            "WHERE case_search.case_id = c.id"
+        )
+        cur = conn.execute(
+            "INSERT INTO case_search (case_id, name, id_number, phone, case_no, matter) "
+            "SELECT c.id, c.applicant_name, c.id_number, c.phone, c.case_no, c.matter_name "
+            "FROM search_pending p JOIN cases c ON c.id = p.case_id "
+            "WHERE NOT EXISTS (SELECT 1 FROM case_search s WHERE s.case_id = c.id) "
+            "ORDER BY c.accept_hlc, c.id"
+        )
+        added = cur.rowcount
+        conn.execute("DELETE FROM search_pending")
+    return added
+
+
+def _write_scope(source: Any, conn: sqlite3.Connection) -> Any:
+    if hasattr(source, "batch"):
+        return source.batch()
+    if conn.in_transaction:
+        return contextlib.nullcontext()
+    return write_transaction(conn)
+
+
 # ---- pinyin ---------------------------------------------------------------------------
 
 
@@ -300,13 +344,7 @@ def refresh_pinyin(source: Any) -> int:
     if not names:
         return 0
     rows = [(n, *variant) for n in names for variant in name_pinyin(n)]
-    if hasattr(source, "batch"):
-        scope = source.batch()
-    elif conn.in_transaction:
-        scope = contextlib.nullcontext()
-    else:
-        scope = write_transaction(conn)
-    with scope:
+    with _write_scope(source, conn):
         conn.executemany("INSERT OR IGNORE INTO name_pinyin VALUES (?, ?, ?)", rows)
         conn.executemany("DELETE FROM pinyin_pending WHERE name = ?", [(n,) for n in names])
     return len(names)

@@ -188,6 +188,7 @@ def test_store_from_version_1_upgrades_with_every_case_findable(tmp_path) -> Non
 
 
 def test_read_only_connection_still_searches(desk, filled, tmp_path) -> None:
+    search.refresh_index(desk)  # what a read-only reader sees is what was indexed
     search.refresh_pinyin(desk)
     conn = sqlite3.connect(f"file:{desk.path}?mode=ro", uri=True)
     try:

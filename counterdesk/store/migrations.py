@@ -317,6 +317,34 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         CREATE INDEX feedback_submitted ON feedback (submitted_hlc);
         """,
     ),
+    (
+        4,
+        "search index maintained from a queue, off the intake's transaction",
+        """
+        -- The triggers of migration 2 rewrote the search index (its tail indexes and
+        -- both FTS tables) inside every intake; now an intake queues the case id
+        -- and the index is brought up to date before a search (search.refresh_index).
+        DROP TRIGGER cases_search_insert;
+        DROP TRIGGER cases_search_update;
+        DROP TRIGGER cases_search_delete;
+        CREATE TABLE search_pending (case_id TEXT PRIMARY KEY) WITHOUT ROWID;
+        CREATE TRIGGER cases_search_insert AFTER INSERT ON cases BEGIN
+            INSERT OR IGNORE INTO search_pending (case_id) VALUES (new.id);
+        END;
+        CREATE TRIGGER cases_search_update
+        AFTER UPDATE OF applicant_name, id_number, phone, case_no, matter_name ON cases
+        WHEN old.applicant_name IS NOT new.applicant_name OR old.id_number IS NOT new.id_number
+            OR old.phone IS NOT new.phone OR old.case_no IS NOT new.case_no
+            OR old.matter_name IS NOT new.matter_name
+        BEGIN
+            INSERT OR IGNORE INTO search_pending (case_id) VALUES (new.id);
+        END;
+        CREATE TRIGGER cases_search_delete AFTER DELETE ON cases BEGIN
+            DELETE FROM case_search WHERE case_id = old.id;
+            DELETE FROM search_pending WHERE case_id = old.id;
+        END;
+        """,
+    ),
 ]
 
 
