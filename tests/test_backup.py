@@ -27,7 +27,9 @@ def test_backup_while_the_counter_keeps_working(desk, matter, tmp_path):
     writer.start()
     seen = []
     try:
-        result = backup.make_backup(desk.path, tmp_path / "usb", keep=3, progress=lambda d, t: seen.append((d, t)))
+        result = backup.make_backup(
+            desk.path, tmp_path / "usb", keep=3, progress=lambda d, t: seen.append((d, t))
+        )
     finally:
         stop.set()
         writer.join()

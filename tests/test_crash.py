@@ -26,7 +26,9 @@ def test_sigkill_during_intakes_loses_nothing_that_returned(make_desk):
     desk.close()
     rng = random.Random(11)
     returned: dict[str, str] = {}
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(Path.cwd()), os.environ.get("PYTHONPATH", "")]))
+    env = dict(
+        os.environ, PYTHONPATH=os.pathsep.join([str(Path.cwd()), os.environ.get("PYTHONPATH", "")])
+    )
     for _ in range(TRIALS):
         proc = subprocess.Popen(
             [sys.executable, str(WORKER), str(path), *CLERK],

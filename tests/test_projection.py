@@ -96,7 +96,9 @@ def test_counters_converge_to_identical_projections(pool):
     assert len(events) > 100
     assert all(snapshot_projections(d.conn)["cases"] == reference["cases"] for d in desks)
     column = CASE_COLUMNS.index("anomalies")
-    assert any(row[column] > 0 for row in reference["cases"])  # anomalies: concurrency really happened
+    assert any(
+        row[column] > 0 for row in reference["cases"]
+    )  # anomalies: concurrency really happened
 
 
 def test_rebuild_is_identical(pool):
@@ -116,7 +118,9 @@ def _fresh():
     return conn
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(rnd=st.randoms(use_true_random=False), chunk=st.integers(min_value=1, max_value=40))
 def test_any_arrival_order_folds_to_the_same_cases(pool, rnd, chunk):
     events, reference, _ = pool
@@ -148,16 +152,26 @@ def test_store_from_older_version_upgrades_with_nothing_lost(tmp_path, monkeypat
     desk.create_user(CLERK[0], "张窗口", "clerk", CLERK[1])
     desk.login(*CLERK)
     matter = desk.catalog.matters[0]
-    ids = [desk.accept(APPLICANT, matter.code, [m.key for m in matter.materials if m.required]).case_id for _ in range(5)]
+    ids = [
+        desk.accept(APPLICANT, matter.code, [m.key for m in matter.materials if m.required]).case_id
+        for _ in range(5)
+    ]
     desk.hand_over(ids[:2])
     before_events = list(desk.conn.execute("SELECT * FROM events ORDER BY device_id, seq"))
-    before_cases = list(desk.conn.execute("SELECT id, case_no, status, due_date FROM cases ORDER BY id"))
+    before_cases = list(
+        desk.conn.execute("SELECT id, case_no, status, due_date FROM cases ORDER BY id")
+    )
     desk.close()
     monkeypatch.setattr(migrations, "MIGRATIONS", full)
     upgraded = Desk(path)
     assert migrations.current_version(upgraded.conn) == migrations.latest_version()
-    assert list(upgraded.conn.execute("SELECT * FROM events ORDER BY device_id, seq")) == before_events
-    assert list(upgraded.conn.execute("SELECT id, case_no, status, due_date FROM cases ORDER BY id")) == before_cases
+    assert (
+        list(upgraded.conn.execute("SELECT * FROM events ORDER BY device_id, seq")) == before_events
+    )
+    assert (
+        list(upgraded.conn.execute("SELECT id, case_no, status, due_date FROM cases ORDER BY id"))
+        == before_cases
+    )
     assert upgraded.verify(deep=True).ok
     upgraded.close()
 
