@@ -42,29 +42,36 @@ def open_desks():
             desk.close()
 
 
+def new_desk(path: Path, *, device_no: int = 1, center: str = "DC03", clock=None):
+    """A fresh counter store with an admin, a clerk and a chief; logged in as the clerk."""
+    from counterdesk.desk import Desk
+
+    desk = Desk.init(
+        path,
+        center_code=center,
+        center_name="西城区某街道政务服务中心",
+        device_no=device_no,
+        admin_login=ADMIN[0],
+        admin_password=ADMIN[1],
+        counter=f"{device_no}号窗口",
+        phone="010-80001234",
+        clock=clock,
+    )
+    desk.login(*ADMIN)
+    desk.create_user(CLERK[0], "张窗口", "clerk", CLERK[1])
+    desk.create_user(CHIEF[0], "李主任", "chief", CHIEF[1])
+    desk.login(*CLERK)
+    return desk
+
+
 @pytest.fixture
 def make_desk(tmp_path: Path, open_desks):
     """Create a store for a counter PC: make_desk(device_no=1, center_code='DC03', clock=None)."""
-    from counterdesk.desk import Desk
 
     def factory(device_no: int = 1, center_code: str = "DC03", clock=None, name: str | None = None):
         path = tmp_path / (name or f"{center_code}-{device_no}.db")
-        desk = Desk.init(
-            path,
-            center_code=center_code,
-            center_name="西城区某街道政务服务中心",
-            device_no=device_no,
-            admin_login=ADMIN[0],
-            admin_password=ADMIN[1],
-            counter=f"{device_no}号窗口",
-            phone="010-80001234",
-            clock=clock,
-        )
+        desk = new_desk(path, device_no=device_no, center=center_code, clock=clock)
         open_desks.append(desk)
-        desk.login(*ADMIN)
-        desk.create_user(CLERK[0], "张窗口", "clerk", CLERK[1])
-        desk.create_user(CHIEF[0], "李主任", "chief", CHIEF[1])
-        desk.login(*CLERK)
         return desk
 
     return factory

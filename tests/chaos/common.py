@@ -22,6 +22,7 @@ for _p in (str(TESTS), str(ROOT)):
 
 from argon2 import PasswordHasher  # noqa: E402
 from conftest import ADMIN, APPLICANT, CHIEF, CLERK, required_keys  # noqa: E402
+from conftest import new_desk as new_desk  # noqa: E402 - re-exported for the scenarios
 from test_sync_support import (  # noqa: E402
     ADMIN_TOKEN,
     MemoryKeyring,
@@ -32,7 +33,6 @@ from test_sync_support import (  # noqa: E402
 )
 
 from counterdesk.desk import Desk  # noqa: E402
-from counterdesk.hlc import HybridClock  # noqa: E402
 
 PG_DSN = "host=127.0.0.1 port=5432 dbname=test user=postgres"
 
@@ -70,32 +70,6 @@ def child_env() -> dict[str, str]:
     """Environment for a Python subprocess that imports the project and the test helpers."""
     extra = [str(ROOT), str(TESTS), os.environ.get("PYTHONPATH", "")]
     return dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in extra if p))
-
-
-def new_desk(
-    path: Path,
-    *,
-    device_no: int = 1,
-    center: str = "DC03",
-    clock: HybridClock | None = None,
-) -> Desk:
-    """A fresh counter store with an admin, a clerk and a chief; logged in as the clerk."""
-    desk = Desk.init(
-        path,
-        center_code=center,
-        center_name="西城区某街道政务服务中心",
-        device_no=device_no,
-        admin_login=ADMIN[0],
-        admin_password=ADMIN[1],
-        counter=f"{device_no}号窗口",
-        phone="010-80001234",
-        clock=clock,
-    )
-    desk.login(*ADMIN)
-    desk.create_user(CLERK[0], "张窗口", "clerk", CLERK[1])
-    desk.create_user(CHIEF[0], "李主任", "chief", CHIEF[1])
-    desk.login(*CLERK)
-    return desk
 
 
 def deficient_matter(desk: Desk) -> Any:
