@@ -129,6 +129,11 @@ def main(argv: list[str] | None = None) -> int:
     selftest.register_check("window", check_window)
     if "--self-test" in argv:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if argv[:1] == ["setup"] and "--config" not in argv:
+        # No config file: IT sets the PC up in the wizard, then the window opens.
+        from ui.setupwizard import run_wizard
+
+        return run_wizard(Path(os.environ.get("COUNTERDESK_STORE") or cli.default_store()))
     if argv or os.environ.get("COUNTERDESK_HEADLESS"):
         return cli.main(argv)
     return _open_window()

@@ -1,0 +1,197 @@
+"""First-run setup wizard for IT staff: center, district, first admin, printers, backup.
+
+It gathers what `center.toml` would hold and hands it to the core's
+`setup_config.parse_config` / `apply_setup`, so the wizard and a mass-install
+config file validate and behave identically (errors name the same keys).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QSpinBox,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from counterdesk import setup_config
+from counterdesk.errors import CounterdeskError
+from counterdesk.printing import KINDS
+
+DEFAULT_PRINTER = "（系统默认）"
+
+
+def _page(wizard: QWizard, title: str, subtitle: str) -> tuple[QWizardPage, QFormLayout]:
+    page = QWizardPage(wizard)
+    page.setTitle(title)
+    page.setSubTitle(subtitle)
+    form = QFormLayout(page)
+    wizard.addPage(page)
+    return page, form
+
+
+def _printer_names() -> list[str]:
+    try:
+        from PySide6.QtPrintSupport import QPrinterInfo
+
+        return list(QPrinterInfo.availablePrinterNames())
+    except ImportError:  # pragma: no cover - PrintSupport ships with Essentials
+        return []
+
+
+class SetupWizard(QWizard):
+    """Collects the first-run settings and applies them on Finish."""
+
+    def __init__(self, store: Path, parent: QWidget | None = None, enroller: Any = None) -> None:
+        super().__init__(parent)
+        self.store = Path(store)
+        self.enroller = enroller
+        self.report: setup_config.SetupReport | None = None
+        self.setWindowTitle(self.tr("CounterDesk 首次设置"))
+        self._center_page()
+        self._district_page()
+        self._admin_page()
+        self._devices_page()
+
+    def _center_page(self) -> None:
+        _, form = _page(
+            self,
+            self.tr("中心与本机"),
+            self.tr("中心编码由区级平台分配；窗口电脑编号在本中心内唯一。"),
+        )
+        self.code, self.name = QLineEdit(), QLineEdit()
+        self.code.setMaxLength(4)
+        self.device_no = QSpinBox()
+        self.device_no.setRange(1, 99)
+        self.counter, self.phone = QLineEdit(), QLineEdit()
+        form.addRow(self.tr("中心编码"), self.code)
+        form.addRow(self.tr("中心名称"), self.name)
+        form.addRow(self.tr("窗口电脑编号"), self.device_no)
+        form.addRow(self.tr("窗口名称"), self.counter)
+        form.addRow(self.tr("中心电话"), self.phone)
+
+    def _district_page(self) -> None:
+        _, form = _page(
+            self,
+            self.tr("区级平台"),
+            self.tr("联网的中心填写服务器地址和一次性注册码；无网络的中心选择仅离线。"),
+        )
+        self.server_url, self.enrollment_code = QLineEdit(), QLineEdit()
+        self.offline_only = QCheckBox(self.tr("仅离线使用（以后可在管理页注册）"))
+        self.offline_only.toggled.connect(lambda on: self.server_url.setEnabled(not on))
+        self.offline_only.toggled.connect(lambda on: self.enrollment_code.setEnabled(not on))
+        form.addRow(self.tr("服务器地址"), self.server_url)
+        form.addRow(self.tr("注册码"), self.enrollment_code)
+        form.addRow("", self.offline_only)
+
+    def _admin_page(self) -> None:
+        _, form = _page(
+            self, self.tr("首个管理员"), self.tr("密码至少 8 位，含字母和数字；只保存其哈希。")
+        )
+        self.admin_login, self.admin_name = QLineEdit("admin"), QLineEdit(self.tr("系统管理员"))
+        self.password, self.password2 = QLineEdit(), QLineEdit()
+        for box in (self.password, self.password2):
+            box.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(self.tr("登录名"), self.admin_login)
+        form.addRow(self.tr("姓名"), self.admin_name)
+        form.addRow(self.tr("密码"), self.password)
+        form.addRow(self.tr("再输一次"), self.password2)
+
+    def _devices_page(self) -> None:
+        _, form = _page(
+            self,
+            self.tr("打印机与备份"),
+            self.tr("每种单据可用不同打印机（热敏小票 / A4）；每日自动备份到 U 盘等文件夹。"),
+        )
+        names = [DEFAULT_PRINTER, *_printer_names()]
+        self.printers: dict[str, QComboBox] = {}
+        for kind in ("receipt_thermal", "receipt_a4", "notice", "handover"):
+            box = QComboBox()
+            box.addItems(names)
+            box.setEditable(True)
+            self.printers[kind] = box
+            form.addRow(KINDS[kind].label, box)
+        self.backup_folder, self.backup_time = QLineEdit(), QLineEdit("17:30")
+        form.addRow(self.tr("备份文件夹"), self.backup_folder)
+        form.addRow(self.tr("每日备份时间"), self.backup_time)
+        self.result_label = QLabel()
+        self.result_label.setWordWrap(True)
+        form.addRow(self.result_label)
+
+    def config_data(self) -> dict[str, Any]:
+        """What the user entered, in the shape of center.toml."""
+        data: dict[str, Any] = {
+            "center": {
+                "code": self.code.text().strip(),
+                "name": self.name.text().strip(),
+                "device_no": self.device_no.value(),
+                "counter": self.counter.text().strip(),
+                "phone": self.phone.text().strip(),
+            },
+            "admin": {
+                "login": self.admin_login.text().strip(),
+                "name": self.admin_name.text().strip(),
+            },
+            "printers": {
+                kind: box.currentText().strip()
+                for kind, box in self.printers.items()
+                if box.currentText().strip() not in ("", DEFAULT_PRINTER)
+            },
+        }
+        if self.offline_only.isChecked():
+            data["district"] = {"offline_only": True}
+        else:
+            data["district"] = {
+                "server_url": self.server_url.text().strip(),
+                "enrollment_code": self.enrollment_code.text().strip(),
+            }
+        if self.backup_folder.text().strip():
+            data["backup"] = {
+                "folder": self.backup_folder.text().strip(),
+                "time": self.backup_time.text().strip(),
+            }
+        return data
+
+    def validateCurrentPage(self) -> bool:  # noqa: N802 - Qt's name
+        if self.currentId() == 2 and self.password.text() != self.password2.text():
+            QMessageBox.warning(self, self.windowTitle(), self.tr("两次输入的密码不一致"))
+            return False
+        if self.nextId() != -1:
+            return True
+        return self.apply()
+
+    def apply(self) -> bool:
+        """Validate everything and set the PC up; False (with a message) keeps the wizard open."""
+        try:
+            config = setup_config.parse_config(self.config_data(), source=self.tr("设置向导"))
+            self.report = setup_config.apply_setup(
+                config, store=self.store, password=self.password.text(), enroller=self.enroller
+            )
+        except CounterdeskError as exc:
+            QMessageBox.warning(self, self.windowTitle(), exc.message)
+            return False
+        self.result_label.setText(self.report.text())
+        if not self.report.ok:
+            QMessageBox.warning(self, self.windowTitle(), self.report.text())
+        return True
+
+
+def run_wizard(store: Path) -> int:
+    """`counterdesk setup` with no config file: the wizard, then the window on the new store."""
+    from ui import app as ui_app
+    from ui.launcher import enroll
+
+    ui_app.make_app()
+    wizard = SetupWizard(store, enroller=enroll)
+    if wizard.exec() != QWizard.DialogCode.Accepted or wizard.report is None:
+        return 1
+    return ui_app.run(store)
