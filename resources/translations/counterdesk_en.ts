@@ -1515,6 +1515,139 @@
     </message>
 </context>
 <context>
+    <name>SetupWizard</name>
+    <message>
+        <location filename="../../ui/setupwizard.py" line="59" />
+        <source>CounterDesk 首次设置</source>
+        <translation>CounterDesk first-run setup</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setupwizard.py" line="68" />
+        <source>中心与本机</source>
+        <translation>Center and this PC</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setupwizard.py" line="69" />
+        <source>中心编码由区级平台分配；窗口电脑编号在本中心内唯一。</source>
+        <translation>The center code comes from the district; the counter PC number is unique within the center.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setupwizard.py" line="76" />
+        <source>中心编码</source>
+        <translation>Center code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setupwizard.py" line="77" />
+        <source>中心名称</source>
+        <translation>Center name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setupwizard.py" line="78" />
+        <source>窗口电脑编号</source>
+        <translation>Counter PC number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setupwizard.py" line="79" />
+        <source>窗口名称</source>
+        <translation>Counter name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setupwizard.py" line="80" />
+        <source>中心电话</source>
+        <translation>Center phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setupwizard.py" line="85" />
+        <source>区级平台</source>
+        <translation>District platform</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setupwizard.py" line="86" />
+        <source>联网的中心填写服务器地址和一次性注册码；无网络的中心选择仅离线。</source>
+        <translation>Connected centers enter the server address and the one-time enrollment code; centers without a network choose offline only.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setupwizard.py" line="89" />
+        <source>仅离线使用（以后可在管理页注册）</source>
+        <translation>Offline only (enroll later on the admin page)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setupwizard.py" line="92" />
+        <source>服务器地址</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setupwizard.py" line="93" />
+        <source>注册码</source>
+        <translation>Enrollment code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setupwizard.py" line="98" />
+        <source>首个管理员</source>
+        <translation>First administrator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setupwizard.py" line="98" />
+        <source>密码至少 8 位，含字母和数字；只保存其哈希。</source>
+        <translation>At least 8 characters with letters and digits; only its hash is kept.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setupwizard.py" line="100" />
+        <source>系统管理员</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setupwizard.py" line="104" />
+        <source>登录名</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setupwizard.py" line="105" />
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setupwizard.py" line="106" />
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setupwizard.py" line="107" />
+        <source>再输一次</source>
+        <translation>Repeat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setupwizard.py" line="112" />
+        <source>打印机与备份</source>
+        <translation>Printers and backup</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setupwizard.py" line="113" />
+        <source>每种单据可用不同打印机（热敏小票 / A4）；每日自动备份到 U 盘等文件夹。</source>
+        <translation>Each document kind may use its own printer (thermal roll / A4); a daily automatic backup goes to a folder such as a USB stick.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setupwizard.py" line="124" />
+        <source>备份文件夹</source>
+        <translation>Backup folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setupwizard.py" line="125" />
+        <source>每日备份时间</source>
+        <translation>Daily backup time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setupwizard.py" line="166" />
+        <source>两次输入的密码不一致</source>
+        <translation>The two passwords differ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setupwizard.py" line="175" />
+        <source>设置向导</source>
+        <translation>setup wizard</translation>
+    </message>
+</context>
+<context>
     <name>SyncIndicator</name>
     <message>
         <location filename="../../ui/mainwindow.py" line="35" />

@@ -1515,6 +1515,139 @@
     </message>
 </context>
 <context>
+    <name>SetupWizard</name>
+    <message>
+        <location filename="../../ui/setupwizard.py" line="59" />
+        <source>CounterDesk 首次设置</source>
+        <translation>CounterDesk 首次设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setupwizard.py" line="68" />
+        <source>中心与本机</source>
+        <translation>中心与本机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setupwizard.py" line="69" />
+        <source>中心编码由区级平台分配；窗口电脑编号在本中心内唯一。</source>
+        <translation>中心编码由区级平台分配；窗口电脑编号在本中心内唯一。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setupwizard.py" line="76" />
+        <source>中心编码</source>
+        <translation>中心编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setupwizard.py" line="77" />
+        <source>中心名称</source>
+        <translation>中心名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setupwizard.py" line="78" />
+        <source>窗口电脑编号</source>
+        <translation>窗口电脑编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setupwizard.py" line="79" />
+        <source>窗口名称</source>
+        <translation>窗口名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setupwizard.py" line="80" />
+        <source>中心电话</source>
+        <translation>中心电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setupwizard.py" line="85" />
+        <source>区级平台</source>
+        <translation>区级平台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setupwizard.py" line="86" />
+        <source>联网的中心填写服务器地址和一次性注册码；无网络的中心选择仅离线。</source>
+        <translation>联网的中心填写服务器地址和一次性注册码；无网络的中心选择仅离线。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setupwizard.py" line="89" />
+        <source>仅离线使用（以后可在管理页注册）</source>
+        <translation>仅离线使用（以后可在管理页注册）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setupwizard.py" line="92" />
+        <source>服务器地址</source>
+        <translation>服务器地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setupwizard.py" line="93" />
+        <source>注册码</source>
+        <translation>注册码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setupwizard.py" line="98" />
+        <source>首个管理员</source>
+        <translation>首个管理员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setupwizard.py" line="98" />
+        <source>密码至少 8 位，含字母和数字；只保存其哈希。</source>
+        <translation>密码至少 8 位，含字母和数字；只保存其哈希。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setupwizard.py" line="100" />
+        <source>系统管理员</source>
+        <translation>系统管理员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setupwizard.py" line="104" />
+        <source>登录名</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setupwizard.py" line="105" />
+        <source>姓名</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setupwizard.py" line="106" />
+        <source>密码</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setupwizard.py" line="107" />
+        <source>再输一次</source>
+        <translation>再输一次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setupwizard.py" line="112" />
+        <source>打印机与备份</source>
+        <translation>打印机与备份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setupwizard.py" line="113" />
+        <source>每种单据可用不同打印机（热敏小票 / A4）；每日自动备份到 U 盘等文件夹。</source>
+        <translation>每种单据可用不同打印机（热敏小票 / A4）；每日自动备份到 U 盘等文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setupwizard.py" line="124" />
+        <source>备份文件夹</source>
+        <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setupwizard.py" line="125" />
+        <source>每日备份时间</source>
+        <translation>每日备份时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setupwizard.py" line="166" />
+        <source>两次输入的密码不一致</source>
+        <translation>两次输入的密码不一致</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setupwizard.py" line="175" />
+        <source>设置向导</source>
+        <translation>设置向导</translation>
+    </message>
+</context>
+<context>
     <name>SyncIndicator</name>
     <message>
         <location filename="../../ui/mainwindow.py" line="35" />
