@@ -506,6 +506,11 @@ class Desk(Intake, CaseWork):
                         year = event.payload["schedule"]["year"]
                         projection.refold_for_year(self.conn, self.calendar, year)
                     fresh.append(event.id)
+            if fresh:
+                self.conn.execute(
+                    "INSERT OR REPLACE INTO meta (key, value) VALUES ('hlc_seen', ?)",
+                    (str(self.journal.clock.last),),
+                )
         return fresh
 
     def uploaded_through(self) -> int:

@@ -159,3 +159,19 @@ def test_canonical_dumps_matches_the_documented_json_encoding():
         assert canonical.dumps(value) == expected
 
     check()
+
+
+def test_reopened_store_stays_past_what_it_received(make_desk, matter):
+    from counterdesk.desk import Desk
+    from counterdesk.journal import device_events
+
+    ahead = make_desk(device_no=2, clock=HybridClock(wall=lambda: 1_900_000_000_000))
+    ahead.accept(APPLICANT, matter.code, required_keys(matter))
+    here = make_desk(device_no=1)
+    here.ingest(device_events(ahead.conn, ahead.info.device_id))
+    top = max(e.hlc for e in device_events(ahead.conn, ahead.info.device_id))
+    path = here.path
+    here.close()
+    with Desk(path) as reopened:
+        assert reopened.journal.clock.last >= top
+        assert reopened.journal.clock.now() > top
