@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from counterdesk.desk import CASES
 from counterdesk.workflow import ALLOWED_FROM, EVENT_LABELS
 from ui import ops
-from ui.dialogs import ask_action_values
+from ui.dialogs import CaseChoices, ask_action_values, case_choices
 from ui.preview import print_document
 
 # Actions offered on the page, in the order a case moves (notes and reprints apart).
@@ -66,19 +66,21 @@ def load_case(desk: Any, key: str) -> dict[str, Any]:
 
     case = desk.get_case(key)
     staff = {u.login: u.name for u in desk.users()}
+    choices = case_choices(desk, case)
     timeline = []
     for event in desk.timeline(case.id):
         when = to_datetime(event.hlc).strftime("%Y-%m-%d %H:%M")
         who = staff.get(event.actor, event.actor)
         where = device_label(desk, event.device_id)
         timeline.append((when, EVENT_LABELS.get(event.type, event.type), who, where,
-                         summarize(event.payload)))  # fmt: skip
+                         summarize(event.payload, choices, staff)))  # fmt: skip
     return {
         "case": case,
         "signal": desk.signal(case),
         "timeline": timeline,
         "uploaded": desk.case_uploaded(case.id),
         "clerk": staff.get(case.clerk, case.clerk),
+        "choices": choices,
     }
 
 
@@ -94,13 +96,27 @@ VALUE_LABELS = {"approved": "准予", "denied": "不予", "needs_supplement": "�
                 "pickup": "领取", "delivery": "送达", "mail": "邮寄"}  # fmt: skip
 
 
-def summarize(payload: dict[str, Any]) -> str:
+def summarize(
+    payload: dict[str, Any], choices: CaseChoices | None = None, staff: dict[str, str] | None = None
+) -> str:
+    """One line for the timeline: materials by their catalog names, people by their names."""
+    choices, staff = choices or CaseChoices(), staff or {}
     keys = ("reason", "text", "outcome", "document_no", "level", "channel", "receiver",
             "carrier", "department", "to", "document", "note", "how")  # fmt: skip
-    parts = [VALUE_LABELS.get(str(payload[k]), payload[k]) for k in keys if payload.get(k)]
+
+    def shown(key: str, value: Any) -> Any:
+        if key in ("to", "carrier"):  # logins (a carrier may also be a typed name)
+            return staff.get(str(value), value)
+        return VALUE_LABELS.get(str(value), value)
+
+    parts = [shown(k, payload[k]) for k in keys if payload.get(k)]
     if "materials" in payload and isinstance(payload["materials"], list):
-        parts.append("、".join(payload["materials"]))
+        parts.append(material_list(payload["materials"], choices))
     return "；".join(str(p) for p in parts)[:120]
+
+
+def material_list(keys: list[str], choices: CaseChoices) -> str:
+    return "、".join(choices.material_name(str(key)) for key in keys)
 
 
 class CasePage(QWidget):
@@ -108,6 +124,7 @@ class CasePage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.case: Any = None
+        self.choices = CaseChoices()
         self.fields: dict[str, QLabel] = {}
         header = QGroupBox(self.tr("案件"))
         form = QFormLayout(header)
@@ -172,6 +189,7 @@ class CasePage(QWidget):
 
     def _show(self, data: dict[str, Any]) -> None:
         case = self.case = data["case"]
+        self.choices = data["choices"]
         f = self.fields
         f["case_no"].setText(case.case_no)
         f["applicant"].setText(f"{case.applicant_name}（{case.id_type_label} {case.masked_id}）"
@@ -191,7 +209,9 @@ class CasePage(QWidget):
         )
         f["step"].setText(step)
         f["owed"].setText(
-            f"{'、'.join(case.owed)}（{case.supplement_due} 前）" if case.owed else "—"
+            f"{material_list(case.owed, self.choices)}（{case.supplement_due} 前）"
+            if case.owed
+            else "—"
         )
         f["clerk"].setText(data["clerk"])
         f["evaluation"].setText(case.evaluation or self.tr("未评价"))
@@ -216,7 +236,7 @@ class CasePage(QWidget):
     # ---- actions -----------------------------------------------------------------------
 
     def ask(self, action: str) -> None:
-        values = ask_action_values(self, action, self.case)
+        values = ask_action_values(self, action, self.case, self.choices)
         if values is not None:
             self.run_action(action, **values)
 

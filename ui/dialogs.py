@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QInputDialog,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -24,7 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counterdesk.casework import INDICATORS
+from counterdesk.casework import CASE_ROLES, INDICATORS
+from counterdesk.errors import NotFound
 from counterdesk.workflow import LEVELS
 
 INDICATOR_LABELS = {
@@ -114,26 +117,127 @@ class ResultDialog(QDialog):
         }
 
 
-def pick_materials(parent: QWidget, case: Any) -> list[str] | None:
-    dialog = QDialog(parent)
-    dialog.setWindowTitle(parent.tr("补交材料"))
-    items = QListWidget()
-    keys = list(case.owed) or list(case.materials)
-    for key in keys:
-        item = QListWidgetItem(key)
-        item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
-        item.setCheckState(Qt.Checked)
-        items.addItem(item)
-    buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    layout = QVBoxLayout(dialog)
-    layout.addWidget(items)
-    layout.addWidget(buttons)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
+@dataclass(frozen=True)
+class CaseChoices:
+    """What the action dialogs offer for one case, read on the worker together with it."""
+
+    material_names: dict[str, str] = field(default_factory=dict)  # key -> name, catalog order
+    holders: tuple[tuple[str, str], ...] = ()  # (login, name) a transfer may go to
+
+    def material_name(self, key: str) -> str:
+        """The catalog's name (the key itself when the catalog no longer lists it)."""
+        return self.material_names.get(key, key)
+
+    def in_catalog_order(self, keys: Any) -> list[str]:
+        order = {key: i for i, key in enumerate(self.material_names)}
+        return sorted(keys, key=lambda k: order.get(k, len(order)))
+
+
+def case_choices(desk: Any, case: Any) -> CaseChoices:
+    """Names of the case's materials and who else may hold it (runs on the DB worker)."""
+    try:
+        matter = desk.catalog.matter(case.matter_code)
+    except NotFound:  # a matter dropped from the installed catalog: show the keys
+        names = {}
+    else:
+        names = {item.key: item.name for item in matter.materials}
+    holders = tuple(
+        (user.login, user.name)
+        for user in desk.users()
+        if user.active and user.role in CASE_ROLES and user.login != case.clerk
+    )
+    return CaseChoices(names, holders)
+
+
+class MaterialsDialog(QDialog):
+    """补交材料: the materials by their catalog names, all ticked; the keys are the data."""
+
+    def __init__(self, case: Any, choices: CaseChoices, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("补交材料"))
+        self.items = QListWidget()
+        self.items.setObjectName("materials")
+        for key in choices.in_catalog_order(case.owed or case.materials):
+            item = QListWidgetItem(choices.material_name(key))
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            self.items.addItem(item)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.items.itemChanged.connect(self._enable_ok)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("勾选申请人本次补交的材料：")))
+        layout.addWidget(self.items)
+        layout.addWidget(self.buttons)
+        self._enable_ok()
+
+    def _enable_ok(self) -> None:
+        self.buttons.button(QDialogButtonBox.Ok).setEnabled(bool(self.keys()))
+
+    def keys(self) -> list[str]:
+        """The ticked materials' keys, as `Desk.supplement` takes them."""
+        rows = (self.items.item(i) for i in range(self.items.count()))
+        return [
+            item.data(Qt.ItemDataRole.UserRole)
+            for item in rows
+            if item.checkState() == Qt.CheckState.Checked
+        ]
+
+
+def pick_materials(parent: QWidget, case: Any, choices: CaseChoices) -> list[str] | None:
+    dialog = MaterialsDialog(case, choices, parent)
+    return dialog.keys() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+class TransferDialog(QDialog):
+    """转交: pick the new holder among active clerks and chiefs, shown as 姓名（登录名）."""
+
+    def __init__(self, choices: CaseChoices, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("转交给其他承办人"))
+        self.people = QListWidget()
+        self.people.setObjectName("holders")
+        for login, name in choices.holders:
+            item = QListWidgetItem(f"{name}（{login}）")
+            item.setData(Qt.ItemDataRole.UserRole, login)
+            self.people.addItem(item)
+        self.reason = QLineEdit()
+        self.reason.setObjectName("reason")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.people.currentItemChanged.connect(self._enable_ok)
+        self.people.itemDoubleClicked.connect(self.accept)
+        form = QFormLayout()
+        form.addRow(self.tr("转交原因（可不填）"), self.reason)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("转交给：")))
+        layout.addWidget(self.people)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self._enable_ok()
+
+    def _enable_ok(self) -> None:
+        self.buttons.button(QDialogButtonBox.Ok).setEnabled(self.people.currentItem() is not None)
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "to_login": self.people.currentItem().data(Qt.ItemDataRole.UserRole),
+            "reason": self.reason.text(),
+        }
+
+
+def pick_holder(parent: QWidget, choices: CaseChoices) -> dict[str, Any] | None:
+    """Ask who takes the case over; with nobody eligible, say so instead of an empty list."""
+    if not choices.holders:
+        tr = parent.tr
+        nobody = tr("没有可以接手的人：除当前承办人外，本中心没有在用的窗口人员或中心负责人账户。请系统管理员添加或启用账户后再转交。")  # fmt: skip
+        QMessageBox.information(parent, tr("转交"), nobody)
         return None
-    return [items.item(i).text() for i in range(items.count())
-            if items.item(i).checkState() == Qt.Checked]  # fmt: skip
+    dialog = TransferDialog(choices, parent)
+    return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
 def _text(parent: QWidget, title: str, label: str, default: str = "") -> str | None:
@@ -141,8 +245,11 @@ def _text(parent: QWidget, title: str, label: str, default: str = "") -> str | N
     return text if ok else None
 
 
-def ask_action_values(parent: QWidget, action: str, case: Any) -> dict[str, Any] | None:
+def ask_action_values(
+    parent: QWidget, action: str, case: Any, choices: CaseChoices | None = None
+) -> dict[str, Any] | None:
     """Ask what `action` needs; None when the clerk cancels."""
+    choices = choices or CaseChoices()
     tr = parent.tr
     simple = {
         "department_received": ("receiver", tr("部门签收人")),
@@ -151,7 +258,6 @@ def ask_action_values(parent: QWidget, action: str, case: Any) -> dict[str, Any]
         "withdrawn": ("reason", tr("撤回原因")),
         "terminated": ("reason", tr("终止原因")),
         "note": ("text", tr("备注内容")),
-        "transferred": ("to_login", tr("转交给（登录名）")),
         "handed_over": ("carrier", tr("送件人（默认本人）")),
         "result_returned": ("carrier", tr("取件人（默认本人）")),
     }
@@ -178,6 +284,8 @@ def ask_action_values(parent: QWidget, action: str, case: Any) -> dict[str, Any]
         satisfied = QMessageBox.question(parent, tr("整改回访"), tr("申请人对整改满意吗？"))
         return {"note": note, "satisfied": satisfied == QMessageBox.StandardButton.Yes}
     if action == "materials_supplemented":
-        keys = pick_materials(parent, case)
+        keys = pick_materials(parent, case, choices)
         return None if keys is None else {"materials": keys}
+    if action == "transferred":
+        return pick_holder(parent, choices)
     return {}
