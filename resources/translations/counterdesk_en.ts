@@ -3,73 +3,78 @@
 <context>
     <name />
     <message>
-        <location filename="../../ui/dialogs.py" line="148" />
+        <location filename="../../ui/dialogs.py" line="255" />
         <source>部门签收人</source>
         <translation>Received by (department)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="149" />
+        <location filename="../../ui/dialogs.py" line="256" />
         <source>通知方式（电话/短信/当面）</source>
         <translation>How notified (phone/SMS/in person)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="150" />
+        <location filename="../../ui/dialogs.py" line="257" />
         <source>中止原因（听证、检测、专家评审）</source>
         <translation>Reason to suspend (hearing, testing, expert review)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="151" />
+        <location filename="../../ui/dialogs.py" line="258" />
         <source>撤回原因</source>
         <translation>Reason for withdrawal</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="152" />
+        <location filename="../../ui/dialogs.py" line="259" />
         <source>终止原因</source>
         <translation>Reason for termination</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="153" />
+        <location filename="../../ui/dialogs.py" line="260" />
         <source>备注内容</source>
         <translation>Note text</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="154" />
-        <source>转交给（登录名）</source>
-        <translation>Transfer to (login)</translation>
+        <location filename="../../ui/dialogs.py" line="236" />
+        <source>没有可以接手的人：除当前承办人外，本中心没有在用的窗口人员或中心负责人账户。请系统管理员添加或启用账户后再转交。</source>
+        <translation>Nobody can take this case over: apart from its current clerk, this center has no active counter-clerk or center-chief account. Ask the system administrator to add or re-enable an account, then transfer.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="155" />
+        <location filename="../../ui/dialogs.py" line="237" />
+        <source>转交</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="261" />
         <source>送件人（默认本人）</source>
         <translation>Carrier (default: me)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="156" />
+        <location filename="../../ui/dialogs.py" line="262" />
         <source>取件人（默认本人）</source>
         <translation>Collected by (default: me)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="172" />
+        <location filename="../../ui/dialogs.py" line="278" />
         <source>办结</source>
         <translation>Complete</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="172" />
+        <location filename="../../ui/dialogs.py" line="278" />
         <source>领取人</source>
         <translation>Collected by</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="175" />
-        <location filename="../../ui/dialogs.py" line="178" />
+        <location filename="../../ui/dialogs.py" line="281" />
+        <location filename="../../ui/dialogs.py" line="284" />
         <source>整改回访</source>
         <translation>Rectification call-back</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="175" />
+        <location filename="../../ui/dialogs.py" line="281" />
         <source>回访情况</source>
         <translation>Call-back notes</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="178" />
+        <location filename="../../ui/dialogs.py" line="284" />
         <source>申请人对整改满意吗？</source>
         <translation>Is the applicant satisfied with the rectification?</translation>
     </message>
@@ -261,128 +266,128 @@
 <context>
     <name>CasePage</name>
     <message>
-        <location filename="../../ui/casepage.py" line="112" />
+        <location filename="../../ui/casepage.py" line="129" />
         <source>案件</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="115" />
+        <location filename="../../ui/casepage.py" line="132" />
         <source>案件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="115" />
+        <location filename="../../ui/casepage.py" line="132" />
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="116" />
-        <location filename="../../ui/casepage.py" line="141" />
+        <location filename="../../ui/casepage.py" line="133" />
+        <location filename="../../ui/casepage.py" line="158" />
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="116" />
+        <location filename="../../ui/casepage.py" line="133" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="117" />
+        <location filename="../../ui/casepage.py" line="134" />
         <source>办结期限</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="117" />
+        <location filename="../../ui/casepage.py" line="134" />
         <source>当前环节</source>
         <translation>Current step</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="118" />
+        <location filename="../../ui/casepage.py" line="135" />
         <source>待补材料</source>
         <translation>Owed materials</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="118" />
+        <location filename="../../ui/casepage.py" line="135" />
         <source>承办人</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="119" />
+        <location filename="../../ui/casepage.py" line="136" />
         <source>评价</source>
         <translation>Evaluation</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="119" />
+        <location filename="../../ui/casepage.py" line="136" />
         <source>上传</source>
         <translation>Upload</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="126" />
+        <location filename="../../ui/casepage.py" line="143" />
         <source>下一步可办</source>
         <translation>Next actions</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="130" />
+        <location filename="../../ui/casepage.py" line="147" />
         <source>补打 ▾</source>
         <translation>Reprint ▾</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="141" />
+        <location filename="../../ui/casepage.py" line="158" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="141" />
+        <location filename="../../ui/casepage.py" line="158" />
         <source>经办人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="141" />
+        <location filename="../../ui/casepage.py" line="158" />
         <source>设备</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="141" />
+        <location filename="../../ui/casepage.py" line="158" />
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="158" />
+        <location filename="../../ui/casepage.py" line="175" />
         <source>办理过程（谁、何时、在哪）</source>
         <translation>Timeline (who, when, where)</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="181" />
+        <location filename="../../ui/casepage.py" line="199" />
         <source>（已超期）</source>
         <translation> (overdue)</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="181" />
+        <location filename="../../ui/casepage.py" line="199" />
         <source>（临近期限）</source>
         <translation> (near due)</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="184" />
+        <location filename="../../ui/casepage.py" line="202" />
         <source>（暂定）</source>
         <translation> (provisional)</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="197" />
+        <location filename="../../ui/casepage.py" line="217" />
         <source>未评价</source>
         <translation>Not evaluated</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="198" />
+        <location filename="../../ui/casepage.py" line="218" />
         <source>已上传区级平台</source>
         <translation>Uploaded to the district</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="198" />
+        <location filename="../../ui/casepage.py" line="218" />
         <source>待上传</source>
         <translation>Not yet uploaded</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="247" />
+        <location filename="../../ui/casepage.py" line="267" />
         <source>已办理：{0}</source>
         <translation>Done: {0}</translation>
     </message>
@@ -518,7 +523,7 @@
     </message>
     <message>
         <location filename="../../ui/_i18n_strings.py" line="54" />
-        <location filename="../../ui/casepage.py" line="254" />
+        <location filename="../../ui/casepage.py" line="274" />
         <source>备注</source>
         <translation>Note</translation>
     </message>
@@ -609,67 +614,87 @@
     </message>
     <message>
         <location filename="../../ui/_i18n_strings.py" line="158" />
+        <source>勾选申请人本次补交的材料：</source>
+        <translation>Tick the materials the applicant has brought:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="159" />
+        <source>转交给其他承办人</source>
+        <translation>Transfer to another clerk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="160" />
+        <source>转交原因（可不填）</source>
+        <translation>Reason for the transfer (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="161" />
+        <source>转交给：</source>
+        <translation>Transfer to:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="162" />
+        <source>没有可以接手的人：除当前承办人外，本中心没有在用的窗口人员或中心负责人账户。请系统管理员添加或启用账户后再转交。</source>
+        <translation>Nobody can take this case over: apart from its current clerk, this center has no active counter-clerk or center-chief account. Ask the system administrator to add or re-enable an account, then transfer.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="163" />
         <source>部门签收人</source>
         <translation>Received by (department)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="159" />
+        <location filename="../../ui/_i18n_strings.py" line="164" />
         <source>通知方式（电话/短信/当面）</source>
         <translation>How notified (phone/SMS/in person)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="160" />
+        <location filename="../../ui/_i18n_strings.py" line="165" />
         <source>中止原因（听证、检测、专家评审）</source>
         <translation>Reason to suspend (hearing, testing, expert review)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="161" />
+        <location filename="../../ui/_i18n_strings.py" line="166" />
         <source>撤回原因</source>
         <translation>Reason for withdrawal</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="162" />
+        <location filename="../../ui/_i18n_strings.py" line="167" />
         <source>终止原因</source>
         <translation>Reason for termination</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="163" />
-        <location filename="../../ui/casepage.py" line="254" />
+        <location filename="../../ui/_i18n_strings.py" line="168" />
+        <location filename="../../ui/casepage.py" line="274" />
         <source>备注内容</source>
         <translation>Note text</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="164" />
-        <source>转交给（登录名）</source>
-        <translation>Transfer to (login)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/_i18n_strings.py" line="165" />
+        <location filename="../../ui/_i18n_strings.py" line="169" />
         <source>送件人（默认本人）</source>
         <translation>Carrier (default: me)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="166" />
+        <location filename="../../ui/_i18n_strings.py" line="170" />
         <source>取件人（默认本人）</source>
         <translation>Collected by (default: me)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="167" />
+        <location filename="../../ui/_i18n_strings.py" line="171" />
         <source>办结</source>
         <translation>Complete</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="168" />
+        <location filename="../../ui/_i18n_strings.py" line="172" />
         <source>领取人</source>
         <translation>Collected by</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="169" />
+        <location filename="../../ui/_i18n_strings.py" line="173" />
         <source>回访情况</source>
         <translation>Call-back notes</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="170" />
+        <location filename="../../ui/_i18n_strings.py" line="174" />
         <source>申请人对整改满意吗？</source>
         <translation>Is the applicant satisfied with the rectification?</translation>
     </message>
@@ -793,22 +818,22 @@
 <context>
     <name>EvaluationDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="41" />
+        <location filename="../../ui/dialogs.py" line="44" />
         <source>好差评</source>
         <translation>Evaluation</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="43" />
+        <location filename="../../ui/dialogs.py" line="46" />
         <source>评价等级（按 1–5）</source>
         <translation>Rating (keys 1–5)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="63" />
+        <location filename="../../ui/dialogs.py" line="66" />
         <source>评价环节</source>
         <translation>Visit</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="65" />
+        <location filename="../../ui/dialogs.py" line="68" />
         <source>意见</source>
         <translation>Comment</translation>
     </message>
@@ -1265,6 +1290,19 @@
     </message>
 </context>
 <context>
+    <name>MaterialsDialog</name>
+    <message>
+        <location filename="../../ui/dialogs.py" line="157" />
+        <source>补交材料</source>
+        <translation>Supplement materials</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="171" />
+        <source>勾选申请人本次补交的材料：</source>
+        <translation>Tick the materials the applicant has brought:</translation>
+    </message>
+</context>
+<context>
     <name>PreviewDialog</name>
     <message>
         <location filename="../../ui/preview.py" line="55" />
@@ -1398,22 +1436,22 @@
 <context>
     <name>ResultDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="94" />
+        <location filename="../../ui/dialogs.py" line="97" />
         <source>部门出具结果</source>
         <translation>Department result</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="104" />
+        <location filename="../../ui/dialogs.py" line="107" />
         <source>结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="105" />
+        <location filename="../../ui/dialogs.py" line="108" />
         <source>理由（不予/补正必填）</source>
         <translation>Reason (required unless approved)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="106" />
+        <location filename="../../ui/dialogs.py" line="109" />
         <source>文书编号</source>
         <translation>Document number</translation>
     </message>
@@ -1856,6 +1894,24 @@
         <location filename="../../ui/syncpage.py" line="179" />
         <source>已确认到序号 {0}</source>
         <translation>Acknowledged up to seq {0}</translation>
+    </message>
+</context>
+<context>
+    <name>TransferDialog</name>
+    <message>
+        <location filename="../../ui/dialogs.py" line="199" />
+        <source>转交给其他承办人</source>
+        <translation>Transfer to another clerk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="214" />
+        <source>转交原因（可不填）</source>
+        <translation>Reason for the transfer (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="216" />
+        <source>转交给：</source>
+        <translation>Transfer to:</translation>
     </message>
 </context>
 <context>
@@ -2311,14 +2367,6 @@
         <translation>Not completed: {0}
 
 Please call IT (written to the log).</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <location filename="../../ui/dialogs.py" line="119" />
-        <source>补交材料</source>
-        <translation>Supplement materials</translation>
     </message>
 </context>
 </TS>
