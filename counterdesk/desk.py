@@ -121,6 +121,9 @@ class Desk(Intake, CaseWork):
         self._clock_offset = int(meta.get("clock_offset_ms", "0"))
         self._base_wall = self.journal.clock.wall
         self.journal.clock.wall = lambda: self._base_wall() + self._clock_offset
+        # Taken before reading the store: a commit by another connection after this
+        # point makes the next write transaction catch up (_refresh_from_store).
+        self._data_version = self._store_version()
         self.journal.reload()
         self.calendar = projection.load_calendar(self.conn)
         self._catalog: Catalog | None = None
@@ -239,8 +242,19 @@ class Desk(Intake, CaseWork):
             finally:
                 self._depth = 0
 
+    def _store_version(self) -> int:
+        return self.conn.execute("PRAGMA data_version").fetchone()[0]
+
     def _refresh_from_store(self) -> None:
-        """Catch up with what another connection on this store wrote (sync worker)."""
+        """Catch up with what another connection on this store wrote (sync worker).
+
+        `PRAGMA data_version` moves only when another connection commits, so the
+        usual case (nobody else wrote since our last transaction) costs one pragma.
+        """
+        version = self._store_version()
+        if version == self._data_version:
+            return
+        self._data_version = version
         self.journal.refresh_head()
         marks = self.conn.execute(
             "SELECT (SELECT MAX(hlc) FROM calendar_years),"

@@ -68,13 +68,15 @@ class Intake:
         prefix = (
             case_number_prefix(self.info.center_code, self.today(), self.info.device_no) + marker
         )
-        row = self.conn.execute(
-            f"SELECT {column} FROM {table} WHERE {column} >= ? AND {column} < ? "
-            f"ORDER BY {column} DESC LIMIT 1",
+        # One statement: the highest number used today, and the floor a restore set.
+        last, floor_mark = self.conn.execute(
+            f"SELECT (SELECT {column} FROM {table} WHERE {column} >= ?1 AND {column} < ?2 "
+            f"ORDER BY {column} DESC LIMIT 1), "
+            "(SELECT value FROM meta WHERE key = 'number_floor')",
             (prefix, prefix + "~"),
         ).fetchone()
-        seq = int(row[0][len(prefix) :]) + 1 if row else 1
-        floor_day, _, floor = self.meta_value("number_floor", ":0").partition(":")
+        seq = int(last[len(prefix) :]) + 1 if last else 1
+        floor_day, _, floor = (floor_mark or ":0").partition(":")
         if not marker and floor_day == self.today().isoformat():
             seq = max(seq, int(floor) + 1)
         if seq >= 10**width:

@@ -298,15 +298,24 @@ def _rows(conn: sqlite3.Connection, labelled: list[tuple[int, str]]) -> list[Sea
 
 
 def refresh_index(source: Any) -> int:
-    """Bring the search index up to date with the cases queued since the last search.
+    """Bring the search index up to date with the cases added or changed since.
 
-    Intakes only queue a case id (migration 4), so the index's pages are written
+    Intakes write nothing for the index: a new case is any case above the rowid
+    mark `meta.search_rowid` (migration 5), a changed one is queued in
+    `search_pending` by a trigger (migration 4). The index's pages are written
     here in one batch instead of inside every clerk's transaction. New cases are
     inserted oldest first, so `sid` keeps meaning "newer" for ranking.
     """
     conn: sqlite3.Connection = getattr(source, "conn", source)
-    if conn.execute("SELECT 1 FROM search_pending LIMIT 1").fetchone() is None:
+    mark, top, queued = conn.execute(
+        "SELECT (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'search_rowid'),"
+        " (SELECT MAX(rowid) FROM cases), EXISTS (SELECT 1 FROM search_pending)"
+    ).fetchone()
+    mark, top = mark or 0, top or 0
+    if top == mark and not queued:
         return 0
+    if top < mark:  # rows went and rowids may be reused: look at every case again
+        mark = 0
     with _write_scope(source, conn):
         conn.execute(
             "UPDATE case_search SET name = c.applicant_name, id_number = c.id_number, "
@@ -317,12 +326,18 @@ def refresh_index(source: Any) -> int:
         cur = conn.execute(
             "INSERT INTO case_search (case_id, name, id_number, phone, case_no, matter) "
             "SELECT c.id, c.applicant_name, c.id_number, c.phone, c.case_no, c.matter_name "
-            "FROM search_pending p JOIN cases c ON c.id = p.case_id "
-            "WHERE NOT EXISTS (SELECT 1 FROM case_search s WHERE s.case_id = c.id) "
-            "ORDER BY c.accept_hlc, c.id"
+            "FROM cases c WHERE c.rowid IN (SELECT rowid FROM cases WHERE rowid > ?1 "
+            "  UNION SELECT k.rowid FROM search_pending p JOIN cases k ON k.id = p.case_id) "
+            "AND NOT EXISTS (SELECT 1 FROM case_search s WHERE s.case_id = c.id) "
+            "ORDER BY c.accept_hlc, c.id",
+            (mark,),
         )
         added = cur.rowcount
         conn.execute("DELETE FROM search_pending")
+        conn.execute(
+            "INSERT OR REPLACE INTO meta (key, value) "
+            "SELECT 'search_rowid', COALESCE(MAX(rowid), 0) FROM cases"
+        )
     return added
 
 

@@ -345,6 +345,27 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         END;
         """,
     ),
+    (
+        5,
+        "fewer pages written per intake: new cases found by rowid, no unread index",
+        """
+        -- Nothing reads cases by ID number (search goes through case_search, a
+        -- returning citizen through citizens): the index only cost every intake a page.
+        DROP INDEX cases_id_number;
+        -- A new case needs no queue row: the index takes every case above the rowid
+        -- mark 'search_rowid' (search.refresh_index). Changed cases still queue.
+        DROP TRIGGER cases_search_insert;
+        INSERT OR REPLACE INTO meta (key, value)
+            SELECT 'search_rowid', COALESCE(MAX(rowid), 0) FROM cases;
+        DROP TRIGGER cases_search_delete;
+        CREATE TRIGGER cases_search_delete AFTER DELETE ON cases BEGIN
+            DELETE FROM case_search WHERE case_id = old.id;
+            DELETE FROM search_pending WHERE case_id = old.id;
+            -- rowids may be reused after a delete (a rebuild): index from the start.
+            UPDATE meta SET value = '0' WHERE key = 'search_rowid' AND value <> '0';
+        END;
+        """,
+    ),
 ]
 
 
