@@ -53,6 +53,23 @@ def dumps_bytes(value: Any) -> bytes:
         ) from exc
 
 
+_SLOT = "\x00payload\x00"
+_SLOT_TEXT = dumps(_SLOT)
+
+
+def event_hash_encoded(event: dict[str, Any], payload_text: str) -> str:
+    """`event_hash(event)` with the payload's canonical text already at hand.
+
+    Writers and the district server store that text anyway, so the payload is
+    encoded once per event. The slot is replaced at its last occurrence, and only
+    fields with fixed alphabets (`prev_hash`) sort after `payload`.
+    """
+    body = {name: event.get(name) for name in HASHED_FIELDS}
+    body["payload"] = _SLOT
+    head, _, tail = dumps(body).rpartition(_SLOT_TEXT)
+    return hashlib.sha256((head + payload_text + tail).encode("utf-8")).hexdigest()
+
+
 def event_hash(event: dict[str, Any]) -> str:
     """SHA-256 (hex) over the canonical encoding of an event's hashed fields.
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from counterdesk import canonical, projection, users
+from counterdesk import projection, users
 from counterdesk.case import Case, case_signal
 from counterdesk.casework import CaseWork
 from counterdesk.catalog import Catalog, catalog_from_json, load_catalog
@@ -565,6 +565,3 @@ class Desk(Intake, CaseWork):
 
     def event_count(self) -> int:
         return self.conn.execute("SELECT COUNT(*) FROM events").fetchone()[0]
-
-    def payload_text(self, event: Event) -> str:
-        return canonical.dumps(event.payload)

@@ -93,7 +93,7 @@ class Intake:
         first_contact: str | None = None,
     ) -> Change:
         """受理: every required material is here; the case opens and its clock starts."""
-        return self._open_case(applicant, matter_code, materials, [], True, form, first_contact)
+        return self._open_case(applicant, matter_code, materials, [], form, first_contact)
 
     def accept_with_deficiencies(
         self: Desk,
@@ -111,10 +111,10 @@ class Intake:
             raise InvalidInput("容缺受理需要列出待补交的材料；材料齐全请直接受理", field="owed")
         if not commitment_signed:
             raise InvalidInput("容缺受理须由申请人签署《容缺受理承诺书》", field="commitment")
-        return self._open_case(applicant, matter_code, materials, owed, True, form, first_contact)
+        return self._open_case(applicant, matter_code, materials, owed, form, first_contact)
 
     def _open_case(
-        self: Desk, applicant, matter_code, materials, owed, signed, form, first_contact
+        self: Desk, applicant, matter_code, materials, owed, form, first_contact
     ) -> Change:
         from counterdesk.desk import CASES, CITIZENS, Change
 
@@ -147,7 +147,8 @@ class Intake:
             payload["form"] = dict(form or {})
             if owed:
                 due, _ = self.calendar.add_workdays(self.today(), matter.supplement_days)
-                payload.update(owed=owed, supplement_due=due.isoformat(), commitment_signed=signed)
+                # owed materials are only accepted under a signed commitment (checked above)
+                payload.update(owed=owed, supplement_due=due.isoformat(), commitment_signed=True)
             case_id = new_id()
             event, _ = self._record(case_id, "case_accepted", payload, fresh=True)
         return Change(

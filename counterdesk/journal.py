@@ -51,7 +51,7 @@ class Event:
     def to_dict(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in EVENT_COLUMNS}
 
-    def row(self) -> tuple:
+    def row(self, payload_text: str | None = None) -> tuple:
         return (
             self.id,
             self.center_id,
@@ -61,7 +61,7 @@ class Event:
             self.case_id,
             self.type,
             self.actor,
-            canonical.dumps(self.payload),
+            canonical.dumps(self.payload) if payload_text is None else payload_text,
             self.prev_hash,
             self.hash,
         )
@@ -147,9 +147,10 @@ class Journal:
             payload=payload,
             prev_hash=self.last_hash,
         )
-        event.hash = canonical.event_hash(event.to_dict())
+        text = canonical.dumps(payload)  # encoded once: hashed and stored
+        event.hash = canonical.event_hash_encoded(event.to_dict(), text)
         self.conn.execute(
-            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", event.row()
+            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", event.row(text)
         )
         self.last_seq, self.last_hash = event.seq, event.hash
         return event

@@ -64,6 +64,30 @@ def new_desk(path: Path, *, device_no: int = 1, center: str = "DC03", clock=None
     return desk
 
 
+@contextlib.contextmanager
+def demo_center(folder: Path, *, cases: int, seed: int, end):
+    """A demo center store of `cases` generated cases up to `end`, for module fixtures."""
+    from counterdesk import demo, users
+    from counterdesk.desk import Desk
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(users, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024))
+        desk = Desk.init(
+            folder / "center.db",
+            center_code="DEMO",
+            center_name="演示街道政务服务中心",
+            device_no=1,
+            admin_login=ADMIN[0],
+            admin_password=ADMIN[1],
+        )
+        desk.login(*ADMIN)
+        demo.generate(desk, cases=cases, seed=seed, end=end)
+    try:
+        yield desk
+    finally:
+        desk.close()
+
+
 @pytest.fixture
 def make_desk(tmp_path: Path, open_desks):
     """Create a store for a counter PC: make_desk(device_no=1, center_code='DC03', clock=None)."""

@@ -7,12 +7,10 @@ import datetime as dt
 from dataclasses import dataclass
 
 import pytest
-from argon2 import PasswordHasher
-from conftest import ADMIN
+from conftest import demo_center
 from openpyxl import load_workbook
 
-from counterdesk import demo, export, search, summaries, users
-from counterdesk.desk import Desk
+from counterdesk import export, search, summaries
 from counterdesk.errors import InvalidInput, StorageError
 from counterdesk.hlc import CHINA_TZ
 
@@ -21,20 +19,8 @@ END = dt.datetime(2026, 11, 27, 18, 0, tzinfo=CHINA_TZ)
 
 @pytest.fixture(scope="module")
 def center(tmp_path_factory):
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(users, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024))
-        desk = Desk.init(
-            tmp_path_factory.mktemp("export") / "center.db",
-            center_code="DEMO",
-            center_name="演示街道政务服务中心",
-            device_no=1,
-            admin_login=ADMIN[0],
-            admin_password=ADMIN[1],
-        )
-        desk.login(*ADMIN)
-        demo.generate(desk, cases=1200, seed=5, end=END)
-    yield desk
-    desk.close()
+    with demo_center(tmp_path_factory.mktemp("export"), cases=1200, seed=5, end=END) as desk:
+        yield desk
 
 
 @pytest.fixture(scope="module")

@@ -7,6 +7,8 @@ import sqlite3
 import uuid
 
 from conftest import APPLICANT, required_keys
+from hypothesis import given
+from hypothesis import strategies as st
 
 from counterdesk import canonical
 from counterdesk.hlc import HybridClock, pack, physical_ms, to_date
@@ -101,6 +103,31 @@ def test_hash_is_canonical_and_payload_form_independent():
     as_text = dict(event, payload='{"a":"中文","b":1}')
     assert canonical.event_hash(event) == canonical.event_hash(as_text)
     assert canonical.event_hash(event) != canonical.event_hash(dict(event, actor="b"))
+
+
+_json = st.recursive(
+    st.none() | st.booleans() | st.integers(-(2**63), 2**63 - 1) | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=12,
+)
+
+
+@given(payload=st.dictionaries(st.text(), _json, max_size=5), actor=st.text(), case=st.text())
+def test_hash_with_pre_encoded_payload_matches_the_plain_hash(payload, actor, case):
+    event = {
+        "id": "e",
+        "center_id": "DC03",
+        "device_id": "d",
+        "seq": 3,
+        "hlc": 9,
+        "case_id": case,
+        "type": "note",
+        "actor": actor,  # any text, even one that looks like the slot marker
+        "payload": payload,
+        "prev_hash": canonical.GENESIS_HASH,
+    }
+    text = canonical.dumps(payload)
+    assert canonical.event_hash_encoded(event, text) == canonical.event_hash(event)
 
 
 def test_hlc_survives_a_clock_that_jumps_back_months():

@@ -8,10 +8,9 @@ import math
 import statistics
 
 import pytest
-from argon2 import PasswordHasher
-from conftest import ADMIN
+from conftest import demo_center
 
-from counterdesk import demo, summaries, users
+from counterdesk import summaries
 from counterdesk.case import Case, case_signal
 from counterdesk.desk import Desk
 from counterdesk.errors import InvalidInput
@@ -25,20 +24,8 @@ TODAY = END.date()
 
 @pytest.fixture(scope="module")
 def center(tmp_path_factory):
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(users, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024))
-        desk = Desk.init(
-            tmp_path_factory.mktemp("summaries") / "center.db",
-            center_code="DEMO",
-            center_name="演示街道政务服务中心",
-            device_no=1,
-            admin_login=ADMIN[0],
-            admin_password=ADMIN[1],
-        )
-        desk.login(*ADMIN)
-        demo.generate(desk, cases=1500, seed=11, end=END)
-    yield desk
-    desk.close()
+    with demo_center(tmp_path_factory.mktemp("summaries"), cases=1500, seed=11, end=END) as desk:
+        yield desk
 
 
 @pytest.fixture(scope="module")

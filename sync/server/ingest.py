@@ -10,7 +10,6 @@ supervision). Events ahead of a gap are parked until the gap is filled.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from dataclasses import dataclass, field
@@ -185,25 +184,9 @@ def _link_one(chain: _Chain, item: dict[str, Any], out: Outcome) -> None:
     chain.acked, chain.head = item["seq"], item["hash"]
 
 
-_SLOT = "\x00payload\x00"
-_SLOT_TEXT = canonical.dumps(_SLOT)
-
-
-def event_hash_with(item: dict[str, Any], payload_text: str) -> str:
-    """`canonical.event_hash(item)` with the payload's canonical text already at hand.
-
-    The payload is encoded once per event (it is also stored); the slot is replaced
-    at its last occurrence, and only fields with fixed alphabets follow `payload`.
-    """
-    body = {name: item.get(name) for name in canonical.HASHED_FIELDS}
-    body["payload"] = _SLOT
-    head, _, tail = canonical.dumps(body).rpartition(_SLOT_TEXT)
-    return hashlib.sha256((head + payload_text + tail).encode("utf-8")).hexdigest()
-
-
 def _problem(chain: _Chain, item: dict[str, Any], payload_text: str) -> tuple[str, str] | None:
     where = f"第 {item['seq']} 号事件（{item['id']}）"
-    if event_hash_with(item, payload_text) != item["hash"]:
+    if canonical.event_hash_encoded(item, payload_text) != item["hash"]:
         return "hash_mismatch", f"{where}内容与其哈希不符：事件在本机被改动过"
     if item["prev_hash"] != chain.head:
         return "broken_link", f"{where}与区级平台所存的前一事件链接不上：链被删改过"
