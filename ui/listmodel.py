@@ -5,6 +5,11 @@ in the list's order, on the DB worker. Rows are fetched 100 at a time when the
 view asks for them, also on the worker, and kept in a small LRU cache; until a
 block arrives its cells show "…". So a 1,000,000-case store never stalls the GUI.
 The queries are read-only SQL over the `cases` projection and its indexes.
+
+Painting asks the model for every cell and role; each such call into Python must
+take the GIL from the worker, so a cell is answered in one `multiData` call from
+rows the worker already put into display form (status labels translated, colours
+chosen), and roles are compared as plain ints.
 """
 
 from __future__ import annotations
@@ -37,6 +42,13 @@ COLUMNS = (
     ("step_department", "所在部门"),
 )
 SIGNAL_COLORS = {"red": QColor("#f8d0d0"), "yellow": QColor("#fff1b8")}
+PLACEHOLDER = "…"
+# Roles as ints: `Qt.DisplayRole` is an attribute lookup costing microseconds in PySide6.
+DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+CASE_ID = int(Qt.ItemDataRole.UserRole)
+HORIZONTAL = Qt.Orientation.Horizontal
+STATUS_COLUMN = [name for name, _ in COLUMNS].index("status")
 _RUNNING = "(" + ",".join(f"'{s}'" for s in sorted(RUNNING)) + ")"
 
 
@@ -97,24 +109,35 @@ def load_ids(desk: Any, where: str, params: tuple, order: str) -> array:
         chunk = cur.fetchmany(20000)
         if not chunk:
             return ids
-        ids.extend(r[0] for r in chunk)
+        ids.extend([r[0] for r in chunk])
 
 
-def load_rows(desk: Any, rowids: list[int]) -> dict[int, tuple]:
-    """The displayed fields of some cases, plus their id and deadline signal."""
+def load_rows(
+    desk: Any,
+    rowids: list[int],
+    labels: dict[str, str] | None = None,
+    lights: dict[str, str] | None = None,
+) -> dict[int, tuple]:
+    """Some cases in display form: (id, deadline signal, the COLUMNS' texts). `labels` are
+    the translated status labels; `lights` caches the signal per due date (one list load)."""
     cols = ", ".join(name for name, _ in COLUMNS)
     marks = ",".join("?" * len(rowids))
+    labels = labels if labels is not None else STATUS_LABELS
+    lights = lights if lights is not None else {}
     today = desk.today()
     out = {}
     for row in desk.conn.execute(
         f"SELECT rowid, id, closed_date, {cols} FROM cases WHERE rowid IN ({marks})", rowids
     ):
         rowid, case_id, closed, *values = row
-        status = values[3]
+        status, due = values[STATUS_COLUMN], values[6]
         light = ""
         if closed is None and status in RUNNING:
-            light = signal(values[6], today, desk.calendar, desk.info.yellow_days)
-        out[rowid] = (case_id, light, *values)
+            light = lights.get(due)
+            if light is None:
+                light = lights[due] = signal(due, today, desk.calendar, desk.info.yellow_days)
+        values[STATUS_COLUMN] = labels.get(status, status)
+        out[rowid] = (case_id, light, *[value or "" for value in values])
     return out
 
 
@@ -129,7 +152,12 @@ class CaseListModel(QAbstractTableModel):
         self.generation = 0
         self.where, self.params, self.order = "1", (), "rowid DESC"
         self.loading = False
+        self.hold_sort = False
         self.on_loaded: Callable[[int], None] | None = None
+        self.labels = {status: _tr(label) for status, label in STATUS_LABELS.items()}
+        self.headers = [_tr(label) for _, label in COLUMNS]
+        self.brushes = {light: QBrush(color) for light, color in SIGNAL_COLORS.items()}
+        self.lights: dict[str, str] = {}
 
     # ---- loading ---------------------------------------------------------------------
 
@@ -142,6 +170,7 @@ class CaseListModel(QAbstractTableModel):
         generation = self.generation
         where, params, order = self.where, self.params, self.order
         self.loading = True
+        self.lights = {}  # the signals may have changed with the cases
 
         def done(ids: array) -> None:
             if generation != self.generation:
@@ -155,9 +184,11 @@ class CaseListModel(QAbstractTableModel):
             if self.on_loaded:
                 self.on_loaded(len(ids))
 
-        ops.QueryOp(None, lambda desk: load_ids(desk, where, params, order)).success(
-            done
-        ).run_in_background()
+        def run(desk: Any) -> array | None:
+            # A newer load is already queued behind this one: skip the query.
+            return load_ids(desk, where, params, order) if generation == self.generation else None
+
+        ops.QueryOp(None, run).success(done).run_in_background()
 
     def _request(self, block: int) -> None:
         if block in self.pending:
@@ -165,6 +196,7 @@ class CaseListModel(QAbstractTableModel):
         self.pending.add(block)
         generation = self.generation
         rowids = list(self.ids[block * BLOCK : (block + 1) * BLOCK])
+        labels, lights = self.labels, self.lights
 
         def done(rows: dict[int, tuple]) -> None:
             if generation != self.generation:
@@ -177,9 +209,9 @@ class CaseListModel(QAbstractTableModel):
             last = min(len(self.ids), first + BLOCK) - 1
             self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
 
-        ops.QueryOp(None, lambda desk: load_rows(desk, rowids)).success(done).failure(
-            lambda exc: self.pending.discard(block)
-        ).run_in_background()
+        ops.QueryOp(None, lambda desk: load_rows(desk, rowids, labels, lights)).success(
+            done
+        ).failure(lambda exc: self.pending.discard(block)).run_in_background()
 
     def row_data(self, row: int) -> tuple | None:
         block = row // BLOCK
@@ -204,30 +236,46 @@ class CaseListModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section: int, orientation: Any, role: int = Qt.DisplayRole) -> Any:  # noqa: N802
-        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
-            return _tr(COLUMNS[section][1])
+    def headerData(self, section: int, orientation: Any, role: int = DISPLAY) -> Any:  # noqa: N802
+        if role == DISPLAY and orientation == HORIZONTAL:
+            return self.headers[section]
         return None
 
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole) -> Any:
+    def _value(self, row: tuple | None, column: int, role: int) -> Any:
+        if role == DISPLAY:
+            return PLACEHOLDER if row is None else row[2 + column]
+        if row is None:
+            return None
+        if role == BACKGROUND:
+            return self.brushes.get(row[1])
+        if role == CASE_ID:
+            return row[0]
+        return None
+
+    def data(self, index: QModelIndex, role: int = DISPLAY) -> Any:
         if not index.isValid():
             return None
-        if role not in (Qt.DisplayRole, Qt.BackgroundRole, Qt.UserRole):
+        role = int(role)
+        if role not in (DISPLAY, BACKGROUND, CASE_ID):
             return None
+        return self._value(self.row_data(index.row()), index.column(), role)
+
+    def multiData(self, index: QModelIndex, roles: Any) -> None:  # noqa: N802 - Qt API
+        """All the roles a delegate asks for, in one call into Python per cell."""
+        if not index.isValid():
+            return
         row = self.row_data(index.row())
-        if row is None:
-            return "…" if role == Qt.DisplayRole else None
-        if role == Qt.UserRole:
-            return row[0]
-        if role == Qt.BackgroundRole:
-            color = SIGNAL_COLORS.get(row[1])
-            return QBrush(color) if color else None
-        value = row[2 + index.column()]
-        if COLUMNS[index.column()][0] == "status":
-            return _tr(STATUS_LABELS.get(value, value))
-        return value or ""
+        column = index.column()
+        for item in roles:
+            value = self._value(row, column, item.role())
+            if value is None:
+                item.clearData()
+            else:
+                item.setData(value)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.AscendingOrder) -> None:
+        if self.hold_sort:
+            return
         name = COLUMNS[column][0]
         direction = "DESC" if order == Qt.DescendingOrder else "ASC"
         self.order = f"{name} {direction}, rowid {direction}"

@@ -21,9 +21,17 @@ from PySide6.QtWidgets import (
 
 from counterdesk.desk import CASES
 from ui import ops
-from ui.listmodel import CaseListModel, list_specs
+from ui.listmodel import CASE_ID, DISPLAY, HORIZONTAL, CaseListModel, list_specs
 
 SEARCH_COLUMNS = ("案件编号", "申请人", "证件号", "事项", "状态", "受理日期", "办结期限", "匹配")
+
+
+def _cells(row: Any) -> tuple:
+    """One search result as the texts of SEARCH_COLUMNS (built once, not per paint)."""
+    return (
+        row.case_no, row.name, row.masked_id, row.matter, row.status_label,
+        row.accept_date, row.due_date or "", row.match,
+    )  # fmt: skip
 
 
 class SearchModel(QAbstractTableModel):
@@ -33,15 +41,18 @@ class SearchModel(QAbstractTableModel):
         super().__init__(parent)
         self.query = ""
         self.rows: list[Any] = []
+        self.cells: list[tuple] = []
         self.page = 0
         self.has_more = False
         self.busy = False
         self.kind = ""
         self.on_loaded: Any = None
+        self.headers = [self.tr(label) for label in SEARCH_COLUMNS]
 
     def start(self, query: str) -> None:
         self.beginResetModel()
         self.query, self.rows, self.page, self.has_more = query, [], 0, False
+        self.cells = []
         self.endResetModel()
         self._fetch(0)
 
@@ -49,7 +60,8 @@ class SearchModel(QAbstractTableModel):
         self.busy = True
         query = self.query
 
-        def done(result: Any) -> None:
+        def done(answer: Any) -> None:
+            result, cells = answer
             self.busy = False
             if query != self.query:
                 return
@@ -58,6 +70,7 @@ class SearchModel(QAbstractTableModel):
             if result.rows:
                 self.beginInsertRows(QModelIndex(), first, first + len(result.rows) - 1)
                 self.rows.extend(result.rows)
+                self.cells.extend(cells)
                 self.endInsertRows()
             self.page, self.has_more = page, result.has_more
             if self.on_loaded:
@@ -70,7 +83,8 @@ class SearchModel(QAbstractTableModel):
         def run(desk: Any) -> Any:
             from counterdesk.search import search  # imported on the worker, not the GUI
 
-            return search(desk, query, page, 100)
+            result = search(desk, query, page, 100)
+            return result, [_cells(row) for row in result.rows]
 
         ops.QueryOp(None, run).success(done).failure(failed).run_in_background()
 
@@ -87,24 +101,34 @@ class SearchModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(SEARCH_COLUMNS)
 
-    def headerData(self, section: int, orientation: Any, role: int = Qt.DisplayRole) -> Any:  # noqa: N802
-        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
-            return self.tr(SEARCH_COLUMNS[section])
+    def headerData(self, section: int, orientation: Any, role: int = DISPLAY) -> Any:  # noqa: N802
+        if role == DISPLAY and orientation == HORIZONTAL:
+            return self.headers[section]
         return None
 
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole) -> Any:
+    def _value(self, row: int, column: int, role: int) -> Any:
+        if role == DISPLAY:
+            return self.cells[row][column]
+        if role == CASE_ID:
+            return self.rows[row].case_id
+        return None
+
+    def data(self, index: QModelIndex, role: int = DISPLAY) -> Any:
         if not index.isValid():
             return None
-        row = self.rows[index.row()]
-        if role == Qt.UserRole:
-            return row.case_id
-        if role != Qt.DisplayRole:
-            return None
-        values = (
-            row.case_no, row.name, row.masked_id, row.matter, row.status_label,
-            row.accept_date, row.due_date or "", row.match,
-        )  # fmt: skip
-        return values[index.column()]
+        return self._value(index.row(), index.column(), int(role))
+
+    def multiData(self, index: QModelIndex, roles: Any) -> None:  # noqa: N802 - Qt API
+        """All the roles a delegate asks for, in one call into Python per cell."""
+        if not index.isValid():
+            return
+        row, column = index.row(), index.column()
+        for item in roles:
+            value = self._value(row, column, item.role())
+            if value is None:
+                item.clearData()
+            else:
+                item.setData(value)
 
     def case_id(self, row: int) -> str | None:
         return self.rows[row].case_id if 0 <= row < len(self.rows) else None
@@ -178,7 +202,11 @@ class WorkListPage(QWidget):
         if self.table.model() is not self.model:
             self.table.setSortingEnabled(False)
             self.table.setModel(self.model)
+            # Re-enabling sorting makes Qt sort by the header's indicator at once; the
+            # list's order comes from its spec just below, so skip that extra load.
+            self.model.hold_sort = True
             self.table.setSortingEnabled(True)
+            self.model.hold_sort = False
         row = list(self.specs).index(key)
         self.chooser.blockSignals(True)
         self.chooser.setCurrentRow(row)
