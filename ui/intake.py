@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -42,6 +42,14 @@ FORMS = {
     "electronic": "电子",
 }
 COL_GOT, COL_NAME, COL_FORM, COL_COUNT, COL_OWED = range(5)
+KEY_PRESS = QEvent.Type.KeyPress
+ARROWS = (Qt.Key.Key_Down, Qt.Key.Key_Up)
+
+
+def catalog_and_index(desk: Any) -> tuple[Any, MatterIndex]:
+    """The catalog and its pinyin index, built on the worker (pypinyin is slow Python)."""
+    catalog = desk.catalog
+    return catalog, MatterIndex(catalog.matters)
 
 
 class IntakePage(QWidget):
@@ -57,7 +65,7 @@ class IntakePage(QWidget):
         self.returning = False
         self._build()
         self._keys()
-        ops.QueryOp(self, lambda desk: desk.catalog).success(self._got_catalog).run_in_background()
+        ops.QueryOp(self, catalog_and_index).success(self._got_catalog).run_in_background()
 
     # ---- layout ----------------------------------------------------------------------
 
@@ -168,10 +176,10 @@ class IntakePage(QWidget):
             self.id_number.setFocus()
 
     def eventFilter(self, obj: Any, event: Any) -> bool:  # noqa: N802 - Qt API
-        from PySide6.QtCore import QEvent
-
-        arrow = event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key_Down, Qt.Key_Up)
-        if obj is self.matter_query and arrow:
+        # Called for every event of the matter box: keep it cheap (no import, ints first).
+        if obj is not self.matter_query or event.type() != KEY_PRESS:
+            return super().eventFilter(obj, event)
+        if event.key() in ARROWS:
             row = self.matter_list.currentRow() + (1 if event.key() == Qt.Key_Down else -1)
             self.matter_list.setCurrentRow(max(0, min(row, self.matter_list.count() - 1)))
             return True
@@ -226,9 +234,8 @@ class IntakePage(QWidget):
 
     # ---- matters and checklist -----------------------------------------------------------
 
-    def _got_catalog(self, catalog: Any) -> None:
-        self.catalog = catalog
-        self.index = MatterIndex(catalog.matters)
+    def _got_catalog(self, result: tuple[Any, MatterIndex]) -> None:
+        self.catalog, self.index = result
         self._filter_matters("")
 
     def _filter_matters(self, text: str) -> None:
