@@ -168,4 +168,8 @@ def warm_up() -> None:
     def pdf_modules(_: Any) -> None:
         from PySide6 import QtPdf, QtPdfWidgets  # noqa: F401
 
+        from ui.app import freeze_heap
+
+        freeze_heap()  # what the warm-up loaded stays for the session
+
     ops.QueryOp(None, load).success(pdf_modules).failure(lambda exc: None).run_in_background()
