@@ -141,10 +141,14 @@ def case_choices(desk: Any, case: Any) -> CaseChoices:
         names = {}
     else:
         names = {item.key: item.name for item in matter.materials}
+    # The center's staff directory (clerks at other counters too) where the core has one,
+    # else the accounts on this PC; both carry login, name, role and active.
+    directory = getattr(desk, "staff", None)
+    people = directory(*CASE_ROLES) if callable(directory) else desk.users()
     holders = tuple(
-        (user.login, user.name)
-        for user in desk.users()
-        if user.active and user.role in CASE_ROLES and user.login != case.clerk
+        (person.login, person.name)
+        for person in people
+        if person.active and person.role in CASE_ROLES and person.login != case.clerk
     )
     return CaseChoices(names, holders)
 
