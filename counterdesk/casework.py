@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from counterdesk import projection, users
+from counterdesk import projection, staff, users
 from counterdesk.errors import InvalidInput, NotAllowed, NotFound
 from counterdesk.hlc import to_datetime
 from counterdesk.ids import new_id
@@ -156,9 +156,10 @@ class CaseWork:
         return self._act(key, "resumed", {})
 
     def transfer(self: Desk, key: str, to_login: str, *, reason: str = "") -> Change:
-        target = users.get_user(self.conn, to_login)
+        # Anyone of the center's staff directory, on this PC or another counter's.
+        target = staff.get_member(self.conn, to_login)
         if not target.active or target.role not in CASE_ROLES:
-            raise InvalidInput(f"{target.name} 不能承办案件", field="to")
+            raise InvalidInput(f"{target.name} 不能承办案件（已停用或不是窗口人员）", field="to")
         return self._act(key, "transferred", {"to": target.login, "reason": reason.strip()})
 
     def withdraw(self: Desk, key: str, reason: str = "申请人主动撤回") -> Change:

@@ -27,6 +27,7 @@ from counterdesk.ids import new_id
 from counterdesk.intake import Intake
 from counterdesk.journal import Event, Journal, events_for_case, insert_foreign, verify_chains
 from counterdesk.people import Applicant
+from counterdesk.staff import Member, get_member, list_staff
 from counterdesk.store.connection import open_database, storage_error, write_transaction
 from counterdesk.store.migrations import migrate
 from counterdesk.upkeep import upgrade_store
@@ -363,6 +364,20 @@ class Desk(Intake, CaseWork):
 
     def users(self) -> list[users.User]:
         return users.list_users(self.conn)
+
+    def staff(self, *roles: str) -> list[Member]:
+        """The center's staff on every counter PC (from the journal), optionally some roles."""
+        return list_staff(self.conn, roles=roles)
+
+    def add_staff_account(self, login: str, password: str) -> Change:
+        """Give a member of the center's staff an account on this PC (a PC rebuilt from
+        the district's copy, or a clerk moving to this counter): name and role as known."""
+        member = get_member(self.conn, login)
+        if member.local:
+            raise InvalidInput(f"{member.label} 在本机已有账户", field="login")
+        if not member.active:
+            raise InvalidInput(f"{member.label} 已被停用，请先确认其仍在岗", field="login")
+        return self.create_user(member.login, member.name, member.role, password)
 
     def pc_clock_ms(self) -> int:
         """This PC's own clock, uncorrected (what the district flags when it is wrong)."""

@@ -99,6 +99,14 @@ class BrokenLink:
         return f"设备 {self.device_id} 第 {self.seq} 号事件 ({self.event_id})：{self.reason}"
 
 
+def order_key_text(hlc: int, device_id: str, seq: int) -> str:
+    """The fold order as comparable text, for 'latest wins' rows (citizens, staff).
+
+    Migration 6 writes the same text with printf('%020d|%s|%012d', ...).
+    """
+    return f"{hlc:020d}|{device_id}|{seq:012d}"
+
+
 @dataclass
 class Journal:
     """This device's writer onto the journal; appends happen inside the caller's transaction."""

@@ -11,7 +11,8 @@ import sqlite3
 from typing import Any
 
 from counterdesk import canonical
-from counterdesk.journal import Event, events_for_case, iter_events
+from counterdesk.journal import Event, events_for_case, iter_events, order_key_text
+from counterdesk.staff import STAFF_EVENTS, project_staff
 from counterdesk.workdays import WorkCalendar, parse_schedule
 from counterdesk.workflow import CASE_COLUMNS, JSON_COLUMNS, apply, fold
 
@@ -47,11 +48,6 @@ def load_case_state(conn: sqlite3.Connection, case_id: str) -> dict[str, Any] | 
     return row_to_state(row) if row else None
 
 
-def order_key_text(hlc: int, device_id: str, seq: int) -> str:
-    """The fold order as comparable text, for 'latest wins' rows such as citizens."""
-    return f"{hlc:020d}|{device_id}|{seq:012d}"
-
-
 def project(
     conn: sqlite3.Connection,
     event: Event,
@@ -77,6 +73,9 @@ def project(
         return None
     if event.type in FEEDBACK:
         _project_feedback(conn, event)
+        return None
+    if event.type in STAFF_EVENTS:
+        project_staff(conn, event)
         return None
     if event.case_id is None:
         return None
@@ -207,7 +206,7 @@ def refold_for_year(conn: sqlite3.Connection, cal: WorkCalendar, year: int) -> i
 
 def rebuild_all(conn: sqlite3.Connection, progress=None) -> WorkCalendar:
     """Throw the projections away and fold them again from the journal (in the caller's transaction)."""
-    for table in ("cases", "citizens", "notices", "calendar_years", "feedback"):
+    for table in ("cases", "citizens", "notices", "calendar_years", "feedback", "staff"):
         conn.execute(f"DELETE FROM {table}")
     cal = WorkCalendar()
     # The calendar first: deadlines depend on the schedules in force.
@@ -215,6 +214,8 @@ def rebuild_all(conn: sqlite3.Connection, progress=None) -> WorkCalendar:
         _project_calendar(conn, event, cal)
     for event in iter_events(conn, f"type IN {FEEDBACK}"):
         _project_feedback(conn, event)
+    for event in iter_events(conn, f"case_id IS NULL AND type IN {STAFF_EVENTS}"):
+        project_staff(conn, event)
     for event in iter_events(conn, f"type IN {OPENING + ('notice_issued',)}"):
         _project_citizen(conn, event)
         if event.type == "notice_issued":
@@ -251,4 +252,5 @@ def snapshot_projections(conn: sqlite3.Connection) -> dict[str, list[tuple]]:
         "notices": conn.execute("SELECT * FROM notices ORDER BY id").fetchall(),
         "calendar_years": conn.execute("SELECT * FROM calendar_years ORDER BY year").fetchall(),
         "feedback": conn.execute("SELECT * FROM feedback ORDER BY id").fetchall(),
+        "staff": conn.execute("SELECT * FROM staff ORDER BY login").fetchall(),
     }

@@ -11,6 +11,7 @@ from conftest import ADMIN, APPLICANT, CLERK
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from counterdesk import projection, staff
 from counterdesk.catalog import load_catalog
 from counterdesk.desk import Desk
 from counterdesk.errors import CounterdeskError
@@ -145,6 +146,8 @@ def test_any_arrival_order_folds_to_the_same_cases(pool, rnd, chunk):
 def test_store_from_older_version_upgrades_with_nothing_lost(tmp_path, monkeypatch, old_version):
     full = list(migrations.MIGRATIONS)
     monkeypatch.setattr(migrations, "MIGRATIONS", full[:old_version])
+    if old_version < 6:  # that release had no staff directory to keep up
+        monkeypatch.setattr(projection, "project_staff", lambda conn, event: None)
     path = tmp_path / "old.db"
     desk = Desk.init(path, center_code="DC03", center_name="中心", device_no=1,
                      admin_login=ADMIN[0], admin_password=ADMIN[1])  # fmt: skip
@@ -157,13 +160,18 @@ def test_store_from_older_version_upgrades_with_nothing_lost(tmp_path, monkeypat
         for _ in range(5)
     ]
     desk.hand_over(ids[:2])
+    desk.login(*ADMIN)
+    desk.set_user_active(CLERK[0], False)
     before_events = list(desk.conn.execute("SELECT * FROM events ORDER BY device_id, seq"))
     before_cases = list(
         desk.conn.execute("SELECT id, case_no, status, due_date FROM cases ORDER BY id")
     )
     desk.close()
     monkeypatch.setattr(migrations, "MIGRATIONS", full)
+    monkeypatch.setattr(projection, "project_staff", staff.project_staff)
     upgraded = Desk(path)
+    # the upgrade folds the staff directory from the events already there
+    assert [(m.login, m.active) for m in upgraded.staff()] == [(CLERK[0], False), (ADMIN[0], True)]
     assert migrations.current_version(upgraded.conn) == migrations.latest_version()
     assert (
         list(upgraded.conn.execute("SELECT * FROM events ORDER BY device_id, seq")) == before_events

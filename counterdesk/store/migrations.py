@@ -366,6 +366,45 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         END;
         """,
     ),
+    (
+        6,
+        "the center's staff directory, folded from every PC's user events",
+        """
+        CREATE TABLE staff (
+            login TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            role TEXT NOT NULL,
+            device_id TEXT NOT NULL,
+            created_key TEXT NOT NULL,
+            active INTEGER NOT NULL,
+            active_key TEXT NOT NULL
+        );
+        -- The same fold as counterdesk.staff.project_staff, over the events already
+        -- here (user events have no case: the events_case index finds them).
+        INSERT INTO staff (login, name, role, device_id, created_key, active, active_key)
+            SELECT login, name, role, device_id, key, 1, key FROM (
+                SELECT json_extract(payload, '$.login') AS login,
+                       json_extract(payload, '$.name') AS name,
+                       json_extract(payload, '$.role') AS role, device_id,
+                       printf('%020d|%s|%012d', hlc, device_id, seq) AS key,
+                       ROW_NUMBER() OVER (PARTITION BY json_extract(payload, '$.login')
+                                          ORDER BY hlc DESC, device_id DESC, seq DESC) AS rn
+                FROM events WHERE case_id IS NULL AND type = 'user_created')
+            WHERE rn = 1 AND login <> '';
+        INSERT INTO staff (login, name, role, device_id, created_key, active, active_key)
+            SELECT login, '', '', device_id, '', active, key FROM (
+                SELECT json_extract(payload, '$.login') AS login, device_id,
+                       type = 'user_activated' AS active,
+                       printf('%020d|%s|%012d', hlc, device_id, seq) AS key,
+                       ROW_NUMBER() OVER (PARTITION BY json_extract(payload, '$.login')
+                                          ORDER BY hlc DESC, device_id DESC, seq DESC) AS rn
+                FROM events WHERE case_id IS NULL
+                    AND type IN ('user_activated', 'user_deactivated')) AS a
+            WHERE rn = 1 AND login <> ''
+            ON CONFLICT (login) DO UPDATE SET active = excluded.active,
+                active_key = excluded.active_key WHERE excluded.active_key > staff.active_key;
+        """,
+    ),
 ]
 
 
