@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -57,11 +58,12 @@ class UserDialog(QDialog):
 class UsersTab(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.table = QTableWidget(0, 5)
+        self.table = QTableWidget(0, 6)
         self.table.setObjectName("users")
         self.table.setHorizontalHeaderLabels(
-            [self.tr("登录名"), self.tr("姓名"), self.tr("角色"), self.tr("状态"), self.tr("锁定")]
-        )
+            [self.tr("登录名"), self.tr("姓名"), self.tr("角色"), self.tr("状态"), self.tr("锁定"),
+             self.tr("本机账户")]
+        )  # fmt: skip
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().setVisible(False)
         buttons = QHBoxLayout()
@@ -70,6 +72,7 @@ class UsersTab(QWidget):
             (self.tr("重置密码"), self.reset_password),
             (self.tr("停用/启用"), self.toggle),
             (self.tr("解锁"), self.unlock),
+            (self.tr("在本机开通"), self.add_from_staff),
         ):
             button = QPushButton(label)
             button.clicked.connect(slot)
@@ -82,22 +85,57 @@ class UsersTab(QWidget):
         self.load()
 
     def load(self) -> None:
-        ops.QueryOp(self, lambda desk: desk.users()).success(self._show).run_in_background()
+        ops.QueryOp(self, lambda desk: (desk.users(), desk.staff())).success(
+            self._show
+        ).run_in_background()
 
-    def _show(self, users: list[Any]) -> None:
-        self.users = users
-        self.table.setRowCount(len(users))
-        for i, u in enumerate(users):
+    def _show(self, found: tuple[list[Any], list[Any]]) -> None:
+        """This PC's accounts, then the center's staff who have none here (other counters,
+        or everyone after this PC was rebuilt from the district's copy)."""
+        local, directory = found
+        here = {u.login for u in local}
+        self.users = list(local) + [m for m in directory if m.login not in here]
+        self.table.setRowCount(len(self.users))
+        for i, u in enumerate(self.users):
             locked = getattr(u, "locked_until", 0)
             values = (u.login, u.name, self.tr(ROLES.get(u.role, u.role)),
                       self.tr("在用") if u.active else self.tr("停用"),
-                      self.tr("已锁定") if locked else "")  # fmt: skip
+                      self.tr("已锁定") if locked else "",
+                      self.tr("有") if u.login in here else self.tr("无（其他窗口电脑）"))  # fmt: skip
             for col, value in enumerate(values):
                 self.table.setItem(i, col, QTableWidgetItem(value))
+        self.local = here
 
-    def _selected(self) -> Any:
+    def _selected(self, *, local: bool = True) -> Any:
+        """The selected row's person; `local` says which kind the action needs."""
         row = self.table.currentRow()
-        return self.users[row] if 0 <= row < len(self.users) else None
+        person = self.users[row] if 0 <= row < len(self.users) else None
+        if person is None or (person.login in self.local) == local:
+            return person
+        QMessageBox.information(
+            self,
+            self.tr("用户"),
+            self.tr("此人在本机已有账户。")
+            if not local
+            else self.tr("此人在本机还没有账户，请先点“在本机开通”。"),
+        )
+        return None
+
+    def add_from_staff(self) -> None:
+        """Open an account on this PC for a member of the center's staff (new password)."""
+        member = self._selected(local=False)
+        if member is None:
+            return
+        password, ok = QInputDialog.getText(
+            self,
+            self.tr("在本机开通"),
+            self.tr("为 {0} 设置新密码（原密码只保存在原来的电脑上）").format(member.name),
+            QLineEdit.EchoMode.Password,
+        )
+        if ok:
+            ops.CollectionOp(
+                self, lambda desk: desk.add_staff_account(member.login, password)
+            ).run_in_background()
 
     def add(self) -> None:
         dialog = UserDialog(self)
@@ -110,8 +148,6 @@ class UsersTab(QWidget):
         ).run_in_background()
 
     def reset_password(self) -> None:
-        from PySide6.QtWidgets import QInputDialog
-
         user = self._selected()
         if user is None:
             return

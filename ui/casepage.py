@@ -65,7 +65,7 @@ def load_case(desk: Any, key: str) -> dict[str, Any]:
     from counterdesk.hlc import to_datetime
 
     case = desk.get_case(key)
-    staff = {u.login: u.name for u in desk.users()}
+    staff = {m.login: m.name for m in desk.staff()}  # actors at every counter of the center
     choices = case_choices(desk, case)
     timeline = []
     for event in desk.timeline(case.id):

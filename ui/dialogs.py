@@ -141,10 +141,8 @@ def case_choices(desk: Any, case: Any) -> CaseChoices:
         names = {}
     else:
         names = {item.key: item.name for item in matter.materials}
-    # The center's staff directory (clerks at other counters too) where the core has one,
-    # else the accounts on this PC; both carry login, name, role and active.
-    directory = getattr(desk, "staff", None)
-    people = directory(*CASE_ROLES) if callable(directory) else desk.users()
+    # The center's staff directory: clerks at the other counters too, not only this PC's.
+    people = desk.staff(*CASE_ROLES)
     holders = tuple(
         (person.login, person.name)
         for person in people

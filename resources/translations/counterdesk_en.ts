@@ -3,78 +3,78 @@
 <context>
     <name />
     <message>
-        <location filename="../../ui/dialogs.py" line="255" />
+        <location filename="../../ui/dialogs.py" line="259" />
         <source>部门签收人</source>
         <translation>Received by (department)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="256" />
+        <location filename="../../ui/dialogs.py" line="260" />
         <source>通知方式（电话/短信/当面）</source>
         <translation>How notified (phone/SMS/in person)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="257" />
+        <location filename="../../ui/dialogs.py" line="261" />
         <source>中止原因（听证、检测、专家评审）</source>
         <translation>Reason to suspend (hearing, testing, expert review)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="258" />
+        <location filename="../../ui/dialogs.py" line="262" />
         <source>撤回原因</source>
         <translation>Reason for withdrawal</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="259" />
+        <location filename="../../ui/dialogs.py" line="263" />
         <source>终止原因</source>
         <translation>Reason for termination</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="260" />
+        <location filename="../../ui/dialogs.py" line="264" />
         <source>备注内容</source>
         <translation>Note text</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="236" />
+        <location filename="../../ui/dialogs.py" line="240" />
         <source>没有可以接手的人：除当前承办人外，本中心没有在用的窗口人员或中心负责人账户。请系统管理员添加或启用账户后再转交。</source>
         <translation>Nobody can take this case over: apart from its current clerk, this center has no active counter-clerk or center-chief account. Ask the system administrator to add or re-enable an account, then transfer.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="237" />
+        <location filename="../../ui/dialogs.py" line="241" />
         <source>转交</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="261" />
+        <location filename="../../ui/dialogs.py" line="265" />
         <source>送件人（默认本人）</source>
         <translation>Carrier (default: me)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="262" />
+        <location filename="../../ui/dialogs.py" line="266" />
         <source>取件人（默认本人）</source>
         <translation>Collected by (default: me)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="278" />
+        <location filename="../../ui/dialogs.py" line="282" />
         <source>办结</source>
         <translation>Complete</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="278" />
+        <location filename="../../ui/dialogs.py" line="282" />
         <source>领取人</source>
         <translation>Collected by</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="281" />
-        <location filename="../../ui/dialogs.py" line="284" />
+        <location filename="../../ui/dialogs.py" line="285" />
+        <location filename="../../ui/dialogs.py" line="288" />
         <source>整改回访</source>
         <translation>Rectification call-back</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="281" />
+        <location filename="../../ui/dialogs.py" line="285" />
         <source>回访情况</source>
         <translation>Call-back notes</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="284" />
+        <location filename="../../ui/dialogs.py" line="288" />
         <source>申请人对整改满意吗？</source>
         <translation>Is the applicant satisfied with the rectification?</translation>
     </message>
@@ -82,32 +82,32 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../ui/admin.py" line="352" />
+        <location filename="../../ui/admin.py" line="388" />
         <source>用户与角色</source>
         <translation>Users and roles</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="353" />
+        <location filename="../../ui/admin.py" line="389" />
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="355" />
+        <location filename="../../ui/admin.py" line="391" />
         <source>事项目录</source>
         <translation>Matter catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="356" />
+        <location filename="../../ui/admin.py" line="392" />
         <source>打印机</source>
         <translation>Printers</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="360" />
+        <location filename="../../ui/admin.py" line="396" />
         <source>备份与恢复</source>
         <translation>Backup and restore</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="361" />
+        <location filename="../../ui/admin.py" line="397" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
@@ -115,67 +115,67 @@
 <context>
     <name>BackupTab</name>
     <message>
-        <location filename="../../ui/admin.py" line="227" />
+        <location filename="../../ui/admin.py" line="263" />
         <source>选择文件夹</source>
         <translation>Choose folder</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="229" />
+        <location filename="../../ui/admin.py" line="265" />
         <source>立即备份</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="232" />
+        <location filename="../../ui/admin.py" line="268" />
         <source>从备份恢复…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="241" />
+        <location filename="../../ui/admin.py" line="277" />
         <source>备份到（如U盘）</source>
         <translation>Back up to (e.g. USB stick)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="242" />
+        <location filename="../../ui/admin.py" line="278" />
         <source>保留份数</source>
         <translation>Backups to keep</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="248" />
+        <location filename="../../ui/admin.py" line="284" />
         <source>备份文件夹</source>
         <translation>Backup folder</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="257" />
+        <location filename="../../ui/admin.py" line="293" />
         <source>请先选择备份文件夹</source>
         <translation>Choose a backup folder first</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="263" />
+        <location filename="../../ui/admin.py" line="299" />
         <source>正在备份…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="268" />
+        <location filename="../../ui/admin.py" line="304" />
         <source>已备份到 {0}（{1:.1f} MB，已校验）</source>
         <translation>Backed up to {0} ({1:.1f} MB, verified)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="273" />
+        <location filename="../../ui/admin.py" line="309" />
         <source>选择备份文件</source>
         <translation>Choose backup file</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="277" />
+        <location filename="../../ui/admin.py" line="313" />
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="278" />
+        <location filename="../../ui/admin.py" line="314" />
         <source>恢复会替换本机数据（原数据另存），完成后需重新登录。继续吗？</source>
         <translation>Restoring replaces this PC's data (the old data is kept aside); you sign in again afterwards. Continue?</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="300" />
+        <location filename="../../ui/admin.py" line="336" />
         <source>已恢复。原数据保留在 {0}。请重新登录，联网后先同步。</source>
         <translation>Restored. The old data is kept at {0}. Sign in again and sync first when online.</translation>
     </message>
@@ -702,27 +702,27 @@
 <context>
     <name>CatalogTab</name>
     <message>
-        <location filename="../../ui/admin.py" line="146" />
+        <location filename="../../ui/admin.py" line="182" />
         <source>编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="146" />
+        <location filename="../../ui/admin.py" line="182" />
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="146" />
+        <location filename="../../ui/admin.py" line="182" />
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="146" />
+        <location filename="../../ui/admin.py" line="182" />
         <source>承诺时限（工作日）</source>
         <translation>Promised (working days)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="160" />
+        <location filename="../../ui/admin.py" line="196" />
         <source>目录版本 {0}（只读，由区级平台下发）· {1} 个事项</source>
         <translation>Catalog version {0} (read-only, published by the district) · {1} matters</translation>
     </message>
@@ -946,188 +946,188 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../ui/intake.py" line="70" />
+        <location filename="../../ui/intake.py" line="91" />
         <source>先输入证件号，老用户自动带出信息</source>
         <translation>Type the ID number first; a returning citizen fills in by itself</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="82" />
+        <location filename="../../ui/intake.py" line="103" />
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="84" />
+        <location filename="../../ui/intake.py" line="105" />
         <source>证件类型</source>
         <translation>ID type</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="85" />
+        <location filename="../../ui/intake.py" line="106" />
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="87" />
+        <location filename="../../ui/intake.py" line="108" />
         <source>姓名/单位</source>
         <translation>Name/organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="88" />
+        <location filename="../../ui/intake.py" line="109" />
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="89" />
+        <location filename="../../ui/intake.py" line="110" />
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="94" />
+        <location filename="../../ui/intake.py" line="115" />
         <source>事项名称或拼音首字母，如 ylbx；↓ 选择，回车确定</source>
         <translation>Matter name or pinyin initials, e.g. ylbx; ↓ to choose, Enter to confirm</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="104" />
+        <location filename="../../ui/intake.py" line="125" />
         <source>办理事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="113" />
+        <location filename="../../ui/intake.py" line="134" />
         <source>已收</source>
         <translation>Got</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="113" />
+        <location filename="../../ui/intake.py" line="134" />
         <source>材料</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="113" />
+        <location filename="../../ui/intake.py" line="134" />
         <source>形式</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="113" />
+        <location filename="../../ui/intake.py" line="134" />
         <source>份数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="113" />
+        <location filename="../../ui/intake.py" line="134" />
         <source>容缺</source>
         <translation>Owed</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="119" />
+        <location filename="../../ui/intake.py" line="140" />
         <source>材料清单（空格勾选）</source>
         <translation>Materials checklist (Space to tick)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="125" />
+        <location filename="../../ui/intake.py" line="146" />
         <source>受理 F9</source>
         <translation>Accept F9</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="126" />
+        <location filename="../../ui/intake.py" line="147" />
         <source>容缺受理 F10</source>
         <translation>Accept with deficiencies F10</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="127" />
+        <location filename="../../ui/intake.py" line="148" />
         <source>一次性告知 F11</source>
         <translation>One-time notice F11</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="128" />
+        <location filename="../../ui/intake.py" line="149" />
         <source>不予受理 F12</source>
         <translation>Reject F12</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="129" />
+        <location filename="../../ui/intake.py" line="150" />
         <source>下一位 Ctrl+N</source>
         <translation>Next citizen Ctrl+N</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="203" />
+        <location filename="../../ui/intake.py" line="224" />
         <source>证件号有效</source>
         <translation>ID number valid</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="211" />
+        <location filename="../../ui/intake.py" line="232" />
         <source>证件号有效 · 新申请人</source>
         <translation>ID number valid · new applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="216" />
+        <location filename="../../ui/intake.py" line="237" />
         <source>证件号有效 · 老用户，已带出上次信息</source>
         <translation>ID number valid · returning citizen, details filled in</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="256" />
+        <location filename="../../ui/intake.py" line="276" />
         <source>已选：{0}（{1}）· 承诺 {2} 个工作日 · {3}{4}</source>
         <translation>Chosen: {0} ({1}) · promised {2} working days · {3}{4}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="258" />
+        <location filename="../../ui/intake.py" line="278" />
         <source> · 可容缺受理</source>
         <translation> · deficiency acceptance allowed</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="268" />
+        <location filename="../../ui/intake.py" line="288" />
         <source>（非必需）</source>
         <translation> (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="321" />
+        <location filename="../../ui/intake.py" line="341" />
         <source>请先选择办理事项</source>
         <translation>Choose the matter first</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="330" />
+        <location filename="../../ui/intake.py" line="350" />
         <source>{0}：{1}，正在打开打印预览</source>
         <translation>{0}: {1}, opening print preview</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="359" />
+        <location filename="../../ui/intake.py" line="379" />
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="367" />
+        <location filename="../../ui/intake.py" line="387" />
         <source>容缺受理</source>
         <translation>Accept with deficiencies</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="367" />
+        <location filename="../../ui/intake.py" line="387" />
         <source>申请人已签署《容缺受理承诺书》吗？</source>
         <translation>Has the applicant signed the deficiency commitment letter?</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="377" />
+        <location filename="../../ui/intake.py" line="397" />
         <source>已容缺受理</source>
         <translation>Accepted with deficiencies</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="387" />
+        <location filename="../../ui/intake.py" line="407" />
         <source>已出具一次性告知书</source>
         <translation>One-time notice issued</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="394" />
-        <location filename="../../ui/intake.py" line="399" />
+        <location filename="../../ui/intake.py" line="414" />
+        <location filename="../../ui/intake.py" line="419" />
         <source>不予受理</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="394" />
+        <location filename="../../ui/intake.py" line="414" />
         <source>不予受理的理由</source>
         <translation>Reason for rejection</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="399" />
+        <location filename="../../ui/intake.py" line="419" />
         <source>应向哪个机关申请</source>
         <translation>Office to apply to instead</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="407" />
+        <location filename="../../ui/intake.py" line="427" />
         <source>已出具不予受理通知书</source>
         <translation>Rejection notice issued</translation>
     </message>
@@ -1292,12 +1292,12 @@
 <context>
     <name>MaterialsDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="157" />
+        <location filename="../../ui/dialogs.py" line="161" />
         <source>补交材料</source>
         <translation>Supplement materials</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="171" />
+        <location filename="../../ui/dialogs.py" line="175" />
         <source>勾选申请人本次补交的材料：</source>
         <translation>Tick the materials the applicant has brought:</translation>
     </message>
@@ -1338,37 +1338,37 @@
 <context>
     <name>PrintersTab</name>
     <message>
-        <location filename="../../ui/admin.py" line="185" />
+        <location filename="../../ui/admin.py" line="221" />
         <source>系统默认打印机</source>
         <translation>System default printer</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="193" />
+        <location filename="../../ui/admin.py" line="229" />
         <source>热敏卷纸</source>
         <translation>thermal roll</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="204" />
+        <location filename="../../ui/admin.py" line="240" />
         <source>热敏纸宽</source>
         <translation>Thermal paper width</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="206" />
+        <location filename="../../ui/admin.py" line="242" />
         <source>热敏回执</source>
         <translation>Thermal receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="207" />
+        <location filename="../../ui/admin.py" line="243" />
         <source>A4 回执</source>
         <translation>A4 receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="212" />
+        <location filename="../../ui/admin.py" line="248" />
         <source>受理回执用纸</source>
         <translation>Receipt paper</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="214" />
+        <location filename="../../ui/admin.py" line="250" />
         <source>本机未发现打印机：将使用系统默认或另存为 PDF</source>
         <translation>No printer found: the system default or Save as PDF is used</translation>
     </message>
@@ -1517,37 +1517,37 @@
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../../ui/admin.py" line="317" />
+        <location filename="../../ui/admin.py" line="353" />
         <source>切换语言</source>
         <translation>Switch language</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="321" />
+        <location filename="../../ui/admin.py" line="357" />
         <source> 分钟（0 为不锁屏）</source>
         <translation> minutes (0 = never lock)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="328" />
+        <location filename="../../ui/admin.py" line="364" />
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="329" />
+        <location filename="../../ui/admin.py" line="365" />
         <source>无操作自动锁屏</source>
         <translation>Lock after idle</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="331" />
+        <location filename="../../ui/admin.py" line="367" />
         <source>中心</source>
         <translation>Center</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="332" />
+        <location filename="../../ui/admin.py" line="368" />
         <source>本机</source>
         <translation>This PC</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="333" />
+        <location filename="../../ui/admin.py" line="369" />
         <source>数据文件</source>
         <translation>Data file</translation>
     </message>
@@ -1899,17 +1899,17 @@
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="199" />
+        <location filename="../../ui/dialogs.py" line="203" />
         <source>转交给其他承办人</source>
         <translation>Transfer to another clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="214" />
+        <location filename="../../ui/dialogs.py" line="218" />
         <source>转交原因（可不填）</source>
         <translation>Reason for the transfer (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="216" />
+        <location filename="../../ui/dialogs.py" line="220" />
         <source>转交给：</source>
         <translation>Transfer to:</translation>
     </message>
@@ -1917,27 +1917,27 @@
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../ui/admin.py" line="40" />
+        <location filename="../../ui/admin.py" line="41" />
         <source>新建用户</source>
         <translation>New user</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="50" />
+        <location filename="../../ui/admin.py" line="51" />
         <source>登录名</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="51" />
+        <location filename="../../ui/admin.py" line="52" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="52" />
+        <location filename="../../ui/admin.py" line="53" />
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="53" />
+        <location filename="../../ui/admin.py" line="54" />
         <source>初始密码</source>
         <translation>Initial password</translation>
     </message>
@@ -1960,68 +1960,109 @@
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../../ui/admin.py" line="63" />
+        <location filename="../../ui/admin.py" line="64" />
         <source>登录名</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="63" />
+        <location filename="../../ui/admin.py" line="64" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="63" />
+        <location filename="../../ui/admin.py" line="64" />
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="63" />
+        <location filename="../../ui/admin.py" line="64" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="63" />
+        <location filename="../../ui/admin.py" line="64" />
         <source>锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="69" />
+        <location filename="../../ui/admin.py" line="65" />
+        <source>本机账户</source>
+        <translation>Account on this PC</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="71" />
         <source>新建用户</source>
         <translation>New user</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="70" />
-        <location filename="../../ui/admin.py" line="119" />
+        <location filename="../../ui/admin.py" line="72" />
+        <location filename="../../ui/admin.py" line="155" />
         <source>重置密码</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="71" />
+        <location filename="../../ui/admin.py" line="73" />
         <source>停用/启用</source>
         <translation>Deactivate/activate</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="72" />
+        <location filename="../../ui/admin.py" line="74" />
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="93" />
+        <location filename="../../ui/admin.py" line="75" />
+        <location filename="../../ui/admin.py" line="131" />
+        <source>在本机开通</source>
+        <translation>Open account here</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="102" />
         <source>在用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="93" />
+        <location filename="../../ui/admin.py" line="102" />
         <source>停用</source>
         <translation>Inactive</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="94" />
+        <location filename="../../ui/admin.py" line="103" />
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="119" />
+        <location filename="../../ui/admin.py" line="104" />
+        <source>有</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="104" />
+        <source>无（其他窗口电脑）</source>
+        <translation>No (another counter PC)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="117" />
+        <source>用户</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="118" />
+        <source>此人在本机已有账户。</source>
+        <translation>This person already has an account on this PC.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="120" />
+        <source>此人在本机还没有账户，请先点“在本机开通”。</source>
+        <translation>This person has no account on this PC yet: click “Open account here” first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="132" />
+        <source>为 {0} 设置新密码（原密码只保存在原来的电脑上）</source>
+        <translation>New password for {0} (the old one stays on the PC where the account was made)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="155" />
         <source>新密码</source>
         <translation>New password</translation>
     </message>
@@ -2044,37 +2085,37 @@
 <context>
     <name>WorkListPage</name>
     <message>
-        <location filename="../../ui/worklists.py" line="140" />
+        <location filename="../../ui/worklists.py" line="164" />
         <source>在本清单中筛选：姓名、编号或事项（回车）</source>
         <translation>Filter this list: name, number or matter (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="144" />
+        <location filename="../../ui/worklists.py" line="168" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="205" />
+        <location filename="../../ui/worklists.py" line="233" />
         <source>加载中…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="221" />
+        <location filename="../../ui/worklists.py" line="249" />
         <source>{0}：{1} 件</source>
         <translation>{0}: {1} cases</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="227" />
+        <location filename="../../ui/worklists.py" line="255" />
         <source>搜索中…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="231" />
+        <location filename="../../ui/worklists.py" line="259" />
         <source>，向下滚动加载更多</source>
         <translation>, scroll down for more</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="232" />
+        <location filename="../../ui/worklists.py" line="260" />
         <source>按{0}搜索：{1} 件{2}</source>
         <translation>Search by {0}: {1} cases{2}</translation>
     </message>
