@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import gc
+import logging
 import os
+import queue
 import sys
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,6 +24,7 @@ TRANSLATIONS = ROOT / "resources" / "translations"
 LANGUAGES = {"zh_CN": "中文", "en": "English"}
 
 _translator: QTranslator | None = None
+log = logging.getLogger("counterdesk.ui")
 
 
 def load_font(app: QApplication) -> str:
@@ -126,7 +130,37 @@ def open_executor(store: Path, synchronous: bool = False) -> ops.DeskExecutor | 
 
     if synchronous:
         return ops.SyncExecutor(Desk(store))
-    return ops.DeskExecutor(lambda: Desk(store))
+    executor = ops.DeskExecutor(lambda: Desk(store))
+    start_preload(executor)
+    return executor
+
+
+def start_preload(executor: ops.DeskExecutor) -> None:
+    """Get the first page ready while the clerk logs in: the worker reads the catalog, and a
+    helper thread imports the intake page and builds its pinyin index. The password check
+    (argon2, without the GIL) overlaps that work, so the window is up sooner after login."""
+    catalogs: queue.Queue = queue.Queue(maxsize=1)
+
+    def read_catalog(desk: Any) -> None:
+        catalog = None
+        try:
+            catalog = desk.catalog
+        finally:
+            catalogs.put(catalog)
+
+    def prepare() -> None:
+        try:
+            # Wait for the worker first: by then the GUI thread waits for the login.
+            catalog = catalogs.get(timeout=60)
+            from ui import intake
+
+            if catalog is not None:
+                intake.prepare_index(catalog)
+        except Exception:  # noqa: BLE001 - the page builds it again when it opens
+            log.warning("preparing the intake page failed", exc_info=True)
+
+    executor.submit(read_catalog, lambda _: None, lambda _: None)
+    threading.Thread(target=prepare, name="counterdesk-preload", daemon=True).start()
 
 
 def read_info(store: Path) -> Any:

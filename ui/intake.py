@@ -3,6 +3,7 @@ then F9 accept / F10 accept with deficiencies / F11 one-time notice / F12 reject
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -46,10 +47,22 @@ KEY_PRESS = QEvent.Type.KeyPress
 ARROWS = (Qt.Key.Key_Down, Qt.Key.Key_Up)
 
 
+_index_lock = threading.Lock()
+_prepared: tuple[Any, MatterIndex] | None = None
+
+
+def prepare_index(catalog: Any) -> tuple[Any, MatterIndex]:
+    """The catalog and its pinyin index, built once per catalog off the GUI thread (pypinyin
+    is slow Python): on the worker, or while the clerk logs in (ui.app.start_preload)."""
+    global _prepared
+    with _index_lock:
+        if _prepared is None or _prepared[0] is not catalog:
+            _prepared = (catalog, MatterIndex(catalog.matters))
+        return _prepared
+
+
 def catalog_and_index(desk: Any) -> tuple[Any, MatterIndex]:
-    """The catalog and its pinyin index, built on the worker (pypinyin is slow Python)."""
-    catalog = desk.catalog
-    return catalog, MatterIndex(catalog.matters)
+    return prepare_index(desk.catalog)
 
 
 class IntakePage(QWidget):
