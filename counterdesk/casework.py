@@ -49,8 +49,6 @@ class CaseWork:
         with self._write():
             state = self._state(key)
             check(state, type_, payload)
-            # Act after everything this case holds, even what arrived through another connection.
-            self.journal.clock.observe(state["last_hlc"])
             event, _ = self._record(state["id"], type_, payload, state)
         return Change(frozenset({CASES}), (state["id"],), state["case_no"], events=(event.id,))
 
@@ -71,7 +69,6 @@ class CaseWork:
                 raise InvalidInput("一张交接单只能对应一个部门，请按部门分批", field="cases")
             for state in states:
                 check(state, type_, payload)
-                self.journal.clock.observe(state["last_hlc"])
             batch = dict(
                 payload, batch_id=new_id(), department=departments.pop(), count=len(states)
             )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import json
+import logging
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -22,7 +23,7 @@ from counterdesk.case import Case, case_signal
 from counterdesk.casework import CaseWork
 from counterdesk.catalog import Catalog, catalog_from_json, load_catalog
 from counterdesk.errors import InvalidInput, NotAllowed, NotFound, StorageError
-from counterdesk.hlc import HybridClock, to_date
+from counterdesk.hlc import MAX_AHEAD_MS, HybridClock, physical_ms, to_date
 from counterdesk.ids import new_id
 from counterdesk.intake import Intake
 from counterdesk.journal import Event, Journal, events_for_case, insert_foreign, verify_chains
@@ -32,6 +33,8 @@ from counterdesk.store.connection import open_database, storage_error, write_tra
 from counterdesk.store.migrations import migrate
 from counterdesk.upkeep import upgrade_store
 from counterdesk.workdays import YearSchedule
+
+log = logging.getLogger(__name__)
 
 CLOCK_TOLERANCE_MS = 60_000  # drift below a minute is left alone
 
@@ -256,6 +259,17 @@ class Desk(Intake, CaseWork):
         if version == self._data_version:
             return
         self._data_version = version
+        # The district's time, adopted by the sync worker's connection.
+        offset, rebased = self.conn.execute(
+            "SELECT (SELECT value FROM meta WHERE key = 'clock_offset_ms'),"
+            " (SELECT value FROM meta WHERE key = 'clock_rebased_below')"
+        ).fetchone()
+        self._clock_offset = int(offset or 0)
+        if int(rebased or 0) > self.journal.rebased_below:
+            self.journal.rebased_below = int(rebased)
+            clock = self.journal.clock
+            if physical_ms(clock.last) > clock.wall() + MAX_AHEAD_MS:
+                clock.rebase()
         self.journal.refresh_head()
         marks = self.conn.execute(
             "SELECT (SELECT MAX(hlc) FROM calendar_years),"
@@ -299,7 +313,9 @@ class Desk(Intake, CaseWork):
     ) -> tuple[Event, dict | None]:
         """Append one event as the current user and project it (inside `_write`)."""
         actor = self.user.login if self.user else users.SYSTEM.login
-        event = self.journal.append(case_id, type_, actor, payload)
+        # After everything the case holds, even what arrived through another connection.
+        after = state["last_hlc"] if state else 0
+        event = self.journal.append(case_id, type_, actor, payload, after)
         return event, projection.project(self.conn, event, self.calendar, state, fresh)
 
     # ---- users -----------------------------------------------------------------------
@@ -388,11 +404,32 @@ class Desk(Intake, CaseWork):
         self.set_clock_offset(server_ms - self._base_wall())
 
     def set_clock_offset(self, offset_ms: int) -> None:
-        """Adopt the district's time (offset from this PC's clock), ignoring small drift."""
+        """Adopt the district's time (offset from this PC's clock), ignoring small drift.
+
+        If this PC's clock had run ahead (events stamped in the future before the
+        first contact), the clock stops holding to those stamps: new events get
+        today's date again, and events on those cases still sort after them
+        (`HybridClock.stamp_after`). Other connections on the store pick both up
+        at their next write (`_refresh_from_store`).
+        """
         applied = offset_ms if abs(offset_ms) > CLOCK_TOLERANCE_MS else 0
-        if applied != self._clock_offset:
-            self.set_meta("clock_offset_ms", str(applied))
+        if applied == self._clock_offset:
+            return
+        with self._write():
             self._clock_offset = applied
+            self.conn.execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES ('clock_offset_ms', ?)",
+                (str(applied),),
+            )
+            clock = self.journal.clock
+            if physical_ms(clock.last) > clock.wall() + MAX_AHEAD_MS:
+                log.warning("clock ran ahead of the district by %s ms: rebased", -applied)
+                self.conn.execute(
+                    "INSERT OR REPLACE INTO meta (key, value) VALUES ('clock_rebased_below', ?)",
+                    (str(clock.last),),
+                )
+                self.journal.rebased_below = clock.last
+                clock.rebase()
 
     def clock_warning(self) -> str | None:
         """A sentence for the status bar when this PC's clock is known to be wrong."""

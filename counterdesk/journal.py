@@ -117,16 +117,24 @@ class Journal:
     clock: HybridClock = field(default_factory=HybridClock)
     last_seq: int = 0
     last_hash: str = canonical.GENESIS_HASH
+    rebased_below: int = 0
 
     def reload(self) -> None:
         """Re-read the chain head (after open or after a rolled-back transaction)."""
         self.last_seq, self.last_hash = 0, canonical.GENESIS_HASH
+        marks = dict(
+            self.conn.execute(
+                "SELECT key, value FROM meta WHERE key IN ('hlc_seen', 'clock_rebased_below')"
+            ).fetchall()
+        )
+        # Own events at or below this were stamped by a clock that ran ahead
+        # (Desk.set_clock_offset): the clock does not hold to them.
+        self.rebased_below = int(marks.get("clock_rebased_below", "0"))
         self.refresh_head()
         # The highest timestamp received from elsewhere, kept by `Desk.ingest` (no
         # MAX(hlc) scan over millions of events at every start).
-        seen = self.conn.execute("SELECT value FROM meta WHERE key = 'hlc_seen'").fetchone()
-        if seen:
-            self.clock.observe(int(seen[0]))
+        if "hlc_seen" in marks:
+            self.clock.observe(int(marks["hlc_seen"]))
 
     def refresh_head(self) -> None:
         """Re-read this device's chain head inside a write transaction (cheap, indexed).
@@ -140,21 +148,33 @@ class Journal:
         ).fetchone()
         if row:
             self.last_seq, self.last_hash = row[0], row[1]
-            self.clock.observe(row[2])
+            if row[2] > self.rebased_below:
+                self.clock.advance_to(row[2])
 
-    def append(self, case_id: str | None, type_: str, actor: str, payload: dict) -> Event:
+    def append(
+        self, case_id: str | None, type_: str, actor: str, payload: dict, after: int = 0
+    ) -> Event:
+        """Append one event; `after` is the case's latest timestamp, which it must follow."""
         event = Event(
             id=new_id(),
             center_id=self.center_id,
             device_id=self.device_id,
             seq=self.last_seq + 1,
-            hlc=self.clock.now(),
+            hlc=self.clock.stamp_after(after) if after else self.clock.now(),
             case_id=case_id,
             type=type_,
             actor=actor,
             payload=payload,
             prev_hash=self.last_hash,
         )
+        if event.hlc > self.clock.last:
+            # Stamped after a case whose events lie beyond the clock's bound: the
+            # clock does not hold to this stamp, now or after a restart.
+            self.rebased_below = max(self.rebased_below, event.hlc)
+            self.conn.execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES ('clock_rebased_below', ?)",
+                (str(self.rebased_below),),
+            )
         text = canonical.dumps(payload)  # encoded once: hashed and stored
         event.hash = canonical.event_hash_encoded(event.to_dict(), text)
         self.conn.execute(

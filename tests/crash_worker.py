@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 import sys
+import time
 
 from counterdesk.desk import Desk
+from counterdesk.errors import NotAllowed
+from counterdesk.hlc import HybridClock
+
+DAY_MS = 86_400_000
 
 
 def main(path: str, login: str, password: str) -> None:
-    desk = Desk(path)
+    # A PC numbers at most 9,999 cases a day; this loop makes more than that over
+    # the trials, so its day moves on when the numbers of one day run out.
+    days = [0]
+    desk = Desk(
+        path, clock=HybridClock(wall=lambda: time.time_ns() // 1_000_000 + days[0] * DAY_MS)
+    )
     desk.login(login, password)
     matter = next(m for m in desk.catalog.matters if m.deficiency_allowed)
     keys = [m.key for m in matter.materials if m.required]
@@ -16,7 +26,13 @@ def main(path: str, login: str, password: str) -> None:
     print("ready", flush=True)
     n = 0
     while True:
-        change = desk.accept(applicant, matter.code, keys)
+        try:
+            change = desk.accept(applicant, matter.code, keys)
+        except NotAllowed as exc:
+            if "编号已用完" not in exc.message:
+                raise
+            days[0] += 1
+            continue
         print(f"accepted {change.case_id}", flush=True)
         n += 1
         if n % 3 == 0:

@@ -189,16 +189,24 @@ def test_canonical_dumps_matches_the_documented_json_encoding():
 
 
 def test_reopened_store_stays_past_what_it_received(make_desk, matter):
+    """Within the bound (a colleague's clock a few minutes fast) a reopened store stays
+    past what it received; a stamp years ahead is not followed (test_clock_bound.py)."""
+    import time
+
     from counterdesk.desk import Desk
     from counterdesk.journal import device_events
 
-    ahead = make_desk(device_no=2, clock=HybridClock(wall=lambda: 1_900_000_000_000))
-    ahead.accept(APPLICANT, matter.code, required_keys(matter))
+    fast = make_desk(device_no=2, clock=HybridClock(wall=lambda: int(time.time() * 1000) + 300_000))
+    fast.accept(APPLICANT, matter.code, required_keys(matter))
+    far = make_desk(device_no=3, clock=HybridClock(wall=lambda: 1_900_000_000_000))
+    far.accept(APPLICANT, matter.code, required_keys(matter))
     here = make_desk(device_no=1)
-    here.ingest(device_events(ahead.conn, ahead.info.device_id))
-    top = max(e.hlc for e in device_events(ahead.conn, ahead.info.device_id))
+    here.ingest(device_events(fast.conn, fast.info.device_id))
+    here.ingest(device_events(far.conn, far.info.device_id))
+    top = max(e.hlc for e in device_events(fast.conn, fast.info.device_id))
     path = here.path
     here.close()
     with Desk(path) as reopened:
         assert reopened.journal.clock.last >= top
         assert reopened.journal.clock.now() > top
+        assert physical_ms(reopened.journal.clock.now()) < 1_900_000_000_000

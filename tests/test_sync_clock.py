@@ -24,10 +24,24 @@ def test_clock_a_year_ahead_is_corrected_after_one_contact(make_desk, district):
     assert "快 36" in desk.clock_warning()  # 365 days
     assert abs(desk.journal.clock.wall() - time.time() * 1000) < 5_000
     right = desk.get_case(intake(desk)[0])
-    # The HLC never goes back, but new work is stamped no later than the district's time allows.
-    assert right.accept_hlc > wrong.accept_hlc
-    assert desk.today() == to_date(wrong.accept_hlc)  # cannot go back before what is recorded
+    # New work is stamped by the district's time again: today's date, today's number.
+    assert to_date(right.accept_hlc) == dt.date.today() == desk.today()
+    assert right.case_no[5:11] == f"{dt.date.today():%y%m%d}"
+    # Work on the case stamped in the future still sorts after what that case holds.
+    desk.hand_over([wrong.id])
+    moved = desk.get_case(wrong.id)
+    assert moved.status == "sent" and moved.anomalies == 0
+    assert moved.last_hlc > wrong.accept_hlc
+    assert desk.today() == dt.date.today()  # and the clock did not follow it
+    client.sync()  # the district takes the device's chain although its stamps went back
+    assert client.status().pending == 0
+    assert client.status().quarantined == 0
+    path = desk.path
     client.close()
+    desk.close()
+    reopened = type(desk)(path, clock=HybridClock(wall=wall))
+    assert reopened.today() == dt.date.today()  # after a restart too
+    reopened.close()
 
 
 def test_clock_behind_is_corrected_and_small_drift_ignored(make_desk, district):

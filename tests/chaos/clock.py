@@ -4,7 +4,11 @@ Proves: after merging with a correct counter through the district, the wrong
 counter's cases carry today's business date and the right deadline, a case
 handled on both counters folds in causal order (accepted on A before handed
 over on B), both stores hold identical projections; and the district's
-supervision summary flags each wrong clock with its signed offset.
+supervision summary flags each wrong clock with its signed offset. Counter D
+of the same center runs a year ahead and takes a case before its first
+contact: its colleagues keep today's date (the HLC does not follow a stamp
+that far ahead), A hands D's case over in causal order, and D's own work
+after the contact is dated today.
 """
 
 from __future__ import annotations
@@ -33,11 +37,14 @@ def run(workdir: Path) -> dict[str, Any]:
         a = new_desk(workdir / "a.db", center=center, device_no=1)
         b = new_desk(workdir / "b.db", center=center, device_no=2, clock=_wrong_clock(-YEAR))
         c = new_desk(workdir / "c.db", center=far, device_no=1, clock=_wrong_clock(YEAR))
+        d = new_desk(workdir / "d.db", center=center, device_no=3, clock=_wrong_clock(YEAR))
+        z0 = intake(d)[0]  # before any contact: stamped a year ahead
         ca, cb, cc = (
             enrolled(a, server, center),
             enrolled(b, server, center),
             enrolled(c, server, far),
         )
+        cd = enrolled(d, server, center)
         x1 = intake(a)[0]
         ca.sync()
         cb.sync()  # B learns the district's time from A's events
@@ -46,13 +53,17 @@ def run(workdir: Path) -> dict[str, Any]:
         x2 = intake(a)[0]
         y2 = intake(b)[0]
         intake(c)
-        for client in (cb, ca, cb, cc):
+        for client in (cd, cb, ca, cb, cc):
+            client.sync()
+        a.hand_over([z0])  # a case stamped a year ahead, handled by a colleague
+        z1 = intake(d)[0]  # D after its first contact
+        for client in (ca, cd, cb, ca):
             client.sync()
         today = dt.datetime.now(CHINA_TZ).date()
         matter = deficient_matter(a)
         due = a.calendar.add_workdays(today, matter.promised_days)[0].isoformat()
-        for key in (x1, x2, y1, y2):
-            for desk in (a, b):
+        for key in (x1, x2, y1, y2, z1):
+            for desk in (a, b, d):
                 case = desk.get_case(key)
                 if case.accept_date != today.isoformat() or case.due_date != due:
                     problems.append(
@@ -63,25 +74,31 @@ def run(workdir: Path) -> dict[str, Any]:
             problems.append(f"x1 folded out of order: {order}")
         if a.get_case(x1).status != "sent" or b.get_case(x1).status != "sent":
             problems.append("x1 status differs")
-        for desk in (a, b):
+        for desk in (a, b, d):
+            case = desk.get_case(z0)
+            if case.status != "sent" or case.anomalies:
+                problems.append(f"z0 on {desk.info.device_no}: {case.status}, {case.anomalies}")
+            if desk.today() != today:
+                problems.append(f"{desk.info.device_no} dates work {desk.today()}")
+        for desk in (a, b, d):
             if not desk.verify(deep=True).ok:
                 problems.append(f"verify failed on {desk.info.device_no}")
         summary = {s["code"]: s for s in server.ok("GET", "/admin/summary")["centers"]}
         behind, ahead = summary[center], summary[far]
         day = 24 * 3600 * 1000
         if (
-            behind["clock_skewed_devices"] != 1
-            or not -366 * day < behind["max_clock_skew_ms"] < -364 * day
+            behind["clock_skewed_devices"] != 2  # B behind, D ahead
+            or not 364 * day < abs(behind["max_clock_skew_ms"]) < 366 * day
         ):
-            problems.append(f"year-behind clock not flagged: {behind}")
+            problems.append(f"wrong clocks of the center not flagged: {behind}")
         if (
             ahead["clock_skewed_devices"] != 1
             or not 364 * day < ahead["max_clock_skew_ms"] < 366 * day
         ):
             problems.append(f"year-ahead clock not flagged: {ahead}")
-        for client in (ca, cb, cc):
+        for client in (ca, cb, cc, cd):
             client.close()
-        for desk in (a, b, c):
+        for desk in (a, b, c, d):
             desk.close()
     return {
         "clock_failures": len(problems),
