@@ -74,9 +74,12 @@ def make_backup(
     finally:
         src.close()
     verify_backup(part)
-    os.replace(part, final)
-    _fsync_dir(dest_dir)
-    removed = rotate(dest_dir, meta["center_code"], int(meta["device_no"]), keep)
+    try:
+        os.replace(part, final)
+        _fsync_dir(dest_dir)
+        removed = rotate(dest_dir, meta["center_code"], int(meta["device_no"]), keep)
+    except OSError as exc:  # e.g. the USB stick pulled, or the file removed meanwhile
+        raise storage_error(exc, dest_dir) from exc
     return BackupResult(final, final.stat().st_size, time.perf_counter() - started, removed)
 
 

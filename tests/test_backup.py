@@ -111,3 +111,20 @@ def test_restore_refuses_another_centers_backup(make_desk, tmp_path):
     with pytest.raises(StorageError, match="其他中心"):
         backup.restore(foreign, ours.path)
     assert ours.path.read_bytes() == before
+
+
+def test_backup_file_vanishing_before_it_is_kept_is_a_clear_error(
+    desk, accepted, tmp_path, monkeypatch
+):
+    real_verify = backup.verify_backup
+
+    def verify_then_lose(part):  # the stick pulled, or someone deleted the file meanwhile
+        real_verify(part)
+        part.unlink()
+
+    monkeypatch.setattr(backup, "verify_backup", verify_then_lose)
+    with pytest.raises(StorageError, match="数据存储出错"):
+        backup.make_backup(desk.path, tmp_path / "usb")
+    monkeypatch.setattr(backup, "verify_backup", real_verify)
+    assert desk.verify().ok  # the live store is untouched
+    assert backup.make_backup(desk.path, tmp_path / "usb").path.exists()
