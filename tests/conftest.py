@@ -64,28 +64,45 @@ def new_desk(path: Path, *, device_no: int = 1, center: str = "DC03", clock=None
     return desk
 
 
+def new_demo_store(path: Path):
+    """An empty demo center store, logged in as its admin."""
+    from counterdesk.desk import Desk
+
+    desk = Desk.init(
+        path,
+        center_code="DEMO",
+        center_name="演示街道政务服务中心",
+        device_no=1,
+        admin_login=ADMIN[0],
+        admin_password=ADMIN[1],
+    )
+    desk.login(*ADMIN)
+    return desk
+
+
 @contextlib.contextmanager
 def demo_center(folder: Path, *, cases: int, seed: int, end):
     """A demo center store of `cases` generated cases up to `end`, for module fixtures."""
     from counterdesk import demo, users
-    from counterdesk.desk import Desk
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(users, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024))
-        desk = Desk.init(
-            folder / "center.db",
-            center_code="DEMO",
-            center_name="演示街道政务服务中心",
-            device_no=1,
-            admin_login=ADMIN[0],
-            admin_password=ADMIN[1],
-        )
-        desk.login(*ADMIN)
+        desk = new_demo_store(folder / "center.db")
         demo.generate(desk, cases=cases, seed=seed, end=end)
     try:
         yield desk
     finally:
         desk.close()
+
+
+def exchange(*desks) -> None:
+    """Every PC receives every other PC's events, as sync through the district does."""
+    from counterdesk.journal import device_events
+
+    for target in desks:
+        for source in desks:
+            if source is not target:
+                target.ingest(device_events(source.conn, source.info.device_id))
 
 
 @pytest.fixture

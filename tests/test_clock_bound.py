@@ -5,11 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 from clocks import FakeWall
-from conftest import APPLICANT, required_keys
+from conftest import APPLICANT, exchange, required_keys
 
 from counterdesk.desk import Desk
 from counterdesk.hlc import MAX_AHEAD_MS, HybridClock, pack, physical_ms, to_date
-from counterdesk.journal import device_events
 from counterdesk.projection import snapshot_projections
 
 YEAR_MS = 365 * 86_400_000
@@ -28,13 +27,6 @@ def test_clock_follows_remote_stamps_only_within_the_bound():
     assert clock.stamp_after(before - 5) > before  # an ordinary floor: the clock moves on
 
 
-def _exchange(*desks) -> None:
-    for target in desks:
-        for source in desks:
-            if source is not target:
-                target.ingest(device_events(source.conn, source.info.device_id))
-
-
 def test_a_year_ahead_counter_does_not_move_its_colleagues_dates(make_desk, matter):
     good = make_desk(1)
     ahead_wall = FakeWall(dt.datetime.now() + dt.timedelta(days=365))
@@ -42,7 +34,7 @@ def test_a_year_ahead_counter_does_not_move_its_colleagues_dates(make_desk, matt
     keys = required_keys(matter)
     future = ahead.accept(APPLICANT, matter.code, keys).case_id
     assert to_date(ahead.get_case(future).accept_hlc).year == dt.date.today().year + 1
-    _exchange(good, ahead)
+    exchange(good, ahead)
     today = dt.date.today()
     assert good.today() == today  # the future stamp was not followed
     mine = good.accept(dict(APPLICANT, name="李四"), matter.code, keys)
@@ -51,7 +43,7 @@ def test_a_year_ahead_counter_does_not_move_its_colleagues_dates(make_desk, matt
     case = good.get_case(future)
     assert case.status == "sent" and case.anomalies == 0
     assert good.today() == today
-    _exchange(good, ahead)
+    exchange(good, ahead)
     assert snapshot_projections(good.conn)["cases"] == snapshot_projections(ahead.conn)["cases"]
     assert good.verify(deep=True).ok and ahead.verify(deep=True).ok
     # after a restart the good counter still stamps today

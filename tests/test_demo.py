@@ -8,7 +8,7 @@ import json
 
 import pytest
 from argon2 import PasswordHasher
-from conftest import ADMIN
+from conftest import new_demo_store
 
 from counterdesk import demo, demo_names, users
 from counterdesk.desk import Desk
@@ -21,16 +21,7 @@ CASES = 600
 
 
 def new_store(path) -> Desk:
-    desk = Desk.init(
-        path,
-        center_code="DEMO",
-        center_name="演示街道政务服务中心",
-        device_no=1,
-        admin_login=ADMIN[0],
-        admin_password=ADMIN[1],
-    )
-    desk.login(*ADMIN)
-    return desk
+    return new_demo_store(path)
 
 
 @pytest.fixture(scope="module")

@@ -3,25 +3,17 @@
 from __future__ import annotations
 
 import pytest
-from conftest import ADMIN, CLERK, required_keys
+from conftest import ADMIN, CLERK, exchange, required_keys
 
 from counterdesk.errors import InvalidInput, NotAllowed, NotFound
 from counterdesk.journal import device_events
-
-
-def _exchange(*desks) -> None:
-    """Every PC receives every other PC's events, as sync through the district does."""
-    for target in desks:
-        for source in desks:
-            if source is not target:
-                target.ingest(device_events(source.conn, source.info.device_id))
 
 
 def test_a_case_goes_to_a_clerk_who_works_at_another_counter(make_desk, matter):
     first, second = make_desk(1), make_desk(2)
     second.login(*ADMIN)
     second.create_user("zhao", "赵二窗", "clerk", "zhao12345")
-    _exchange(first, second)
+    exchange(first, second)
     clerks = {m.login: m for m in first.staff("clerk", "chief")}
     assert "zhao" in clerks and clerks["zhao"].name == "赵二窗"
     assert clerks["zhao"].local is False and clerks[CLERK[0]].local is True
@@ -34,7 +26,7 @@ def test_a_case_goes_to_a_clerk_who_works_at_another_counter(make_desk, matter):
     )
     first.transfer(case.case_id, "zhao", reason="二号窗口承办")
     assert first.get_case(case.case_id).clerk == "zhao"
-    _exchange(first, second)
+    exchange(first, second)
     assert second.get_case(case.case_id).clerk == "zhao"
 
 
@@ -44,7 +36,7 @@ def test_a_deactivated_or_unknown_person_cannot_take_cases(make_desk, matter):
     second.create_user("qian", "钱离职", "clerk", "qian12345")
     second.create_user("boss", "孙管理", "admin", "boss12345")
     second.set_user_active("qian", False)
-    _exchange(first, second)
+    exchange(first, second)
     case = first.accept(
         {"id_type": "resident_id", "id_number": "11010519491231002X", "name": "王小明"},
         matter.code,
@@ -98,7 +90,7 @@ def test_rebuild_gives_the_same_directory(make_desk):
     second.create_user("wu", "吴窗口", "chief", "wu12345678")
     second.set_user_active("wu", False)
     second.set_user_active("wu", True)
-    _exchange(first, second)
+    exchange(first, second)
     before = [(m.login, m.name, m.role, m.active) for m in first.staff()]
     first.rebuild()
     assert [(m.login, m.name, m.role, m.active) for m in first.staff()] == before
