@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -23,6 +23,7 @@ from ui import ops
 from ui.app import settings
 
 last_preview: PreviewDialog | None = None  # the latest one (tests, screenshots)
+PRINT_DPI = 300  # enough for Code128 and 9-point text; thermal heads are 203 dpi
 
 
 def printer_for(kind: str) -> str:
@@ -59,7 +60,8 @@ class PreviewDialog(QDialog):
         print_button = QPushButton(self.tr("打印 Ctrl+P"))
         print_button.setShortcut("Ctrl+P")
         print_button.setDefault(True)
-        print_button.clicked.connect(self.print_pdf)
+        # clicked passes `checked`; print_pdf's argument is the printer
+        print_button.clicked.connect(lambda: self.print_pdf())
         save_button = QPushButton(self.tr("另存为 PDF Ctrl+S"))
         save_button.setShortcut("Ctrl+S")
         save_button.clicked.connect(self.save_pdf)
@@ -88,8 +90,12 @@ class PreviewDialog(QDialog):
         return path or ""
 
     def print_pdf(self, printer: Any = None) -> bool:
-        """Print every page as an image at the printer's resolution."""
-        from PySide6.QtGui import QPainter
+        """Print every page as an image, at most PRINT_DPI, turned like the paper it shows.
+
+        A landscape sheet (送件交接单) sets landscape orientation; a small paper (a
+        receipt) prints at its own size instead of being blown up to the sheet.
+        """
+        from PySide6.QtGui import QPageLayout, QPainter
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 
         if printer is None:
@@ -101,19 +107,32 @@ class PreviewDialog(QDialog):
                 dialog = QPrintDialog(printer, self)
                 if dialog.exec() != QDialog.DialogCode.Accepted:
                     return False
+        first = self.document.pagePointSize(0)
+        printer.setPageOrientation(
+            QPageLayout.Orientation.Landscape
+            if first.width() > first.height()
+            else QPageLayout.Orientation.Portrait
+        )
         painter = QPainter()
         if not painter.begin(printer):
             return False
         try:
+            natural = printer.resolution() / 72  # device pixels per point at 100 %
             for page in range(self.document.pageCount()):
                 if page:
                     printer.newPage()
                 rect = painter.viewport()
                 size = self.document.pagePointSize(page)
-                scale = min(rect.width() / size.width(), rect.height() / size.height())
-                target = QSize(int(size.width() * scale), int(size.height() * scale))
-                image = self.document.render(page, target)
-                painter.drawImage(0, 0, image)
+                fit = min(rect.width() / size.width(), rect.height() / size.height())
+                scale = min(fit, natural)
+                target = QRect(0, 0, int(size.width() * scale), int(size.height() * scale))
+                # No more pixels than PRINT_DPI (a 1200 dpi driver would want ~560 MB
+                # per A4 page); the printer scales the image into `target`.
+                dots = min(1.0, PRINT_DPI / 72 / scale)
+                pixels = QSize(
+                    max(1, int(target.width() * dots)), max(1, int(target.height() * dots))
+                )
+                painter.drawImage(target, self.document.render(page, pixels))
         finally:
             painter.end()
         return True
