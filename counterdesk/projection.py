@@ -27,11 +27,12 @@ _INSERT_CASE = (
 )
 
 
+_ROW_SHAPE = tuple((name, name in JSON_COLUMNS) for name in CASE_COLUMNS)
+
+
 def state_to_row(state: dict[str, Any]) -> tuple:
-    return tuple(
-        canonical.dumps(state[name]) if name in JSON_COLUMNS else state[name]
-        for name in CASE_COLUMNS
-    )
+    dumps = canonical.dumps
+    return tuple([dumps(state[name]) if as_json else state[name] for name, as_json in _ROW_SHAPE])
 
 
 def row_to_state(row: tuple) -> dict[str, Any]:

@@ -83,7 +83,9 @@ def _recent(desk: Any, me: str) -> tuple:
 
 def list_specs() -> dict[str, ListSpec]:
     specs = (
-        ListSpec("mine", _tr("我的在办"), "clerk = ? AND closed_date IS NULL",
+        # Through the open-cases index: a clerk's closed cases are most of theirs.
+        ListSpec("mine", _tr("我的在办"), "rowid IN (SELECT rowid FROM cases INDEXED BY "
+                 "cases_open WHERE clerk = ? AND closed_date IS NULL)",
                  lambda desk, me: (me,)),
         ListSpec("today", _tr("今日受理"), "accept_date = ?", _today),
         ListSpec("handover", _tr("待送件"), "status = 'accepted'"),
