@@ -129,12 +129,14 @@ class DashboardPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        from counterdesk.summaries import dashboard
-
         kind = self.period.currentData()
-        ops.QueryOp(self, lambda desk: dashboard(desk, kind)).success(
-            self._show
-        ).run_in_background()
+
+        def load(desk: Any) -> Any:
+            from counterdesk.summaries import dashboard  # imported on the worker, not the GUI
+
+            return dashboard(desk, kind)
+
+        ops.QueryOp(self, load).success(self._show).run_in_background()
 
     def _show(self, board: Any) -> None:
         self.board = board
