@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -50,7 +50,12 @@ class PreviewDialog(QDialog):
         self.view = QPdfView(self)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.view.setDocument(self.document)
+        if ops.executor().synchronous:
+            self.view.setDocument(self.document)
+        else:
+            # The first fit-to-width render holds pdfium's lock (~10 ms) while the view
+            # lays out: let the dialog paint first, then hand the view its document.
+            QTimer.singleShot(0, self, lambda: self.view.setDocument(self.document))
         pages = self.document.pageCount()
         info = QLabel(
             self.tr("{0} · 共 {1} 页 · 打印机：{2}").format(
