@@ -3,78 +3,78 @@
 <context>
     <name />
     <message>
-        <location filename="../../ui/dialogs.py" line="259" />
+        <location filename="../../ui/dialogs.py" line="257" />
         <source>部门签收人</source>
         <translation>部门签收人</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="260" />
+        <location filename="../../ui/dialogs.py" line="258" />
         <source>通知方式（电话/短信/当面）</source>
         <translation>通知方式（电话/短信/当面）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="261" />
+        <location filename="../../ui/dialogs.py" line="259" />
         <source>中止原因（听证、检测、专家评审）</source>
         <translation>中止原因（听证、检测、专家评审）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="262" />
+        <location filename="../../ui/dialogs.py" line="260" />
         <source>撤回原因</source>
         <translation>撤回原因</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="263" />
+        <location filename="../../ui/dialogs.py" line="261" />
         <source>终止原因</source>
         <translation>终止原因</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="264" />
+        <location filename="../../ui/dialogs.py" line="262" />
         <source>备注内容</source>
         <translation>备注内容</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="240" />
+        <location filename="../../ui/dialogs.py" line="238" />
         <source>没有可以接手的人：除当前承办人外，本中心没有在用的窗口人员或中心负责人账户。请系统管理员添加或启用账户后再转交。</source>
         <translation>没有可以接手的人：除当前承办人外，本中心没有在用的窗口人员或中心负责人账户。请系统管理员添加或启用账户后再转交。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="241" />
+        <location filename="../../ui/dialogs.py" line="239" />
         <source>转交</source>
         <translation>转交</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="265" />
+        <location filename="../../ui/dialogs.py" line="263" />
         <source>送件人（默认本人）</source>
         <translation>送件人（默认本人）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="266" />
+        <location filename="../../ui/dialogs.py" line="264" />
         <source>取件人（默认本人）</source>
         <translation>取件人（默认本人）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="282" />
+        <location filename="../../ui/dialogs.py" line="280" />
         <source>办结</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="282" />
+        <location filename="../../ui/dialogs.py" line="280" />
         <source>领取人</source>
         <translation>领取人</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="285" />
-        <location filename="../../ui/dialogs.py" line="288" />
+        <location filename="../../ui/dialogs.py" line="283" />
+        <location filename="../../ui/dialogs.py" line="286" />
         <source>整改回访</source>
         <translation>整改回访</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="285" />
+        <location filename="../../ui/dialogs.py" line="283" />
         <source>回访情况</source>
         <translation>回访情况</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="288" />
+        <location filename="../../ui/dialogs.py" line="286" />
         <source>申请人对整改满意吗？</source>
         <translation>申请人对整改满意吗？</translation>
     </message>
@@ -750,52 +750,52 @@
         <translation>导出 Excel/CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="144" />
+        <location filename="../../ui/dashboard.py" line="146" />
         <source>&lt;b&gt;{0}&lt;/b&gt;：受理 {1} 件（不予受理 {2}），一次性告知 {3} 份；&lt;span style='color:#b00020'&gt;超期 {4} 件&lt;/span&gt;，&lt;span style='color:#a66b00'&gt;临期 {5} 件&lt;/span&gt;；满意率 {6}</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt;：受理 {1} 件（不予受理 {2}），一次性告知 {3} 份；&lt;span style='color:#b00020'&gt;超期 {4} 件&lt;/span&gt;，&lt;span style='color:#a66b00'&gt;临期 {5} 件&lt;/span&gt;；满意率 {6}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="163" />
+        <location filename="../../ui/dashboard.py" line="165" />
         <source>受理趋势（按日）</source>
         <translation>受理趋势（按日）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="165" />
+        <location filename="../../ui/dashboard.py" line="167" />
         <source>在办案件状态</source>
         <translation>在办案件状态</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="174" />
+        <location filename="../../ui/dashboard.py" line="176" />
         <source>超期与临期（按所在部门）</source>
         <translation>超期与临期（按所在部门）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="177" />
+        <location filename="../../ui/dashboard.py" line="179" />
         <source>超期</source>
         <translation>超期</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="178" />
+        <location filename="../../ui/dashboard.py" line="180" />
         <source>临期</source>
         <translation>临期</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="182" />
+        <location filename="../../ui/dashboard.py" line="184" />
         <source>在办量（按承办人）</source>
         <translation>在办量（按承办人）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="187" />
+        <location filename="../../ui/dashboard.py" line="189" />
         <source>好差评</source>
         <translation>好差评</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="205" />
+        <location filename="../../ui/dashboard.py" line="207" />
         <source>导出统计</source>
         <translation>导出统计</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="211" />
+        <location filename="../../ui/dashboard.py" line="213" />
         <source>已导出到 {0}</source>
         <translation>已导出到 {0}</translation>
     </message>
@@ -1292,12 +1292,12 @@
 <context>
     <name>MaterialsDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="161" />
+        <location filename="../../ui/dialogs.py" line="159" />
         <source>补交材料</source>
         <translation>补交材料</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="175" />
+        <location filename="../../ui/dialogs.py" line="173" />
         <source>勾选申请人本次补交的材料：</source>
         <translation>勾选申请人本次补交的材料：</translation>
     </message>
@@ -1305,32 +1305,32 @@
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../ui/preview.py" line="55" />
+        <location filename="../../ui/preview.py" line="61" />
         <source>{0} · 共 {1} 页 · 打印机：{2}</source>
         <translation>{0} · 共 {1} 页 · 打印机：{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="56" />
+        <location filename="../../ui/preview.py" line="62" />
         <source>系统默认</source>
         <translation>系统默认</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="59" />
+        <location filename="../../ui/preview.py" line="65" />
         <source>打印 Ctrl+P</source>
         <translation>打印 Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="63" />
+        <location filename="../../ui/preview.py" line="70" />
         <source>另存为 PDF Ctrl+S</source>
         <translation>另存为 PDF Ctrl+S</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="66" />
+        <location filename="../../ui/preview.py" line="73" />
         <source>关闭 Esc</source>
         <translation>关闭 Esc</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="83" />
+        <location filename="../../ui/preview.py" line="90" />
         <source>另存为 PDF</source>
         <translation>另存为 PDF</translation>
     </message>
@@ -1899,17 +1899,17 @@
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="203" />
+        <location filename="../../ui/dialogs.py" line="201" />
         <source>转交给其他承办人</source>
         <translation>转交给其他承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="218" />
+        <location filename="../../ui/dialogs.py" line="216" />
         <source>转交原因（可不填）</source>
         <translation>转交原因（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="220" />
+        <location filename="../../ui/dialogs.py" line="218" />
         <source>转交给：</source>
         <translation>转交给：</translation>
     </message>
