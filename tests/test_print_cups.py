@@ -72,6 +72,15 @@ def outputs():
             path.unlink(missing_ok=True)
 
 
+def open_preview(qtbot, desk, matter, kind: str, cases: int = 1):
+    """The app's preview of `kind` for freshly accepted cases (a list of ids for sheets)."""
+    ids = [desk.accept(APPLICANT, matter.code, required_keys(matter)).case_id for _ in range(cases)]
+    preview.print_document(None, kind, ids if kind == "handover" else ids[0])
+    dialog = preview.last_preview
+    qtbot.addWidget(dialog)
+    return dialog
+
+
 def test_print_button_prints_on_the_queue_chosen_for_the_kind(
     qtbot,
     ui,  # noqa: F811
@@ -81,11 +90,8 @@ def test_print_button_prints_on_the_queue_chosen_for_the_kind(
     outputs,
     tmp_path,
 ):
-    case_id = desk.accept(APPLICANT, matter.code, required_keys(matter)).case_id
     settings().setValue("printer/receipt_a4", queue)  # 系统管理 → 打印机
-    preview.print_document(None, "receipt_a4", case_id)
-    dialog = preview.last_preview
-    qtbot.addWidget(dialog)
+    dialog = open_preview(qtbot, desk, matter, "receipt_a4")
     info = next(label.text() for label in dialog.findChildren(QLabel) if "打印机" in label.text())
     assert info.endswith(f"打印机：{queue}")
     button = next(b for b in dialog.findChildren(QPushButton) if "Ctrl+P" in b.text())
@@ -109,10 +115,7 @@ def test_print_path_sends_every_page_to_a_cups_queue(
     tmp_path,
 ):
     """PreviewDialog.print_pdf with the printer a print dialog hands it: a 2-page sheet."""
-    ids = [desk.accept(APPLICANT, matter.code, required_keys(matter)).case_id for _ in range(4)]
-    preview.print_document(None, "handover", ids)
-    dialog = preview.last_preview
-    qtbot.addWidget(dialog)
+    dialog = open_preview(qtbot, desk, matter, "handover", cases=4)
     assert dialog.page_count == 2
     before, since = check_printing.job_ids(queue), time.time()
     assert check_printing.print_through_app(dialog, queue)
@@ -152,10 +155,7 @@ def test_a_receipt_sent_to_an_a4_queue_prints_at_its_own_size(
     tmp_path,
 ):
     """A roll-paper receipt on a sheet printer is not blown up to fill the sheet."""
-    case_id = desk.accept(APPLICANT, matter.code, required_keys(matter)).case_id
-    preview.print_document(None, "receipt_thermal", case_id)
-    dialog = preview.last_preview
-    qtbot.addWidget(dialog)
+    dialog = open_preview(qtbot, desk, matter, "receipt_thermal")
     before, since = check_printing.job_ids(queue), time.time()
     assert check_printing.print_through_app(dialog, queue)
     pdf = printed(queue, before, since, outputs)

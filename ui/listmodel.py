@@ -143,6 +143,16 @@ def load_rows(
     return out
 
 
+def fill_roles(roles: Any, value: Callable[[Any, int, int], Any], row: Any, column: int) -> None:
+    """Answer a QModelRoleDataSpan from `value(row, column, role)` (None clears a role)."""
+    for item in roles:
+        answer = value(row, column, item.role())
+        if answer is None:
+            item.clearData()
+        else:
+            item.setData(answer)
+
+
 class CaseListModel(QAbstractTableModel):
     """Rowids in order; rows in blocks of 100 fetched on the worker when first shown."""
 
@@ -264,16 +274,8 @@ class CaseListModel(QAbstractTableModel):
 
     def multiData(self, index: QModelIndex, roles: Any) -> None:  # noqa: N802 - Qt API
         """All the roles a delegate asks for, in one call into Python per cell."""
-        if not index.isValid():
-            return
-        row = self.row_data(index.row())
-        column = index.column()
-        for item in roles:
-            value = self._value(row, column, item.role())
-            if value is None:
-                item.clearData()
-            else:
-                item.setData(value)
+        if index.isValid():
+            fill_roles(roles, self._value, self.row_data(index.row()), index.column())
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.AscendingOrder) -> None:
         if self.hold_sort:

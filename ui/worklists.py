@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from counterdesk.desk import CASES
 from ui import ops
-from ui.listmodel import CASE_ID, DISPLAY, HORIZONTAL, CaseListModel, list_specs
+from ui.listmodel import CASE_ID, DISPLAY, HORIZONTAL, CaseListModel, fill_roles, list_specs
 
 SEARCH_COLUMNS = ("案件编号", "申请人", "证件号", "事项", "状态", "受理日期", "办结期限", "匹配")
 
@@ -120,15 +120,8 @@ class SearchModel(QAbstractTableModel):
 
     def multiData(self, index: QModelIndex, roles: Any) -> None:  # noqa: N802 - Qt API
         """All the roles a delegate asks for, in one call into Python per cell."""
-        if not index.isValid():
-            return
-        row, column = index.row(), index.column()
-        for item in roles:
-            value = self._value(row, column, item.role())
-            if value is None:
-                item.clearData()
-            else:
-                item.setData(value)
+        if index.isValid():
+            fill_roles(roles, self._value, index.row(), index.column())
 
     def case_id(self, row: int) -> str | None:
         return self.rows[row].case_id if 0 <= row < len(self.rows) else None
