@@ -10,9 +10,24 @@ from counterdesk import users
 from counterdesk.errors import InvalidInput, NotAllowed
 
 
-def test_production_hasher_is_argon2id():
-    assert users._hasher.__class__ is PasswordHasher
-    assert PasswordHasher().hash("x1234567").startswith("$argon2id$")
+def test_production_hasher_is_argon2id_at_owasp_costs():
+    production = PasswordHasher(**users.HASH_COSTS)
+    stamp = production.hash("x1234567")
+    assert stamp.startswith("$argon2id$v=19$m=19456,t=2,p=1$")
+
+
+def test_a_hash_made_with_other_costs_is_upgraded_at_login(desk, monkeypatch):
+    old = PasswordHasher(time_cost=3, memory_cost=2048, parallelism=2)
+    desk.conn.execute(
+        "UPDATE users SET password_hash = ? WHERE login = ?", (old.hash(CLERK[1]), CLERK[0])
+    )
+    monkeypatch.setattr(users, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024))
+    desk.login(*CLERK)
+    stored = desk.conn.execute(
+        "SELECT password_hash FROM users WHERE login = ?", (CLERK[0],)
+    ).fetchone()[0]
+    assert "$m=1024,t=1,p=" in stored  # re-hashed with the current costs
+    desk.login(*CLERK)  # and it still verifies
 
 
 def test_lockout_after_repeated_failures_and_admin_unlock(desk):
