@@ -11,6 +11,8 @@ from __future__ import annotations
 import os
 import sys
 
+from clocks import RollingDays
+
 from chaos.common import CLERK, fast_hashing, intake
 from counterdesk.desk import Desk
 from sync.client import NetworkUnavailable, RetryPolicy, SyncClient, Timeouts
@@ -18,7 +20,8 @@ from sync.client import NetworkUnavailable, RetryPolicy, SyncClient, Timeouts
 
 def main(path: str, server_url: str) -> None:
     fast_hashing()
-    desk = Desk(path)
+    days = RollingDays()  # 200 trials make more than a day's 9,999 case numbers
+    desk = Desk(path, clock=days.clock())
     desk.login(*CLERK)
     client = SyncClient(
         desk,
@@ -29,7 +32,7 @@ def main(path: str, server_url: str) -> None:
     client.api.token = os.environ["CHAOS_TOKEN"]
     print("ready", flush=True)
     for n in range(1, 100_000):  # bounded: the parent kills us long before
-        case_id = intake(desk)[0]
+        case_id = days.run(lambda: intake(desk)[0])
         print(f"accepted {case_id}", flush=True)
         if n % 3 == 0:
             desk.hand_over([case_id])
