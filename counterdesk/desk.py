@@ -23,7 +23,7 @@ from counterdesk.case import Case, case_signal
 from counterdesk.casework import CaseWork
 from counterdesk.catalog import Catalog, catalog_from_json, load_catalog
 from counterdesk.errors import InvalidInput, NotAllowed, NotFound, StorageError
-from counterdesk.hlc import MAX_AHEAD_MS, HybridClock, physical_ms, to_date
+from counterdesk.hlc import HybridClock, to_date
 from counterdesk.ids import new_id
 from counterdesk.intake import Intake
 from counterdesk.journal import Event, Journal, events_for_case, insert_foreign, verify_chains
@@ -265,11 +265,7 @@ class Desk(Intake, CaseWork):
             " (SELECT value FROM meta WHERE key = 'clock_rebased_below')"
         ).fetchone()
         self._clock_offset = int(offset or 0)
-        if int(rebased or 0) > self.journal.rebased_below:
-            self.journal.rebased_below = int(rebased)
-            clock = self.journal.clock
-            if physical_ms(clock.last) > clock.wall() + MAX_AHEAD_MS:
-                clock.rebase()
+        self.journal.follow_rebase(int(rebased or 0))
         self.journal.refresh_head()
         marks = self.conn.execute(
             "SELECT (SELECT MAX(hlc) FROM calendar_years),"
@@ -421,15 +417,10 @@ class Desk(Intake, CaseWork):
                 "INSERT OR REPLACE INTO meta (key, value) VALUES ('clock_offset_ms', ?)",
                 (str(applied),),
             )
-            clock = self.journal.clock
-            if physical_ms(clock.last) > clock.wall() + MAX_AHEAD_MS:
+            if self.journal.ran_ahead():
                 log.warning("clock ran ahead of the district by %s ms: rebased", -applied)
-                self.conn.execute(
-                    "INSERT OR REPLACE INTO meta (key, value) VALUES ('clock_rebased_below', ?)",
-                    (str(clock.last),),
-                )
-                self.journal.rebased_below = clock.last
-                clock.rebase()
+                self.journal.mark_rebased(self.journal.clock.last)
+                self.journal.clock.rebase()
 
     def clock_warning(self) -> str | None:
         """A sentence for the status bar when this PC's clock is known to be wrong."""

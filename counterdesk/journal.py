@@ -10,7 +10,7 @@ from typing import Any
 
 from counterdesk import canonical
 from counterdesk.errors import IntegrityError, InvalidInput
-from counterdesk.hlc import HybridClock
+from counterdesk.hlc import MAX_AHEAD_MS, HybridClock, physical_ms
 from counterdesk.ids import new_id
 
 EVENT_COLUMNS = (
@@ -151,6 +151,26 @@ class Journal:
             if row[2] > self.rebased_below:
                 self.clock.advance_to(row[2])
 
+    def ran_ahead(self) -> bool:
+        """The clock stands beyond the bound of its (corrected) wall clock."""
+        return physical_ms(self.clock.last) > self.clock.wall() + MAX_AHEAD_MS
+
+    def mark_rebased(self, stamp: int) -> None:
+        """This device's stamps up to `stamp` are not held to, now or after a restart
+        (in the caller's transaction)."""
+        self.rebased_below = max(self.rebased_below, stamp)
+        self.conn.execute(
+            "INSERT OR REPLACE INTO meta (key, value) VALUES ('clock_rebased_below', ?)",
+            (str(self.rebased_below),),
+        )
+
+    def follow_rebase(self, stamp: int) -> None:
+        """Another connection marked stamps up to `stamp` as not held to: so here too."""
+        if stamp > self.rebased_below:
+            self.rebased_below = stamp
+            if self.ran_ahead():
+                self.clock.rebase()
+
     def append(
         self, case_id: str | None, type_: str, actor: str, payload: dict, after: int = 0
     ) -> Event:
@@ -168,13 +188,8 @@ class Journal:
             prev_hash=self.last_hash,
         )
         if event.hlc > self.clock.last:
-            # Stamped after a case whose events lie beyond the clock's bound: the
-            # clock does not hold to this stamp, now or after a restart.
-            self.rebased_below = max(self.rebased_below, event.hlc)
-            self.conn.execute(
-                "INSERT OR REPLACE INTO meta (key, value) VALUES ('clock_rebased_below', ?)",
-                (str(self.rebased_below),),
-            )
+            # Stamped after a case whose events lie beyond the clock's bound.
+            self.mark_rebased(event.hlc)
         text = canonical.dumps(payload)  # encoded once: hashed and stored
         event.hash = canonical.event_hash_encoded(event.to_dict(), text)
         self.conn.execute(
