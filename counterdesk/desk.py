@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from counterdesk import projection, users
+from counterdesk.accounts import Accounts
 from counterdesk.case import Case, case_signal
 from counterdesk.casework import CaseWork
 from counterdesk.catalog import Catalog, catalog_from_json, load_catalog
@@ -28,7 +29,6 @@ from counterdesk.ids import new_id
 from counterdesk.intake import Intake
 from counterdesk.journal import Event, Journal, events_for_case, insert_foreign, verify_chains
 from counterdesk.people import Applicant
-from counterdesk.staff import Member, get_member, list_staff
 from counterdesk.store.connection import open_database, storage_error, write_transaction
 from counterdesk.store.migrations import migrate
 from counterdesk.upkeep import upgrade_store
@@ -84,7 +84,7 @@ class VerifyReport:
         return self.integrity == "ok" and not self.broken and self.projections_match is not False
 
 
-class Desk(Intake, CaseWork):
+class Desk(Intake, CaseWork, Accounts):
     """One open store. Not thread-safe by itself: the UI drives it from one worker thread."""
 
     def __init__(self, path: Path | str, *, clock: HybridClock | None = None) -> None:
@@ -313,83 +313,6 @@ class Desk(Intake, CaseWork):
         after = state["last_hlc"] if state else 0
         event = self.journal.append(case_id, type_, actor, payload, after)
         return event, projection.project(self.conn, event, self.calendar, state, fresh)
-
-    # ---- users -----------------------------------------------------------------------
-
-    def login(self, login: str, password: str) -> users.User:
-        with self._write():
-            user, problem = users.authenticate(self.conn, login, password)
-            if problem and users.is_locked(self.conn, login.strip().lower()):
-                with self.acting_as(users.SYSTEM):
-                    self._record(None, "user_locked", {"login": login.strip().lower()})
-        if user is None:
-            raise NotAllowed(problem or "登录失败")
-        self.user = user
-        return user
-
-    def logout(self) -> None:
-        self.user = None
-
-    def create_user(self, login: str, name: str, role: str, password: str) -> Change:
-        self._actor("admin")
-        with self._write():
-            user = users.insert_user(self.conn, login, name, role, password)
-            event, _ = self._record(
-                None, "user_created", {"login": user.login, "name": user.name, "role": role}
-            )
-        return Change(frozenset({USERS}), events=(event.id,))
-
-    def reset_password(self, login: str, password: str) -> Change:
-        actor = self._actor()
-        if actor.login != login.strip().lower():
-            actor.require("admin")
-        users.get_user(self.conn, login)
-        with self._write():
-            users.set_password(self.conn, login.strip().lower(), password)
-            event, _ = self._record(None, "user_password_set", {"login": login.strip().lower()})
-        return Change(frozenset({USERS}), events=(event.id,))
-
-    def unlock_user(self, login: str) -> Change:
-        self._actor("admin")
-        user = users.get_user(self.conn, login)
-        with self._write():
-            self.conn.execute(
-                "UPDATE users SET failed_logins = 0, locked_until = 0 WHERE login = ?",
-                (user.login,),
-            )
-            event, _ = self._record(None, "user_unlocked", {"login": user.login})
-        return Change(frozenset({USERS}), events=(event.id,))
-
-    def set_user_active(self, login: str, active: bool) -> Change:
-        admin = self._actor("admin")
-        user = users.get_user(self.conn, login)
-        if user.login == admin.login and not active:
-            raise NotAllowed("不能停用自己的账户")
-        with self._write():
-            self.conn.execute(
-                "UPDATE users SET active = ? WHERE login = ?", (int(active), user.login)
-            )
-            event, _ = self._record(
-                None, "user_activated" if active else "user_deactivated", {"login": user.login}
-            )
-        return Change(frozenset({USERS}), events=(event.id,))
-
-    def users(self) -> list[users.User]:
-        return users.list_users(self.conn)
-
-    def staff(self, *roles: str) -> list[Member]:
-        """The center's staff on every counter PC (from the journal), optionally some roles."""
-        return list_staff(self.conn, roles=roles)
-
-    def add_staff_account(self, login: str, password: str) -> Change:
-        """Give a member of the center's staff an account on this PC (a PC rebuilt from
-        the district's copy, or a clerk moving to this counter): name and role as known."""
-        member = get_member(self.conn, login)
-        if member.local:
-            raise InvalidInput(f"{member.label} 在本机已有账户", field="login")
-        if not member.active:
-            raise InvalidInput(f"{member.label} 已被停用，请先确认其仍在岗", field="login")
-        return self.create_user(member.login, member.name, member.role, password)
 
     def pc_clock_ms(self) -> int:
         """This PC's own clock, uncorrected (what the district flags when it is wrong)."""
