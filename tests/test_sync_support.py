@@ -23,32 +23,13 @@ import keyring
 import pytest
 import requests
 from conftest import APPLICANT, required_keys
-from keyring.backend import KeyringBackend
 
 from sync.client import RetryPolicy, SyncClient, Timeouts
+from sync.client.credentials import MemoryKeyring
 
 ADMIN_TOKEN = "test-admin-" + uuid.uuid4().hex
 PG_BASE = os.environ.get("COUNTERDESK_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 ROOT = Path(__file__).resolve().parents[1]
-
-
-class MemoryKeyring(KeyringBackend):
-    """A keyring that lives in memory, for headless tests."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.items: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.items.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.items[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.items.pop((service, username), None)
 
 
 @pytest.fixture(autouse=True)

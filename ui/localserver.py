@@ -17,26 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import keyring
-from keyring.backend import KeyringBackend
 
-
-class _DemoKeyring(KeyringBackend):
-    """In-memory keyring for a demo run on a machine without a usable OS keyring."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.items: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.items.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.items[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.items.pop((service, username), None)
+from sync.client.credentials import MemoryKeyring
 
 
 def ensure_keyring() -> bool:
@@ -45,7 +27,7 @@ def ensure_keyring() -> bool:
         keyring.get_password("CounterDesk", "probe")
         return True
     except Exception:  # noqa: BLE001 - any keyring failure: fall back for the demo
-        keyring.set_keyring(_DemoKeyring())
+        keyring.set_keyring(MemoryKeyring())
         return False
 
 

@@ -7,6 +7,7 @@ client stops with a message telling IT what to do.
 from __future__ import annotations
 
 import keyring
+from keyring.backend import KeyringBackend
 from keyring.errors import KeyringError, PasswordDeleteError
 
 from sync.client.errors import CredentialsError
@@ -18,6 +19,26 @@ _IT_ADVICE = (
     "在 Linux 上确保桌面会话中运行 Secret Service（如 gnome-keyring）并已解锁。"
     "凭据不会写入数据库或配置文件。"
 )
+
+
+class MemoryKeyring(KeyringBackend):
+    """A keyring in this process's memory: the demo on a machine with no usable OS
+    keyring (it enrolls again at each start), and headless tests. Never for a counter."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.items.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.items[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.items.pop((service, username), None)
 
 
 def _failure(exc: Exception) -> CredentialsError:
