@@ -24,6 +24,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
@@ -83,9 +84,8 @@ def child_bare(t0: float) -> None:
     app.exec()
 
 
-def child_app(t0: float, store: str) -> None:
-    from PySide6.QtCore import QTimer
-
+def open_main_window(store: str) -> tuple[Any, Any]:
+    """The app as a clerk sees it after logging in: (QApplication, MainWindow), not shown."""
     from counterdesk import users
     from ui import ops
     from ui.app import Context, make_app, open_executor, read_info, set_language
@@ -99,7 +99,13 @@ def child_app(t0: float, store: str) -> None:
     ctx = Context(info=read_info(Path(store)), store=Path(store))
     user = executor.call(lambda desk: desk.login(*ADMIN))
     ctx.user = users.User(login=user.login, name=user.name, role="clerk", active=True)
-    window = MainWindow(ctx, SyncService())
+    return app, MainWindow(ctx, SyncService())
+
+
+def child_app(t0: float, store: str) -> None:
+    from PySide6.QtCore import QTimer
+
+    app, window = open_main_window(store)
     window.show()
     intake = window.pages["intake"]
 
@@ -164,20 +170,10 @@ def pump(app, until, timeout: float = 120.0) -> None:
 
 
 def child_stall(store: str) -> None:
-    from counterdesk import users
     from ui import ops, preview
-    from ui.app import Context, make_app, open_executor, read_info, set_language
-    from ui.mainwindow import MainWindow
-    from ui.syncservice import SyncService
 
-    app = make_app()
-    set_language("zh_CN")
-    executor = open_executor(Path(store))
-    ops.install(executor)
-    ctx = Context(info=read_info(Path(store)), store=Path(store))
-    user = executor.call(lambda desk: desk.login(*ADMIN))
-    ctx.user = users.User(login=user.login, name=user.name, role="clerk", active=True)
-    window = MainWindow(ctx, SyncService())
+    app, window = open_main_window(store)
+    executor = ops.executor()
     window.resize(1280, 800)
     window.show()
     probe = LagProbe()
