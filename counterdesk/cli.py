@@ -14,8 +14,8 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
-from counterdesk import backup
-from counterdesk.errors import CounterdeskError
+from counterdesk.domain.errors import CounterdeskError
+from counterdesk.store import backup
 
 DEMO = {
     "center_code": "DEMO",
@@ -185,7 +185,7 @@ def cmd_info(args: argparse.Namespace) -> int:
 def cmd_calendar(args: argparse.Namespace) -> int:
     """Put a year's holiday schedule (JSON file shipped by the district) in force."""
     from counterdesk.desk import Desk
-    from counterdesk.workdays import schedule_from_json
+    from counterdesk.domain.workdays import schedule_from_json
 
     path = Path(args.file)
     try:
@@ -204,7 +204,7 @@ def cmd_calendar(args: argparse.Namespace) -> int:
 
 def cmd_setup(args: argparse.Namespace) -> int:
     """First run from a center.toml (mass installs); see docs/operators-guide.md."""
-    from counterdesk import setup_config
+    from counterdesk.admin import setup_config
 
     config = setup_config.load_config(args.config)
     report = setup_config.apply_setup(config, store=args.store, prompt=getpass.getpass)
@@ -214,7 +214,7 @@ def cmd_setup(args: argparse.Namespace) -> int:
 
 def cmd_diagnostics(args: argparse.Namespace) -> int:
     """Zip versions, settings, checks, sync state and masked logs for remote help."""
-    from counterdesk import diagnostics
+    from counterdesk.admin import diagnostics
 
     out = diagnostics.make_bundle(args.store, args.out)
     print(f"诊断包已生成 / diagnostics bundle written: {out}（个人信息与密钥已遮蔽）")
@@ -222,7 +222,7 @@ def cmd_diagnostics(args: argparse.Namespace) -> int:
 
 
 def cmd_selftest(args: argparse.Namespace) -> int:
-    from counterdesk import selftest
+    from counterdesk.admin import selftest
 
     return selftest.main()
 

@@ -27,9 +27,9 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
-from counterdesk import canonical
-from counterdesk.errors import InvalidInput
-from counterdesk.journal import Event
+from counterdesk.domain.errors import InvalidInput
+from counterdesk.domain.events import Event
+from counterdesk.store import canonical
 from sync.wire import gunzip_bounded
 
 MAGIC = b"COUNTERDESK-BUNDLE/1\n"

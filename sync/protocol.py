@@ -2,8 +2,8 @@
 
 Every request and response body is one of these pydantic models, JSON over
 HTTPS (request bodies gzip-compressed). Events travel as the canonical dicts
-of `counterdesk.journal.Event.to_dict()` with the payload as an object; the
-receiver recomputes each hash with `counterdesk.canonical.event_hash`.
+of `counterdesk.store.journal.Event.to_dict()` with the payload as an object; the
+receiver recomputes each hash with `counterdesk.store.canonical.event_hash`.
 See docs/sync-protocol.md for the rules around them.
 """
 
@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from counterdesk.journal import Event
+from counterdesk.domain.events import Event
 
 PROTOCOL_VERSION = 1
 API_PREFIX = "/v1"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gzip
 import zlib
 
-from counterdesk.errors import InvalidInput
+from counterdesk.domain.errors import InvalidInput
 
 
 class TooLarge(InvalidInput):

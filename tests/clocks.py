@@ -7,8 +7,8 @@ import time
 from collections.abc import Callable
 from typing import TypeVar
 
-from counterdesk.errors import NotAllowed
-from counterdesk.hlc import CHINA_TZ, HybridClock
+from counterdesk.domain.errors import NotAllowed
+from counterdesk.domain.hlc import CHINA_TZ, HybridClock
 
 T = TypeVar("T")
 DAY_MS = 86_400_000

@@ -26,7 +26,7 @@ APPLICANT = {
 @pytest.fixture(autouse=True)
 def fast_password_hashing(monkeypatch):
     """argon2id with test-sized costs (the production costs are checked in test_users)."""
-    from counterdesk import users
+    from counterdesk.desk import users
 
     monkeypatch.setattr(
         users, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
@@ -83,7 +83,8 @@ def new_demo_store(path: Path):
 @contextlib.contextmanager
 def demo_center(folder: Path, *, cases: int, seed: int, end):
     """A demo center store of `cases` generated cases up to `end`, for module fixtures."""
-    from counterdesk import demo, users
+    from counterdesk import demo
+    from counterdesk.desk import users
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(users, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024))
@@ -97,7 +98,7 @@ def demo_center(folder: Path, *, cases: int, seed: int, end):
 
 def exchange(*desks) -> None:
     """Every PC receives every other PC's events, as sync through the district does."""
-    from counterdesk.journal import device_events
+    from counterdesk.store.journal import device_events
 
     for target in desks:
         for source in desks:
@@ -129,7 +130,7 @@ def required_keys(matter) -> list[str]:
 
 @pytest.fixture(scope="session")
 def catalog():
-    from counterdesk.catalog import load_catalog
+    from counterdesk.domain.catalog import load_catalog
 
     return load_catalog()
 

@@ -7,9 +7,9 @@ import threading
 import pytest
 from conftest import APPLICANT, CLERK, required_keys
 
-from counterdesk import backup
 from counterdesk.desk import Desk
-from counterdesk.errors import IntegrityError, StorageError
+from counterdesk.domain.errors import IntegrityError, StorageError
+from counterdesk.store import backup
 
 
 def test_backup_while_the_counter_keeps_working(desk, matter, tmp_path):

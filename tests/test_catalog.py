@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from counterdesk.catalog import Catalog, catalog_from_json, load_catalog
-from counterdesk.errors import CatalogError
+from counterdesk.domain.catalog import Catalog, catalog_from_json, load_catalog
+from counterdesk.domain.errors import CatalogError
 
 CATALOG_DIR = Path(__file__).resolve().parents[1] / "resources" / "catalog"
 

@@ -8,8 +8,8 @@ import pytest
 from chaos import fuzz_api, fuzz_inputs
 from test_sync_support import memory_keyring  # noqa: F401 - autouse: tokens stay in memory
 
-from counterdesk import canonical
-from counterdesk.errors import InvalidInput
+from counterdesk.domain.errors import InvalidInput
+from counterdesk.store import canonical
 
 EXAMPLES = int(os.environ.get("COUNTERDESK_CHAOS_FUZZ_EXAMPLES", "60"))
 

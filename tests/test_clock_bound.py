@@ -8,8 +8,8 @@ from clocks import FakeWall
 from conftest import APPLICANT, exchange, required_keys
 
 from counterdesk.desk import Desk
-from counterdesk.hlc import MAX_AHEAD_MS, HybridClock, pack, physical_ms, to_date
-from counterdesk.projection import snapshot_projections
+from counterdesk.domain.hlc import MAX_AHEAD_MS, HybridClock, pack, physical_ms, to_date
+from counterdesk.store.projection import snapshot_projections
 
 YEAR_MS = 365 * 86_400_000
 

@@ -10,11 +10,12 @@ import pytest
 from argon2 import PasswordHasher
 from conftest import new_demo_store
 
-from counterdesk import demo, demo_names, users
-from counterdesk.desk import Desk
-from counterdesk.errors import NotAllowed
-from counterdesk.hlc import CHINA_TZ, to_date
-from counterdesk.people import validate_resident_id
+from counterdesk import demo
+from counterdesk.demo import names as demo_names
+from counterdesk.desk import Desk, users
+from counterdesk.domain.errors import NotAllowed
+from counterdesk.domain.hlc import CHINA_TZ, to_date
+from counterdesk.domain.people import validate_resident_id
 
 END = dt.datetime(2026, 11, 27, 18, 0, tzinfo=CHINA_TZ)
 CASES = 600

@@ -12,7 +12,7 @@ from conftest import ADMIN, APPLICANT, CLERK
 from test_sync_support import *  # noqa: F403
 from test_sync_support import ADMIN_TOKEN, fast_client, intake
 
-from counterdesk import diagnostics, logs
+from counterdesk.admin import diagnostics, logs
 from counterdesk.cli import main
 
 

@@ -10,9 +10,9 @@ import pytest
 from conftest import demo_center
 from openpyxl import load_workbook
 
-from counterdesk import export, search, summaries
-from counterdesk.errors import InvalidInput, StorageError
-from counterdesk.hlc import CHINA_TZ
+from counterdesk.domain.errors import InvalidInput, StorageError
+from counterdesk.domain.hlc import CHINA_TZ
+from counterdesk.queries import export, search, summaries
 
 END = dt.datetime(2026, 11, 27, 18, 0, tzinfo=CHINA_TZ)
 

@@ -10,9 +10,9 @@ from conftest import APPLICANT, required_keys
 from hypothesis import given
 from hypothesis import strategies as st
 
-from counterdesk import canonical
-from counterdesk.hlc import HybridClock, pack, physical_ms, to_date
-from counterdesk.journal import verify_chains
+from counterdesk.domain.hlc import HybridClock, pack, physical_ms, to_date
+from counterdesk.store import canonical
+from counterdesk.store.journal import verify_chains
 
 
 def _tamper(path, sql, params=()):
@@ -194,7 +194,7 @@ def test_reopened_store_stays_past_what_it_received(make_desk, matter):
     import time
 
     from counterdesk.desk import Desk
-    from counterdesk.journal import device_events
+    from counterdesk.store.journal import device_events
 
     fast = make_desk(device_no=2, clock=HybridClock(wall=lambda: int(time.time() * 1000) + 300_000))
     fast.accept(APPLICANT, matter.code, required_keys(matter))

@@ -10,7 +10,7 @@ from conftest import ADMIN, APPLICANT, CLERK
 from test_sync_support import *  # noqa: F403
 from test_sync_support import ADMIN_TOKEN, fast_client, intake
 
-from counterdesk import logs
+from counterdesk.admin import logs
 
 USCC = "91110000600037341L"
 OTHER_ID = "110101199003070011"

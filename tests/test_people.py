@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from conftest import APPLICANT, required_keys
 
-from counterdesk.errors import InvalidInput
-from counterdesk.people import mask_id, validate_id, validate_phone
+from counterdesk.domain.errors import InvalidInput
+from counterdesk.domain.people import mask_id, validate_id, validate_phone
 
 
 @pytest.mark.parametrize(

@@ -16,8 +16,8 @@ import pytest
 from argon2 import PasswordHasher
 from pypdf import PdfReader
 
-from counterdesk import printing, users
-from counterdesk.desk import Desk
+from counterdesk import printing
+from counterdesk.desk import Desk, users
 from counterdesk.printing import facts, slips
 
 ID_NUMBER = "11010519491231002X"
@@ -220,7 +220,7 @@ def test_receipt_codes_decode_to_the_case_number(world, tmp_path, kind, width):
 
 
 def test_rejected_case_has_no_receipt_and_no_reprint_is_journaled(world):
-    from counterdesk.errors import InvalidInput
+    from counterdesk.domain.errors import InvalidInput
 
     desk = world.desk
     case = desk.get_case(world.rejected)

@@ -12,9 +12,9 @@ import pytest
 from argon2 import PasswordHasher
 from pypdf import PdfReader
 
-from counterdesk import printing, users
-from counterdesk.desk import Desk
-from counterdesk.hlc import CHINA_TZ, HybridClock
+from counterdesk import printing
+from counterdesk.desk import Desk, users
+from counterdesk.domain.hlc import CHINA_TZ, HybridClock
 from counterdesk.printing import reports
 
 APPLICANT = {

@@ -11,15 +11,14 @@ from conftest import ADMIN, APPLICANT, CLERK
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from counterdesk import projection, staff
-from counterdesk.catalog import load_catalog
 from counterdesk.desk import Desk
-from counterdesk.errors import CounterdeskError
-from counterdesk.journal import device_events, iter_events, verify_chains
-from counterdesk.projection import project, rebuild_all, snapshot_projections
-from counterdesk.store import migrations
-from counterdesk.workdays import WorkCalendar
-from counterdesk.workflow import CASE_COLUMNS
+from counterdesk.domain.catalog import load_catalog
+from counterdesk.domain.errors import CounterdeskError
+from counterdesk.domain.workdays import WorkCalendar
+from counterdesk.domain.workflow import CASE_COLUMNS
+from counterdesk.store import migrations, projection
+from counterdesk.store.journal import device_events, event_row, iter_events, verify_chains
+from counterdesk.store.projection import project, rebuild_all, snapshot_projections
 
 
 def _exchange(desks):
@@ -132,7 +131,7 @@ def test_any_arrival_order_folds_to_the_same_cases(pool, rnd, chunk):
     for start in range(0, len(shuffled), chunk):
         conn.execute("BEGIN")
         for event in shuffled[start : start + chunk]:
-            conn.execute("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", event.row())
+            conn.execute("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", event_row(event))
             project(conn, event, cal)
         conn.execute("COMMIT")
     got = snapshot_projections(conn)
@@ -168,7 +167,7 @@ def test_store_from_older_version_upgrades_with_nothing_lost(tmp_path, monkeypat
     )
     desk.close()
     monkeypatch.setattr(migrations, "MIGRATIONS", full)
-    monkeypatch.setattr(projection, "project_staff", staff.project_staff)
+    monkeypatch.undo()  # back to the current release: its migrations and its staff fold
     upgraded = Desk(path)
     # the upgrade folds the staff directory from the events already there
     assert [(m.login, m.active) for m in upgraded.staff()] == [(CLERK[0], False), (ADMIN[0], True)]

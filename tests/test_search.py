@@ -9,14 +9,15 @@ import pytest
 from conftest import required_keys
 from stdnum.cn import ric
 
-from counterdesk import projection, search
-from counterdesk.catalog import load_catalog
-from counterdesk.errors import InvalidInput
-from counterdesk.hlc import HybridClock
-from counterdesk.journal import Journal
+from counterdesk.domain.catalog import load_catalog
+from counterdesk.domain.errors import InvalidInput
+from counterdesk.domain.hlc import HybridClock
+from counterdesk.domain.workdays import WorkCalendar
+from counterdesk.queries import search
+from counterdesk.store import projection
 from counterdesk.store.connection import open_database
+from counterdesk.store.journal import Journal
 from counterdesk.store.migrations import migrate
-from counterdesk.workdays import WorkCalendar
 
 RESIDENCE = "BJ-JD-001"  # 居住证申领
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from conftest import APPLICANT, required_keys
 
-from counterdesk import search
+from counterdesk.queries import search
 
 
 def test_new_and_changed_cases_are_found_right_away(desk, matter):

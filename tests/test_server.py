@@ -68,8 +68,8 @@ def test_a_center_cannot_read_or_write_another_centers_data(district, counter):
     ).fetchone()
     # An event of b's device claiming center a is refused, and the district keeps nothing of it.
     intake(desk_b, 1)
-    from counterdesk import canonical
-    from counterdesk.journal import device_events
+    from counterdesk.store import canonical
+    from counterdesk.store.journal import device_events
 
     events = device_events(desk_b.conn, desk_b.info.device_id)
     forged = events[0].to_dict()
@@ -174,7 +174,7 @@ def test_summary_counts_intake_overdue_and_debt(district, counter):
 
 
 def test_cli_operations(tmp_path, capsys):
-    from sync.server.cli import main
+    from district.cli import main
 
     db = ["--db", f"sqlite:///{tmp_path / 'cli.sqlite3'}"]
     assert main(db + ["create-center", "CL01", "命令行中心"]) == 0

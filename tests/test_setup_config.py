@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from test_sync_support import *  # noqa: F403
 
-from counterdesk import setup_config
+from counterdesk.admin import setup_config
 from counterdesk.cli import main
 from counterdesk.desk import Desk
-from counterdesk.errors import InvalidInput
+from counterdesk.domain.errors import InvalidInput
 
 GOOD = """
 [center]

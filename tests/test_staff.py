@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from conftest import ADMIN, CLERK, exchange, required_keys
 
-from counterdesk.errors import InvalidInput, NotAllowed, NotFound
-from counterdesk.journal import device_events
+from counterdesk.domain.errors import InvalidInput, NotAllowed, NotFound
+from counterdesk.store.journal import device_events
 
 
 def test_a_case_goes_to_a_clerk_who_works_at_another_counter(make_desk, matter):

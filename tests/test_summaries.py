@@ -10,13 +10,13 @@ import statistics
 import pytest
 from conftest import demo_center
 
-from counterdesk import summaries
-from counterdesk.case import Case, case_signal
 from counterdesk.desk import Desk
-from counterdesk.errors import InvalidInput
-from counterdesk.hlc import CHINA_TZ, to_date
-from counterdesk.journal import iter_events
-from counterdesk.workflow import OPEN, fold
+from counterdesk.domain.case import Case, case_signal
+from counterdesk.domain.errors import InvalidInput
+from counterdesk.domain.hlc import CHINA_TZ, to_date
+from counterdesk.domain.workflow import OPEN, fold
+from counterdesk.queries import summaries
+from counterdesk.store.journal import iter_events
 
 END = dt.datetime(2026, 11, 27, 18, 0, tzinfo=CHINA_TZ)
 TODAY = END.date()

@@ -11,8 +11,8 @@ from keyring.backends.fail import Keyring as FailKeyring
 from test_sync_support import *  # noqa: F403
 from test_sync_support import ADMIN_TOKEN, fast_client, intake, local_events, server_events
 
-from counterdesk.catalog import load_catalog
-from counterdesk.projection import snapshot_projections
+from counterdesk.domain.catalog import load_catalog
+from counterdesk.store.projection import snapshot_projections
 from sync.client import CredentialsError, NetworkUnavailable, NotEnrolled
 from sync.client.feedback import list_feedback, submit_feedback
 

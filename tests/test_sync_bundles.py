@@ -7,7 +7,7 @@ import keyring
 from test_sync_support import *  # noqa: F403
 from test_sync_support import add_notes, intake, local_events, server_events
 
-from counterdesk.journal import device_events
+from counterdesk.store.journal import device_events
 from sync import bundle
 from sync.client.bundles import apply_ack_file, export_bundle
 

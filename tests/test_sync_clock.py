@@ -9,7 +9,7 @@ from clocks import FakeWall
 from test_sync_support import *  # noqa: F403
 from test_sync_support import fast_client, intake
 
-from counterdesk.hlc import HybridClock, to_date
+from counterdesk.domain.hlc import HybridClock, to_date
 
 
 def test_clock_a_year_ahead_is_corrected_after_one_contact(make_desk, district):

@@ -17,8 +17,8 @@ from test_sync_support import (
     server_events,
 )
 
+from counterdesk.domain.errors import SyncError
 from sync.client import BatchSizer, NetworkUnavailable, RetryPolicy, SyncScheduler
-from sync.client.errors import SyncError
 
 
 def _sync_until_done(client, attempts: int = 60) -> int:

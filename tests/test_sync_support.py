@@ -71,7 +71,7 @@ class ServerProcess:
 
     def start(self) -> ServerProcess:
         env = dict(os.environ, COUNTERDESK_SERVER_ADMIN_TOKEN=ADMIN_TOKEN, PYTHONUNBUFFERED="1")
-        cmd = [*self.prefix, sys.executable, "-m", "sync.server.cli", "--db", self.db_url]
+        cmd = [*self.prefix, sys.executable, "-m", "district.cli", "--db", self.db_url]
         cmd += ["--data-dir", str(self.workdir), "serve", "--host", self.host]
         cmd += ["--port", str(self.port)]
         log = open(self.log, "ab")  # noqa: SIM115 - owned by the child process

@@ -7,7 +7,7 @@ import threading
 from conftest import ADMIN, APPLICANT, CLERK, required_keys
 
 from counterdesk.desk import Desk
-from counterdesk.workdays import YearSchedule
+from counterdesk.domain.workdays import YearSchedule
 
 
 def test_two_desks_on_one_store_keep_one_chain(desk, matter):

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QPushButton
 from test_ui import ui  # noqa: F401 - fixture
 from test_ui_case_dialogs import check, on_next_modal
 
-from counterdesk.journal import device_events
+from counterdesk.store.journal import device_events
 from ui.syncservice import SyncService
 
 

@@ -9,11 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from counterdesk import backup
 from counterdesk.desk import Desk
-from counterdesk.errors import StorageError
-from counterdesk.store import migrations
-from counterdesk.upkeep import pre_upgrade_dir
+from counterdesk.domain.errors import StorageError
+from counterdesk.store import backup, migrations
+from counterdesk.store.upgrade import pre_upgrade_dir
 
 FIXTURE = Path(__file__).parent / "fixtures" / "release1-store.db"
 

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from counterdesk import backup, upkeep
+from counterdesk.admin import upkeep
+from counterdesk.store import backup
 
 
 class Clock:
@@ -57,7 +58,7 @@ def test_missing_usb_stick_is_skipped_logged_and_retried(store: Path, tmp_path: 
     schedule = upkeep.BackupSchedule(usb, dt.time(17, 30), retry=dt.timedelta(minutes=30))
     seen: list[upkeep.Outcome] = []
     sched = upkeep.BackupScheduler(store, schedule, now=clock, on_outcome=seen.append)
-    with caplog.at_level(logging.WARNING, logger="counterdesk.upkeep"):
+    with caplog.at_level(logging.WARNING, logger="counterdesk.admin.upkeep"):
         missing = sched.run_due()
     assert missing.status == "folder_missing"
     assert str(usb) in caplog.text and "U 盘未插入" in caplog.text and "30" in caplog.text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from counterdesk.errors import InvalidInput
+from counterdesk.domain.errors import InvalidInput
 
 
 def test_case_uploaded_follows_ack_and_quarantine(desk, accepted):

@@ -6,8 +6,8 @@ import pytest
 from argon2 import PasswordHasher
 from conftest import ADMIN, CLERK
 
-from counterdesk import users
-from counterdesk.errors import InvalidInput, NotAllowed
+from counterdesk.desk import users
+from counterdesk.domain.errors import InvalidInput, NotAllowed
 
 
 def test_production_hasher_is_argon2id_at_owasp_costs():

@@ -9,8 +9,8 @@ import pytest
 from clocks import fake_clock
 from conftest import ADMIN, APPLICANT, required_keys
 
-from counterdesk.errors import CatalogError
-from counterdesk.workdays import WorkCalendar, YearSchedule, schedule_from_json
+from counterdesk.domain.errors import CatalogError
+from counterdesk.domain.workdays import WorkCalendar, YearSchedule, schedule_from_json
 
 D = dt.date
 

@@ -8,8 +8,8 @@ import pytest
 from clocks import fake_clock
 from conftest import APPLICANT, CHIEF, required_keys
 
-from counterdesk.errors import InvalidInput, NotAllowed
-from counterdesk.projection import snapshot_projections
+from counterdesk.domain.errors import InvalidInput, NotAllowed
+from counterdesk.store.projection import snapshot_projections
 
 
 def _lifecycle(desk, case_id):

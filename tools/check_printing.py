@@ -185,7 +185,7 @@ def sample_preview(kind: str, workdir: Path):
     """A throwaway store with one case, and the app's preview of `kind` for it."""
     from PySide6.QtWidgets import QApplication
 
-    from counterdesk import selftest
+    from counterdesk.admin import selftest
     from ui import ops, preview
     from ui.app import load_font
 

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counterdesk.desk import CATALOG, USERS
+from counterdesk.domain.changes import CATALOG, USERS
 from ui import ops
 from ui.app import LANGUAGES, settings
 from ui.syncpage import SyncPage
@@ -286,7 +286,7 @@ class BackupTab(QWidget):
             self.folder.setText(folder)
 
     def backup(self) -> None:
-        from counterdesk import backup
+        from counterdesk.store import backup
 
         folder, keep = self.folder.text().strip(), self.keep.value()
         if not folder:
@@ -316,8 +316,8 @@ class BackupTab(QWidget):
             return
 
         def act(desk: Any) -> Any:
-            from counterdesk import backup
             from counterdesk.desk import Desk
+            from counterdesk.store import backup
 
             ex = ops.executor()
             for service in ex.services.values():

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counterdesk.desk import CASES
-from counterdesk.workflow import ALLOWED_FROM, EVENT_LABELS
+from counterdesk.domain.changes import CASES
+from counterdesk.domain.workflow import ALLOWED_FROM, EVENT_LABELS
 from ui import ops
 from ui.dialogs import CaseChoices, ask_action_values, case_choices
 from ui.preview import print_document
@@ -62,7 +62,7 @@ def allowed_actions(case: Any) -> list[str]:
 
 def load_case(desk: Any, key: str) -> dict[str, Any]:
     """Everything the page shows, read in one go on the worker."""
-    from counterdesk.hlc import to_datetime
+    from counterdesk.domain.hlc import to_datetime
 
     case = desk.get_case(key)
     staff = {m.login: m.name for m in desk.staff()}  # actors at every counter of the center

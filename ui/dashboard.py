@@ -1,7 +1,7 @@
-"""The chief's dashboard over counterdesk.summaries, with QtCharts (imported on first use).
+"""The chief's dashboard over counterdesk.queries.summaries, with QtCharts (imported on first use).
 
 Clicking a chart opens the matching case list; the daily/monthly report prints
-through counterdesk.printing, and the figures export through counterdesk.export.
+through counterdesk.printing, and the figures export through counterdesk.queries.export.
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counterdesk.desk import CASES
-from counterdesk.workflow import STATUS_LABELS
+from counterdesk.domain.changes import CASES
+from counterdesk.domain.workflow import STATUS_LABELS
 from ui import ops
 from ui.preview import print_document
 
@@ -132,7 +132,9 @@ class DashboardPage(QWidget):
         kind = self.period.currentData()
 
         def load(desk: Any) -> Any:
-            from counterdesk.summaries import dashboard  # imported on the worker, not the GUI
+            from counterdesk.queries.summaries import (  # imported on the worker, not the GUI
+                dashboard,
+            )
 
             return dashboard(desk, kind)
 
@@ -200,7 +202,7 @@ class DashboardPage(QWidget):
         print_document(self, kind, key)
 
     def export(self, path: str | None = None) -> None:
-        from counterdesk import export
+        from counterdesk.queries import export
 
         if not path:
             path, _ = QFileDialog.getSaveFileName(

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counterdesk.casework import CASE_ROLES, INDICATORS
-from counterdesk.errors import NotFound
-from counterdesk.workflow import LEVELS
+from counterdesk.desk.casework import CASE_ROLES, INDICATORS
+from counterdesk.domain.errors import NotFound
+from counterdesk.domain.workflow import LEVELS
 
 INDICATOR_LABELS = {
     "overall": "整体满意度", "efficiency": "办事效率", "service": "服务水平", "attitude": "服务态度",

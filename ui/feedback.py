@@ -71,7 +71,7 @@ class FeedbackDialog(QDialog):
         subject, text = self.subject.text(), self.text.toPlainText()
 
         def act(desk: Any) -> Any:
-            from counterdesk.desk import Change
+            from counterdesk.domain.changes import Change
 
             event_id = submit_feedback(desk, subject, text)
             return Change(frozenset({"feedback"}), events=(event_id,))

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counterdesk.desk import CASES
+from counterdesk.domain.changes import CASES
 from ui import ops
 from ui.preview import print_document
 
@@ -175,7 +175,7 @@ class BatchPage(QWidget):
                 return desk.hand_over(ids)
             if mode == "return":
                 return desk.return_results(ids)
-            from counterdesk.desk import Change
+            from counterdesk.domain.changes import Change
 
             with desk.batch():
                 for case_id in ids:

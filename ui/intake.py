@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counterdesk.errors import InvalidInput
-from counterdesk.people import ID_TYPES, validate_id
+from counterdesk.domain.errors import InvalidInput
+from counterdesk.domain.people import ID_TYPES, validate_id
 from ui import ops
 from ui.matters import MatterIndex
 from ui.preview import print_document

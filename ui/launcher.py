@@ -17,7 +17,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from counterdesk import cli, logs, selftest, setup_config, upkeep
+from counterdesk import cli
+from counterdesk.admin import logs, selftest, setup_config, upkeep
 
 log = logging.getLogger("counterdesk.launcher")
 

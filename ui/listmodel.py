@@ -24,8 +24,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from counterdesk.case import signal
-from counterdesk.workflow import RUNNING, STATUS_LABELS
+from counterdesk.domain.case import signal
+from counterdesk.domain.workflow import RUNNING, STATUS_LABELS
 from ui import ops
 
 BLOCK = 100

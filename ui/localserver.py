@@ -1,7 +1,7 @@
 """A district server on 127.0.0.1 for the demo: started in the background, store enrolled.
 
 Used by `counterdesk` with no arguments so a newcomer can try sync at once. The
-server runs `sync.server.cli serve` on its SQLite default in the demo folder.
+server runs `district.cli serve` on its SQLite default in the demo folder.
 """
 
 from __future__ import annotations
@@ -56,7 +56,7 @@ class LocalDistrict:
         self.folder.mkdir(parents=True, exist_ok=True)
         env = dict(os.environ, COUNTERDESK_SERVER_ADMIN_TOKEN=self.admin_token)
         db = f"sqlite:///{self.folder / 'district.sqlite3'}"
-        cmd = [sys.executable, "-m", "sync.server.cli", "--db", db, "--data-dir", str(self.folder)]
+        cmd = [sys.executable, "-m", "district.cli", "--db", db, "--data-dir", str(self.folder)]
         cmd += ["serve", "--host", "127.0.0.1", "--port", str(self.port)]
         log = open(self.folder / "server.log", "ab")  # noqa: SIM115 - owned by the child
         self.proc = subprocess.Popen(cmd, env=env, stdout=log, stderr=log)

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 
-from counterdesk.errors import CounterdeskError
+from counterdesk.domain.errors import CounterdeskError
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget

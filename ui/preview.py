@@ -172,7 +172,7 @@ def print_document(
     if reprint:
 
         def render_reprint(desk: Any) -> Any:
-            from counterdesk.desk import CASES, Change
+            from counterdesk.domain.changes import CASES, Change
 
             return Change(frozenset({CASES})), render(desk)
 
@@ -187,7 +187,7 @@ def warm_up() -> None:
     the first receipt does not pause the counter."""
 
     def load(desk: Any) -> None:
-        import counterdesk.search  # noqa: F401
+        import counterdesk.queries.search  # noqa: F401
         from counterdesk.printing import fonts
 
         fonts.register()

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from counterdesk import setup_config
-from counterdesk.errors import CounterdeskError
+from counterdesk.admin import setup_config
+from counterdesk.domain.errors import CounterdeskError
 from counterdesk.printing import KINDS
 
 DEFAULT_PRINTER = "（系统默认）"

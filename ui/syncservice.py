@@ -174,7 +174,7 @@ class SyncService(QObject):
                 self.answers_arrived.emit(answered - self.answered)
             self.answered = answered
             if report.applied:
-                from counterdesk.desk import CASES, CATALOG
+                from counterdesk.domain.changes import CASES, CATALOG
 
                 ops.bus().changed.emit(_Changed(frozenset({CASES, CATALOG, "feedback"})))
             self.synced.emit(report)

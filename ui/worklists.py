@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counterdesk.desk import CASES
+from counterdesk.domain.changes import CASES
 from ui import ops
 from ui.listmodel import CASE_ID, DISPLAY, HORIZONTAL, CaseListModel, fill_roles, list_specs
 
@@ -35,7 +35,7 @@ def _cells(row: Any) -> tuple:
 
 
 class SearchModel(QAbstractTableModel):
-    """Pages of counterdesk.search results; more pages come with fetchMore (off the GUI thread)."""
+    """Pages of counterdesk.queries.search results; more pages come with fetchMore (off the GUI thread)."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -81,7 +81,9 @@ class SearchModel(QAbstractTableModel):
             ops.show_error(None, exc)
 
         def run(desk: Any) -> Any:
-            from counterdesk.search import search  # imported on the worker, not the GUI
+            from counterdesk.queries.search import (  # imported on the worker, not the GUI
+                search,
+            )
 
             result = search(desk, query, page, 100)
             return result, [_cells(row) for row in result.rows]

@@ -17,12 +17,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from counterdesk.errors import InvalidInput
+from counterdesk.domain.errors import InvalidInput
 from counterdesk.printing import batches, forms, notices, receipt, reports, slips
 
 if TYPE_CHECKING:
-    from counterdesk.case import Case
     from counterdesk.desk import Desk
+    from counterdesk.domain.case import Case
 
 __all__ = ["KINDS", "Kind", "kind_labels", "render"]
 

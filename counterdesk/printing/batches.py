@@ -16,14 +16,14 @@ from typing import TYPE_CHECKING
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from counterdesk.errors import InvalidInput
-from counterdesk.hlc import to_date
+from counterdesk.domain.errors import InvalidInput
+from counterdesk.domain.hlc import to_date
 from counterdesk.printing import a4, facts
 from counterdesk.printing.output import deliver
 
 if TYPE_CHECKING:
-    from counterdesk.case import Case
     from counterdesk.desk import Desk
+    from counterdesk.domain.case import Case
 
 HANDOVER_TITLE = "送件交接单"
 RETURN_TITLE = "结果返回清单"

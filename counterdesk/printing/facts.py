@@ -9,15 +9,15 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from counterdesk import users
-from counterdesk.catalog import Material, Matter
-from counterdesk.errors import NotFound
-from counterdesk.hlc import to_datetime
+from counterdesk.desk import users
+from counterdesk.domain.catalog import Material, Matter
+from counterdesk.domain.errors import NotFound
+from counterdesk.domain.hlc import to_datetime
 
 if TYPE_CHECKING:
-    from counterdesk.case import Case
     from counterdesk.desk import Desk
-    from counterdesk.journal import Event
+    from counterdesk.domain.case import Case
+    from counterdesk.domain.events import Event
 
 FORM_LABELS = {
     "original": "原件",

@@ -16,15 +16,15 @@ from xml.sax.saxutils import escape
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
-from counterdesk.catalog import FormField, Matter
-from counterdesk.errors import NotFound
-from counterdesk.people import Applicant
+from counterdesk.domain.catalog import FormField, Matter
+from counterdesk.domain.errors import NotFound
+from counterdesk.domain.people import Applicant
 from counterdesk.printing import a4, facts
 from counterdesk.printing.output import deliver
 
 if TYPE_CHECKING:
-    from counterdesk.case import Case
     from counterdesk.desk import Desk
+    from counterdesk.domain.case import Case
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 LABEL_WIDTH = 48 * mm

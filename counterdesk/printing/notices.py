@@ -10,17 +10,17 @@ from typing import TYPE_CHECKING
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
-from counterdesk.errors import InvalidInput
-from counterdesk.journal import iter_events
-from counterdesk.people import ID_TYPES, mask_id
+from counterdesk.domain.errors import InvalidInput
+from counterdesk.domain.people import ID_TYPES, mask_id
 from counterdesk.printing import a4, facts
 from counterdesk.printing.output import deliver
 from counterdesk.printing.receipt import material_table
+from counterdesk.store.journal import iter_events
 
 if TYPE_CHECKING:
-    from counterdesk.case import Case
-    from counterdesk.catalog import Matter
     from counterdesk.desk import Desk
+    from counterdesk.domain.case import Case
+    from counterdesk.domain.catalog import Matter
 
 NOTICE_TITLE = "一次性告知书"
 REJECTION_TITLE = "不予受理通知书"

@@ -9,15 +9,15 @@ from typing import TYPE_CHECKING
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table
 
-from counterdesk.errors import InvalidInput
+from counterdesk.domain.errors import InvalidInput
 from counterdesk.printing import a4, facts
 from counterdesk.printing.codes import BarcodeFlowable, QrFlowable
 from counterdesk.printing.output import deliver
 from counterdesk.printing.roll import Roll
 
 if TYPE_CHECKING:
-    from counterdesk.case import Case
     from counterdesk.desk import Desk
+    from counterdesk.domain.case import Case
 
 TITLE = "受理回执"
 

@@ -13,7 +13,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 
 from counterdesk.printing.fonts import register
-from counterdesk.summaries import Dashboard
+from counterdesk.queries.summaries import Dashboard
 
 FIRST, SECOND = colors.HexColor("#3A6EA5"), colors.HexColor("#E08E45")
 LEVEL_COLOURS = ["#2E7D32", "#66BB6A", "#FDD835", "#FB8C00", "#C62828"]

@@ -1,6 +1,6 @@
 """The chief's daily and monthly report on A4, printed from the dashboard's summaries.
 
-The figures are `counterdesk.summaries.dashboard(desk, "range", ...)` for the
+The figures are `counterdesk.queries.summaries.dashboard(desk, "range", ...)` for the
 day or the month (see that module for what each counts); this module only lays
 them out: key figures, charts, and the lists behind them. The red and yellow
 lists are as of the report's last day (or today, for the month in progress).
@@ -16,14 +16,14 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from counterdesk import summaries
+from counterdesk.domain.workflow import STATUS_LABELS
 from counterdesk.printing import a4, report_charts
 from counterdesk.printing.output import deliver
-from counterdesk.workflow import STATUS_LABELS
+from counterdesk.queries import summaries
 
 if TYPE_CHECKING:
     from counterdesk.desk import Desk
-    from counterdesk.summaries import Dashboard, DeadlineRow, FollowUpRow
+    from counterdesk.queries.summaries import Dashboard, DeadlineRow, FollowUpRow
 
 TITLES = {"daily": "中心日报", "monthly": "中心月报"}
 RED, YELLOW = colors.HexColor("#F8D0D0"), colors.HexColor("#FFF3C4")

@@ -12,8 +12,8 @@ from counterdesk.printing.output import deliver
 from counterdesk.printing.roll import Roll
 
 if TYPE_CHECKING:
-    from counterdesk.case import Case
     from counterdesk.desk import Desk
+    from counterdesk.domain.case import Case
 
 PICKUP_TITLE = "办结通知（领取单）"
 EVALUATION_TITLE = "好差评 服务评价"

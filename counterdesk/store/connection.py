@@ -10,7 +10,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from counterdesk.errors import StorageError
+from counterdesk.domain.errors import StorageError
 
 
 def open_database(path: Path | str) -> sqlite_utils.Database:

@@ -379,7 +379,7 @@ MIGRATIONS: list[tuple[int, str, str]] = [
             active INTEGER NOT NULL,
             active_key TEXT NOT NULL
         );
-        -- The same fold as counterdesk.staff.project_staff, over the events already
+        -- The same fold as counterdesk.store.projection.project_staff, over the events already
         -- here (user events have no case: the events_case index finds them).
         INSERT INTO staff (login, name, role, device_id, created_key, active, active_key)
             SELECT login, name, role, device_id, key, 1, key FROM (

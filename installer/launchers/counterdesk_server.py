@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from sync.server.cli import main
+from district.cli import main
 
 if __name__ == "__main__":
     sys.exit(main())

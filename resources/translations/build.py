@@ -23,8 +23,8 @@ sys.path.insert(0, str(ROOT))
 
 
 def data_strings() -> list[tuple[str, str]]:
+    from counterdesk.domain.workflow import EVENT_LABELS, LEVELS, STATUS_LABELS
     from counterdesk.printing import kind_labels
-    from counterdesk.workflow import EVENT_LABELS, LEVELS, STATUS_LABELS
     from ui import admin, casepage, dashboard, dialogs, handover, intake, listmodel, worklists
 
     pairs = [("lists", label) for _, label in listmodel.COLUMNS]

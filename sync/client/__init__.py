@@ -1,13 +1,13 @@
 """The sync client of a counter PC."""
 
-from sync.client.engine import BatchSizer, SyncClient, SyncReport
-from sync.client.errors import (
+from counterdesk.domain.errors import (
     CredentialsError,
     NetworkUnavailable,
     NotEnrolled,
     ServerRefused,
     SyncError,
 )
+from sync.client.engine import BatchSizer, SyncClient, SyncReport
 from sync.client.scheduler import SyncScheduler, tcp_probe
 from sync.client.state import SyncStatus
 from sync.client.transport import DistrictApi, RetryPolicy, Timeouts

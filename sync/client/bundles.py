@@ -15,12 +15,11 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from counterdesk.desk import Desk
-from counterdesk.errors import InvalidInput
-from counterdesk.journal import device_events
+from counterdesk.domain.errors import InvalidInput, NotEnrolled
 from counterdesk.store.connection import storage_error
+from counterdesk.store.journal import device_events
 from sync import bundle, protocol
 from sync.client import credentials
-from sync.client.errors import NotEnrolled
 from sync.client.state import SyncState
 
 BUNDLE_EVENTS = 50_000

@@ -10,7 +10,7 @@ import keyring
 from keyring.backend import KeyringBackend
 from keyring.errors import KeyringError, PasswordDeleteError
 
-from sync.client.errors import CredentialsError
+from counterdesk.domain.errors import CredentialsError
 
 SERVICE = "CounterDesk"
 _IT_ADVICE = (

@@ -15,15 +15,20 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from counterdesk import users
-from counterdesk.catalog import catalog_from_json
-from counterdesk.desk import Desk
-from counterdesk.errors import CounterdeskError
-from counterdesk.journal import Event, device_events
-from counterdesk.workdays import parse_schedule
+from counterdesk.desk import Desk, users
+from counterdesk.domain.catalog import catalog_from_json
+from counterdesk.domain.errors import (
+    CounterdeskError,
+    NetworkUnavailable,
+    NotEnrolled,
+    ServerRefused,
+    SyncError,
+)
+from counterdesk.domain.events import Event
+from counterdesk.domain.workdays import parse_schedule
+from counterdesk.store.journal import device_events
 from sync import protocol
 from sync.client import credentials
-from sync.client.errors import NetworkUnavailable, NotEnrolled, ServerRefused, SyncError
 from sync.client.state import SyncState, SyncStatus, now_ms
 from sync.client.transport import DistrictApi, RetryPolicy, Timeouts
 

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
 
-from counterdesk.errors import CounterdeskError
+from counterdesk.domain.errors import CounterdeskError
 
 
 def tcp_probe(server_url: str, timeout: float = 3.0) -> Callable[[], bool]:

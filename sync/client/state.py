@@ -11,7 +11,7 @@ import time
 from dataclasses import dataclass
 
 from counterdesk.desk import Desk
-from counterdesk.hlc import physical_ms
+from counterdesk.domain.hlc import physical_ms
 from sync import protocol
 
 STAGES = ("idle", "pushing", "pulling")

@@ -18,8 +18,8 @@ from typing import Any, TypeVar
 import requests
 from pydantic import BaseModel, ValidationError
 
+from counterdesk.domain.errors import NetworkUnavailable, NotEnrolled, ServerRefused
 from sync import protocol
-from sync.client.errors import NetworkUnavailable, NotEnrolled, ServerRefused
 from sync.wire import gzip_bytes
 
 M = TypeVar("M", bound=BaseModel)

@@ -86,7 +86,7 @@ def child_bare(t0: float) -> None:
 
 def open_main_window(store: str) -> tuple[Any, Any]:
     """The app as a clerk sees it after logging in: (QApplication, MainWindow), not shown."""
-    from counterdesk import users
+    from counterdesk.desk import users
     from ui import ops
     from ui.app import Context, make_app, open_executor, read_info, set_language
     from ui.mainwindow import MainWindow

@@ -23,9 +23,8 @@ from pathlib import Path
 
 from stdnum.cn import ric
 
-from counterdesk import users
-from counterdesk.desk import Desk
-from counterdesk.hlc import HybridClock
+from counterdesk.desk import Desk, users
+from counterdesk.domain.hlc import HybridClock
 
 
 def _resident_id(rng: random.Random) -> str:

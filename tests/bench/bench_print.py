@@ -26,8 +26,8 @@ from pathlib import Path
 from argon2 import PasswordHasher
 from stdnum.cn import ric
 
-from counterdesk import printing, users
-from counterdesk.desk import Desk
+from counterdesk import printing
+from counterdesk.desk import Desk, users
 from counterdesk.printing import fonts
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗欧阳司马"

@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _store import add_store_arguments, percentile_ms, resolve_store  # noqa: E402
 
-from counterdesk import search  # noqa: E402
+from counterdesk.queries import search  # noqa: E402
 from counterdesk.store.connection import open_database  # noqa: E402
 
 TARGET_P95_MS = 30.0

@@ -24,8 +24,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _store import add_store_arguments, resolve_store  # noqa: E402
 
-from counterdesk import summaries  # noqa: E402
 from counterdesk.desk import Desk  # noqa: E402
+from counterdesk.queries import summaries  # noqa: E402
 
 TARGET_RATIO = 0.2
 

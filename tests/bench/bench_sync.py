@@ -43,9 +43,10 @@ from argon2 import PasswordHasher  # noqa: E402
 from stdnum.cn import ric  # noqa: E402
 from test_sync_support import FlakyProxy, MemoryKeyring, ServerProcess  # noqa: E402
 
-from counterdesk import canonical, users  # noqa: E402
-from counterdesk.desk import Desk  # noqa: E402
-from counterdesk.journal import Event, device_events  # noqa: E402
+from counterdesk.desk import Desk, users  # noqa: E402
+from counterdesk.domain.events import Event  # noqa: E402
+from counterdesk.store import canonical  # noqa: E402
+from counterdesk.store.journal import device_events  # noqa: E402
 from sync import protocol  # noqa: E402
 from sync.client import BatchSizer, RetryPolicy, SyncClient, Timeouts  # noqa: E402
 
@@ -294,9 +295,9 @@ def measure_ingest(events: list[Event], rounds: int = 5) -> dict[str, Any]:
 def _ingest_round(events: list[Event]) -> tuple[float, float]:
     import psycopg
 
-    from sync.server.db import make_engine
-    from sync.server.district import District
-    from sync.server.ingest import _row
+    from district.db import make_engine
+    from district.ingest import _row
+    from district.operations import District
 
     schema = f"cdbench_{uuid.uuid4().hex[:8]}"
     with psycopg.connect(PG_DSN, autocommit=True) as conn:

@@ -16,7 +16,7 @@ from typing import Any
 import requests
 
 from chaos.common import district, enrolled, fast_hashing, intake, new_desk
-from counterdesk.journal import device_events
+from counterdesk.store.journal import device_events
 from sync import protocol
 
 PUBLIC = {"/v1/health", "/v1/enroll", "/openapi.json", "/docs", "/redoc"}

@@ -20,7 +20,7 @@ from typing import Any
 from clocks import FakeWall
 
 from chaos.common import deficient_matter, district, enrolled, fast_hashing, intake, new_desk
-from counterdesk.hlc import CHINA_TZ, HybridClock
+from counterdesk.domain.hlc import CHINA_TZ, HybridClock
 
 YEAR = dt.timedelta(days=365)
 

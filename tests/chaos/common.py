@@ -53,7 +53,7 @@ __all__ = [
 
 def fast_hashing() -> None:
     """argon2id at test cost (the production cost is checked in test_users)."""
-    from counterdesk import users
+    from counterdesk.desk import users
 
     users._hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
 

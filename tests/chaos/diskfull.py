@@ -18,9 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from chaos.common import fast_hashing, intake, memory_keyring, new_desk
-from counterdesk.backup import make_backup
 from counterdesk.desk import Desk
-from counterdesk.errors import StorageError
+from counterdesk.domain.errors import StorageError
+from counterdesk.store.backup import make_backup
 from sync.client import credentials
 from sync.client.bundles import export_bundle
 

@@ -23,12 +23,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from chaos.common import fast_hashing, intake, new_desk
-from counterdesk import canonical
-from counterdesk.catalog import catalog_from_json, load_catalog, parse_matter
-from counterdesk.errors import CounterdeskError
-from counterdesk.people import ID_TYPES, validate_id
-from counterdesk.setup_config import load_config, parse_config
-from counterdesk.workdays import parse_schedule, schedule_from_json
+from counterdesk.admin.setup_config import load_config, parse_config
+from counterdesk.domain.catalog import catalog_from_json, load_catalog, parse_matter
+from counterdesk.domain.errors import CounterdeskError
+from counterdesk.domain.people import ID_TYPES, validate_id
+from counterdesk.domain.workdays import parse_schedule, schedule_from_json
+from counterdesk.store import canonical
 from sync import bundle, protocol
 from sync.client.transport import _decode
 
@@ -182,7 +182,7 @@ def _ids_and_config(fz: Fuzz) -> None:
 def _bundles(fz: Fuzz) -> None:
     desk = new_desk(fz.workdir / "bundle-src.db")
     intake(desk, 2)
-    from counterdesk.journal import device_events
+    from counterdesk.store.journal import device_events
 
     events = device_events(desk.conn, desk.info.device_id)
     token = "fuzz-token"
@@ -213,7 +213,7 @@ def _pulled(fz: Fuzz) -> None:
 
     other = new_desk(fz.workdir / "other.db", device_no=2)
     intake(other, 2)
-    from counterdesk.journal import device_events
+    from counterdesk.store.journal import device_events
 
     foreign = [e.to_dict() for e in device_events(other.conn, other.info.device_id)]
     other.close()

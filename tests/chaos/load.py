@@ -20,10 +20,10 @@ from typing import Any
 import requests
 
 from chaos.common import district, fast_hashing, intake, new_desk, pg_schema, postgres_reason
-from counterdesk import canonical
-from counterdesk.hlc import HybridClock
-from counterdesk.ids import new_id
-from counterdesk.journal import device_events
+from counterdesk.domain.hlc import HybridClock
+from counterdesk.domain.ids import new_id
+from counterdesk.store import canonical
+from counterdesk.store.journal import device_events
 
 COUNTERS_PER_CENTER = 5
 

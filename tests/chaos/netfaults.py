@@ -31,8 +31,8 @@ from chaos.common import (
     intake,
     new_desk,
 )
+from counterdesk.domain.errors import SyncError
 from sync.client import BatchSizer, NetworkUnavailable, RetryPolicy, SyncClient
-from sync.client.errors import SyncError
 
 
 class Flapper:

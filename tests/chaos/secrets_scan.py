@@ -25,8 +25,8 @@ from chaos.common import (
     intake,
     new_desk,
 )
-from counterdesk import diagnostics, logs
-from counterdesk.backup import make_backup
+from counterdesk.admin import diagnostics, logs
+from counterdesk.store.backup import make_backup
 from sync import bundle
 from sync.client.bundles import export_bundle
 

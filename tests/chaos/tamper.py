@@ -19,9 +19,9 @@ from test_journal import _tamper
 
 from chaos.common import district, enrolled, fast_hashing, intake, new_desk
 from counterdesk.desk import Desk
-from counterdesk.journal import device_events, verify_chains
+from counterdesk.domain.errors import SyncError
+from counterdesk.store.journal import device_events, verify_chains
 from sync import bundle
-from sync.client.errors import SyncError
 
 CASES = 6  # intakes per store: ~20 events, the tampered one in the middle
 
@@ -45,8 +45,8 @@ def _reorder(path: Path, seq: int) -> None:
 
 def _rehash(path: Path, seq: int) -> None:
     """Edited and re-hashed by someone who knows the hash rule: the next link breaks."""
-    from counterdesk import canonical
-    from counterdesk.journal import EVENT_COLUMNS
+    from counterdesk.domain.events import EVENT_COLUMNS
+    from counterdesk.store import canonical
 
     conn = sqlite3.connect(path)
     row = conn.execute(

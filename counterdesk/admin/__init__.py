@@ -1,0 +1,1 @@
+"""Keeping a counter PC healthy: scheduled backups, diagnostics, self-test, setup, logs."""

@@ -1,0 +1,1 @@
+"""Read-side of the store: search, the chief's summaries, exports and the work lists."""

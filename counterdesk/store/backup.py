@@ -1,0 +1,239 @@
+"""Online backups (SQLite backup API) with rotation and verification, and a safe restore.
+
+A backup is a complete store file taken from one consistent snapshot while the
+app keeps working. Restore refuses a damaged or foreign file and never removes
+the live store: it is moved aside first.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import shutil
+import sqlite3
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from counterdesk.domain.errors import IntegrityError, NotFound, StorageError
+from counterdesk.domain.ids import new_id
+from counterdesk.store.connection import storage_error
+from counterdesk.store.journal import verify_chains
+from counterdesk.store.migrations import current_version, latest_version
+
+Progress = Callable[[int, int], None]
+PAGES_PER_STEP = 2048
+
+
+@dataclass(frozen=True)
+class BackupResult:
+    path: Path
+    size: int
+    seconds: float
+    removed: tuple[Path, ...] = ()
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    center_code: str
+    center_name: str
+    device_id: str
+    events: int
+    cases: int
+    schema_version: int
+
+
+def backup_name(center_code: str, device_no: int, moment: dt.datetime) -> str:
+    return f"counterdesk-{center_code}-{device_no:02d}-{moment:%Y%m%d-%H%M%S}.db"
+
+
+def make_backup(
+    source: Path | str, dest_dir: Path | str, *, keep: int = 10, progress: Progress | None = None
+) -> BackupResult:
+    """Copy the live store into `dest_dir` (e.g. a USB stick), verify it, keep the last `keep`."""
+    source, dest_dir = Path(source), Path(dest_dir)
+    started = time.perf_counter()
+    try:
+        dest_dir.mkdir(parents=True, exist_ok=True)
+        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, isolation_level=None)
+    except (OSError, sqlite3.Error) as exc:
+        raise storage_error(exc, dest_dir) from exc
+    try:
+        meta = dict(src.execute("SELECT key, value FROM meta").fetchall())
+        name = backup_name(meta["center_code"], int(meta["device_no"]), dt.datetime.now())
+        final = dest_dir / name
+        part = final.with_suffix(".part")
+        _copy(src, part, progress)
+    except (OSError, sqlite3.Error) as exc:
+        with contextlib.suppress(OSError, UnboundLocalError):
+            part.unlink()
+        raise storage_error(exc, dest_dir) from exc
+    finally:
+        src.close()
+    verify_backup(part)
+    try:
+        os.replace(part, final)
+        _fsync_dir(dest_dir)
+        removed = rotate(dest_dir, meta["center_code"], int(meta["device_no"]), keep)
+    except OSError as exc:  # e.g. the USB stick pulled, or the file removed meanwhile
+        raise storage_error(exc, dest_dir) from exc
+    return BackupResult(final, final.stat().st_size, time.perf_counter() - started, removed)
+
+
+def _copy(src: sqlite3.Connection, part: Path, progress: Progress | None) -> None:
+    # Hold one read transaction so every step copies the same snapshot while
+    # the counter keeps writing through its own connection (WAL).
+    src.execute("BEGIN")
+    src.execute("SELECT COUNT(*) FROM meta").fetchone()
+    dst = sqlite3.connect(str(part), isolation_level=None)
+    try:
+
+        def report(status: int, remaining: int, total: int) -> None:
+            if progress:
+                progress(total - remaining, total)
+
+        src.backup(dst, pages=PAGES_PER_STEP, progress=report)
+        dst.execute("PRAGMA journal_mode=DELETE")
+    finally:
+        dst.close()
+        src.execute("COMMIT")
+    with open(part, "rb+") as handle:
+        os.fsync(handle.fileno())
+
+
+def _fsync_dir(directory: Path) -> None:
+    if os.name == "posix":
+        fd = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def rotate(dest_dir: Path, center_code: str, device_no: int, keep: int) -> tuple[Path, ...]:
+    """Delete all but the newest `keep` backups of this counter PC in `dest_dir`."""
+    mine = sorted(dest_dir.glob(f"counterdesk-{center_code}-{device_no:02d}-*.db"))
+    old = mine[: max(0, len(mine) - max(1, keep))]
+    for path in old:
+        path.unlink()
+    return tuple(old)
+
+
+def verify_backup(path: Path | str) -> BackupInfo:
+    """Integrity check + journal chain of a backup file; raises with a clear message."""
+    path = Path(path)
+    if not path.exists():
+        raise NotFound(f"找不到备份文件 {path}")
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise storage_error(exc, path) from exc
+    try:
+        try:
+            integrity = conn.execute("PRAGMA integrity_check").fetchone()[0]
+            meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+        except sqlite3.DatabaseError as exc:
+            raise StorageError(
+                f"{path.name} 已损坏或不是 CounterDesk 备份，不能使用", detail=str(exc)
+            ) from exc
+        if integrity != "ok":
+            raise IntegrityError(f"备份 {path.name} 已损坏（完整性检查未通过）", detail=integrity)
+        if "center_code" not in meta:
+            raise StorageError(f"{path.name} 不是 CounterDesk 备份（缺少中心信息）")
+        broken = verify_chains(conn)
+        if broken:
+            raise IntegrityError(f"备份 {path.name} 的日志链校验失败：{broken[0]}")
+        version = current_version(conn)
+        if version > latest_version():
+            raise StorageError(
+                f"备份 {path.name} 来自更新版本的 CounterDesk（数据版本 {version}），请先升级软件"
+            )
+        return BackupInfo(
+            path=path,
+            center_code=meta["center_code"],
+            center_name=meta.get("center_name", ""),
+            device_id=meta["device_id"],
+            events=conn.execute("SELECT COUNT(*) FROM events").fetchone()[0],
+            cases=conn.execute("SELECT COUNT(*) FROM cases").fetchone()[0],
+            schema_version=version,
+        )
+    finally:
+        conn.close()
+
+
+def restore(
+    backup: Path | str, live: Path | str, *, allow_other_center: bool = False
+) -> Path | None:
+    """Replace the live store with a verified backup; returns where the old store was kept.
+
+    The app must be closed. The restored PC continues as a new journal device, so
+    the events it writes never collide with what the old one sent after the backup.
+    """
+    info = verify_backup(backup)
+    live = Path(live)
+    kept = None
+    if live.exists():
+        live_code = _center_code(live)
+        if live_code and live_code != info.center_code and not allow_other_center:
+            raise StorageError(
+                f"备份属于中心 {info.center_code}，本机是中心 {live_code}：拒绝恢复其他中心的备份"
+            )
+        kept = live.with_name(f"{live.name}.before-restore-{dt.datetime.now():%Y%m%d-%H%M%S}")
+        _checkpoint(live)
+        os.replace(live, kept)
+        for suffix in ("-wal", "-shm"):
+            side = Path(str(live) + suffix)
+            if side.exists():
+                os.replace(side, Path(str(kept) + suffix))
+    part = live.with_name(live.name + ".restoring")
+    shutil.copyfile(info.path, part)
+    _become_new_device(part)
+    os.replace(part, live)
+    return kept
+
+
+def _center_code(path: Path) -> str | None:
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = conn.execute("SELECT value FROM meta WHERE key = 'center_code'").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None  # a damaged live store: it is kept aside, never in the way
+    return row[0] if row else None
+
+
+def _checkpoint(path: Path) -> None:
+    with contextlib.suppress(sqlite3.Error):
+        conn = sqlite3.connect(str(path))
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.close()
+
+
+def _become_new_device(path: Path) -> None:
+    conn = sqlite3.connect(str(path), isolation_level=None)
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        old = conn.execute("SELECT value FROM meta WHERE key = 'device_id'").fetchone()[0]
+        previous = conn.execute(
+            "SELECT value FROM meta WHERE key = 'previous_device_ids'"
+        ).fetchone()
+        history = ",".join(filter(None, [previous[0] if previous else "", old]))
+        today = dt.date.today().isoformat()
+        for key, value in (
+            ("device_id", new_id()),
+            ("previous_device_ids", history),
+            # Case numbers issued today after the backup may come back from the
+            # district: today's new numbers start above them.
+            ("number_floor", f"{today}:5000"),
+            ("sync_acked_seq", "0"),
+            ("restored_at", dt.datetime.now().isoformat(timespec="seconds")),
+        ):
+            conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+        conn.execute("COMMIT")
+    finally:
+        conn.close()

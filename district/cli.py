@@ -1,0 +1,243 @@
+"""`counterdesk-server`: run the district server and do its operations from a shell.
+
+Operations run directly against the store named by --db / COUNTERDESK_SERVER_DB
+(whoever can run them on the server machine is the district's IT); the same
+operations are offered over HTTP with the admin token.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from counterdesk.domain.catalog import load_catalog
+from counterdesk.domain.errors import CounterdeskError, InvalidInput
+from district.config import ServerConfig, admin_token_hash, rotate_admin_token
+from district.db import make_engine
+from district.operations import District
+from sync import protocol
+
+
+def _district(args: argparse.Namespace) -> District:
+    config = ServerConfig.from_env(args.data_dir, args.db)
+    return District(make_engine(config.db_url))
+
+
+def _print(value: Any) -> None:
+    if hasattr(value, "model_dump"):
+        value = value.model_dump()
+    print(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+def cmd_serve(args: argparse.Namespace) -> None:
+    import uvicorn
+
+    from district.app import create_app
+
+    district = _district(args)
+    app = create_app(district, admin_token_hash(district))
+    uvicorn.run(
+        app,
+        host=args.host,
+        port=args.port,
+        ssl_certfile=args.ssl_certfile,
+        ssl_keyfile=args.ssl_keyfile,
+        log_level=args.log_level,
+        # The device token travels in a header, never in the URL, so access logs hold no secret.
+        access_log=args.access_log,
+    )
+
+
+def cmd_create_center(args: argparse.Namespace) -> None:
+    _print(_district(args).create_center(args.code, args.name))
+
+
+def cmd_issue_code(args: argparse.Namespace) -> None:
+    _print(_district(args).issue_code(args.code.upper(), args.ttl_hours))
+
+
+def _read_json(path: Path) -> Any:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise InvalidInput(f"无法读取 JSON 文件 {path}：{exc}") from exc
+
+
+def cmd_publish_catalog(args: argparse.Namespace) -> None:
+    path = Path(args.path)
+    text = load_catalog(path).to_json() if path.is_dir() else path.read_text(encoding="utf-8")
+    _print({"version": _district(args).publish_catalog(text)})
+
+
+def cmd_publish_calendar(args: argparse.Namespace) -> None:
+    _print({"year": _district(args).publish_calendar(_read_json(Path(args.path)))})
+
+
+def cmd_record_result(args: argparse.Namespace) -> None:
+    rec = protocol.ResultRecord(
+        case=args.case,
+        kind="received" if args.received else "result",
+        outcome=args.outcome,
+        reason=args.reason,
+        document_no=args.document_no,
+        receiver=args.receiver,
+        operator=args.operator,
+    )
+    _print(_district(args).record_result(rec))
+
+
+def cmd_import_bundle(args: argparse.Namespace) -> None:
+    district = _district(args)
+    for name in args.files:
+        try:
+            data = Path(name).read_bytes()
+        except OSError as exc:
+            raise InvalidInput(f"无法读取数据包 {name}：{exc}") from exc
+        _print(district.import_bundle(data))
+
+
+def cmd_export_ack(args: argparse.Namespace) -> None:
+    ack = _district(args).ack_file(args.device_id)
+    Path(args.out).write_text(ack.model_dump_json(indent=2), encoding="utf-8")
+    print(f"acknowledgement for {args.device_id} (acked_seq {ack.acked_seq}) written to {args.out}")
+
+
+def cmd_summary(args: argparse.Namespace) -> None:
+    from district.summary import summary
+
+    result = summary(_district(args))
+    if args.json:
+        _print(result)
+        return
+    print(
+        f"{'center':6} {'name':20} {'intake30d':>9} {'open':>6} {'overdue':>7} {'bad':>4} {'pending':>8}"
+    )
+    for c in result.centers:
+        print(
+            f"{c.code:6} {c.name[:20]:20} {c.intake_30d:9d} {c.open_cases:6d} {c.overdue:7d} "
+            f"{c.bad_evaluations:4d} {c.pending_events:8d}"
+        )
+
+
+def cmd_feedback(args: argparse.Namespace) -> None:
+    _print([item.model_dump() for item in _district(args).feedback(args.center, args.unanswered)])
+
+
+def cmd_answer_feedback(args: argparse.Namespace) -> None:
+    answer = protocol.FeedbackAnswer(text=args.text, operator=args.operator)
+    _print(_district(args).answer_feedback(args.feedback_id, answer))
+
+
+def cmd_revoke_device(args: argparse.Namespace) -> None:
+    _district(args).revoke_device(args.device_id)
+    print(f"device {args.device_id} revoked")
+
+
+def cmd_admin_token(args: argparse.Namespace) -> None:
+    district = _district(args)
+    if args.rotate:
+        print(rotate_admin_token(district))
+    else:
+        admin_token_hash(district)
+        print("admin token is set (rotate with --rotate; only its hash is stored)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="counterdesk-server", description=__doc__)
+    parser.add_argument("--db", help="database URL (postgresql+psycopg://… or sqlite:///…)")
+    parser.add_argument("--data-dir", help="data folder (default SQLite store lives here)")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("serve", help="run the HTTP API")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8760)
+    p.add_argument("--ssl-certfile")
+    p.add_argument("--ssl-keyfile")
+    p.add_argument("--log-level", default="info")
+    p.add_argument("--access-log", action="store_true")
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("create-center", help="register a center (4-character code)")
+    p.add_argument("code")
+    p.add_argument("name")
+    p.set_defaults(func=cmd_create_center)
+
+    p = sub.add_parser("issue-code", help="issue a one-time enrollment code for a center")
+    p.add_argument("code", help="center code")
+    p.add_argument("--ttl-hours", type=float, default=72)
+    p.set_defaults(func=cmd_issue_code)
+
+    p = sub.add_parser("publish-catalog", help="publish a catalog (JSON file or catalog folder)")
+    p.add_argument("path")
+    p.set_defaults(func=cmd_publish_catalog)
+
+    p = sub.add_parser("publish-calendar", help="publish a year's holiday schedule (JSON file)")
+    p.add_argument("path")
+    p.set_defaults(func=cmd_publish_calendar)
+
+    _case_parsers(sub)
+    return parser
+
+
+def _case_parsers(sub: Any) -> None:
+    p = sub.add_parser("record-result", help="record a department's receipt or result for a case")
+    p.add_argument("case", help="case id or case number")
+    p.add_argument("--received", action="store_true", help="record the receipt, not a result")
+    p.add_argument("--outcome", choices=["approved", "denied", "needs_supplement"])
+    p.add_argument("--reason", default="")
+    p.add_argument("--document-no", default="")
+    p.add_argument("--receiver", default="")
+    p.add_argument("--operator", default="district")
+    p.set_defaults(func=cmd_record_result)
+
+    p = sub.add_parser("import-bundle", help="import USB bundle files (re-importing is harmless)")
+    p.add_argument("files", nargs="+")
+    p.set_defaults(func=cmd_import_bundle)
+
+    p = sub.add_parser("export-ack", help="write an acknowledgement file for a device")
+    p.add_argument("device_id")
+    p.add_argument("--out", required=True)
+    p.set_defaults(func=cmd_export_ack)
+
+    p = sub.add_parser("summary", help="supervision summary across centers")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_summary)
+
+    p = sub.add_parser("feedback", help="list feedback from centers")
+    p.add_argument("--center")
+    p.add_argument("--unanswered", action="store_true")
+    p.set_defaults(func=cmd_feedback)
+
+    p = sub.add_parser("answer-feedback", help="answer a clerk's feedback")
+    p.add_argument("feedback_id")
+    p.add_argument("text")
+    p.add_argument("--operator", default="district")
+    p.set_defaults(func=cmd_answer_feedback)
+
+    p = sub.add_parser("revoke-device", help="revoke a device (it can no longer sync)")
+    p.add_argument("device_id")
+    p.set_defaults(func=cmd_revoke_device)
+
+    p = sub.add_parser("admin-token", help="make sure an admin token exists, or rotate it")
+    p.add_argument("--rotate", action="store_true")
+    p.set_defaults(func=cmd_admin_token)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        args.func(args)
+    except CounterdeskError as exc:
+        print(f"error: {exc.message}", file=sys.stderr)
+        return 2
+    except ValueError as exc:  # pydantic validation of command-line values
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

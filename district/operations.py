@@ -1,0 +1,233 @@
+"""District operations on top of the store: push and bundle intake, the district's own
+events (department receipts and results, feedback answers), and acknowledgement files."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy import Connection, func, or_, select, update
+from sqlalchemy.exc import IntegrityError
+
+from counterdesk.domain.errors import Conflict, Forbidden, InvalidInput, NotAllowed, NotFound
+from counterdesk.domain.events import Event
+from counterdesk.domain.hlc import HybridClock
+from counterdesk.domain.ids import new_id
+from counterdesk.domain.workdays import WorkCalendar, parse_schedule
+from counterdesk.domain.workflow import OUTCOMES, check, fold
+from counterdesk.store import canonical
+from district import ingest
+from district import schema as s
+from district.store import DistrictStore, district_device_id, now_ms, row_event
+from sync import bundle, protocol
+
+
+class District(DistrictStore):
+    """Everything the district server does; the HTTP app and the CLI are thin layers over it."""
+
+    # ---- intake ----------------------------------------------------------------------
+
+    def push(self, device: Any, req: protocol.PushRequest) -> protocol.PushAck:
+        # WireEvent has no nested models: its validated fields are the canonical dict
+        # (a copy of __dict__ is ~20x cheaper than model_dump on the ingest hot path).
+        events = [dict(e.__dict__) for e in req.events]
+        out = self._ingest(device, events)
+        return protocol.PushAck(
+            acked_seq=out.acked_seq,
+            stored=out.stored,
+            duplicates=out.duplicates,
+            rejected=out.rejected,
+            parked=out.parked,
+        )
+
+    def import_bundle(self, data: bytes) -> protocol.ImportResult:
+        """Take in a USB bundle: signature checked against the device's enrolled key."""
+        header = bundle.read_header(data)
+        with self.engine.connect() as conn:
+            device = conn.execute(
+                select(s.devices).where(s.devices.c.device_id == str(header["device_id"]))
+            ).first()
+        if device is None or device.kind != "counter" or not device.public_key:
+            raise NotFound(f"数据包来自未注册的设备 {header['device_id']}")
+        if device.revoked_ms is not None:
+            raise Forbidden(f"数据包来自已注销的设备 {device.device_id}，不予导入")
+        parsed = bundle.verify_bundle(data, device.public_key)
+        events = [_wire(item, i) for i, item in enumerate(parsed.events)]
+        out = self._ingest(device, events)
+        return protocol.ImportResult(
+            device_id=device.device_id,
+            events=len(events),
+            stored=out.stored,
+            duplicates=out.duplicates,
+            parked=out.parked,
+            rejected=out.rejected,
+            acked_seq=out.acked_seq,
+        )
+
+    def _ingest(self, device: Any, events: list[dict[str, Any]]) -> ingest.Outcome:
+        try:
+            with self.engine.begin() as conn:
+                return ingest.ingest(self, conn, device, events)
+        except IntegrityError as exc:
+            # Only the events' primary key can clash: an id another device already used.
+            raise InvalidInput(
+                "本批事件中有事件编号已被其他设备使用，整批拒收", detail=str(exc)[:300]
+            ) from exc
+
+    def ack_file(self, device_id: str) -> protocol.AckFile:
+        """What the district holds for a device, for the center to load from a USB stick."""
+        with self.engine.connect() as conn:
+            device = conn.execute(
+                select(s.devices).where(s.devices.c.device_id == device_id)
+            ).first()
+            if device is None or device.kind != "counter":
+                raise NotFound(f"没有设备 {device_id}")
+            refusals = conn.execute(
+                select(s.refused)
+                .where(s.refused.c.device_id == device_id)
+                .order_by(s.refused.c.seq)
+            ).all()
+        return protocol.AckFile(
+            device_id=device_id,
+            center_code=device.center_code,
+            acked_seq=int(device.acked_seq),
+            rejected=[
+                protocol.Rejected(event_id=r.event_id, seq=int(r.seq), code=r.code, reason=r.reason)
+                for r in refusals
+            ],
+            issued_ms=now_ms(),
+        )
+
+    # ---- the district's own chain -----------------------------------------------------
+
+    def _calendar(self, conn: Connection) -> WorkCalendar:
+        cal = WorkCalendar()
+        for (body,) in conn.execute(select(s.calendars.c.body)):
+            cal.set_schedule(parse_schedule(json.loads(body)))
+        return cal
+
+    def _case_events(self, conn: Connection, key: str) -> tuple[str, list[Event]]:
+        c = s.server_cases.c
+        row = conn.execute(
+            select(c.case_id, c.center_code).where(or_(c.case_id == key, c.case_no == key.upper()))
+        ).first()
+        if row is None:
+            raise NotFound(f"区级平台没有案件 {key}（中心尚未上传，或编号有误）")
+        rows = conn.execute(select(s.events).where(s.events.c.case_id == row.case_id)).all()
+        return row.center_code, [Event.from_dict(row_event(r)) for r in rows]
+
+    def _append(
+        self, conn: Connection, center: str, case_id: str | None, type_: str, actor: str,
+        payload: dict[str, Any], after_hlc: int = 0,
+    ) -> Event:  # fmt: skip
+        """Append one event to the district's chain for `center` (rows locked, in `conn`)."""
+        self.center(conn, center, lock=True)
+        dev_id = district_device_id(center)
+        dev = conn.execute(
+            select(s.devices).where(s.devices.c.device_id == dev_id).with_for_update()
+        ).one()
+        clock = HybridClock()
+        clock.observe(max(int(dev.head_hlc), after_hlc))
+        event = Event(
+            id=new_id(), center_id=center, device_id=dev_id, seq=int(dev.acked_seq) + 1,
+            hlc=clock.now(), case_id=case_id, type=type_, actor=actor, payload=payload,
+            prev_hash=dev.head_hash,
+        )  # fmt: skip
+        event.hash = canonical.event_hash(event.to_dict())
+        change = self.next_change(conn, center, 1)
+        data = event.to_dict()
+        conn.execute(s.events.insert().values(**ingest._row(data, change, now_ms())))
+        conn.execute(
+            update(s.devices)
+            .where(s.devices.c.device_id == dev_id)
+            .values(acked_seq=event.seq, head_hash=event.hash, head_hlc=event.hlc)
+        )
+        return event
+
+    def record_result(self, rec: protocol.ResultRecord) -> protocol.EventReceipt:
+        """A department's receipt or result for a case, as a district event that flows back."""
+        if rec.kind == "result":
+            if rec.outcome not in OUTCOMES:
+                raise InvalidInput(
+                    "办理结果应为 approved / denied / needs_supplement", field="outcome"
+                )
+            if rec.outcome != "approved" and not rec.reason.strip():
+                raise InvalidInput("不予办理或需补正时须写明理由", field="reason")
+            type_ = "department_result"
+            payload = {
+                "outcome": rec.outcome,
+                "reason": rec.reason.strip(),
+                "document_no": rec.document_no.strip(),
+            }
+        else:
+            type_, payload = "department_received", {"receiver": rec.receiver.strip()}
+        with self.engine.begin() as conn:
+            center, events = self._case_events(conn, rec.case)
+            state = fold(events, self._calendar(conn))
+            try:
+                check(state, type_, payload)
+            except NotAllowed as exc:
+                raise Conflict(exc.message, detail=exc.detail) from exc
+            last = max(e.hlc for e in events)
+            event = self._append(conn, center, state["id"], type_, rec.operator, payload, last)
+        return protocol.EventReceipt(event=protocol.WireEvent.of(event))
+
+    def answer_feedback(
+        self, feedback_id: str, answer: protocol.FeedbackAnswer
+    ) -> protocol.EventReceipt:
+        with self.engine.begin() as conn:
+            row = conn.execute(
+                select(s.events).where(
+                    s.events.c.id == feedback_id, s.events.c.type == "feedback_submitted"
+                )
+            ).first()
+            if row is None:
+                raise NotFound(f"没有反馈 {feedback_id}")
+            payload = {"feedback_id": feedback_id, "text": answer.text.strip()}
+            event = self._append(
+                conn, row.center_code, None, "feedback_answered", answer.operator, payload, row.hlc
+            )
+        return protocol.EventReceipt(event=protocol.WireEvent.of(event))
+
+    def feedback(
+        self, center_code: str | None = None, unanswered: bool = False
+    ) -> list[protocol.FeedbackItem]:
+        e = s.events.c
+        with self.engine.connect() as conn:
+            query = select(s.events).where(e.type.in_(("feedback_submitted", "feedback_answered")))
+            if center_code:
+                query = query.where(e.center_code == center_code)
+            rows = conn.execute(query.order_by(e.hlc)).all()
+        items: dict[str, protocol.FeedbackItem] = {}
+        for r in rows:
+            p = json.loads(r.payload)
+            if r.type == "feedback_submitted":
+                items[r.id] = protocol.FeedbackItem(
+                    feedback_id=r.id, center_code=r.center_code, device_id=r.device_id,
+                    actor=r.actor, subject=str(p.get("subject", "")), text=str(p.get("text", "")),
+                    submitted_hlc=int(r.hlc),
+                )  # fmt: skip
+            elif p.get("feedback_id") in items:
+                items[p["feedback_id"]].answer = str(p.get("text", ""))
+                items[p["feedback_id"]].answered_by = r.actor
+        return [i for i in items.values() if not (unanswered and i.answer is not None)]
+
+    def refused_count(self, conn: Connection, center_code: str) -> int:
+        d = s.devices.c
+        return int(
+            conn.execute(
+                select(func.count())
+                .select_from(s.refused.join(s.devices, s.refused.c.device_id == d.device_id))
+                .where(d.center_code == center_code)
+            ).scalar_one()
+        )
+
+
+def _wire(item: Any, index: int) -> dict[str, Any]:
+    """Validate one bundled event's shape; the message names its position and field."""
+    try:
+        return protocol.WireEvent.model_validate(item).model_dump()
+    except ValueError as exc:
+        first = exc.errors()[0] if hasattr(exc, "errors") else {"loc": (), "msg": str(exc)}
+        loc = ".".join(str(p) for p in first["loc"])
+        raise InvalidInput(f"数据包第 {index + 1} 个事件格式不对：{loc} {first['msg']}") from exc
