@@ -131,7 +131,9 @@ def test_any_arrival_order_folds_to_the_same_cases(pool, rnd, chunk):
     for start in range(0, len(shuffled), chunk):
         conn.execute("BEGIN")
         for event in shuffled[start : start + chunk]:
-            conn.execute("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", event_row(event))
+            conn.execute(
+                "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", event_row(event)
+            )
             project(conn, event, cal)
         conn.execute("COMMIT")
     got = snapshot_projections(conn)

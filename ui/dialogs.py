@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counterdesk.desk.casework import CASE_ROLES, INDICATORS
+from counterdesk.desk.casework import INDICATORS
+from counterdesk.desk.users import CASE_ROLES
 from counterdesk.domain.errors import NotFound
 from counterdesk.domain.workflow import LEVELS
 

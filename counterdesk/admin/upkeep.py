@@ -8,7 +8,6 @@ scripts and tests drive `BackupScheduler.run_due` directly.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import json
 import logging
@@ -179,6 +178,8 @@ class BackupScheduler:
 
     def _loop(self, interval: float) -> None:
         while not self._stop.is_set():
-            with contextlib.suppress(Exception):
+            try:
                 self.run_due()
+            except Exception:  # the thread must live on to try tomorrow; say why it failed
+                log.exception("daily backup check failed; the next check is in %s s", interval)
             self._stop.wait(interval)

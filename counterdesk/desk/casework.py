@@ -9,6 +9,7 @@ from typing import Any
 
 from counterdesk.desk import staff, users
 from counterdesk.desk.context import DeskContext
+from counterdesk.desk.users import CASE_ROLES
 from counterdesk.domain.changes import CASES, NOTICES, Change
 from counterdesk.domain.errors import InvalidInput, NotAllowed, NotFound
 from counterdesk.domain.hlc import to_datetime
@@ -16,7 +17,6 @@ from counterdesk.domain.ids import new_id
 from counterdesk.domain.workflow import LEVELS, OUTCOMES, check
 from counterdesk.store import projection
 
-CASE_ROLES = ("clerk", "chief")
 INDICATORS = ("overall", "efficiency", "service", "attitude")
 VISITS = ("intake", "pickup", "other")
 

@@ -7,13 +7,12 @@ from __future__ import annotations
 from typing import Any
 
 from counterdesk.desk.context import DeskContext
+from counterdesk.desk.users import CASE_ROLES
 from counterdesk.domain.catalog import Matter
 from counterdesk.domain.changes import CASES, CITIZENS, NOTICES, Change
 from counterdesk.domain.errors import InvalidInput, NotAllowed
 from counterdesk.domain.ids import case_number_prefix, new_id
 from counterdesk.domain.people import Applicant
-
-CASE_ROLES = ("clerk", "chief")
 
 
 def _applicant(value: Applicant | dict[str, Any]) -> Applicant:

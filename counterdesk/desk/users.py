@@ -13,6 +13,8 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from counterdesk.domain.errors import InvalidInput, NotAllowed, NotFound
 
 ROLES = {"clerk": "窗口人员", "chief": "中心负责人", "admin": "系统管理员"}
+# The roles that work cases (accept, carry, close); an admin keeps the PC, not cases.
+CASE_ROLES = ("clerk", "chief")
 MAX_FAILURES = 5
 LOCK_SECONDS = 15 * 60
 _LOGIN = re.compile(r"^[a-z0-9_.-]{2,32}$")

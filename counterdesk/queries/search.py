@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import heapq
+import logging
 import re
 import sqlite3
 import unicodedata
@@ -35,6 +36,8 @@ from counterdesk.domain.ids import CASE_NO_RE
 from counterdesk.domain.people import mask_id
 from counterdesk.domain.workflow import STATUS_LABELS
 from counterdesk.store.connection import write_transaction
+
+log = logging.getLogger(__name__)
 
 KIND_LABELS = {
     "case_no": "案件编号",
@@ -124,14 +127,16 @@ def search(source: Any, query: str, page: int = 0, page_size: int = 50) -> Searc
         raise InvalidInput("请输入案件编号、姓名、证件号、拼音或电话", field="query")
     if page < 0 or not 1 <= page_size <= 500:
         raise InvalidInput("页码或每页条数不对", field="page")
-    with contextlib.suppress(
-        sqlite3.OperationalError, StorageError
-    ):  # read-only: search what is there
+    try:
         refresh_index(source)
+    except (sqlite3.OperationalError, StorageError) as exc:  # read-only: search what is there
+        log.warning("search index not brought up to date (%s); searching what is indexed", exc)
     kind, tiers = plan(conn, text)
     if kind == "pinyin":
-        with contextlib.suppress(sqlite3.OperationalError):  # read-only: search what is there
+        try:
             refresh_pinyin(source)
+        except sqlite3.OperationalError as exc:  # read-only: search what is there
+            log.warning("pinyin index not brought up to date (%s); searching what is indexed", exc)
     labelled = _page(conn, tiers, page * page_size, page_size + 1)
     rows = _rows(conn, labelled[:page_size])
     return SearchPage(query, kind, tuple(rows), page, page_size, len(labelled) > page_size)

@@ -61,6 +61,7 @@ def make_backup(
         src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, isolation_level=None)
     except (OSError, sqlite3.Error) as exc:
         raise storage_error(exc, dest_dir) from exc
+    part: Path | None = None
     try:
         meta = dict(src.execute("SELECT key, value FROM meta").fetchall())
         name = backup_name(meta["center_code"], int(meta["device_no"]), dt.datetime.now())
@@ -68,8 +69,8 @@ def make_backup(
         part = final.with_suffix(".part")
         _copy(src, part, progress)
     except (OSError, sqlite3.Error) as exc:
-        with contextlib.suppress(OSError, UnboundLocalError):
-            part.unlink()
+        if part is not None:
+            part.unlink(missing_ok=True)
         raise storage_error(exc, dest_dir) from exc
     finally:
         src.close()
