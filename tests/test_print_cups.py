@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QLabel, QPushButton
 from test_ui import ui  # noqa: F401 - fixture
 
 from ui import preview
-from ui.app import settings
+from ui.settings import settings
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))

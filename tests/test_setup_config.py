@@ -91,7 +91,7 @@ def test_server_or_offline_is_required(tmp_path: Path):
 @pytest.mark.parametrize("district", ["sqlite"], indirect=True)
 def test_setup_creates_enrolls_and_is_repeatable(tmp_path, monkeypatch, district, memory_keyring):
 
-    from ui.launcher import enroll
+    from ui.enroll import enroll
 
     district.ok("POST", "/admin/centers", json={"code": "DC07", "name": "某某街道"})
     code = district.issue_code("DC07")

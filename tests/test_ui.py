@@ -7,9 +7,11 @@ from conftest import APPLICANT, required_keys
 from PySide6.QtCore import Qt
 
 from ui import ops, preview
-from ui.app import Context, guard_none_refcount, load_font
+from ui.app import Context
 from ui.intake import IntakePage
 from ui.mainwindow import MainWindow
+from ui.runtime import guard_none_refcount
+from ui.settings import load_font
 from ui.syncservice import SyncService
 
 
@@ -267,7 +269,7 @@ def test_login_idle_lock_and_unlock(qtbot, ui, desk):
 
 
 def test_english_is_the_second_language(qtbot, ui):
-    from ui.app import set_language
+    from ui.settings import set_language
 
     assert set_language("en")
     try:

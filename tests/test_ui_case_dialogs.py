@@ -192,8 +192,8 @@ def test_transfer_with_nobody_eligible_says_so(qtbot, page, desk, matter):
 
 
 def test_the_new_dialogs_speak_english_too(qtbot, ui, desk, matter):  # noqa: F811
-    from ui.app import set_language
     from ui.dialogs import CaseChoices
+    from ui.settings import set_language
 
     case = desk.get_case(desk.accept(APPLICANT, matter.code, required_keys(matter)).case_id)
     assert set_language("en")

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from conftest import APPLICANT, required_keys
+from conftest import APPLICANT, CLERK, required_keys
 from PySide6.QtCore import QModelRoleData, QModelRoleDataSpan, Qt
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 from test_ui import ui  # noqa: F401 - fixture
 
+from counterdesk.queries.worklists import ListQuery
 from ui import intake, listmodel, ops
 from ui.mainwindow import MainWindow
 from ui.syncservice import SyncService
@@ -93,11 +94,11 @@ def test_a_list_after_a_search_loads_once_in_its_own_order(
     assert page.table.model() is page.search_model and page.search_model.rowCount() == 3
     assert multi(page.search_model, 0, 0)[0] == page.search_model.rows[0].case_no
     loads = []
-    real = listmodel.load_ids
-    monkeypatch.setattr(listmodel, "load_ids", lambda *args: loads.append(args) or real(*args))
+    real = listmodel.list_ids
+    monkeypatch.setattr(listmodel, "list_ids", lambda *args: loads.append(args) or real(*args))
     page.show_list("all")
     assert page.table.model() is page.model
-    assert [order for *_, order in loads] == ["rowid DESC"]
+    assert [query for _, query in loads] == [ListQuery("all", CLERK[0])]
     assert page.model.rowCount() == 3
 
 

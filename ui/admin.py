@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from counterdesk.domain.changes import CATALOG, USERS
 from ui import ops
-from ui.app import LANGUAGES, settings
+from ui.settings import LANGUAGES, settings
 from ui.syncpage import SyncPage
 
 ROLES = {"clerk": "窗口人员", "chief": "中心主任", "admin": "系统管理员"}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import logging
 import os
 import queue
@@ -12,51 +11,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSettings, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from ui import ops
+from ui.runtime import freeze_heap, guard_none_refcount, none_guard_running
+from ui.settings import load_font, set_language, settings
 
-ROOT = Path(__file__).resolve().parents[1]
-FONT = ROOT / "resources" / "fonts" / "wqy-microhei.ttc"
-TRANSLATIONS = ROOT / "resources" / "translations"
-LANGUAGES = {"zh_CN": "中文", "en": "English"}
-
-_translator: QTranslator | None = None
 log = logging.getLogger("counterdesk.ui")
-
-
-def load_font(app: QApplication) -> str:
-    """Load the bundled CJK font (offscreen and on PCs without Chinese fonts) and use it."""
-    font_id = QFontDatabase.addApplicationFont(str(FONT))
-    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
-    if families:
-        app.setFont(QFont(families[0], 10))
-        return families[0]
-    return ""
-
-
-def set_language(lang: str) -> bool:
-    """Install the compiled translation for `lang` (zh_CN is the source language)."""
-    global _translator
-    app = QCoreApplication.instance()
-    if _translator is not None:
-        app.removeTranslator(_translator)
-        _translator = None
-    qm = TRANSLATIONS / f"counterdesk_{lang}.qm"
-    if not qm.exists():
-        return lang == "zh_CN"
-    translator = QTranslator(app)
-    if not translator.load(str(qm)):
-        return False
-    app.installTranslator(translator)
-    _translator = translator
-    return True
-
-
-def settings() -> QSettings:
-    return QSettings("CounterDesk", "CounterDesk")
 
 
 @dataclass
@@ -76,44 +37,9 @@ class Context:
         return self.user.role if self.user else ""
 
 
-def guard_none_refcount() -> None:
-    """Work around PySide6 6.12 on CPython < 3.12: every call of a void Qt method returns
-    None without taking a reference, so None's count falls by one per call and the
-    process aborts ("none_dealloc") after a few thousand calls. From 3.12 None is
-    immortal. Here a timer keeps the count high by raising ob_refcnt directly."""
-    if sys.version_info >= (3, 12):
-        return
-    import ctypes
-
-    from PySide6.QtCore import QTimer
-
-    count = ctypes.c_ssize_t.from_address(id(None))  # ob_refcnt: PyObject's first field
-
-    def top_up() -> None:
-        if count.value < 10_000_000:
-            count.value += 100_000_000
-
-    top_up()
-    global _none_timer
-    _none_timer = QTimer()
-    _none_timer.setInterval(1000)
-    _none_timer.timeout.connect(top_up)
-    _none_timer.start()
-
-
-_none_timer = None
-
-
-def freeze_heap() -> None:
-    """Put every object alive now (modules, dictionaries, the window) out of the cyclic
-    GC's reach. A full collection walks all long-lived objects (~300,000 once pypinyin
-    and ReportLab are loaded) with the GIL held: 60-200 ms in which the window freezes."""
-    gc.freeze()
-
-
 def make_app(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
-    if _none_timer is None:
+    if not none_guard_running():
         guard_none_refcount()
     # The DB worker runs Python (folds, ReportLab); the GUI thread must get the GIL back
     # quickly after each Qt call that released it, or repaints queue up behind the worker.
@@ -159,7 +85,10 @@ def start_preload(executor: ops.DeskExecutor) -> None:
         except Exception:  # noqa: BLE001 - the page builds it again when it opens
             log.warning("preparing the intake page failed", exc_info=True)
 
-    executor.submit(read_catalog, lambda _: None, lambda _: None)
+    def failed(exc: BaseException) -> None:
+        log.warning("reading the catalog ahead of login failed: %s", exc)
+
+    executor.submit(read_catalog, lambda _: None, failed)
     threading.Thread(target=prepare, name="counterdesk-preload", daemon=True).start()
 
 

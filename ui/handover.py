@@ -3,7 +3,6 @@ The same page returns results from a department and records pickups."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from counterdesk.domain.changes import CASES
+from counterdesk.queries.worklists import Waiting, waiting_cases
 from ui import ops
 from ui.preview import print_document
 
@@ -28,35 +28,13 @@ MODES = {
     "return": ("结果返回（从部门取回）", ("result_ready",), "return_list"),
     "pickup": ("领取办结", ("returned", "notified"), "pickup_slip"),
 }
-LIMIT = 1000
-
-
-def destination(rules: dict[str, Any], department: str) -> str:
-    for step in rules.get("steps", []):
-        if step.get("kind") == "review" and step.get("department"):
-            return step["department"]
-    return department
-
-
-def candidates(desk: Any, statuses: tuple[str, ...]) -> list[tuple]:
-    """Cases waiting for this hand-off, oldest deadline first, with their department."""
-    marks = ",".join("?" * len(statuses))
-    rows = desk.conn.execute(
-        f"SELECT id, case_no, applicant_name, matter_name, rules, department, due_date "
-        f"FROM cases WHERE status IN ({marks}) ORDER BY due_date, rowid LIMIT {LIMIT}",
-        statuses,
-    ).fetchall()
-    return [
-        (cid, no, name, matter, destination(json.loads(rules), dept), due or "")
-        for cid, no, name, matter, rules, dept, due in rows
-    ]
 
 
 class BatchPage(QWidget):
     def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.rows: list[tuple] = []
+        self.rows: list[Waiting] = []
         self.mode = QComboBox()
         self.mode.setObjectName("mode")
         for key, (label, _, _) in MODES.items():
@@ -108,16 +86,16 @@ class BatchPage(QWidget):
 
     def refresh(self) -> None:
         statuses = MODES[self.mode.currentData()][1]
-        ops.QueryOp(self, lambda desk: candidates(desk, statuses)).success(
+        ops.QueryOp(self, lambda desk: waiting_cases(desk, statuses)).success(
             self._got
         ).run_in_background()
 
-    def _got(self, rows: list[tuple]) -> None:
+    def _got(self, rows: list[Waiting]) -> None:
         self.rows = rows
         current = self.department.currentText()
         counts: dict[str, int] = {}
         for row in rows:
-            counts[row[4]] = counts.get(row[4], 0) + 1
+            counts[row.department] = counts.get(row.department, 0) + 1
         departments = sorted(counts, key=lambda name: (-counts[name], name))  # busiest first
         self.department.blockSignals(True)
         self.department.clear()
@@ -133,15 +111,16 @@ class BatchPage(QWidget):
 
     def _fill(self) -> None:
         department = self.department.currentData() or ""
-        shown = [r for r in self.rows if not department or r[4] == department]
+        shown = [r for r in self.rows if not department or r.department == department]
         self.table.setRowCount(len(shown))
-        for i, (cid, no, name, matter, _, due) in enumerate(shown):
+        for i, row in enumerate(shown):
             check = QTableWidgetItem()
             check.setFlags(Qt.ItemIsUserCheckable | Qt.ItemIsEnabled | Qt.ItemIsSelectable)
             check.setCheckState(Qt.Unchecked)
-            check.setData(Qt.UserRole, cid)
+            check.setData(Qt.UserRole, row.case_id)
             self.table.setItem(i, 0, check)
-            for col, value in enumerate((no, name, matter, due), 1):
+            cells = (row.case_no, row.applicant_name, row.matter_name, row.due_date)
+            for col, value in enumerate(cells, 1):
                 self.table.setItem(i, col, QTableWidgetItem(value))
         self.message.setText(self.tr("共 {0} 件待办").format(len(shown)))
 

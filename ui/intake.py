@@ -3,6 +3,7 @@ then F9 accept / F10 accept with deficiencies / F11 one-time notice / F12 reject
 
 from __future__ import annotations
 
+import logging
 import threading
 from typing import Any
 
@@ -35,6 +36,9 @@ from counterdesk.domain.people import ID_TYPES, validate_id
 from ui import ops
 from ui.matters import MatterIndex
 from ui.preview import print_document
+
+log = logging.getLogger(__name__)
+
 
 FORMS = {
     "original": "原件",
@@ -224,7 +228,12 @@ class IntakePage(QWidget):
         self._mark_id(self.tr("证件号有效"), ok=True)
         ops.QueryOp(self, lambda desk: desk.find_citizen(id_type, number)).success(
             self._fill_citizen
-        ).failure(lambda exc: None).run_in_background()
+        ).failure(self._citizen_lookup_failed).run_in_background()
+
+    def _citizen_lookup_failed(self, exc: BaseException) -> None:
+        # Typing goes on: the clerk fills in the details as for a new citizen.
+        log.warning("looking up a returning citizen failed: %s", exc)
+        self._mark_id(self.tr("证件号有效（未能查询以往办件记录）"), ok=True)
 
     def _fill_citizen(self, citizen: Any) -> None:
         self.returning = citizen is not None
@@ -363,7 +372,7 @@ class IntakePage(QWidget):
         ops.CollectionOp(self, fn).success(done).failure(failed).run_in_background()
 
     def receipt_kind(self) -> str:
-        from ui.app import settings
+        from ui.settings import settings
 
         return (
             "receipt_a4" if settings().value("receipt_paper", "roll") == "A4" else "receipt_thermal"

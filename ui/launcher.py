@@ -15,24 +15,12 @@ import logging
 import os
 import sys
 from pathlib import Path
-from typing import Any
 
 from counterdesk import cli
 from counterdesk.admin import logs, selftest, setup_config, upkeep
+from ui.enroll import enroll
 
 log = logging.getLogger("counterdesk.launcher")
-
-
-def enroll(desk: Any, server_url: str, code: str, label: str) -> str:
-    """Trade the one-time code for a device token (kept only in the OS keyring)."""
-    from sync.client import SyncClient
-
-    client = SyncClient(desk, server_url)
-    try:
-        resp = client.enroll(code, label=label)
-    finally:
-        client.close()
-    return f"已注册到区级平台：中心 {resp.center_code} {resp.center_name}，设备 {resp.device_id}"
 
 
 def check_window(ctx: selftest.Context) -> str:

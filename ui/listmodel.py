@@ -4,7 +4,7 @@ A list first loads only the matching rowids (8 bytes each: a million is 8 MB),
 in the list's order, on the DB worker. Rows are fetched 100 at a time when the
 view asks for them, also on the worker, and kept in a small LRU cache; until a
 block arrives its cells show "…". So a 1,000,000-case store never stalls the GUI.
-The queries are read-only SQL over the `cases` projection and its indexes.
+The queries are the core's (counterdesk.queries.worklists); this module only asks.
 
 Painting asks the model for every cell and role; each such call into Python must
 take the GIL from the worker, so a cell is answered in one `multiData` call from
@@ -14,33 +14,24 @@ chosen), and roles are compared as plain ints.
 
 from __future__ import annotations
 
-import datetime as dt
+import dataclasses
+import logging
 from array import array
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from counterdesk.domain.case import signal
-from counterdesk.domain.workflow import RUNNING, STATUS_LABELS
+from counterdesk.domain.workflow import STATUS_LABELS
+from counterdesk.queries.worklists import COLUMNS, ListQuery, list_ids, list_rows
 from ui import ops
+
+log = logging.getLogger(__name__)
 
 BLOCK = 100
 CACHE_BLOCKS = 40
-COLUMNS = (
-    ("case_no", "案件编号"),
-    ("applicant_name", "申请人"),
-    ("matter_name", "事项"),
-    ("status", "状态"),
-    ("clerk", "承办人"),
-    ("accept_date", "受理日期"),
-    ("due_date", "办结期限"),
-    ("step_name", "当前环节"),
-    ("step_department", "所在部门"),
-)
 SIGNAL_COLORS = {"red": QColor("#f8d0d0"), "yellow": QColor("#fff1b8")}
 PLACEHOLDER = "…"
 # Roles as ints: `Qt.DisplayRole` is an attribute lookup costing microseconds in PySide6.
@@ -48,99 +39,10 @@ DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
 CASE_ID = int(Qt.ItemDataRole.UserRole)
 HORIZONTAL = Qt.Orientation.Horizontal
-STATUS_COLUMN = [name for name, _ in COLUMNS].index("status")
-_RUNNING = "(" + ",".join(f"'{s}'" for s in sorted(RUNNING)) + ")"
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("lists", text)
-
-
-@dataclass(frozen=True)
-class ListSpec:
-    """One work list: a WHERE clause (with parameters from the desk) and its natural order."""
-
-    key: str
-    label: str
-    where: str
-    params: Callable[[Any, str], tuple] = lambda desk, me: ()
-    order: str = "rowid DESC"
-
-
-def _yellow_limit(desk: Any, me: str) -> tuple:
-    # As summaries: the last yellow due date is the day before the (yellow_days + 1)-th workday.
-    after, _ = desk.calendar.add_workdays(desk.today(), desk.info.yellow_days + 1)
-    return ((after - dt.timedelta(days=1)).isoformat(),)
-
-
-def _today(desk: Any, me: str) -> tuple:
-    return (desk.today().isoformat(),)
-
-
-def _recent(desk: Any, me: str) -> tuple:
-    return ((desk.today() - dt.timedelta(days=30)).isoformat(),)
-
-
-def list_specs() -> dict[str, ListSpec]:
-    specs = (
-        # Through the open-cases index: a clerk's closed cases are most of theirs.
-        ListSpec("mine", _tr("我的在办"), "rowid IN (SELECT rowid FROM cases INDEXED BY "
-                 "cases_open WHERE clerk = ? AND closed_date IS NULL)",
-                 lambda desk, me: (me,)),
-        ListSpec("today", _tr("今日受理"), "accept_date = ?", _today),
-        ListSpec("handover", _tr("待送件"), "status = 'accepted'"),
-        ListSpec("departments", _tr("在部门"), "status IN ('sent', 'at_department')"),
-        ListSpec("results", _tr("结果已回"), "status IN ('result_ready', 'returned', 'notified')"),
-        ListSpec("deadline", _tr("红黄灯"),
-                 f"closed_date IS NULL AND status IN {_RUNNING} AND due_date <= ?",
-                 _yellow_limit, "due_date, rowid"),
-        ListSpec("supplements", _tr("待补材料"),
-                 "closed_date IS NULL AND (supplement_due IS NOT NULL "
-                 "OR status = 'needs_supplement')", order="supplement_due, rowid"),
-        ListSpec("evaluations", _tr("待评价"),
-                 "status = 'completed' AND closed_date >= ? AND evaluations = 0", _recent),
-        ListSpec("all", _tr("全部案件"), "1"),
-    )  # fmt: skip
-    return {spec.key: spec for spec in specs}
-
-
-def load_ids(desk: Any, where: str, params: tuple, order: str) -> array:
-    ids = array("q")
-    cur = desk.conn.execute(f"SELECT rowid FROM cases WHERE {where} ORDER BY {order}", params)
-    while True:
-        chunk = cur.fetchmany(20000)
-        if not chunk:
-            return ids
-        ids.extend([r[0] for r in chunk])
-
-
-def load_rows(
-    desk: Any,
-    rowids: list[int],
-    labels: dict[str, str] | None = None,
-    lights: dict[str, str] | None = None,
-) -> dict[int, tuple]:
-    """Some cases in display form: (id, deadline signal, the COLUMNS' texts). `labels` are
-    the translated status labels; `lights` caches the signal per due date (one list load)."""
-    cols = ", ".join(name for name, _ in COLUMNS)
-    marks = ",".join("?" * len(rowids))
-    labels = labels if labels is not None else STATUS_LABELS
-    lights = lights if lights is not None else {}
-    today = desk.today()
-    out = {}
-    for row in desk.conn.execute(
-        f"SELECT rowid, id, closed_date, {cols} FROM cases WHERE rowid IN ({marks})", rowids
-    ):
-        rowid, case_id, closed, *values = row
-        status, due = values[STATUS_COLUMN], values[6]
-        light = ""
-        if closed is None and status in RUNNING:
-            light = lights.get(due)
-            if light is None:
-                light = lights[due] = signal(due, today, desk.calendar, desk.info.yellow_days)
-        values[STATUS_COLUMN] = labels.get(status, status)
-        out[rowid] = (case_id, light, *[value or "" for value in values])
-    return out
 
 
 def fill_roles(roles: Any, value: Callable[[Any, int, int], Any], row: Any, column: int) -> None:
@@ -162,7 +64,7 @@ class CaseListModel(QAbstractTableModel):
         self.blocks: OrderedDict[int, dict[int, tuple]] = OrderedDict()
         self.pending: set[int] = set()
         self.generation = 0
-        self.where, self.params, self.order = "1", (), "rowid DESC"
+        self.query = ListQuery()
         self.loading = False
         self.hold_sort = False
         self.on_loaded: Callable[[int], None] | None = None
@@ -173,14 +75,14 @@ class CaseListModel(QAbstractTableModel):
 
     # ---- loading ---------------------------------------------------------------------
 
-    def set_query(self, where: str, params: tuple, order: str) -> None:
-        self.where, self.params, self.order = where, params, order
+    def set_query(self, query: ListQuery) -> None:
+        self.query = query
         self.reload()
 
     def reload(self) -> None:
         self.generation += 1
         generation = self.generation
-        where, params, order = self.where, self.params, self.order
+        query = self.query
         self.loading = True
         self.lights = {}  # the signals may have changed with the cases
 
@@ -198,7 +100,7 @@ class CaseListModel(QAbstractTableModel):
 
         def run(desk: Any) -> array | None:
             # A newer load is already queued behind this one: skip the query.
-            return load_ids(desk, where, params, order) if generation == self.generation else None
+            return list_ids(desk, query) if generation == self.generation else None
 
         ops.QueryOp(None, run).success(done).run_in_background()
 
@@ -221,9 +123,13 @@ class CaseListModel(QAbstractTableModel):
             last = min(len(self.ids), first + BLOCK) - 1
             self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
 
-        ops.QueryOp(None, lambda desk: load_rows(desk, rowids, labels, lights)).success(
+        def failed(exc: BaseException) -> None:
+            self.pending.discard(block)  # asked again when the view next paints these rows
+            log.warning("loading list rows %s-%s failed: %s", rowids[0], rowids[-1], exc)
+
+        ops.QueryOp(None, lambda desk: list_rows(desk, rowids, labels, lights)).success(
             done
-        ).failure(lambda exc: self.pending.discard(block)).run_in_background()
+        ).failure(failed).run_in_background()
 
     def row_data(self, row: int) -> tuple | None:
         block = row // BLOCK
@@ -280,7 +186,6 @@ class CaseListModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.AscendingOrder) -> None:
         if self.hold_sort:
             return
-        name = COLUMNS[column][0]
-        direction = "DESC" if order == Qt.DescendingOrder else "ASC"
-        self.order = f"{name} {direction}, rowid {direction}"
+        descending = order == Qt.SortOrder.DescendingOrder
+        self.query = dataclasses.replace(self.query, sort=COLUMNS[column][0], descending=descending)
         self.reload()

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui import ops
-from ui.app import LANGUAGES
+from ui.settings import LANGUAGES
 
 
 class LoginDialog(QDialog):

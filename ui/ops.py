@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 
-from counterdesk.domain.errors import CounterdeskError
+from counterdesk.domain.errors import CounterdeskError, StorageError
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -116,7 +116,11 @@ class DeskExecutor:
             done.set()
 
         self._jobs.put(job)
-        done.wait(timeout)
+        if not done.wait(timeout):
+            raise StorageError(
+                f"数据库工作线程 {timeout:g} 秒内没有完成，请稍后重试；如反复出现请联系技术人员。",
+                detail=f"DeskExecutor.call({getattr(fn, '__name__', fn)!r}) timed out",
+            )
         if "error" in box:
             raise box["error"]
         return box.get("value")

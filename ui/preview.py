@@ -6,6 +6,7 @@ The PDF is rendered by `counterdesk.printing` on the DB worker.
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, QTimer
@@ -20,9 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from ui import ops
-from ui.app import settings
+from ui.settings import settings
 
 last_preview: PreviewDialog | None = None  # the latest one (tests, screenshots)
+log = logging.getLogger(__name__)
+
+
 PRINT_DPI = 300  # enough for Code128 and 9-point text; thermal heads are 203 dpi
 
 
@@ -195,8 +199,11 @@ def warm_up() -> None:
     def pdf_modules(_: Any) -> None:
         from PySide6 import QtPdf, QtPdfWidgets  # noqa: F401
 
-        from ui.app import freeze_heap
+        from ui.runtime import freeze_heap
 
         freeze_heap()  # what the warm-up loaded stays for the session
 
-    ops.QueryOp(None, load).success(pdf_modules).failure(lambda exc: None).run_in_background()
+    def failed(exc: BaseException) -> None:  # the first preview loads them itself
+        log.warning("warming up the print preview failed: %s", exc)
+
+    ops.QueryOp(None, load).success(pdf_modules).failure(failed).run_in_background()

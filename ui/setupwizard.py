@@ -188,7 +188,7 @@ class SetupWizard(QWizard):
 def run_wizard(store: Path) -> int:
     """`counterdesk setup` with no config file: the wizard, then the window on the new store."""
     from ui import app as ui_app
-    from ui.launcher import enroll
+    from ui.enroll import enroll
 
     ui_app.make_app()
     wizard = SetupWizard(store, enroller=enroll)

@@ -6,9 +6,9 @@ from typing import Any
 
 from PySide6.QtCore import QObject
 
-from ui.app import set_language, settings
 from ui.login import IdleWatcher, LoginDialog
 from ui.mainwindow import MainWindow
+from ui.settings import set_language, settings
 from ui.syncservice import SyncService
 
 

@@ -9,6 +9,7 @@ clerk's action. The probe is a TCP connect on a short daemon thread.
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from typing import Any
@@ -16,6 +17,8 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ui import ops
+
+log = logging.getLogger(__name__)
 
 
 def client(desk: Any) -> Any:
@@ -104,8 +107,11 @@ class SyncService(QObject):
 
     def refresh(self) -> None:
         ops.QueryOp(None, lambda desk: client(desk).status()).success(self._got_status).failure(
-            lambda exc: None
+            self._status_failed
         ).run_in_background()
+
+    def _status_failed(self, exc: BaseException) -> None:
+        log.warning("reading the sync status failed: %s", exc)
 
     def _got_status(self, status: Any) -> None:
         self.status = status

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from counterdesk.domain.changes import CASES
+from counterdesk.queries.worklists import WORK_LISTS, ListQuery
 from ui import ops
-from ui.listmodel import CASE_ID, DISPLAY, HORIZONTAL, CaseListModel, fill_roles, list_specs
+from ui.listmodel import CASE_ID, DISPLAY, HORIZONTAL, CaseListModel, fill_roles
 
 SEARCH_COLUMNS = ("案件编号", "申请人", "证件号", "事项", "状态", "受理日期", "办结期限", "匹配")
 
@@ -137,7 +138,7 @@ class WorkListPage(QWidget):
     def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.specs = list_specs()
+        self.specs = WORK_LISTS
         self.current = "mine" if ctx.role in ("clerk", "chief") else "all"
         self.status_filter = ""
         self.model = CaseListModel(self)
@@ -148,7 +149,7 @@ class WorkListPage(QWidget):
         self.chooser.setObjectName("lists")
         self.chooser.setMaximumWidth(180)
         for key, spec in self.specs.items():
-            item = QListWidgetItem(spec.label)
+            item = QListWidgetItem(QCoreApplication.translate("lists", spec.label))
             item.setData(Qt.UserRole, key)
             self.chooser.addItem(item)
         self.chooser.currentItemChanged.connect(
@@ -210,27 +211,9 @@ class WorkListPage(QWidget):
         self._column_widths()
 
     def _query(self, text: str = "") -> None:
-        spec = self.specs[self.current]
         login = self.ctx.user.login if self.ctx.user else ""
-        where, order = spec.where, spec.order
-        status, like = self.status_filter, f"%{text}%"
-
-        def params_for(desk: Any) -> tuple:
-            return spec.params(desk, login)
-
-        extra, extra_params = "", ()
-        if status:
-            extra += " AND status = ?"
-            extra_params += (status,)
-        if text:
-            extra += " AND (applicant_name LIKE ? OR case_no LIKE ? OR matter_name LIKE ?)"
-            extra_params += (like, like, like)
         self.count.setText(self.tr("加载中…"))
-        ops.QueryOp(self, params_for).success(
-            lambda params: self.model.set_query(
-                f"({where}){extra}", tuple(params) + extra_params, order
-            )
-        ).run_in_background()
+        self.model.set_query(ListQuery(self.current, login, self.status_filter, text))
 
     def apply_filter(self) -> None:
         self._query(self.filter.text().strip())
@@ -240,7 +223,7 @@ class WorkListPage(QWidget):
             self.model.reload()
 
     def _loaded(self, count: int) -> None:
-        label = self.specs[self.current].label
+        label = QCoreApplication.translate("lists", self.specs[self.current].label)
         self.count.setText(self.tr("{0}：{1} 件").format(label, count))
 
     def search(self, text: str) -> None:

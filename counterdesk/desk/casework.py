@@ -14,19 +14,11 @@ from counterdesk.domain.changes import CASES, NOTICES, Change
 from counterdesk.domain.errors import InvalidInput, NotAllowed, NotFound
 from counterdesk.domain.hlc import to_datetime
 from counterdesk.domain.ids import new_id
-from counterdesk.domain.workflow import LEVELS, OUTCOMES, check
+from counterdesk.domain.workflow import LEVELS, OUTCOMES, check, destination
 from counterdesk.store import projection
 
 INDICATORS = ("overall", "efficiency", "service", "attitude")
 VISITS = ("intake", "pickup", "other")
-
-
-def destination(state: dict[str, Any]) -> str:
-    """The department a case is carried to (its review step's, else the matter's)."""
-    for step in state["rules"]["steps"]:
-        if step["kind"] == "review" and step.get("department"):
-            return step["department"]
-    return state["department"]
 
 
 class CaseWork:
@@ -57,7 +49,7 @@ class CaseWork:
         ids, events = [], []
         with self.ctx.write():
             states = [self._state(k) for k in dict.fromkeys(keys)]
-            departments = {destination(s) for s in states}
+            departments = {destination(s["rules"], s["department"]) for s in states}
             if same_department and len(departments) > 1:
                 raise InvalidInput("一张交接单只能对应一个部门，请按部门分批", field="cases")
             for state in states:

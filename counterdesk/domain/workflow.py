@@ -51,6 +51,16 @@ EVENT_LABELS = {
     "callback_recorded": "整改回访",
     "reprinted": "补打",
 }
+
+
+def destination(rules: dict[str, Any], department: str) -> str:
+    """The department a case is carried to: its review step's, else the matter's."""
+    for step in rules.get("steps", []):
+        if step.get("kind") == "review" and step.get("department"):
+            return step["department"]
+    return department
+
+
 # Statuses in which the promised time is running.
 RUNNING = frozenset({"accepted", "sent", "at_department", "result_ready", "returned"})
 # Statuses in which the case is still open (clock running or paused).

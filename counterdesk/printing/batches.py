@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -78,6 +78,82 @@ def _check(cases: Sequence[Case]) -> None:
         raise InvalidInput("请至少选择一件案件", field="cases")
 
 
+@dataclass(frozen=True)
+class Sheet:
+    """What differs between the two sheets: titles, columns and who signs."""
+
+    title: str
+    event_type: str
+    mark: str
+    columns: tuple[tuple[str, float], ...]  # label, width in mm (0: takes what is left)
+    department_label: str
+    carrier_label: str
+    date_label: str
+    instruction: str
+    signers: tuple[str, str]
+    seal: str
+
+
+HANDOVER = Sheet(
+    HANDOVER_TITLE, "handed_over", "SJ",
+    (("序号", 12), ("案件编号", 44), ("办理事项", 46), ("申请人", 24), ("材料（形式×份数）", 0),
+     ("承诺办结", 26), ("备注", 22)),
+    "接收部门", "送件人", "送件日期",
+    "接收部门请当面清点案件及材料，核对无误后签收；如有缺漏请在备注栏注明。",
+    ("送件人（签字）", "接收人（签字）"), "接收部门（盖章）",
+)  # fmt: skip
+RETURN = Sheet(
+    RETURN_TITLE, "result_returned", "FH",
+    (("序号", 12), ("案件编号", 44), ("办理事项", 52), ("申请人", 24), ("办理结果", 20),
+     ("文书（证件）编号", 40), ("说明", 0), ("备注", 20)),
+    "交件部门", "领回人", "返回日期",
+    "领回人请当面核对办理结果及文书（证件），无误后签收。",
+    ("交件人（签字）", "领回人（签字）"), "交件部门（盖章）",
+)  # fmt: skip
+
+
+def _sheet(
+    desk: Desk,
+    sheet: Sheet,
+    cases: Sequence[Case],
+    department: str,
+    carrier: str,
+    row_of: Callable[[Case], list[object]],
+    reprint_time: str | None,
+    out: str | os.PathLike[str] | None,
+) -> bytes:
+    """One landscape batch sheet: head, one row per case, signatures and the seal."""
+    _check(cases)
+    batch = batch_of(desk, cases, sheet.event_type, sheet.mark, carrier)
+    frame = a4.Frame(sheet.title, desk.info.center_name, batch.number, reprint_time, a4.LANDSCAPE)
+    width = a4.content_width(frame)
+    widths = [w * mm for _, w in sheet.columns]
+    flexible = widths.index(0)
+    widths[flexible] = width - sum(widths)
+    rows: list[list[object]] = [[label for label, _ in sheet.columns]]
+    rows += [[str(i), *row_of(case)] for i, case in enumerate(cases, 1)]
+    story: list[Flowable] = [
+        a4.Title(sheet.title, size=18),
+        _header(
+            [
+                (sheet.department_label, department),
+                (sheet.carrier_label, facts.person_name(desk, batch.carrier)),
+                (sheet.date_label, facts.cn_date(batch.day.isoformat())),
+                ("件数", f"{len(cases)} 件"),
+            ],
+            width,
+        ),
+        Spacer(1, 2 * mm),
+        a4.grid(rows, widths),
+        Spacer(1, 2 * mm),
+        a4.p(sheet.instruction, a4.styles().small),
+        a4.signature_lines(list(sheet.signers), width),
+        Spacer(1, 4 * mm),
+        a4.p(sheet.seal, a4.styles().right),
+    ]
+    return deliver(a4.build(story, frame, subject=batch.number), out)
+
+
 def handover_list(
     desk: Desk,
     cases: Sequence[Case],
@@ -88,47 +164,12 @@ def handover_list(
     out: str | os.PathLike[str] | None = None,
 ) -> bytes:
     """送件交接单: the cases carried to one department, with carrier and receiver signatures."""
-    _check(cases)
-    batch = batch_of(desk, cases, "handed_over", "SJ", carrier)
-    frame = a4.Frame(
-        HANDOVER_TITLE, desk.info.center_name, batch.number, reprint_time, a4.LANDSCAPE
-    )
-    width = a4.content_width(frame)
-    widths = [12 * mm, 44 * mm, 46 * mm, 24 * mm, 0, 26 * mm, 22 * mm]
-    widths[4] = width - sum(widths)
-    rows: list[list[object]] = [
-        ["序号", "案件编号", "办理事项", "申请人", "材料（形式×份数）", "承诺办结", "备注"]
-    ]
-    for i, case in enumerate(cases, 1):
-        rows.append(
-            [
-                str(i), case.case_no, case.matter_name, case.applicant_name,
-                _materials_text(desk, case), _due(case), "",
-            ]
-        )  # fmt: skip
-    story: list[Flowable] = [
-        a4.Title(HANDOVER_TITLE, size=18),
-        _header(
-            [
-                ("接收部门", department),
-                ("送件人", facts.person_name(desk, batch.carrier)),
-                ("送件日期", facts.cn_date(batch.day.isoformat())),
-                ("件数", f"{len(cases)} 件"),
-            ],
-            width,
-        ),
-        Spacer(1, 2 * mm),
-        a4.grid(rows, widths),
-        Spacer(1, 2 * mm),
-        a4.p(
-            "接收部门请当面清点案件及材料，核对无误后签收；如有缺漏请在备注栏注明。",
-            a4.styles().small,
-        ),
-        a4.signature_lines(["送件人（签字）", "接收人（签字）"], width),
-        Spacer(1, 4 * mm),
-        a4.p("接收部门（盖章）", a4.styles().right),
-    ]
-    return deliver(a4.build(story, frame, subject=batch.number), out)
+
+    def row(case: Case) -> list[object]:
+        return [case.case_no, case.matter_name, case.applicant_name,
+                _materials_text(desk, case), _due(case), ""]  # fmt: skip
+
+    return _sheet(desk, HANDOVER, cases, department, carrier, row, reprint_time, out)
 
 
 def _result(desk: Desk, case: Case) -> tuple[str, str, str]:
@@ -149,38 +190,10 @@ def return_list(
     out: str | os.PathLike[str] | None = None,
 ) -> bytes:
     """结果返回清单: the results one department hands back to the center's agent."""
-    _check(cases)
-    batch = batch_of(desk, cases, "result_returned", "FH", carrier)
-    frame = a4.Frame(RETURN_TITLE, desk.info.center_name, batch.number, reprint_time, a4.LANDSCAPE)
-    width = a4.content_width(frame)
-    widths = [12 * mm, 44 * mm, 52 * mm, 24 * mm, 20 * mm, 40 * mm, 0, 20 * mm]
-    widths[6] = width - sum(widths)
-    rows: list[list[object]] = [
-        ["序号", "案件编号", "办理事项", "申请人", "办理结果", "文书（证件）编号", "说明", "备注"]
-    ]
-    for i, case in enumerate(cases, 1):
+
+    def row(case: Case) -> list[object]:
         outcome, document, reason = _result(desk, case)
-        rows.append(
-            [str(i), case.case_no, case.matter_name, case.applicant_name, outcome, document,
-             reason, ""]
-        )  # fmt: skip
-    story: list[Flowable] = [
-        a4.Title(RETURN_TITLE, size=18),
-        _header(
-            [
-                ("交件部门", department),
-                ("领回人", facts.person_name(desk, batch.carrier)),
-                ("返回日期", facts.cn_date(batch.day.isoformat())),
-                ("件数", f"{len(cases)} 件"),
-            ],
-            width,
-        ),
-        Spacer(1, 2 * mm),
-        a4.grid(rows, widths),
-        Spacer(1, 2 * mm),
-        a4.p("领回人请当面核对办理结果及文书（证件），无误后签收。", a4.styles().small),
-        a4.signature_lines(["交件人（签字）", "领回人（签字）"], width),
-        Spacer(1, 4 * mm),
-        a4.p("交件部门（盖章）", a4.styles().right),
-    ]
-    return deliver(a4.build(story, frame, subject=batch.number), out)
+        return [case.case_no, case.matter_name, case.applicant_name, outcome, document, reason,
+                ""]  # fmt: skip
+
+    return _sheet(desk, RETURN, cases, department, carrier, row, reprint_time, out)

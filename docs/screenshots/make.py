@@ -96,9 +96,10 @@ def shots(store: Path, demo: dict, clerk: tuple) -> None:
 
     from counterdesk.desk import Desk
     from ui import ops, preview
-    from ui.app import Context, make_app, set_language
+    from ui.app import Context, make_app
     from ui.login import LoginDialog
     from ui.mainwindow import MainWindow
+    from ui.settings import set_language
     from ui.syncservice import SyncService
 
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)

@@ -25,9 +25,11 @@ sys.path.insert(0, str(ROOT))
 def data_strings() -> list[tuple[str, str]]:
     from counterdesk.domain.workflow import EVENT_LABELS, LEVELS, STATUS_LABELS
     from counterdesk.printing import kind_labels
-    from ui import admin, casepage, dashboard, dialogs, handover, intake, listmodel, worklists
+    from counterdesk.queries.worklists import COLUMNS, WORK_LISTS
+    from ui import admin, casepage, dashboard, dialogs, handover, intake, worklists
 
-    pairs = [("lists", label) for _, label in listmodel.COLUMNS]
+    pairs = [("lists", label) for _, label in COLUMNS]
+    pairs += [("lists", wl.label) for wl in WORK_LISTS.values()]
     pairs += [("lists", s) for s in STATUS_LABELS.values()]
     pairs += [("CasePage", s) for s in STATUS_LABELS.values()]
     pairs += [("CasePage", s) for s in EVENT_LABELS.values()]

@@ -88,8 +88,9 @@ def open_main_window(store: str) -> tuple[Any, Any]:
     """The app as a clerk sees it after logging in: (QApplication, MainWindow), not shown."""
     from counterdesk.desk import users
     from ui import ops
-    from ui.app import Context, make_app, open_executor, read_info, set_language
+    from ui.app import Context, make_app, open_executor, read_info
     from ui.mainwindow import MainWindow
+    from ui.settings import set_language
     from ui.syncservice import SyncService
 
     app = make_app()
