@@ -146,7 +146,9 @@ class BackupScheduler:
             log.warning(message)
             return Outcome("folder_missing", message)
         try:
-            result = backup.make_backup(self.store, folder, keep=self.schedule.keep)
+            result = backup.make_backup(
+                self.store, folder, keep=self.schedule.keep, moment=self.now()
+            )
         except CounterdeskError as exc:
             message = f"自动备份失败：{exc.message}；{retry_min} 分钟后重试"
             log.error("%s (%s)", message, exc.detail)

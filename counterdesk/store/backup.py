@@ -51,9 +51,17 @@ def backup_name(center_code: str, device_no: int, moment: dt.datetime) -> str:
 
 
 def make_backup(
-    source: Path | str, dest_dir: Path | str, *, keep: int = 10, progress: Progress | None = None
+    source: Path | str,
+    dest_dir: Path | str,
+    *,
+    keep: int = 10,
+    progress: Progress | None = None,
+    moment: dt.datetime | None = None,
 ) -> BackupResult:
-    """Copy the live store into `dest_dir` (e.g. a USB stick), verify it, keep the last `keep`."""
+    """Copy the live store into `dest_dir` (e.g. a USB stick), verify it, keep the last `keep`.
+
+    `moment` names the copy (default: now; the scheduler passes its own clock).
+    """
     source, dest_dir = Path(source), Path(dest_dir)
     started = time.perf_counter()
     try:
@@ -64,7 +72,7 @@ def make_backup(
     part: Path | None = None
     try:
         meta = dict(src.execute("SELECT key, value FROM meta").fetchall())
-        name = backup_name(meta["center_code"], int(meta["device_no"]), dt.datetime.now())
+        name = backup_name(meta["center_code"], int(meta["device_no"]), moment or dt.datetime.now())
         final = dest_dir / name
         part = final.with_suffix(".part")
         _copy(src, part, progress)

@@ -124,10 +124,3 @@ def resolve_store(args: argparse.Namespace) -> Path:
         return args.store
     cases = args.quick_cases if args.quick else args.cases
     return ensure_store(cases, args.seed)
-
-
-def percentile_ms(samples: list[float], share: float) -> float:
-    """Nearest-rank percentile of timings in seconds, as milliseconds."""
-    ordered = sorted(samples)
-    rank = max(1, -(-len(ordered) * share // 1))
-    return round(ordered[int(rank) - 1] * 1000, 3)

@@ -1,11 +1,14 @@
 """Benchmark of the counter app (offscreen): start-up, GUI-thread stalls, peak memory.
 
-- startup_ratio_vs_bare_qt: process start → main window shown and usable (the intake
-  page with its catalog), against a bare PySide6 window, each in a fresh subprocess
-  (best of 3). Target ≤ 1.5.
-- max_gui_stall_ms: a 5 ms QTimer measures its own lateness while the app searches and
-  scrolls the N-case store's lists end to end, renders a receipt into the preview, and
-  runs a sync against a local district server. Target ≤ 50.
+- startup_ratio_vs_bare_qt: process start → the login dialog, a clerk's login typed in
+  it as key events and Enter → main window shown and usable (the intake page with its
+  catalog), against a bare PySide6 window, each in a fresh subprocess (best of 3).
+  Target ≤ 1.5.
+- max_gui_stall_ms: a 5 ms QTimer measures its own lateness through every phase — the
+  login (dialog, password check, window built), the window's first show with its
+  warm-up, searches, scrolling the N-case store's lists end to end, a receipt rendered
+  into the preview, and a sync against a local district server — and the maximum is
+  taken over all of them (stall_by_phase_ms has each). Target ≤ 50.
 - peak_rss_mb: max RSS of that process, the store open and its lists scrolled. Target ≤ 300.
 
     .venv/bin/python tests/bench/bench_app.py [--cases N] [--quick]
@@ -84,30 +87,44 @@ def child_bare(t0: float) -> None:
     app.exec()
 
 
-def open_main_window(store: str) -> tuple[Any, Any]:
-    """The app as a clerk sees it after logging in: (QApplication, MainWindow), not shown."""
-    from counterdesk.desk import users
+CLERK = ("clerk01", "demo-pass-1")  # made by the demo generator in every bench store
+
+
+def login_through_the_dialog(store: str, before_login: Any = None) -> tuple[Any, Any]:
+    """Start as the app does: login dialog, the clerk's login and password typed as key
+    events, Enter. Returns (QApplication, Shell) once the main window is shown."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
     from ui import ops
     from ui.app import Context, make_app, open_executor, read_info
-    from ui.mainwindow import MainWindow
     from ui.settings import set_language
-    from ui.syncservice import SyncService
+    from ui.shell import Shell
 
     app = make_app()
     set_language("zh_CN")
     executor = open_executor(Path(store))
     ops.install(executor)
-    ctx = Context(info=read_info(Path(store)), store=Path(store))
-    user = executor.call(lambda desk: desk.login(*ADMIN))
-    ctx.user = users.User(login=user.login, name=user.name, role="clerk", active=True)
-    return app, MainWindow(ctx, SyncService())
+    shell = Shell(Context(info=read_info(Path(store)), store=Path(store)))
+    shell.start()
+    dialog = shell.login
+    pump(app, dialog.isVisible, 30)
+    if before_login:
+        before_login()
+    QTest.keyClicks(dialog.login_edit, CLERK[0])
+    QTest.keyClicks(dialog.password_edit, CLERK[1])
+    QTest.keyClick(dialog.password_edit, Qt.Key.Key_Return)
+    pump(app, lambda: shell.window is not None and shell.window.isVisible(), 60)
+    if shell.window is None:
+        raise RuntimeError(f"no main window after the login: {dialog.message.text()!r}")
+    return app, shell
 
 
 def child_app(t0: float, store: str) -> None:
     from PySide6.QtCore import QTimer
 
-    app, window = open_main_window(store)
-    window.show()
+    app, shell = login_through_the_dialog(store)
+    window = shell.window
     intake = window.pages["intake"]
 
     def check() -> None:
@@ -161,6 +178,11 @@ class LagProbe:
         print(f"phase {phase} ({time.perf_counter():.1f})", file=sys.stderr, flush=True)
         self.phase = phase
         self.last = time.perf_counter()
+        self.timer.start()
+
+    def pause(self) -> None:
+        """Not measuring (the bench itself closing one store and opening another)."""
+        self.timer.stop()
 
 
 def pump(app, until, timeout: float = 120.0) -> None:
@@ -173,11 +195,15 @@ def pump(app, until, timeout: float = 120.0) -> None:
 def child_stall(store: str) -> None:
     from ui import ops, preview
 
-    app, window = open_main_window(store)
+    probes: list[LagProbe] = []
+
+    def start_probe() -> None:
+        probes.append(LagProbe())
+        probes[0].start("login")
+
+    app, shell = login_through_the_dialog(store, start_probe)
+    probe, window = probes[0], shell.window
     executor = ops.executor()
-    window.resize(1280, 800)
-    window.show()
-    probe = LagProbe()
     probe.start("first_show")
     pump(app, lambda: False, 2.5)  # the window's first paint and the warm-up imports
     lists = window.page("lists")
@@ -186,7 +212,7 @@ def child_stall(store: str) -> None:
         lists.search(query)
         pump(app, lambda: not lists.search_model.busy)
         pump(app, lambda: False, 0.05)
-    scrolled = 0
+    scrolled = total = 0
     loaded: list[int] = []
     lists.model.on_loaded = lambda count: (loaded.append(count), lists._loaded(count))
     for key in ("all", "deadline", "results", "departments"):
@@ -195,7 +221,8 @@ def child_stall(store: str) -> None:
         lists.show_list(key)
         pump(app, lambda: bool(loaded))
         scrolled += scroll(app, lists)
-    probe.start("receipt")
+        if key == "all":
+            probe.start("receipt")
     case_no = executor.call(
         lambda desk: desk.conn.execute("SELECT case_no FROM cases ORDER BY rowid DESC").fetchone()[
             0
@@ -205,13 +232,10 @@ def child_stall(store: str) -> None:
     pump(app, lambda: preview.last_preview is not None)
     pump(app, lambda: False, 0.3)
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    total = lists.model.rowCount()
-    probe.start("idle")
+    probe.pause()  # the bench swaps stores for the sync phase: no clerk waits on that
     executor.shutdown()
     sync_lag = sync_phase(app, probe)
-    worst = max(
-        v for k, v in probe.by_phase.items() if k in ("search", "scroll", "receipt", "sync")
-    )
+    worst = max(probe.by_phase.values())  # every phase counts, the login and first show too
     print(json.dumps({
         "max_gui_stall_ms": round(worst, 1),
         "stall_by_phase_ms": {k: round(v, 1) for k, v in probe.by_phase.items()} | sync_lag,

@@ -17,11 +17,16 @@ import json
 import random
 import sqlite3
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
 
 from stdnum.cn import ric
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from figures import percentile  # noqa: E402
 
 from counterdesk.desk import Desk, users
 from counterdesk.domain.hlc import HybridClock
@@ -30,11 +35,6 @@ from counterdesk.domain.hlc import HybridClock
 def _resident_id(rng: random.Random) -> str:
     body = f"1101{rng.randrange(1, 20):02d}{rng.randrange(1950, 2005)}{rng.randrange(1, 13):02d}{rng.randrange(1, 29):02d}{rng.randrange(1000):03d}"
     return body + ric.calc_check_digit(body + "0")  # the function skips the last character
-
-
-def _percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
 def run(n: int, folder: Path) -> dict:
@@ -99,9 +99,9 @@ def run(n: int, folder: Path) -> dict:
     return {
         "n": n,
         "intake_ms_p50": round(p50, 3),
-        "intake_ms_p95": round(_percentile(intake_ms, 0.95), 3),
+        "intake_ms_p95": round(percentile(intake_ms, 0.95), 3),
         "raw_ms_p50": round(raw50, 3),
-        "raw_ms_p95": round(_percentile(raw_ms, 0.95), 3),
+        "raw_ms_p95": round(percentile(raw_ms, 0.95), 3),
         "ratio": round(p50 / raw50, 2),
         "row_bytes": size,
         "verify_ok": ok,

@@ -18,6 +18,7 @@ import argparse
 import json
 import random
 import statistics
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -25,6 +26,10 @@ from pathlib import Path
 
 from argon2 import PasswordHasher
 from stdnum.cn import ric
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from figures import percentile  # noqa: E402
 
 from counterdesk import printing
 from counterdesk.desk import Desk, users
@@ -149,11 +154,6 @@ def run(n: int, cases: int) -> dict:
             "register_ms": register_ms, "cpu_share": busy / wall if wall else 0.0}  # fmt: skip
 
 
-def _q(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=1000, help="renders of each kind")
@@ -167,7 +167,7 @@ def main() -> None:
           f"(store built in {result['setup_s']:.1f} s; font registration {result['register_ms']:.0f} ms once)")  # fmt: skip
     print(f"{'document':<20}{'p50 ms':>9}{'p90 ms':>9}{'min ms':>9}{'CPU p50':>9}{'KiB':>8}")
     for name, values in times.items():
-        print(f"{name:<20}{statistics.median(values):>9.2f}{_q(values, 0.9):>9.2f}"
+        print(f"{name:<20}{statistics.median(values):>9.2f}{percentile(values, 0.9):>9.2f}"
               f"{min(values):>9.2f}{statistics.median(result['cpu'][name]):>9.2f}"
               f"{result['sizes'][name] / 1024:>8.1f}")  # fmt: skip
     p50 = statistics.median(times["receipt_thermal"])
@@ -178,7 +178,7 @@ def main() -> None:
     summary = {
         "n": n,
         "ms_p50": {k: round(statistics.median(v), 3) for k, v in times.items()},
-        "ms_p90": {k: round(_q(v, 0.9), 3) for k, v in times.items()},
+        "ms_p90": {k: round(percentile(v, 0.9), 3) for k, v in times.items()},
         "ms_min": {k: round(min(v), 3) for k, v in times.items()},
         "cpu_ms_p50": {k: round(statistics.median(v), 3) for k, v in result["cpu"].items()},
         "font_register_ms": round(result["register_ms"], 1),

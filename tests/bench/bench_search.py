@@ -20,9 +20,10 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path[:0] = [str(Path(__file__).resolve().parent), str(Path(__file__).resolve().parents[1])]
 
-from _store import add_store_arguments, percentile_ms, resolve_store  # noqa: E402
+from _store import add_store_arguments, resolve_store  # noqa: E402
+from figures import percentile_ms  # noqa: E402
 
 from counterdesk.queries import search  # noqa: E402
 from counterdesk.store.connection import open_database  # noqa: E402

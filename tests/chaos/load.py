@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import requests
+from figures import percentile_ms
 
 from chaos.common import district, fast_hashing, intake, new_desk, pg_schema, postgres_reason
 from counterdesk.domain.hlc import HybridClock
@@ -158,7 +159,7 @@ def run(workdir: Path, counters: int, seconds: float) -> dict[str, Any]:
         "load_events_per_s": round(events / elapsed, 1),
         "load_requests_per_s": round(len(lat) / elapsed, 1),
         "load_p50_ms": round(statistics.median(lat) * 1000, 1) if lat else None,
-        "load_p95_ms": round(lat[int(len(lat) * 0.95)] * 1000, 1) if lat else None,
+        "load_p95_ms": percentile_ms(lat, 0.95, 1) if lat else None,
         "load_errors": len(stats["errors"]),
         "load_mismatched_devices": len(wrong),
         "load_error_sample": stats["errors"][:5],

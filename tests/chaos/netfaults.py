@@ -170,4 +170,6 @@ def run(
         "net_lost": sum(c["lost"] for c in chains) + crossed.count(False),
         "net_duplicated": sum(c["duplicated"] + c["extra"] for c in chains),
         "net_acked_mismatch": sum(c["acked_mismatch"] for c in chains),
+        # Without a namespace there is no packet loss or rate limit: only the proxy's faults.
+        "net_skipped": "" if reason is None else f"packet loss and rate limit: {reason}",
     }

@@ -3,7 +3,12 @@
 Prints a table of every scenario and, on its last line, one JSON object with the
 figures (crash_trials, lost, duplicated, integrity_failures, tamper_undetected,
 fuzz_cases, fuzz_5xx, access_violations, secrets_found, load_errors, load
-throughput and p95, ...). Exit status 1 if any figure that must be 0 is not.
+throughput and p95, ...) and `skipped`: every scenario (or part of one) that could
+not run here, with the reason (a scenario reports it as a `*_skipped` figure).
+The verdict is ALL CLEAR only when everything ran and every figure that must be 0
+is 0; NOT ALL RUN when nothing failed but something was skipped (a skipped check
+is never counted as passed). Exit status 1 if a figure that must be 0 is not, 2 if
+something was skipped.
 """
 
 from __future__ import annotations
@@ -92,13 +97,33 @@ def main() -> int:
     for key in MUST_BE_ZERO:
         figures.setdefault(key, 0)
     bad = [k for k in MUST_BE_ZERO if figures[k]]
+    skipped = skipped_parts(figures)
     for key, value in figures.items():
         if key.endswith("_detail") and value:
             print(f"{key}: {json.dumps(value, ensure_ascii=False, default=str)[:3000]}")
-    print(f"workdir: {root}; {'ALL CLEAR' if not bad else 'FAILED: ' + ', '.join(bad)}")
-    last = {k: v for k, v in figures.items() if not k.endswith("_detail")}
+    print(f"workdir: {root}; {verdict(bad, skipped)}")
+    last = {k: v for k, v in figures.items() if not k.endswith(("_detail", "_skipped"))}
+    last["skipped"] = skipped
+    last["verdict"] = verdict(bad, skipped)
     print(json.dumps(last, ensure_ascii=False, default=str))
-    return 1 if bad else 0
+    return 1 if bad else 2 if skipped else 0
+
+
+def skipped_parts(figures: dict[str, Any]) -> list[str]:
+    """What could not run, as `name: reason` (scenarios report `<name>_skipped`)."""
+    return [
+        f"{key.removesuffix('_skipped')}: {value}"
+        for key, value in sorted(figures.items())
+        if key.endswith("_skipped") and value
+    ]
+
+
+def verdict(bad: list[str], skipped: list[str]) -> str:
+    if bad:
+        return "FAILED: " + ", ".join(bad)
+    if skipped:
+        return f"NOT ALL RUN ({len(skipped)} skipped)"
+    return "ALL CLEAR"
 
 
 if __name__ == "__main__":
