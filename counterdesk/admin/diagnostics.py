@@ -22,6 +22,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import sqlite_utils
+
 from counterdesk import __version__
 from counterdesk.admin import logs
 from counterdesk.domain.hlc import physical_ms
@@ -116,10 +118,15 @@ def _integrity(conn: sqlite3.Connection) -> dict[str, Any]:
 
 
 def _counts(conn: sqlite3.Connection) -> dict[str, int]:
-    return {
-        table: conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]  # noqa: S608
-        for table in ("events", "cases", "notices", "users")
-    }
+    """Rows of every table (full-text index internals left out), so IT sees the whole store."""
+    db = sqlite_utils.Database(conn)
+    indexes = db.table_names(fts4=True) + db.table_names(fts5=True)
+    tables = [
+        name
+        for name in db.table_names()
+        if name not in indexes and not any(name.startswith(f"{i}_") for i in indexes)
+    ]
+    return {name: db[name].count for name in sorted(tables)}
 
 
 def _sync(conn: sqlite3.Connection) -> dict[str, Any]:
