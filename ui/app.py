@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from ui import ops
+from ui.fonts import load_fonts
 
 ROOT = Path(__file__).resolve().parents[1]
 FONT = ROOT / "resources" / "fonts" / "wqy-microhei.ttc"
@@ -28,13 +28,10 @@ log = logging.getLogger("counterdesk.ui")
 
 
 def load_font(app: QApplication) -> str:
-    """Load the bundled CJK font (offscreen and on PCs without Chinese fonts) and use it."""
-    font_id = QFontDatabase.addApplicationFont(str(FONT))
-    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
-    if families:
-        app.setFont(QFont(families[0], 10))
-        return families[0]
-    return ""
+    """Load the bundled CJK font (offscreen and on PCs without Chinese fonts) and use it,
+    with the CJK extension fonts as its fallbacks (ui.fonts)."""
+    families = load_fonts(app)
+    return families[0] if families else ""
 
 
 def set_language(lang: str) -> bool:
