@@ -38,7 +38,7 @@ MAIN, MISSING, IGNORED = 0, -1, -2
 _STRIDE = 1_000_000
 _IGNORABLE = {0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD}
 
-_lock = threading.Lock()
+_lock = threading.RLock()
 _extensions: list[TTFont] | None = None
 _owners: dict[str, int] = {}
 # document -> characters drawn as the placeholder since the last take_missing()
@@ -192,7 +192,8 @@ class FallbackTTFont(TTFont):
             if who == MAIN:
                 pieces += super().splitString(run, doc, encoding)
             elif who == MISSING:
-                _missing.setdefault(doc, []).extend(run)
+                with _lock:
+                    _missing.setdefault(doc, []).extend(run)
                 pieces += super().splitString(PLACEHOLDER * len(run), doc, encoding)
             elif who > 0:
                 offset = who * _STRIDE
@@ -209,7 +210,8 @@ class FallbackTTFont(TTFont):
 
 def take_missing(doc: object) -> list[str]:
     """The characters drawn as the placeholder in `doc` since the last call (in order, once)."""
-    found = _missing.pop(doc, [])
+    with _lock:
+        found = _missing.pop(doc, [])
     return list(dict.fromkeys(found))
 
 
