@@ -19,10 +19,11 @@ from pathlib import Path
 import counterdesk
 
 ROOT = Path(counterdesk.__file__).resolve().parents[1]
-PACKAGES = ("counterdesk", "sync", "ui", "district")
+PACKAGES = ("counterdesk", "sync", "ui", "district", "cardreader")
 CORE_FORBIDDEN = (
     "PySide6", "requests", "httpx", "fastapi", "uvicorn", "sqlalchemy", "psycopg",
     "sync", "ui", "district",
+    "cardreader",  # the core takes a plain record; it never loads a reader's driver
 )  # fmt: skip
 LAYERS = ("resources", "domain", "store", "desk", "queries", "printing", "admin", "demo", "cli")
 

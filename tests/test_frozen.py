@@ -55,6 +55,8 @@ def test_bundle_holds_both_programs_resources_and_no_unused_qt(bundle: Path):
         assert (bundle / f"{name}{EXE}").is_file(), name
     internal = bundle / "_internal"
     assert (internal / "resources" / "fonts" / "wqy-microhei.ttc").is_file()
+    for extension in ("cd-hanext-a.ttf", "cd-hanext-b.ttf", "cd-hanext-g.ttf"):
+        assert (internal / "resources" / "fonts" / extension).is_file(), extension
     assert (internal / "resources" / "catalog" / "catalog.json").is_file()
     names = [p.name for p in internal.rglob("*")]
     for unwanted in ("QtWebEngine", "Qt6Quick", "Qt6Qml", "QtQuick", "Qt63D", "Qt6Multimedia"):

@@ -8,10 +8,10 @@ from PySide6.QtCore import Qt
 
 from ui import ops, preview
 from ui.app import Context
+from ui.fonts import load_font
 from ui.intake import IntakePage
 from ui.mainwindow import MainWindow
 from ui.runtime import guard_none_refcount
-from ui.settings import load_font
 from ui.syncservice import SyncService
 
 

@@ -187,7 +187,7 @@ def sample_preview(kind: str, workdir: Path):
 
     from counterdesk.admin import selftest
     from ui import ops, preview
-    from ui.settings import load_font
+    from ui.fonts import load_font
 
     app = QApplication.instance() or QApplication([])
     load_font(app)

@@ -14,8 +14,9 @@ from typing import Any
 from PySide6.QtWidgets import QApplication
 
 from ui import ops
+from ui.fonts import load_font
 from ui.runtime import freeze_heap, guard_none_refcount, none_guard_running
-from ui.settings import load_font, set_language, settings
+from ui.settings import set_language, settings
 
 log = logging.getLogger("counterdesk.ui")
 

@@ -29,6 +29,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from counterdesk.printing import fallback
 from counterdesk.printing.fonts import register, text_width
 from counterdesk.printing.fonts import wrap as wrap_text
 
@@ -210,21 +211,25 @@ def _numbered_canvas(frame: Frame) -> type[Canvas]:
             self._pages: list[dict] = []
 
         def showPage(self) -> None:  # noqa: N802 (ReportLab's name)
-            self._pages.append(dict(self.__dict__))
+            page = dict(self.__dict__)
+            # characters this page printed as the placeholder: its footer names them
+            page["_cd_missing"] = fallback.take_missing(self._doc)
+            self._pages.append(page)
             self._startPage()
 
         def save(self) -> None:
             total = len(self._pages)
             for state in self._pages:
+                missing = state.pop("_cd_missing", [])
                 self.__dict__.update(state)
-                _decorate(self, frame, total)
+                _decorate(self, frame, total, missing)
                 super().showPage()
             super().save()
 
     return NumberedCanvas
 
 
-def _decorate(c: Canvas, frame: Frame, total: int) -> None:
+def _decorate(c: Canvas, frame: Frame, total: int, missing: Sequence[str] = ()) -> None:
     width, height = frame.pagesize
     font = register()
     c.saveState()
@@ -240,6 +245,10 @@ def _decorate(c: Canvas, frame: Frame, total: int) -> None:
     c.line(MARGIN_X, height - 13.5 * mm, width - MARGIN_X, height - 13.5 * mm)
     page = c.getPageNumber()
     c.drawCentredString(width / 2, 10 * mm, f"第 {page} 页 共 {total} 页")
+    if missing:
+        c.setFillColor(colors.black)
+        note = fallback.missing_note(missing)
+        c.drawString(MARGIN_X, 15 * mm, _fit(note, 8.5, width - 2 * MARGIN_X))
     if frame.reprint_time:
         _reprint_mark(c, frame.reprint_time, width - MARGIN_X, height - 20.5 * mm)
     c.restoreState()

@@ -15,7 +15,8 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from counterdesk.printing import codes
-from counterdesk.printing.fonts import FONT, register, text_width, wrap
+from counterdesk.printing.fallback import missing_note
+from counterdesk.printing.fonts import FONT, register, text_width, unprintable, wrap
 
 # paper width -> printable width of the common 203 dpi heads (576 and 384 dots)
 PRINTABLE = {80: 72 * mm, 58: 48 * mm}
@@ -66,6 +67,8 @@ class Roll:
     width_mm: int = 80
     title: str = ""
     items: list[tuple[float, Draw]] = field(default_factory=list)
+    # characters printed as the placeholder; a note at the end names them
+    missing: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if self.width_mm not in PRINTABLE:
@@ -82,12 +85,16 @@ class Roll:
     def _add(self, height: float, draw: Draw) -> None:
         self.items.append((height, draw))
 
+    def _check(self, text: str) -> None:
+        self.missing.extend(ch for ch in unprintable(text) if ch not in self.missing)
+
     def text(self, text: str, size: float = 9, *, align: str = "left", bold: bool = False) -> None:
         """A paragraph, wrapped to the printable width."""
         for line in wrap(text, size, self.inner):
             self._line(line, size, align, bold)
 
     def _line(self, line: str, size: float, align: str, bold: bool) -> None:
+        self._check(line)
         left, inner = self.left, self.inner
 
         def draw(pen: Pen, top: float) -> None:
@@ -100,6 +107,7 @@ class Roll:
     def field(self, label: str, value: str, size: float = 9, *, bold: bool = False) -> None:
         """'标签：值' with the value wrapped under itself (hanging indent)."""
         head = f"{label}："
+        self._check(head + value)
         indent = text_width(head, size)
         lines = wrap(value or "—", size, self.inner - indent)
         for i, line in enumerate(lines):
@@ -117,6 +125,7 @@ class Roll:
     def item(self, number: int, text: str, tail: str, size: float = 9) -> None:
         """A numbered list entry; `tail` (form and count) goes after the wrapped text."""
         head = f"{number}. "
+        self._check(text + tail)
         indent = text_width(head, size)
         lines = wrap(f"{text}  {tail}" if tail else text, size, self.inner - indent)
         for i, line in enumerate(lines):
@@ -146,6 +155,7 @@ class Roll:
     def banner(self, text: str, size: float = 11) -> None:
         """Boxed text across the slip (the 补打 mark)."""
         height = size * 1.9
+        self._check(text)
         left, inner = self.left, self.inner
 
         def draw(pen: Pen, top: float) -> None:
@@ -177,6 +187,10 @@ class Roll:
 
     def render(self, *, subject: str = "") -> bytes:
         """The PDF: one page whose height is the sum of everything added."""
+        if self.missing:
+            self.gap(1 * mm)
+            self.text(missing_note(self.missing), 7.5)
+            self.missing = []
         height = TOP + BOTTOM + sum(h for h, _ in self.items)
         buffer = io.BytesIO()
         canvas = Canvas(
