@@ -90,12 +90,8 @@ def thermal_receipt(
 
 def layout_thermal(f: ReceiptFacts, width_mm: int = 80, reprint_time: str | None = None) -> bytes:
     roll = Roll(width_mm, title=f"{TITLE} {f.case_no}")
-    size = 8.5 if roll.narrow else 9
-    if reprint_time:
-        roll.banner(f"补打  {reprint_time}")
-    roll.text(f.center, 10.5, align="center", bold=True)
-    roll.text(TITLE, 15, align="center", bold=True)
-    roll.rule()
+    size = roll.body_size
+    roll.head(f.center, TITLE, reprint_time, 15)
     roll.field("案件编号", f.case_no, size, bold=True)
     roll.field("办理事项", f.matter, size)
     roll.field("承办部门", f.department, size)

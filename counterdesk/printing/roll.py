@@ -82,6 +82,19 @@ class Roll:
     def narrow(self) -> bool:
         return self.width_mm < 80
 
+    @property
+    def body_size(self) -> float:
+        """The point size of a slip's fields: a little smaller on 58 mm paper."""
+        return 8.5 if self.narrow else 9
+
+    def head(self, center: str, title: str, reprint_time: str | None, size: float = 14) -> None:
+        """Every slip's head: the 补打 mark on a reprint, the center, the title, a rule."""
+        if reprint_time:
+            self.banner(f"补打  {reprint_time}")
+        self.text(center, 10.5, align="center", bold=True)
+        self.text(title, size, align="center", bold=True)
+        self.rule()
+
     def _add(self, height: float, draw: Draw) -> None:
         self.items.append((height, draw))
 

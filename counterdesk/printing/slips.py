@@ -40,12 +40,8 @@ def pickup_slip(
     result = facts.last_event(desk, case, "department_result")
     outcome = facts.OUTCOME_LABELS.get(case.outcome or "", case.outcome or "")
     roll = Roll(width_mm, title=f"{PICKUP_TITLE} {case.case_no}")
-    size = 8.5 if roll.narrow else 9
-    if reprint_time:
-        roll.banner(f"补打  {reprint_time}")
-    roll.text(desk.info.center_name, 10.5, align="center", bold=True)
-    roll.text(PICKUP_TITLE, 14, align="center", bold=True)
-    roll.rule()
+    size = roll.body_size
+    roll.head(desk.info.center_name, PICKUP_TITLE, reprint_time)
     roll.field("案件编号", case.case_no, size, bold=True)
     roll.field("办理事项", case.matter_name, size)
     roll.field("申请人", case.applicant_name, size)
@@ -85,12 +81,8 @@ def evaluation_slip(
     matter = facts.find_matter(desk, case.matter_code)
     url = evaluation_url(case.case_no, url_template)
     roll = Roll(width_mm, title=f"{EVALUATION_TITLE} {case.case_no}")
-    size = 8.5 if roll.narrow else 9
-    if reprint_time:
-        roll.banner(f"补打  {reprint_time}")
-    roll.text(desk.info.center_name, 10.5, align="center", bold=True)
-    roll.text(EVALUATION_TITLE, 14, align="center", bold=True)
-    roll.rule()
+    size = roll.body_size
+    roll.head(desk.info.center_name, EVALUATION_TITLE, reprint_time)
     roll.field("案件编号", case.case_no, size, bold=True)
     roll.field("办理事项", case.matter_name, size)
     roll.field("服务窗口", case.counter or desk.info.counter, size)
