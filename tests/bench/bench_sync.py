@@ -38,14 +38,15 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-import keyring  # noqa: E402
 from argon2 import PasswordHasher  # noqa: E402
 from stdnum.cn import ric  # noqa: E402
-from test_sync_support import FlakyProxy, MemoryKeyring, ServerProcess  # noqa: E402
+from test_sync_support import FlakyProxy, ServerProcess  # noqa: E402
 
+import machine_secrets  # noqa: E402
 from counterdesk import canonical, users  # noqa: E402
 from counterdesk.desk import Desk  # noqa: E402
 from counterdesk.journal import Event, device_events  # noqa: E402
+from machine_secrets.memory import MemorySecretStore  # noqa: E402
 from sync import protocol  # noqa: E402
 from sync.client import BatchSizer, RetryPolicy, SyncClient, Timeouts  # noqa: E402
 
@@ -355,7 +356,7 @@ def main() -> None:
     parser.add_argument("--skip-weak", action="store_true", help="skip the weak-link run")
     args = parser.parse_args()
     n = 1000 if args.quick else 10_000
-    keyring.set_keyring(MemoryKeyring())
+    machine_secrets.use(MemorySecretStore())
     workdir = Path(tempfile.mkdtemp(prefix="bench-sync-"))
     result: dict[str, Any] = {"events": n, "skipped": {}}
     try:
