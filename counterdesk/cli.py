@@ -336,6 +336,7 @@ def main(argv: list[str] | None = None) -> int:
     from counterdesk.console import safe_streams
 
     safe_streams()
+    datadirs.share_with_group()
     args = build_parser().parse_args(argv)
     func = cmd_selftest if args.self_test else getattr(args, "func", cmd_start)
     try:

@@ -20,6 +20,7 @@ the per-user stores that earlier versions wrote, which `relocate` moves here.
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from pathlib import Path
 
@@ -83,6 +84,31 @@ def legacy_store() -> Path:
 
 def demo_dir() -> Path:
     return user_dir() / "demo"
+
+
+def share_with_group() -> None:
+    """POSIX: files this process creates are read-write for the group and closed to others
+    (umask 007), so every account in the `counterdesk` group can write the store, its WAL
+    and its backups in the machine folder (which the .deb makes setgid `counterdesk`).
+    Windows: new files inherit the data folder's ACL (the installer grants Users)."""
+    if os.name == "posix":
+        os.umask(0o007)
+
+
+def share_in_group_folder(path: Path) -> None:
+    """POSIX: a store in a setgid folder (the machine folder the .deb makes) must be
+    read-write for the folder's group, whoever created it (a clerk, or IT as root): SQLite
+    creates files 0644 less the umask, and gives its -wal and -shm the store's mode."""
+    if os.name != "posix":
+        return
+    try:
+        if not path.parent.stat().st_mode & stat.S_ISGID:
+            return
+        mode = stat.S_IMODE(path.stat().st_mode)
+        if mode & 0o060 != 0o060:
+            os.chmod(path, (mode | 0o660) & ~0o007)
+    except OSError:
+        return  # not ours to change: opening it reports "not writable" with the path
 
 
 def writable(folder: Path) -> bool:

@@ -82,8 +82,9 @@ def migrate_legacy_store(legacy: Path | None = None, target: Path | None = None)
     except (OSError, sqlite3.Error) as exc:
         raise StorageError(f"迁移数据文件 {legacy} 失败，旧数据未动：{exc}") from exc
     finally:
-        with contextlib.suppress(OSError):
-            part.unlink()
+        for leftover in (part, Path(f"{part}-wal"), Path(f"{part}-shm"), Path(f"{part}-journal")):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
     log.info("per-user store %s moved to %s (old file kept as %s)", legacy, target, moved)
     return Relocation("moved", legacy, target, f"已把数据文件从 {legacy} 移到 {target}")
 
@@ -105,6 +106,7 @@ def _copy_verified(legacy: Path, part: Path) -> None:
         dst = sqlite3.connect(str(part), isolation_level=None)
         try:
             src.backup(dst)
+            dst.execute("PRAGMA journal_mode=DELETE")  # one file; the app turns WAL on again
         finally:
             dst.close()
         src.execute("COMMIT")

@@ -128,6 +128,7 @@ def _open_window() -> int:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    datadirs.share_with_group()
     level = os.environ.get("COUNTERDESK_LOG_LEVEL", "INFO").upper()
     try:
         logs.setup_logging(level)

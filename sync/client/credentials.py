@@ -29,11 +29,20 @@ def _failure(exc: Exception) -> CredentialsError:
     return CredentialsError(f"{_IT_ADVICE}{message}", detail=f"{type(exc).__name__}: {exc}")
 
 
+_adoption_tried: set[str] = set()
+
+
 def load_token(device_id: str) -> str | None:
+    """The device token, or None; the first miss in a process looks for an old per-user one."""
     try:
-        return machine_secrets.get(token_name(device_id))
+        token = machine_secrets.get(token_name(device_id))
     except (SecretStoreError, OSError) as exc:
         raise _failure(exc) from exc
+    if token is None and device_id not in _adoption_tried:
+        _adoption_tried.add(device_id)
+        if adopt_legacy_token(device_id):
+            return load_token(device_id)
+    return token
 
 
 def save_token(device_id: str, token: str) -> None:
