@@ -114,10 +114,23 @@ def check_secrets(ctx: Context) -> str:
     return "saved, read back and deleted in " + machine_secrets.self_test()
 
 
+def check_encoding(ctx: Context) -> str:
+    """The frozen programs run in UTF-8 mode (build.spec), whatever the PC's code page."""
+    stdout = getattr(sys.stdout, "encoding", None)
+    detail = (
+        f"UTF-8 mode {'on' if sys.flags.utf8_mode else 'off'}, stdout {stdout}, "
+        f"files {sys.getfilesystemencoding()}"
+    )
+    if getattr(sys, "frozen", False) and not sys.flags.utf8_mode:
+        raise AssertionError(f"the bundle must run in UTF-8 mode: {detail}")
+    return detail
+
+
 CORE_CHECKS: dict[str, Check] = {
     "store": check_store,
     "receipt": check_receipt,
     "secrets": check_secrets,
+    "encoding": check_encoding,
 }
 
 

@@ -27,6 +27,10 @@
 #ifndef BundleDir
   #define BundleDir "..\dist\CounterDesk"
 #endif
+; Tests compile with /DCompression=zip/1 to save minutes; releases use the default.
+#ifndef Compression
+  #define Compression "lzma2/max"
+#endif
 ; Exit code of setup when the files are installed but the first-run setup (/CONFIG) failed.
 #define SetupStepFailedExitCode 10
 
@@ -49,7 +53,7 @@ ArchitecturesInstallIn64BitMode=x64compatible
 MinVersion=10.0.17763
 OutputDir=..\dist
 OutputBaseFilename=CounterDesk-Setup-{#AppVersion}
-Compression=lzma2/max
+Compression={#Compression}
 SolidCompression=yes
 WizardStyle=modern
 UninstallDisplayName=CounterDesk 全程代办 {#AppVersion}
