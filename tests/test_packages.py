@@ -77,7 +77,7 @@ def test_the_deb_installs_and_every_clerk_account_shares_its_data(bundle: Path, 
     deb = Path(result["deb"])
     had_group = _group_exists("counterdesk")
     try:
-        done = subprocess.run(["apt-get", "install", "-y", "-qq", "--no-install-recommends",
+        done = subprocess.run(["apt-get", "install", "-y", "-qq", "-o", "DPkg::Lock::Timeout=300", "--no-install-recommends",
                                str(deb)], capture_output=True, text=True, timeout=600,
                               env=dict(os.environ, DEBIAN_FRONTEND="noninteractive"))  # fmt: skip
         assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
