@@ -151,7 +151,9 @@ def main() -> int:
         log("start-up, frozen and from source …")
         times = startup(tmp)
     result.update(times)
-    result["frozen_startup_ratio"] = round(times["selftest_frozen_s"] / times["selftest_source_s"], 2)
+    result["frozen_startup_ratio"] = round(
+        times["selftest_frozen_s"] / times["selftest_source_s"], 2
+    )
     result["info_startup_ratio"] = round(times["info_frozen_s"] / times["info_source_s"], 2)
     result["unchecked"] = unchecked
     print(json.dumps(result, ensure_ascii=False))
