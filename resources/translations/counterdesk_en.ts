@@ -578,123 +578,123 @@
         <translation>Evaluation slip</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="150" />
+        <location filename="../../ui/_i18n_strings.py" line="151" />
         <source>评价等级（按 1–5）</source>
         <translation>Rating (keys 1–5)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="151" />
+        <location filename="../../ui/_i18n_strings.py" line="152" />
         <source>评价环节</source>
         <translation>Visit</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="152" />
+        <location filename="../../ui/_i18n_strings.py" line="153" />
         <source>意见</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="153" />
+        <location filename="../../ui/_i18n_strings.py" line="154" />
         <source>结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="154" />
+        <location filename="../../ui/_i18n_strings.py" line="155" />
         <source>理由（不予/补正必填）</source>
         <translation>Reason (required unless approved)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="155" />
+        <location filename="../../ui/_i18n_strings.py" line="156" />
         <source>文书编号</source>
         <translation>Document number</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="156" />
+        <location filename="../../ui/_i18n_strings.py" line="157" />
         <source>补交材料</source>
         <translation>Supplement materials</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="157" />
+        <location filename="../../ui/_i18n_strings.py" line="158" />
         <source>勾选申请人本次补交的材料：</source>
         <translation>Tick the materials the applicant has brought:</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="158" />
+        <location filename="../../ui/_i18n_strings.py" line="159" />
         <source>转交给其他承办人</source>
         <translation>Transfer to another clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="159" />
+        <location filename="../../ui/_i18n_strings.py" line="160" />
         <source>转交原因（可不填）</source>
         <translation>Reason for the transfer (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="160" />
+        <location filename="../../ui/_i18n_strings.py" line="161" />
         <source>转交给：</source>
         <translation>Transfer to:</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="161" />
+        <location filename="../../ui/_i18n_strings.py" line="162" />
         <source>没有可以接手的人：除当前承办人外，本中心没有在用的窗口人员或中心负责人账户。请系统管理员添加或启用账户后再转交。</source>
         <translation>Nobody can take this case over: apart from its current clerk, this center has no active counter-clerk or center-chief account. Ask the system administrator to add or re-enable an account, then transfer.</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="162" />
+        <location filename="../../ui/_i18n_strings.py" line="163" />
         <source>部门签收人</source>
         <translation>Received by (department)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="163" />
+        <location filename="../../ui/_i18n_strings.py" line="164" />
         <source>通知方式（电话/短信/当面）</source>
         <translation>How notified (phone/SMS/in person)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="164" />
+        <location filename="../../ui/_i18n_strings.py" line="165" />
         <source>中止原因（听证、检测、专家评审）</source>
         <translation>Reason to suspend (hearing, testing, expert review)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="165" />
+        <location filename="../../ui/_i18n_strings.py" line="166" />
         <source>撤回原因</source>
         <translation>Reason for withdrawal</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="166" />
+        <location filename="../../ui/_i18n_strings.py" line="167" />
         <source>终止原因</source>
         <translation>Reason for termination</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="167" />
+        <location filename="../../ui/_i18n_strings.py" line="168" />
         <location filename="../../ui/casepage.py" line="274" />
         <source>备注内容</source>
         <translation>Note text</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="168" />
+        <location filename="../../ui/_i18n_strings.py" line="169" />
         <source>送件人（默认本人）</source>
         <translation>Carrier (default: me)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="169" />
+        <location filename="../../ui/_i18n_strings.py" line="170" />
         <source>取件人（默认本人）</source>
         <translation>Collected by (default: me)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="170" />
+        <location filename="../../ui/_i18n_strings.py" line="171" />
         <source>办结</source>
         <translation>Complete</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="171" />
+        <location filename="../../ui/_i18n_strings.py" line="172" />
         <source>领取人</source>
         <translation>Collected by</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="172" />
+        <location filename="../../ui/_i18n_strings.py" line="173" />
         <source>回访情况</source>
         <translation>Call-back notes</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="173" />
+        <location filename="../../ui/_i18n_strings.py" line="174" />
         <source>申请人对整改满意吗？</source>
         <translation>Is the applicant satisfied with the rectification?</translation>
     </message>
@@ -2228,47 +2228,47 @@
         <translation>Terminated</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="141" />
+        <location filename="../../ui/_i18n_strings.py" line="142" />
         <source>我的在办</source>
         <translation>My open cases</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="142" />
+        <location filename="../../ui/_i18n_strings.py" line="143" />
         <source>今日受理</source>
         <translation>Accepted today</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="143" />
+        <location filename="../../ui/_i18n_strings.py" line="144" />
         <source>待送件</source>
         <translation>To hand over</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="144" />
+        <location filename="../../ui/_i18n_strings.py" line="145" />
         <source>在部门</source>
         <translation>At departments</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="145" />
+        <location filename="../../ui/_i18n_strings.py" line="146" />
         <source>结果已回</source>
         <translation>Results back</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="146" />
+        <location filename="../../ui/_i18n_strings.py" line="147" />
         <source>红黄灯</source>
         <translation>Red and yellow</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="147" />
+        <location filename="../../ui/_i18n_strings.py" line="148" />
         <source>待补材料</source>
         <translation>Owed materials</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="148" />
+        <location filename="../../ui/_i18n_strings.py" line="149" />
         <source>待评价</source>
         <translation>Evaluations to collect</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="149" />
+        <location filename="../../ui/_i18n_strings.py" line="150" />
         <source>全部案件</source>
         <translation>All cases</translation>
     </message>
@@ -2352,51 +2352,56 @@
     </message>
     <message>
         <location filename="../../ui/_i18n_strings.py" line="131" />
+        <source>请技术人员运行自检（counterdesk-cli --self-test）或重新注册。</source>
+        <translation>Ask IT to run the self-test (counterdesk-cli --self-test) or enroll again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="132" />
         <source>本机尚未注册</source>
         <translation>This PC is not enrolled</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="132" />
+        <location filename="../../ui/_i18n_strings.py" line="133" />
         <source>请在“系统管理 → 同步”中用注册码注册。</source>
         <translation>Enroll with a code in Administration → Sync.</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="133" />
+        <location filename="../../ui/_i18n_strings.py" line="134" />
         <source>区级平台拒绝了请求</source>
         <translation>The district refused the request</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="134" />
+        <location filename="../../ui/_i18n_strings.py" line="135" />
         <source>请把提示告诉区级平台管理员。</source>
         <translation>Pass the message on to the district administrator.</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="135" />
+        <location filename="../../ui/_i18n_strings.py" line="136" />
         <source>同步未完成</source>
         <translation>Sync not completed</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="136" />
+        <location filename="../../ui/_i18n_strings.py" line="137" />
         <source>数据已保存在本机，稍后会再试。</source>
         <translation>The data is saved on this PC; it will try again later.</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="137" />
+        <location filename="../../ui/_i18n_strings.py" line="138" />
         <source>操作未完成</source>
         <translation>Not completed</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="138" />
+        <location filename="../../ui/_i18n_strings.py" line="139" />
         <source>请重试，或联系技术人员。</source>
         <translation>Try again, or call IT.</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="139" />
+        <location filename="../../ui/_i18n_strings.py" line="140" />
         <source>程序内部错误</source>
         <translation>Internal error</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="140" />
+        <location filename="../../ui/_i18n_strings.py" line="141" />
         <source>操作未完成：{0}
 
 请联系技术人员（已写入日志）。</source>

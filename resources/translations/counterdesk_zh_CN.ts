@@ -578,123 +578,123 @@
         <translation>好差评评价单</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="150" />
+        <location filename="../../ui/_i18n_strings.py" line="151" />
         <source>评价等级（按 1–5）</source>
         <translation>评价等级（按 1–5）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="151" />
+        <location filename="../../ui/_i18n_strings.py" line="152" />
         <source>评价环节</source>
         <translation>评价环节</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="152" />
+        <location filename="../../ui/_i18n_strings.py" line="153" />
         <source>意见</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="153" />
+        <location filename="../../ui/_i18n_strings.py" line="154" />
         <source>结果</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="154" />
+        <location filename="../../ui/_i18n_strings.py" line="155" />
         <source>理由（不予/补正必填）</source>
         <translation>理由（不予/补正必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="155" />
+        <location filename="../../ui/_i18n_strings.py" line="156" />
         <source>文书编号</source>
         <translation>文书编号</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="156" />
+        <location filename="../../ui/_i18n_strings.py" line="157" />
         <source>补交材料</source>
         <translation>补交材料</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="157" />
+        <location filename="../../ui/_i18n_strings.py" line="158" />
         <source>勾选申请人本次补交的材料：</source>
         <translation>勾选申请人本次补交的材料：</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="158" />
+        <location filename="../../ui/_i18n_strings.py" line="159" />
         <source>转交给其他承办人</source>
         <translation>转交给其他承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="159" />
+        <location filename="../../ui/_i18n_strings.py" line="160" />
         <source>转交原因（可不填）</source>
         <translation>转交原因（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="160" />
+        <location filename="../../ui/_i18n_strings.py" line="161" />
         <source>转交给：</source>
         <translation>转交给：</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="161" />
+        <location filename="../../ui/_i18n_strings.py" line="162" />
         <source>没有可以接手的人：除当前承办人外，本中心没有在用的窗口人员或中心负责人账户。请系统管理员添加或启用账户后再转交。</source>
         <translation>没有可以接手的人：除当前承办人外，本中心没有在用的窗口人员或中心负责人账户。请系统管理员添加或启用账户后再转交。</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="162" />
+        <location filename="../../ui/_i18n_strings.py" line="163" />
         <source>部门签收人</source>
         <translation>部门签收人</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="163" />
+        <location filename="../../ui/_i18n_strings.py" line="164" />
         <source>通知方式（电话/短信/当面）</source>
         <translation>通知方式（电话/短信/当面）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="164" />
+        <location filename="../../ui/_i18n_strings.py" line="165" />
         <source>中止原因（听证、检测、专家评审）</source>
         <translation>中止原因（听证、检测、专家评审）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="165" />
+        <location filename="../../ui/_i18n_strings.py" line="166" />
         <source>撤回原因</source>
         <translation>撤回原因</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="166" />
+        <location filename="../../ui/_i18n_strings.py" line="167" />
         <source>终止原因</source>
         <translation>终止原因</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="167" />
+        <location filename="../../ui/_i18n_strings.py" line="168" />
         <location filename="../../ui/casepage.py" line="274" />
         <source>备注内容</source>
         <translation>备注内容</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="168" />
+        <location filename="../../ui/_i18n_strings.py" line="169" />
         <source>送件人（默认本人）</source>
         <translation>送件人（默认本人）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="169" />
+        <location filename="../../ui/_i18n_strings.py" line="170" />
         <source>取件人（默认本人）</source>
         <translation>取件人（默认本人）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="170" />
+        <location filename="../../ui/_i18n_strings.py" line="171" />
         <source>办结</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="171" />
+        <location filename="../../ui/_i18n_strings.py" line="172" />
         <source>领取人</source>
         <translation>领取人</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="172" />
+        <location filename="../../ui/_i18n_strings.py" line="173" />
         <source>回访情况</source>
         <translation>回访情况</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="173" />
+        <location filename="../../ui/_i18n_strings.py" line="174" />
         <source>申请人对整改满意吗？</source>
         <translation>申请人对整改满意吗？</translation>
     </message>
@@ -2228,47 +2228,47 @@
         <translation>已终止</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="141" />
+        <location filename="../../ui/_i18n_strings.py" line="142" />
         <source>我的在办</source>
         <translation>我的在办</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="142" />
+        <location filename="../../ui/_i18n_strings.py" line="143" />
         <source>今日受理</source>
         <translation>今日受理</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="143" />
+        <location filename="../../ui/_i18n_strings.py" line="144" />
         <source>待送件</source>
         <translation>待送件</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="144" />
+        <location filename="../../ui/_i18n_strings.py" line="145" />
         <source>在部门</source>
         <translation>在部门</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="145" />
+        <location filename="../../ui/_i18n_strings.py" line="146" />
         <source>结果已回</source>
         <translation>结果已回</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="146" />
+        <location filename="../../ui/_i18n_strings.py" line="147" />
         <source>红黄灯</source>
         <translation>红黄灯</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="147" />
+        <location filename="../../ui/_i18n_strings.py" line="148" />
         <source>待补材料</source>
         <translation>待补材料</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="148" />
+        <location filename="../../ui/_i18n_strings.py" line="149" />
         <source>待评价</source>
         <translation>待评价</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="149" />
+        <location filename="../../ui/_i18n_strings.py" line="150" />
         <source>全部案件</source>
         <translation>全部案件</translation>
     </message>
@@ -2352,51 +2352,56 @@
     </message>
     <message>
         <location filename="../../ui/_i18n_strings.py" line="131" />
+        <source>请技术人员运行自检（counterdesk-cli --self-test）或重新注册。</source>
+        <translation>请技术人员运行自检（counterdesk-cli --self-test）或重新注册。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="132" />
         <source>本机尚未注册</source>
         <translation>本机尚未注册</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="132" />
+        <location filename="../../ui/_i18n_strings.py" line="133" />
         <source>请在“系统管理 → 同步”中用注册码注册。</source>
         <translation>请在“系统管理 → 同步”中用注册码注册。</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="133" />
+        <location filename="../../ui/_i18n_strings.py" line="134" />
         <source>区级平台拒绝了请求</source>
         <translation>区级平台拒绝了请求</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="134" />
+        <location filename="../../ui/_i18n_strings.py" line="135" />
         <source>请把提示告诉区级平台管理员。</source>
         <translation>请把提示告诉区级平台管理员。</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="135" />
+        <location filename="../../ui/_i18n_strings.py" line="136" />
         <source>同步未完成</source>
         <translation>同步未完成</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="136" />
+        <location filename="../../ui/_i18n_strings.py" line="137" />
         <source>数据已保存在本机，稍后会再试。</source>
         <translation>数据已保存在本机，稍后会再试。</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="137" />
+        <location filename="../../ui/_i18n_strings.py" line="138" />
         <source>操作未完成</source>
         <translation>操作未完成</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="138" />
+        <location filename="../../ui/_i18n_strings.py" line="139" />
         <source>请重试，或联系技术人员。</source>
         <translation>请重试，或联系技术人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="139" />
+        <location filename="../../ui/_i18n_strings.py" line="140" />
         <source>程序内部错误</source>
         <translation>程序内部错误</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="140" />
+        <location filename="../../ui/_i18n_strings.py" line="141" />
         <source>操作未完成：{0}
 
 请联系技术人员（已写入日志）。</source>
