@@ -87,11 +87,18 @@ def demo_dir() -> Path:
 
 
 def share_with_group() -> None:
-    """POSIX: files this process creates are read-write for the group and closed to others
-    (umask 007), so every account in the `counterdesk` group can write the store, its WAL
-    and its backups in the machine folder (which the .deb makes setgid `counterdesk`).
+    """POSIX, when the data folder is a shared group folder (setgid, as the .deb makes
+    `/var/lib/counterdesk`): files this process creates are read-write for the group and
+    closed to others (umask 007), so every account in the `counterdesk` group can write
+    the store, its WAL, logs and backups. Anywhere else the umask is left alone.
     Windows: new files inherit the data folder's ACL (the installer grants Users)."""
-    if os.name == "posix":
+    if os.name != "posix":
+        return
+    try:
+        shared = bool(data_dir().stat().st_mode & stat.S_ISGID)
+    except OSError:
+        return
+    if shared:
         os.umask(0o007)
 
 

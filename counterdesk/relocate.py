@@ -51,7 +51,12 @@ def migrate_legacy_store(legacy: Path | None = None, target: Path | None = None)
     """Move the per-user store of an older version to the machine folder, if there is one."""
     legacy = legacy or datadirs.legacy_store()
     target = target or datadirs.data_dir() / datadirs.STORE_NAME
-    if legacy.resolve() == target.resolve() or not legacy.is_file():
+    try:
+        found = legacy.is_file() and legacy.resolve() != target.resolve()
+    except OSError as exc:  # a profile folder this account may not look into: not its store
+        log.info("no per-user store to move: %s", exc)
+        found = False
+    if not found:
         return Relocation("none", legacy, target)
     if target.exists():
         message = (

@@ -61,7 +61,8 @@ def test_an_unusable_secret_folder_is_a_clear_error(tmp_path: Path):
     store = FolderSecretStore(tmp_path / "blocked" / "secrets")
     with pytest.raises(machine_secrets.SecretStoreError, match="本机凭据文件") as info:
         store.set("device-token.x", "t")
-    assert "counterdesk" in info.value.message  # says which group to join
+    # Says what IT does: join the group (Linux), reinstall to get the folder's rights (Windows).
+    assert ("counterdesk 组" if os.name == "posix" else "安装包") in info.value.message
 
 
 def _as_account(uid: int, gid: int, code: str, env: dict[str, str]) -> subprocess.CompletedProcess:
@@ -170,6 +171,8 @@ def test_a_per_user_store_moves_verified_and_the_old_one_is_kept(tmp_path: Path)
     assert relocate.migrate_legacy_store(legacy, target).status == "none"  # once only
 
 
+@pytest.mark.skipif(os.name == "nt", reason="Windows cannot rename a store another connection "
+                    "holds open: the move then fails and leaves the old store as it was")  # fmt: skip
 def test_an_open_store_with_unsaved_wal_moves_whole(tmp_path: Path, matter):
     folder = tmp_path / "user"
     folder.mkdir()

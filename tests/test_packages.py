@@ -15,6 +15,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -52,15 +53,16 @@ def _installed(package: str) -> bool:
 
 
 def _as_clerk(uid: int, gid: int, *cmd: str) -> subprocess.CompletedProcess:
-    env = {
-        "PATH": "/usr/bin:/bin",
-        "HOME": "/tmp",
-        "LANG": "C.UTF-8",
-        "QT_QPA_PLATFORM": "offscreen",
-    }
+    home = Path(tempfile.mkdtemp(prefix=f"cd-home-{uid}-", dir="/tmp"))
+    os.chown(home, uid, gid)
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(home), "LANG": "C.UTF-8",
+           "QT_QPA_PLATFORM": "offscreen"}  # fmt: skip
     run = ["setpriv", f"--reuid={uid}", f"--regid={gid}", f"--groups={gid}", "--inh-caps=-all",
            *cmd]  # fmt: skip
-    return subprocess.run(run, env=env, cwd="/", capture_output=True, text=True, timeout=300)
+    try:
+        return subprocess.run(run, env=env, cwd="/", capture_output=True, text=True, timeout=300)
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
 
 
 @pytest.mark.skipif(
@@ -105,6 +107,9 @@ def test_the_deb_installs_and_every_clerk_account_shares_its_data(bundle: Path, 
         assert test.returncode == 0, test.stdout + test.stderr
         assert f"PASS secrets: saved, read back and deleted in {MACHINE / 'secrets'}" in test.stdout
         assert "PASS encoding: UTF-8 mode on" in test.stdout
+        # Anyone may run the program (whatever umask built the bundle); only the group the data.
+        outsider = _as_clerk(61003, 61003, "/usr/bin/counterdesk-cli", "--help")
+        assert outsider.returncode == 0, outsider.stderr
         outsider = _as_clerk(61003, 61003, "/usr/bin/counterdesk-cli", "info")
         assert outsider.returncode != 0
     finally:

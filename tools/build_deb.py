@@ -121,6 +121,18 @@ def write(path: Path, text: str, mode: int = 0o644) -> None:
     path.chmod(mode)
 
 
+def _normalize_modes(root: Path) -> None:
+    """Folders 0755, programs 0755, other files 0644, whatever umask built the bundle:
+    every account must be able to run what is installed in /opt (dpkg keeps the modes)."""
+    for path in [root, *root.rglob("*")]:
+        if path.is_symlink():
+            continue
+        if path.is_dir():
+            path.chmod(0o755)
+        else:
+            path.chmod(0o755 if path.stat().st_mode & 0o111 else 0o644)
+
+
 def build(bundle: Path, out: Path, version: str, fast: bool) -> tuple[Path, dict[str, object]]:
     sys.path.insert(0, str(ROOT / "tools"))
     from glibc_floor import glibc_floor
@@ -138,6 +150,7 @@ def build(bundle: Path, out: Path, version: str, fast: bool) -> tuple[Path, dict
             dest = root / f"usr/share/icons/hicolor/{size}x{size}/apps/counterdesk.png"
             dest.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(icon, dest)
+        _normalize_modes(root)
         size_kib = sum(p.stat().st_size for p in root.rglob("*") if p.is_file()) // 1024
         depends = ", ".join([f"libc6 (>= {floor})", *RUNTIME_DEPENDS])
         control = (
@@ -150,13 +163,16 @@ def build(bundle: Path, out: Path, version: str, fast: bool) -> tuple[Path, dict
             " shared by the accounts in the counterdesk group.\n"
         )
         write(root / "DEBIAN/control", control)
+        (root / "DEBIAN").chmod(0o755)
         write(root / "DEBIAN/postinst", POSTINST, 0o755)
         write(root / "DEBIAN/postrm", POSTRM, 0o755)
         out.mkdir(parents=True, exist_ok=True)
         deb = out / f"{PACKAGE}_{version}_{arch}.deb"
         compress = ["-Zgzip", "-z1"] if fast else ["-Zxz", "-z6"]
-        subprocess.run(["dpkg-deb", "--root-owner-group", *compress, "--build", str(root),
-                        str(deb)], check=True, capture_output=True)  # fmt: skip
+        done = subprocess.run(["dpkg-deb", "--root-owner-group", *compress, "--build",
+                               str(root), str(deb)], capture_output=True, text=True)  # fmt: skip
+        if done.returncode != 0:
+            raise RuntimeError(f"dpkg-deb failed: {done.stderr.strip()[-1000:]}")
     facts = {"deb": str(deb), "deb_mib": round(deb.stat().st_size / 2**20, 1), "arch": arch,
              "glibc_floor": floor, "glibc_floor_needed_by": needed_by}  # fmt: skip
     return deb, facts
@@ -169,6 +185,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--version", default=None)
     parser.add_argument("--fast", action="store_true")
     args = parser.parse_args(argv)
+    os.umask(0o022)
     if not shutil.which("dpkg-deb"):
         print("NOT CHECKED: dpkg-deb is not installed")
         print(json.dumps({"deb_built": False, "reason": "no dpkg-deb"}))
