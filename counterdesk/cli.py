@@ -12,8 +12,7 @@ import sys
 import time
 from pathlib import Path
 
-from platformdirs import user_data_dir
-
+from counterdesk import datadirs
 from counterdesk.domain.errors import CounterdeskError
 from counterdesk.store import backup
 
@@ -30,15 +29,17 @@ DEMO_CLERK = ("clerk", "王窗口", "demo-clerk-1")
 
 
 def data_dir() -> Path:
-    return Path(os.environ.get("COUNTERDESK_HOME") or user_data_dir("CounterDesk", appauthor=False))
+    """The machine-wide data folder, shared by every account on this PC (datadirs)."""
+    return datadirs.data_dir()
 
 
 def default_store() -> Path:
-    return Path(os.environ.get("COUNTERDESK_STORE") or data_dir() / "counterdesk.db")
+    return datadirs.default_store()
 
 
 def demo_store() -> Path:
-    return data_dir() / "demo" / "counterdesk-demo.db"
+    """The demo center is per user: it runs for a normal account without an installer."""
+    return datadirs.demo_dir() / "counterdesk-demo.db"
 
 
 def _progress(label: str):
@@ -207,7 +208,10 @@ def cmd_setup(args: argparse.Namespace) -> int:
     from counterdesk.admin import setup_config
 
     config = setup_config.load_config(args.config)
-    report = setup_config.apply_setup(config, store=args.store, prompt=getpass.getpass)
+    # Never prompt without a console: a silent install has none and getpass would hang.
+    interactive = not args.no_prompt and sys.stdin is not None and sys.stdin.isatty()
+    prompt = getpass.getpass if interactive else None
+    report = setup_config.apply_setup(config, store=args.store, prompt=prompt)
     print(report.text())
     return 0 if report.ok else 1
 
@@ -225,6 +229,23 @@ def cmd_selftest(args: argparse.Namespace) -> int:
     from counterdesk.admin import selftest
 
     return selftest.main()
+
+
+def relocate_legacy_store(store: Path) -> None:
+    """First start after 0.2: this account's old per-user store moves machine-wide.
+
+    Only for the machine's own default store: not with --store, $COUNTERDESK_STORE or
+    $COUNTERDESK_HOME (tests, portable installs), which have no per-user past.
+    """
+    from counterdesk.admin import relocate
+
+    if os.environ.get("COUNTERDESK_HOME") or datadirs.store_is_overridden():
+        return
+    if store != datadirs.machine_data_dir() / datadirs.STORE_NAME:
+        return
+    moved = relocate.migrate_legacy_store(target=store)
+    if moved.message:
+        print(moved.message, file=sys.stderr)
 
 
 def demo_logins() -> str:
@@ -253,7 +274,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="counterdesk", description="CounterDesk 政务服务中心全程代办系统"
     )
     parser.add_argument("--store", default=str(default_store()), help="数据文件路径")
-    parser.add_argument("--self-test", action="store_true", help="自检：数据库、打印字体、密钥环")
+    parser.add_argument(
+        "--self-test", action="store_true", help="自检：数据库、打印字体、本机凭据存储、窗口"
+    )
     sub = parser.add_subparsers(dest="command")
 
     p = sub.add_parser("init", help="创建本机数据文件（中心、窗口电脑编号、首个管理员）")
@@ -301,6 +324,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("setup", help="按配置文件完成首次设置（批量安装）")
     p.add_argument("--config", required=True, help="center.toml")
+    p.add_argument("--no-prompt", action="store_true", help="从不提问（静默安装时用）")
     p.set_defaults(func=cmd_setup)
 
     p = sub.add_parser("diagnostics", help="生成诊断包（个人信息已遮蔽），供远程支持")
@@ -310,9 +334,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from counterdesk.admin.console import safe_streams
+
+    safe_streams()
+    datadirs.share_with_group()
     args = build_parser().parse_args(argv)
     func = cmd_selftest if args.self_test else getattr(args, "func", cmd_start)
     try:
+        if func is not cmd_selftest and func is not cmd_start:
+            relocate_legacy_store(Path(args.store))
         return func(args)
     except CounterdeskError as exc:
         print(f"错误：{exc.message}", file=sys.stderr)

@@ -131,6 +131,16 @@ def cmd_answer_feedback(args: argparse.Namespace) -> None:
     _print(_district(args).answer_feedback(args.feedback_id, answer))
 
 
+def cmd_list_devices(args: argparse.Namespace) -> None:
+    from district.listing import list_devices, table
+
+    rows = list_devices(_district(args).engine, args.center)
+    if args.json:
+        _print([row.as_dict() for row in rows])
+    else:
+        print(table(rows))
+
+
 def cmd_revoke_device(args: argparse.Namespace) -> None:
     _district(args).revoke_device(args.device_id)
     print(f"device {args.device_id} revoked")
@@ -216,6 +226,11 @@ def _case_parsers(sub: Any) -> None:
     p.add_argument("text")
     p.add_argument("--operator", default="district")
     p.set_defaults(func=cmd_answer_feedback)
+
+    p = sub.add_parser("list-devices", help="list centers and their PCs (device ids)")
+    p.add_argument("--center", help="only this center")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_list_devices)
 
     p = sub.add_parser("revoke-device", help="revoke a device (it can no longer sync)")
     p.add_argument("device_id")

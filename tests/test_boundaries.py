@@ -19,7 +19,7 @@ from pathlib import Path
 import counterdesk
 
 ROOT = Path(counterdesk.__file__).resolve().parents[1]
-PACKAGES = ("counterdesk", "sync", "ui", "district", "cardreader")
+PACKAGES = ("counterdesk", "sync", "ui", "district", "cardreader", "machine_secrets")
 CORE_FORBIDDEN = (
     "PySide6", "requests", "httpx", "fastapi", "uvicorn", "sqlalchemy", "psycopg",
     "sync", "ui", "district",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from chaos import clock
-from test_sync_support import memory_keyring  # noqa: F401 - autouse: tokens stay in memory
+from test_sync_support import secret_store  # noqa: F401 - autouse: tokens in a test folder
 
 
 def test_a_year_wrong_clock_keeps_order_and_deadlines_and_the_district_flags_it(tmp_path):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from chaos import diskfull, netfaults
-from test_sync_support import memory_keyring  # noqa: F401 - autouse: tokens stay in memory
+from test_sync_support import secret_store  # noqa: F401 - autouse: tokens in a test folder
 
 
 def test_sync_over_loss_resets_flaps_and_server_kills_ends_exact(tmp_path):

@@ -6,7 +6,7 @@ import os
 
 import pytest
 from chaos import fuzz_api, fuzz_inputs
-from test_sync_support import memory_keyring  # noqa: F401 - autouse: tokens stay in memory
+from test_sync_support import secret_store  # noqa: F401 - autouse: tokens in a test folder
 
 from counterdesk.domain.errors import InvalidInput
 from counterdesk.store import canonical

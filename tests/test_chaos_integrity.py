@@ -9,7 +9,7 @@ import os
 
 import pytest
 from chaos import access, crash, tamper
-from test_sync_support import memory_keyring  # noqa: F401 - autouse: tokens stay in memory
+from test_sync_support import secret_store  # noqa: F401 - autouse: tokens in a test folder
 
 CRASH_TRIALS = int(os.environ.get("COUNTERDESK_CHAOS_CRASH_TRIALS", "8"))
 

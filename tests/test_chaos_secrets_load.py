@@ -7,7 +7,7 @@ import os
 import pytest
 from chaos import load, secrets_scan
 from chaos.common import postgres_reason
-from test_sync_support import memory_keyring  # noqa: F401 - autouse: tokens stay in memory
+from test_sync_support import secret_store  # noqa: F401 - autouse: tokens in a test folder
 
 
 def test_no_token_password_or_clear_id_number_after_a_full_run_at_debug(tmp_path):

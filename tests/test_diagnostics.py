@@ -14,6 +14,7 @@ from test_sync_support import ADMIN_TOKEN, fast_client, intake
 
 from counterdesk.admin import diagnostics, logs
 from counterdesk.cli import main
+from sync.client.credentials import load_token
 
 
 def _members(path: Path) -> dict[str, str]:
@@ -22,7 +23,7 @@ def _members(path: Path) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("district", ["sqlite"], indirect=True)
-def test_bundle_has_the_facts_and_no_clear_secrets(tmp_path, district, make_desk, memory_keyring):
+def test_bundle_has_the_facts_and_no_clear_secrets(tmp_path, district, make_desk, secret_store):
     log_dir = tmp_path / "logs"
     logs.setup_logging(logging.DEBUG, log_dir)
     try:
@@ -34,7 +35,7 @@ def test_bundle_has_the_facts_and_no_clear_secrets(tmp_path, district, make_desk
         intake(desk, 2)
         client.sync()
         intake(desk, 1)  # one case still waiting for the district
-        token = memory_keyring.get_password("CounterDesk", desk.info.device_id)
+        token = load_token(desk.info.device_id)
         careless = logging.getLogger("counterdesk.careless")
         careless.info("case for %s phone %s", APPLICANT["id_number"], APPLICANT["phone"])
         careless.info("Authorization: Bearer %s password=%s code %s", token, ADMIN[1], code)

@@ -11,6 +11,7 @@ from test_sync_support import *  # noqa: F403
 from test_sync_support import ADMIN_TOKEN, fast_client, intake
 
 from counterdesk.admin import logs
+from sync.client.credentials import load_token
 
 USCC = "91110000600037341L"
 OTHER_ID = "110101199003070011"
@@ -90,7 +91,7 @@ def _scan(folder: Path, secrets: dict[str, str]) -> list[str]:
 
 @pytest.mark.parametrize("district", ["sqlite"], indirect=True)
 def test_full_workflow_and_sync_at_debug_leave_no_clear_values(
-    log_folder: Path, district, make_desk, memory_keyring
+    log_folder: Path, district, make_desk, secret_store
 ):
     logs.setup_logging(logging.DEBUG)
     center = district.new_center()
@@ -106,7 +107,7 @@ def test_full_workflow_and_sync_at_debug_leave_no_clear_values(
     desk.accept(enterprise, matter.code, keys)
     desk.hand_over([case_id])
     client.sync()
-    token = memory_keyring.get_password("CounterDesk", desk.info.device_id)
+    token = load_token(desk.info.device_id)
     assert token
     # What careless code might log: payloads, headers, a failing login with its password.
     log = logging.getLogger("counterdesk.careless")

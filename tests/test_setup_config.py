@@ -13,6 +13,7 @@ from counterdesk.admin import setup_config
 from counterdesk.cli import main
 from counterdesk.desk import Desk
 from counterdesk.domain.errors import InvalidInput
+from sync.client.credentials import load_token
 
 GOOD = """
 [center]
@@ -89,7 +90,7 @@ def test_server_or_offline_is_required(tmp_path: Path):
 
 
 @pytest.mark.parametrize("district", ["sqlite"], indirect=True)
-def test_setup_creates_enrolls_and_is_repeatable(tmp_path, monkeypatch, district, memory_keyring):
+def test_setup_creates_enrolls_and_is_repeatable(tmp_path, monkeypatch, district, secret_store):
 
     from ui.enroll import enroll
 
@@ -113,7 +114,7 @@ def test_setup_creates_enrolls_and_is_repeatable(tmp_path, monkeypatch, district
         assert desk.meta_value("backup_time") == "18:05"
         desk.login("itadmin", "it-secret-pw")
         device = desk.info.device_id
-    assert memory_keyring.get_password("CounterDesk", device)
+    assert load_token(device)
     # The password is in no file next to the store.
     for path in store.parent.rglob("*"):
         if path.is_file():

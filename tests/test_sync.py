@@ -5,15 +5,14 @@ from __future__ import annotations
 import json
 import sqlite3
 
-import keyring
 import pytest
-from keyring.backends.fail import Keyring as FailKeyring
 from test_sync_support import *  # noqa: F403
 from test_sync_support import ADMIN_TOKEN, fast_client, intake, local_events, server_events
 
 from counterdesk.domain.catalog import load_catalog
 from counterdesk.store.projection import snapshot_projections
 from sync.client import CredentialsError, NetworkUnavailable, NotEnrolled
+from sync.client.credentials import load_token
 from sync.client.feedback import list_feedback, submit_feedback
 
 
@@ -177,12 +176,19 @@ def test_status_reports_debt_and_last_error_when_offline(district, counter, make
     offline.close()
 
 
-def test_enrollment_needs_a_keyring_and_says_what_to_do(district, make_desk):
+def test_enrollment_needs_the_secret_folder_and_says_what_to_do(
+    district, make_desk, tmp_path, monkeypatch
+):
+    import machine_secrets
+    from machine_secrets.folder import FolderSecretStore
+
     center = district.new_center()
     desk = make_desk(center_code=center)
     client = fast_client(desk, district.base)
-    keyring.set_keyring(FailKeyring())
-    with pytest.raises(CredentialsError, match="密钥环"):
+    # A file where the secret folder should be: not even root can create the folder.
+    (tmp_path / "blocked").write_text("not a folder")
+    monkeypatch.setattr(machine_secrets, "_current", FolderSecretStore(tmp_path / "blocked" / "s"))
+    with pytest.raises(CredentialsError, match="本机凭据文件"):
         client.enroll(district.issue_code(center))
     with pytest.raises(CredentialsError):
         client.sync()
@@ -198,12 +204,12 @@ def test_not_enrolled_is_clear(district, make_desk):
     client.close()
 
 
-def test_no_token_in_store_logs_or_config(district, counter, memory_keyring, tmp_path):
+def test_no_token_in_store_logs_or_config(district, counter, secret_store, tmp_path):
     center = district.new_center()
     desk, client = counter(center)
     intake(desk, 2)
     client.sync()
-    token = memory_keyring.get_password("CounterDesk", desk.info.device_id)
+    token = load_token(desk.info.device_id)
     assert token and len(token) > 20
     desk.conn.execute("PRAGMA wal_checkpoint(FULL)")
     files = [p for p in desk.path.parent.iterdir() if p.is_file()]

@@ -3,13 +3,13 @@ and the center learning what was accepted."""
 
 from __future__ import annotations
 
-import keyring
 from test_sync_support import *  # noqa: F403
 from test_sync_support import add_notes, intake, local_events, server_events
 
 from counterdesk.store.journal import device_events
 from sync import bundle
 from sync.client.bundles import apply_ack_file, export_bundle
+from sync.client.credentials import load_token, save_token
 
 
 def _import(district, data: bytes):
@@ -42,11 +42,11 @@ def test_bundle_round_trip_and_acknowledgement(district, counter, tmp_path):
     assert server_events(district, desk.info.device_id) == local_events(desk)
 
 
-def test_bundles_imported_out_of_order_are_harmless(district, counter, memory_keyring):
+def test_bundles_imported_out_of_order_are_harmless(district, counter, secret_store):
     center = district.new_center()
     desk, client = counter(center)
     add_notes(desk, intake(desk)[0], 30)
-    token = memory_keyring.get_password("CounterDesk", desk.info.device_id)
+    token = load_token(desk.info.device_id)
     events = device_events(desk.conn, desk.info.device_id)
     early, late = events[:15], events[15:]
     make = lambda part: bundle.write_bundle(  # noqa: E731
@@ -80,7 +80,7 @@ def test_tampered_or_truncated_bundles_are_refused_clearly(district, counter, tm
         assert words in resp.json()["message"], (name, resp.json())
     assert server_events(district, desk.info.device_id) == []
     # Signed with another device's key: refused as well.
-    keyring.set_password("CounterDesk", desk.info.device_id, "some-other-token")
+    save_token(desk.info.device_id, "some-other-token")
     forged = export_bundle(desk, tmp_path / "f.cdbundle").path.read_bytes()
     resp = _import(district, forged)
     assert resp.status_code == 422 and "签名无效" in resp.json()["message"]

@@ -1,5 +1,6 @@
 """Shared fixtures for the sync and server tests: real district servers (uvicorn in a
-subprocess) on SQLite and on PostgreSQL, an in-memory keyring, enrolled counter PCs.
+subprocess) on SQLite and on PostgreSQL, a machine secret store in the test's folder,
+enrolled counter PCs.
 
 Imported with `from test_sync_support import *` by test_sync*.py and test_server*.py.
 """
@@ -19,13 +20,13 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-import keyring
 import pytest
 import requests
 from conftest import APPLICANT, required_keys
 
+import machine_secrets
+from machine_secrets.folder import FolderSecretStore
 from sync.client import RetryPolicy, SyncClient, Timeouts
-from sync.client.credentials import MemoryKeyring
 
 ADMIN_TOKEN = "test-admin-" + uuid.uuid4().hex
 PG_BASE = os.environ.get("COUNTERDESK_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
@@ -33,12 +34,12 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(autouse=True)
-def memory_keyring() -> Any:
-    previous = keyring.get_keyring()
-    ring = MemoryKeyring()
-    keyring.set_keyring(ring)
-    yield ring
-    keyring.set_keyring(previous)
+def secret_store(tmp_path_factory) -> Any:
+    """The real machine secret store (files, as on a Linux counter PC) in a test folder."""
+    store = FolderSecretStore(tmp_path_factory.mktemp("secrets") / "secrets")
+    previous = machine_secrets.use(store)
+    yield store
+    machine_secrets.use(previous)
 
 
 def free_port() -> int:
@@ -233,7 +234,6 @@ def local_events(desk: Any) -> list[tuple[int, str]]:
 
 __all__ = [
     "ADMIN_TOKEN",
-    "MemoryKeyring",
     "ServerProcess",
     "add_notes",
     "counter",
@@ -242,7 +242,7 @@ __all__ = [
     "free_port",
     "intake",
     "local_events",
-    "memory_keyring",
+    "secret_store",
     "pg_url",
     "server_events",
 ]

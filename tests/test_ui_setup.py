@@ -71,7 +71,7 @@ def test_mismatched_passwords_and_bad_code_keep_the_wizard_open(qtbot, tmp_path,
 
 
 @pytest.mark.parametrize("district", ["sqlite"], indirect=True)
-def test_setup_enrolls_against_the_district(qtbot, tmp_path, monkeypatch, district, memory_keyring):
+def test_setup_enrolls_against_the_district(qtbot, tmp_path, monkeypatch, district, secret_store):
     from ui.enroll import enroll
 
     monkeypatch.setattr("ui.setupwizard.QMessageBox.warning", lambda *a: pytest.fail(str(a)))

@@ -128,7 +128,7 @@ def _strings() -> None:  # never called; pyside6-lupdate reads it
     QCoreApplication.translate('ops', '连不上区级平台')
     QCoreApplication.translate('ops', '数据已保存在本机，联网后会自动上传。')
     QCoreApplication.translate('ops', '同步凭据不可用')
-    QCoreApplication.translate('ops', '请技术人员检查系统密钥环或重新注册。')
+    QCoreApplication.translate('ops', '请技术人员运行自检（counterdesk-cli --self-test）或重新注册。')
     QCoreApplication.translate('ops', '本机尚未注册')
     QCoreApplication.translate('ops', '请在“系统管理 → 同步”中用注册码注册。')
     QCoreApplication.translate('ops', '区级平台拒绝了请求')

@@ -7,7 +7,7 @@ from typing import Any
 
 
 def enroll(desk: Any, server_url: str, code: str, label: str) -> str:
-    """Trade the one-time code for a device token (kept only in the OS keyring)."""
+    """Trade the one-time code for a device token (kept machine-wide: machine_secrets)."""
     from sync.client import SyncClient
 
     client = SyncClient(desk, server_url)

@@ -16,8 +16,9 @@ import os
 import sys
 from pathlib import Path
 
-from counterdesk import cli
+from counterdesk import cli, datadirs
 from counterdesk.admin import logs, selftest, setup_config, upkeep
+from counterdesk.domain.errors import CounterdeskError
 from ui.enroll import enroll
 
 log = logging.getLogger("counterdesk.launcher")
@@ -92,6 +93,12 @@ def _open_window() -> int:
     from ui import app as ui_app
 
     store = Path(os.environ.get("COUNTERDESK_STORE") or cli.default_store())
+    try:
+        cli.relocate_legacy_store(store)
+    except CounterdeskError as exc:
+        log.error("moving the per-user store failed: %s", exc)
+        print(f"错误：{exc.message}", file=sys.stderr)
+        return 2
     if not store.exists():
         from ui.localserver import run_demo
 
@@ -110,10 +117,17 @@ def _open_window() -> int:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    datadirs.share_with_group()
+    level = os.environ.get("COUNTERDESK_LOG_LEVEL", "INFO").upper()
     try:
-        logs.setup_logging(os.environ.get("COUNTERDESK_LOG_LEVEL", "INFO").upper())
-    except OSError as exc:
-        print(f"日志文件夹不可写，不记录日志：{exc}", file=sys.stderr)
+        logs.setup_logging(level)
+    except OSError:
+        # The machine's log folder is not writable by this account (no installer yet, or
+        # a Linux account outside the counterdesk group): log to the account's own folder.
+        try:
+            logs.setup_logging(level, datadirs.user_logs_dir())
+        except OSError as exc:
+            print(f"日志文件夹不可写，不记录日志：{exc}", file=sys.stderr)
     setup_config.register_enroller(enroll)
     selftest.register_check("window", check_window)
     if "--self-test" in argv:

@@ -16,19 +16,23 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-import keyring
+import machine_secrets
+from machine_secrets.folder import FolderSecretStore
+from machine_secrets.memory import MemorySecretStore
 
-from sync.client.credentials import MemoryKeyring
 
-
-def ensure_keyring() -> bool:
-    """True when the OS keyring works; else a process-local one (the demo re-enrolls each run)."""
+def use_demo_secrets(folder: Path) -> bool:
+    """The demo keeps its device token in its own (per-user) folder, never in the PC's
+    machine-wide store; False when even that cannot be written (then in memory: the
+    demo enrolls again at each start)."""
+    store = FolderSecretStore(folder / "secrets")
     try:
-        keyring.get_password("CounterDesk", "probe")
-        return True
-    except Exception:  # noqa: BLE001 - any keyring failure: fall back for the demo
-        keyring.set_keyring(MemoryKeyring())
+        machine_secrets.self_test(store)
+    except (machine_secrets.SecretStoreError, OSError, AssertionError):
+        machine_secrets.use(MemorySecretStore())
         return False
+    machine_secrets.use(store)
+    return True
 
 
 def free_port() -> int:
@@ -115,8 +119,8 @@ def run_demo(store: Path) -> int:
     """The demo: a local district on a free port, the store enrolled, then the window."""
     from ui.app import run
 
-    if not ensure_keyring():
-        print("系统密钥环不可用：演示期间同步凭据只保存在内存中（每次启动重新注册）")
+    if not use_demo_secrets(store.parent):
+        print("演示文件夹不可写：演示期间同步凭据只保存在内存中（每次启动重新注册）")
     district = None
     try:
         district = start_demo_district(store.parent / "district")

@@ -223,7 +223,10 @@ def error_text(exc: BaseException) -> tuple[str, str]:
         "storage": (_tr("数据文件读写失败"), _tr("请检查磁盘空间，必要时联系技术人员从备份恢复。")),
         "integrity": (_tr("数据校验未通过"), _tr("请立即联系技术人员，不要继续办理。")),
         "network": (_tr("连不上区级平台"), _tr("数据已保存在本机，联网后会自动上传。")),
-        "credentials": (_tr("同步凭据不可用"), _tr("请技术人员检查系统密钥环或重新注册。")),
+        "credentials": (
+            _tr("同步凭据不可用"),
+            _tr("请技术人员运行自检（counterdesk-cli --self-test）或重新注册。"),
+        ),
         "not_enrolled": (_tr("本机尚未注册"), _tr("请在“系统管理 → 同步”中用注册码注册。")),
         "refused": (_tr("区级平台拒绝了请求"), _tr("请把提示告诉区级平台管理员。")),
         "sync": (_tr("同步未完成"), _tr("数据已保存在本机，稍后会再试。")),

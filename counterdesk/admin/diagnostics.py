@@ -47,11 +47,12 @@ def versions() -> dict[str, str]:
     for dist in ("PySide6-Essentials", "PySide6", "reportlab", "keyring"):
         out[dist] = _dist_version(dist)
     try:
-        import keyring
+        import machine_secrets
 
-        out["keyring_backend"] = type(keyring.get_keyring()).__module__
-    except Exception as exc:  # noqa: BLE001 - a broken keyring is itself a finding
-        out["keyring_backend"] = f"unavailable: {exc}"
+        out["secret_store"] = machine_secrets.current().describe()
+    except Exception as exc:  # noqa: BLE001 - a broken secret store is itself a finding
+        out["secret_store"] = f"unavailable: {exc}"
+    out["utf8_mode"] = str(sys.flags.utf8_mode)
     return out
 
 

@@ -12,11 +12,8 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
-import os
 import re
 from pathlib import Path
-
-from platformdirs import user_log_dir
 
 from counterdesk.domain.people import mask_id
 
@@ -83,10 +80,11 @@ class PersonalDataFilter(logging.Filter):
 
 
 def log_dir() -> Path:
-    """The platform's log folder (`%LOCALAPPDATA%\\CounterDesk\\Logs` on Windows), or
-    `$COUNTERDESK_LOG_DIR`."""
-    override = os.environ.get("COUNTERDESK_LOG_DIR")
-    return Path(override) if override else Path(user_log_dir("CounterDesk", appauthor=False))
+    """`logs` in the machine-wide data folder (`C:\\ProgramData\\CounterDesk\\logs`,
+    `/var/lib/counterdesk/logs`), or `$COUNTERDESK_LOG_DIR`."""
+    from counterdesk.datadirs import logs_dir
+
+    return logs_dir()
 
 
 class _CounterdeskHandler(logging.handlers.RotatingFileHandler):

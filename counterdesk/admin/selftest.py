@@ -2,8 +2,8 @@
 
 Run by IT after installing, and by CI on the frozen bundle. In a temporary
 folder it creates and migrates a store, accepts a case, verifies it deeply,
-renders a receipt and checks the Chinese font is embedded, and reports the
-keyring backend. Checks that need Qt (the window) cannot live in the core: the
+renders a receipt and checks the Chinese font is embedded, and saves, reads back
+and deletes a secret in the machine-wide secret store. Checks that need Qt (the window) cannot live in the core: the
 launcher that may import Qt registers them with `register_check`; when none is
 registered the window check is reported as skipped, never as failed.
 """
@@ -106,20 +106,31 @@ def check_receipt(ctx: Context) -> str:
     return f"{len(pdf)} bytes, embedded {', '.join(subsets)} from {font}"
 
 
-def check_keyring(ctx: Context) -> str:
-    import keyring
+def check_secrets(ctx: Context) -> str:
+    """Really save, read back and delete a secret in the machine-wide store (the device
+    token's home, shared by every account on the PC)."""
+    import machine_secrets
 
-    backend = keyring.get_keyring()
-    name = f"{type(backend).__module__}.{type(backend).__name__}"
-    if "fail" in name.lower() or "null" in name.lower():
-        raise Warn(f"{name}: no usable keyring here; enrollment needs a logged-in desktop user")
-    return name
+    return "saved, read back and deleted in " + machine_secrets.self_test()
+
+
+def check_encoding(ctx: Context) -> str:
+    """The frozen programs run in UTF-8 mode (build.spec), whatever the PC's code page."""
+    stdout = getattr(sys.stdout, "encoding", None)
+    detail = (
+        f"UTF-8 mode {'on' if sys.flags.utf8_mode else 'off'}, stdout {stdout}, "
+        f"files {sys.getfilesystemencoding()}"
+    )
+    if getattr(sys, "frozen", False) and not sys.flags.utf8_mode:
+        raise AssertionError(f"the bundle must run in UTF-8 mode: {detail}")
+    return detail
 
 
 CORE_CHECKS: dict[str, Check] = {
     "store": check_store,
     "receipt": check_receipt,
-    "keyring": check_keyring,
+    "secrets": check_secrets,
+    "encoding": check_encoding,
 }
 
 

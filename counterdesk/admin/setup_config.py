@@ -21,7 +21,6 @@ import datetime as dt
 import logging
 import os
 import re
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -109,16 +108,10 @@ class SetupReport:
 
 def load_config(path: Path | str) -> SetupConfig:
     """Read and validate a center.toml; raises SetupConfigError naming every bad key."""
+    from counterdesk.admin.textfiles import load_toml  # Notepad's encodings, plain-word errors
+
     path = Path(path)
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise InvalidInput(f"找不到配置文件 {path}", field="config") from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InvalidInput(f"读不了配置文件 {path}：{exc}", field="config") from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise InvalidInput(f"配置文件 {path} 不是有效的 TOML：{exc}", field="config") from exc
-    return parse_config(data, path.name)
+    return parse_config(load_toml(path), path.name)
 
 
 def parse_config(data: dict[str, Any], source: str = "center.toml") -> SetupConfig:
@@ -182,6 +175,13 @@ def _cross_checks(v: dict[str, Any]) -> list[tuple[str, str]]:
         out.append(("admin.password", "与 admin.password_env 只能设置一个"))
     if v["backup_time"] and not _TIME.match(v["backup_time"]):
         out.append(("backup.time", "应为 24 小时制的 时:分，如 17:30"))
+    from counterdesk.admin.textfiles import path_problem
+
+    for key, name in (("backup.folder", "backup_folder"), ("district.ca_bundle", "ca_bundle"),
+                      ("store.path", "store")):  # fmt: skip
+        problem = path_problem(v[name])
+        if problem:
+            out.append((key, problem))
     return out
 
 

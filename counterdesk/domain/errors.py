@@ -98,6 +98,12 @@ class NotEnrolled(SyncError):
     kind = "not_enrolled"
 
 
+class SecretStoreError(CounterdeskError):
+    """The machine's secret folder cannot be read or written; IT must fix its rights."""
+
+    kind = "credentials"
+
+
 class CredentialsError(SyncError):
     """The OS keyring is not usable; IT must make it available."""
 

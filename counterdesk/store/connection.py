@@ -10,6 +10,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from counterdesk.datadirs import share_in_group_folder
 from counterdesk.domain.errors import StorageError
 
 
@@ -24,6 +25,7 @@ def open_database(path: Path | str) -> sqlite_utils.Database:
         path.parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
         conn.execute("PRAGMA journal_mode=WAL")
+        share_in_group_folder(path)  # every account of the PC writes the machine's store
         conn.execute("PRAGMA synchronous=FULL")
         conn.execute("PRAGMA foreign_keys=ON")
         conn.execute("PRAGMA busy_timeout=10000")

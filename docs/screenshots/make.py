@@ -75,10 +75,10 @@ def main() -> int:
     district = None
     try:
         from counterdesk.cli import DEMO, DEMO_CLERK, demo_store, ensure_demo
-        from ui.localserver import enroll_demo_store, ensure_keyring, start_demo_district
+        from ui.localserver import enroll_demo_store, start_demo_district, use_demo_secrets
 
         store = ensure_demo(demo_store())
-        ensure_keyring()
+        use_demo_secrets(store.parent)
         district = start_demo_district(home / "district")
         enroll_demo_store(store, district)
         shots(store, DEMO, DEMO_CLERK)

@@ -2085,37 +2085,37 @@
 <context>
     <name>WorkListPage</name>
     <message>
-        <location filename="../../ui/worklists.py" line="164" />
+        <location filename="../../ui/worklists.py" line="157" />
         <source>在本清单中筛选：姓名、编号或事项（回车）</source>
         <translation>Filter this list: name, number or matter (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="168" />
+        <location filename="../../ui/worklists.py" line="161" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="233" />
+        <location filename="../../ui/worklists.py" line="226" />
         <source>加载中…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="249" />
+        <location filename="../../ui/worklists.py" line="242" />
         <source>{0}：{1} 件</source>
         <translation>{0}: {1} cases</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="255" />
+        <location filename="../../ui/worklists.py" line="248" />
         <source>搜索中…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="259" />
+        <location filename="../../ui/worklists.py" line="252" />
         <source>，向下滚动加载更多</source>
         <translation>, scroll down for more</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="260" />
+        <location filename="../../ui/worklists.py" line="253" />
         <source>按{0}搜索：{1} 件{2}</source>
         <translation>Search by {0}: {1} cases{2}</translation>
     </message>
@@ -2352,8 +2352,8 @@
     </message>
     <message>
         <location filename="../../ui/_i18n_strings.py" line="131" />
-        <source>请技术人员检查系统密钥环或重新注册。</source>
-        <translation>Ask IT to check the OS keyring or enroll again.</translation>
+        <source>请技术人员运行自检（counterdesk-cli --self-test）或重新注册。</source>
+        <translation>Ask IT to run the self-test (counterdesk-cli --self-test) or enroll again.</translation>
     </message>
     <message>
         <location filename="../../ui/_i18n_strings.py" line="132" />

@@ -269,14 +269,14 @@ def sync_phase(app, probe) -> dict[str, float]:
     from ui import ops
     from ui.localserver import (
         enroll_demo_store,
-        ensure_keyring,
         start_demo_district,
+        use_demo_secrets,
     )
     from ui.syncservice import SyncService
 
     folder = Path(tempfile.mkdtemp(prefix="bench-app-"))
     store = ensure_demo(folder / "demo.db", cases=200)
-    ensure_keyring()
+    use_demo_secrets(folder)
     district = start_demo_district(folder / "district")
     try:
         enroll_demo_store(store, district)

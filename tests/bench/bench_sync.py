@@ -38,15 +38,16 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-import keyring  # noqa: E402
 from argon2 import PasswordHasher  # noqa: E402
 from stdnum.cn import ric  # noqa: E402
-from test_sync_support import FlakyProxy, MemoryKeyring, ServerProcess  # noqa: E402
+from test_sync_support import FlakyProxy, ServerProcess  # noqa: E402
 
+import machine_secrets  # noqa: E402
 from counterdesk.desk import Desk, users  # noqa: E402
 from counterdesk.domain.events import Event  # noqa: E402
 from counterdesk.store import canonical  # noqa: E402
 from counterdesk.store.journal import device_events  # noqa: E402
+from machine_secrets.memory import MemorySecretStore  # noqa: E402
 from sync import protocol  # noqa: E402
 from sync.client import BatchSizer, RetryPolicy, SyncClient, Timeouts  # noqa: E402
 
@@ -356,7 +357,7 @@ def main() -> None:
     parser.add_argument("--skip-weak", action="store_true", help="skip the weak-link run")
     args = parser.parse_args()
     n = 1000 if args.quick else 10_000
-    keyring.set_keyring(MemoryKeyring())
+    machine_secrets.use(MemorySecretStore())
     workdir = Path(tempfile.mkdtemp(prefix="bench-sync-"))
     result: dict[str, Any] = {"events": n, "skipped": {}}
     try:

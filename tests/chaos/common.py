@@ -25,7 +25,6 @@ from conftest import ADMIN, APPLICANT, CHIEF, CLERK, required_keys  # noqa: E402
 from conftest import new_desk as new_desk  # noqa: E402 - re-exported for the scenarios
 from test_sync_support import (  # noqa: E402
     ADMIN_TOKEN,
-    MemoryKeyring,
     ServerProcess,
     fast_client,
     local_events,
@@ -33,6 +32,7 @@ from test_sync_support import (  # noqa: E402
 )
 
 from counterdesk.desk import Desk  # noqa: E402
+from machine_secrets.memory import MemorySecretStore  # noqa: E402
 
 PG_DSN = "host=127.0.0.1 port=5432 dbname=test user=postgres"
 
@@ -42,7 +42,6 @@ __all__ = [
     "APPLICANT",
     "CHIEF",
     "CLERK",
-    "MemoryKeyring",
     "ServerProcess",
     "fast_client",
     "local_events",
@@ -58,12 +57,13 @@ def fast_hashing() -> None:
     users._hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
 
 
-def memory_keyring() -> MemoryKeyring:
-    import keyring
+def memory_secrets() -> MemorySecretStore:
+    """Device tokens in this process only: a chaos run leaves nothing in the machine's store."""
+    import machine_secrets
 
-    ring = MemoryKeyring()
-    keyring.set_keyring(ring)
-    return ring
+    store = MemorySecretStore()
+    machine_secrets.use(store)
+    return store
 
 
 def child_env() -> dict[str, str]:
@@ -125,7 +125,7 @@ def district(workdir: Path, db_url: str | None = None) -> Iterator[ServerProcess
 
 
 def enrolled(desk: Desk, server: ServerProcess, center: str, **kw: Any) -> Any:
-    """An enrolled SyncClient for `desk` (token in whatever keyring is installed)."""
+    """An enrolled SyncClient for `desk` (token in whatever secret store is in use)."""
     client = fast_client(desk, server.base, **kw)
     client.enroll(server.issue_code(center))
     return client

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from chaos.common import fast_hashing, intake, memory_keyring, new_desk
+from chaos.common import fast_hashing, intake, memory_secrets, new_desk
 from counterdesk.desk import Desk
 from counterdesk.domain.errors import StorageError
 from counterdesk.store.backup import make_backup
@@ -102,7 +102,7 @@ def _store_full(workdir: Path) -> dict[str, Any]:
 def _usb_full(workdir: Path) -> dict[str, Any]:
     desk = new_desk(workdir / "usb-source.db")
     intake(desk, 40)
-    memory_keyring()
+    memory_secrets()
     credentials.save_token(desk.info.device_id, "usb-test-token")
     errors: list[BaseException | None] = []
     with tmpfs(workdir / "usb", "64k") as stick:

@@ -1,0 +1,170 @@
+"""First start of 0.2 and later: move this account's per-user store to the machine folder.
+
+Versions before 0.2 kept the store in the logged-in user's profile
+(`%LOCALAPPDATA%\\CounterDesk`, `~/.local/share/CounterDesk`), so a silent install run
+as SYSTEM or as the IT admin put it in the wrong profile. Now it lives machine-wide
+(`datadirs`). On the first start by the account that has an old store:
+
+1. copy it with SQLite's backup API (one consistent snapshot, WAL included) next to
+   the target, and verify the copy: integrity check, every device's hash chain, and
+   the same device, event count and last journal sequence as the original;
+2. copy its `pre-upgrade` backups beside it;
+3. rename the old store `counterdesk.db.moved-to-machine` and leave a note: the old
+   file is kept (nothing is ever deleted), but no version will open it again, since
+   one device writing two stores would fork its journal;
+4. put the copy in place with a link that fails if a store appeared meanwhile (a
+   second account migrating at the same moment), and if so undo step 3.
+
+When the machine already has a store, an old per-user one is left untouched and
+reported (two accounts that each set up their own store: IT decides).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import logging
+import os
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from counterdesk import datadirs
+from counterdesk.domain.errors import StorageError
+
+log = logging.getLogger(__name__)
+
+MOVED_SUFFIX = ".moved-to-machine"
+NOTE_NAME = "已迁移到本机数据文件夹-MOVED.txt"
+
+
+@dataclass(frozen=True)
+class Relocation:
+    status: str  # "moved", "left" (the machine already has a store), "none"
+    source: Path
+    target: Path
+    message: str = ""
+
+
+def migrate_legacy_store(legacy: Path | None = None, target: Path | None = None) -> Relocation:
+    """Move the per-user store of an older version to the machine folder, if there is one."""
+    legacy = legacy or datadirs.legacy_store()
+    target = target or datadirs.data_dir() / datadirs.STORE_NAME
+    try:
+        found = legacy.is_file() and legacy.resolve() != target.resolve()
+    except OSError as exc:  # a profile folder this account may not look into: not its store
+        log.info("no per-user store to move: %s", exc)
+        found = False
+    if not found:
+        return Relocation("none", legacy, target)
+    if target.exists():
+        message = (
+            f"本机数据文件夹已有数据文件 {target}；此用户旧的数据文件 {legacy} 未迁移、保持原样。"
+            "如需其中的数据，请技术人员用 counterdesk-cli restore 处理（见运维手册 §6）"
+        )
+        log.warning("per-user store left in place: %s (machine store %s exists)", legacy, target)
+        return Relocation("left", legacy, target, message)
+    if not datadirs.writable(target.parent):
+        raise StorageError(
+            f"要把数据文件从 {legacy} 移到本机数据文件夹 {target.parent}，但该文件夹不可写。"
+            "请技术人员用安装包安装（它会给本机用户写权限）后再打开程序；旧数据原样保留"
+        )
+    part = target.with_name(f"{target.name}.migrating-{os.getpid()}")
+    try:
+        _copy_verified(legacy, part)
+        _copy_pre_upgrade(legacy, target)
+        moved = _mark_moved(legacy, target)
+        try:
+            os.link(part, target)  # fails if a store appeared meanwhile: never overwrite one
+        except OSError as exc:
+            _unmark(legacy, moved)
+            if isinstance(exc, FileExistsError):
+                raise StorageError(
+                    f"迁移时本机数据文件夹里出现了另一个数据文件 {target}；旧数据未动"
+                ) from exc
+            raise
+    except (OSError, sqlite3.Error) as exc:
+        raise StorageError(f"迁移数据文件 {legacy} 失败，旧数据未动：{exc}") from exc
+    finally:
+        for leftover in (part, Path(f"{part}-wal"), Path(f"{part}-shm"), Path(f"{part}-journal")):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+    log.info("per-user store %s moved to %s (old file kept as %s)", legacy, target, moved)
+    return Relocation("moved", legacy, target, f"已把数据文件从 {legacy} 移到 {target}")
+
+
+def _snapshot_facts(conn: sqlite3.Connection) -> tuple[str, int, int]:
+    device = conn.execute("SELECT value FROM meta WHERE key = 'device_id'").fetchone()[0]
+    events = conn.execute("SELECT COUNT(*) FROM events").fetchone()[0]
+    last = conn.execute("SELECT COALESCE(MAX(seq), 0) FROM events WHERE device_id = ?", (device,))
+    return device, events, last.fetchone()[0]
+
+
+def _copy_verified(legacy: Path, part: Path) -> None:
+    from counterdesk.store.backup import verify_backup
+
+    src = sqlite3.connect(f"file:{legacy}?mode=ro", uri=True, isolation_level=None)
+    try:
+        src.execute("BEGIN")  # one snapshot for the copy and the facts compared with it
+        facts = _snapshot_facts(src)
+        dst = sqlite3.connect(str(part), isolation_level=None)
+        try:
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode=DELETE")  # one file; the app turns WAL on again
+        finally:
+            dst.close()
+        src.execute("COMMIT")
+    finally:
+        src.close()
+    with open(part, "rb+") as handle:
+        os.fsync(handle.fileno())
+    verify_backup(part)  # integrity check and every device's hash chain
+    check = sqlite3.connect(f"file:{part}?mode=ro", uri=True)
+    try:
+        copied = _snapshot_facts(check)
+    finally:
+        check.close()
+    if copied != facts:
+        raise StorageError(f"迁移后的副本与原数据文件不一致（{copied} ≠ {facts}），旧数据未动")
+
+
+def _copy_pre_upgrade(legacy: Path, target: Path) -> None:
+    from counterdesk.store.upgrade import pre_upgrade_dir
+
+    source, dest = pre_upgrade_dir(legacy), pre_upgrade_dir(target)
+    if not source.is_dir():
+        return
+    dest.mkdir(parents=True, exist_ok=True)
+    for item in source.iterdir():
+        if item.is_file() and not (dest / item.name).exists():
+            shutil.copy2(item, dest / item.name)
+            if (dest / item.name).stat().st_size != item.stat().st_size:
+                raise OSError(f"copy of {item} is incomplete")
+
+
+def _mark_moved(legacy: Path, target: Path) -> Path:
+    """Rename the old store (and its WAL files) so nothing opens it again; note where it went."""
+    moved = legacy.with_name(legacy.name + MOVED_SUFFIX)
+    if moved.exists():
+        moved = legacy.with_name(f"{legacy.name}{MOVED_SUFFIX}-{dt.datetime.now():%Y%m%d%H%M%S}")
+    os.replace(legacy, moved)  # raises while another program holds it open on Windows
+    for side in ("-wal", "-shm"):
+        old = Path(str(legacy) + side)
+        if old.exists():
+            with contextlib.suppress(OSError):
+                os.replace(old, Path(str(moved) + side))
+    note = (
+        f"{dt.datetime.now():%Y-%m-%d %H:%M} CounterDesk 已把本用户的数据文件移到本机数据文件夹：\n"
+        f"  {target}\n本机所有用户从此共用那一份数据。这里的 {moved.name} 是迁移前的原件，"
+        "仅作留底，程序不会再打开它。\n"
+        f"The store moved to {target}; {moved.name} is the original, kept, never opened again.\n"
+    )
+    (legacy.parent / NOTE_NAME).write_text(note, encoding="utf-8")
+    return moved
+
+
+def _unmark(legacy: Path, moved: Path) -> None:
+    os.replace(moved, legacy)
+    with contextlib.suppress(OSError):
+        (legacy.parent / NOTE_NAME).unlink()
