@@ -146,6 +146,10 @@ def create_app(district: District, admin_hash: str) -> FastAPI:
 
     _admin_routes(app, district, Admin)
     _document_errors(app)
+    # The web console for departments, supervision and district IT (its own sessions).
+    from district.console.web import mount
+
+    mount(app, district)
     return app
 
 

@@ -189,9 +189,16 @@ def _v2(conn: Connection) -> None:
         conn.execute(text("ALTER TABLE devices ADD COLUMN clock_skew_ms BIGINT"))
 
 
+def _v3(conn: Connection) -> None:
+    from district.console import tables  # the console's tables live with the console
+
+    tables.create(conn)
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "centers, devices, events, changes, catalogs, calendars", _v1),
     (2, "devices.clock_skew_ms (wrong PC clocks flagged in the summary)", _v2),
+    (3, "console: users, sessions, audit, enrollment notes, case index", _v3),
 ]
 
 
