@@ -26,10 +26,11 @@ def router(console: Console) -> APIRouter:
         session = web.current_session(request, console)
         user = web.require(session, "department", "supervisor")
         console.refresh()
+        cal = console.calendar()
         with console.district.engine.connect() as conn:
             box = cases.inbox(
                 conn, user, tab=tab, query=q[:64], page=max(1, min(page, 10_000)),
-                today=console.today(), cal=console.calendar(), yellow_days=console.yellow_days,
+                today=console.today(), cal=cal, yellow_days=console.yellow_days,
             )  # fmt: skip
         return console.render(request, "inbox.html", box=box, tabs=cases.TABS)
 
@@ -66,10 +67,11 @@ def router(console: Console) -> APIRouter:
         session = web.current_session(request, console)
         user = web.require(session, *VIEWERS)
         console.refresh()
+        cal = console.calendar()
         with console.district.engine.connect() as conn:
             page = cases.case_page(
                 conn, user, center.upper()[:8], case_id[:64], today=console.today(),
-                cal=console.calendar(), yellow_days=console.yellow_days,
+                cal=cal, yellow_days=console.yellow_days,
             )  # fmt: skip
         return console.render(request, "case.html", page=page, case=page.case)
 

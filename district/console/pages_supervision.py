@@ -39,8 +39,9 @@ def router(console: Console) -> APIRouter:
         today = console.today()
         when = _period(kind, start, end, today)
         scope = overview.Scope(center.upper()[:8], department[:64], matter[:32])
+        cal = console.calendar()
         with console.district.engine.connect() as conn:
-            return overview.overview(conn, when, today, console.calendar(), scope=scope,
+            return overview.overview(conn, when, today, cal, scope=scope,
                                      yellow_days=console.yellow_days)  # fmt: skip
 
     @r.get("/overview")
