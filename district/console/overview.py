@@ -155,11 +155,11 @@ def overview(
     centers = {code: Row(code, name) for code, name in names.items()
                if not scope.center or code == scope.center}  # fmt: skip
     departments: dict[str, Row] = {}
-    for column, rows in (("center_code", centers), ("department", departments)):
-        _intake(conn, scope, when, column, rows)
-        _open(conn, scope, today, cal, yellow_days, column, rows)
-        _closed(conn, scope, when, column, rows)
-        _reviews(conn, scope, when, column, rows)
+    targets = (centers, departments)
+    _intake(conn, scope, when, targets)
+    _open(conn, scope, today, cal, yellow_days, targets)
+    _closed(conn, scope, when, targets)
+    _reviews(conn, scope, when, targets)
     total = Row("", "全区" if not scope.center else names.get(scope.center, scope.center))
     for row in centers.values():
         _add(total, row)
@@ -191,20 +191,31 @@ def _add(total: Row, row: Row) -> None:
     total.evaluations = dict(merged)
 
 
-def _intake(conn: Connection, scope: Scope, when: Period, column: str, rows: dict) -> None:
+Targets = tuple[dict[str, Row], dict[str, Row]]
+
+
+def _rows(targets: Targets, center: str, department: str) -> tuple[Row, Row]:
+    """The center's and the department's rows (one grouped query feeds both tables)."""
+    centers, departments = targets
+    return _row(centers, center), _row(departments, department)
+
+
+def _intake(conn: Connection, scope: Scope, when: Period, targets: Targets) -> None:
     c = t.cases.c
-    key = c[column]
     query = (
-        select(key, func.count(), func.sum(case((c.status == "rejected", 1), else_=0)),
+        select(c.center_code, c.department, func.count(),
+               func.sum(case((c.status == "rejected", 1), else_=0)),
                func.count(c.card_read), func.coalesce(func.sum(c.card_read), 0))
         .where(*scope.where(), c.accept_date >= when.start.isoformat(),
                c.accept_date <= when.end.isoformat())
-        .group_by(key)
+        .group_by(c.center_code, c.department)
     )  # fmt: skip
-    for name, total, rejected, known, read in conn.execute(query):
-        row = _row(rows, name)
-        row.rejected, row.accepted = int(rejected or 0), int(total) - int(rejected or 0)
-        row.card_known, row.card_read = int(known), int(read)
+    for center, department, total, rejected, known, read in conn.execute(query):
+        for row in _rows(targets, center, department):
+            row.rejected += int(rejected or 0)
+            row.accepted += int(total) - int(rejected or 0)
+            row.card_known += int(known)
+            row.card_read += int(read)
 
 
 def near_due_limit(today: dt.date, cal: WorkCalendar, yellow_days: int) -> str:
@@ -213,46 +224,48 @@ def near_due_limit(today: dt.date, cal: WorkCalendar, yellow_days: int) -> str:
 
 
 def _open(conn: Connection, scope: Scope, today: dt.date, cal: WorkCalendar, yellow: int,
-          column: str, rows: dict) -> None:  # fmt: skip
+          targets: Targets) -> None:  # fmt: skip
     c = t.cases.c
-    key = c[column]
     day, limit = today.isoformat(), near_due_limit(today, cal, yellow)
     running = c.status.in_(sorted(RUNNING))
     query = (
-        select(key, func.count(),
+        select(c.center_code, c.department, func.count(),
                func.sum(case(((running & (c.due_date < day)), 1), else_=0)),
                func.sum(case(((running & (c.due_date >= day) & (c.due_date <= limit)), 1),
                              else_=0)))
         .where(*scope.where(), c.is_open == 1)
-        .group_by(key)
+        .group_by(c.center_code, c.department)
     )  # fmt: skip
-    for name, count, overdue, near in conn.execute(query):
-        row = _row(rows, name)
-        row.open, row.overdue, row.near_due = int(count), int(overdue or 0), int(near or 0)
+    for center, department, count, overdue, near in conn.execute(query):
+        for row in _rows(targets, center, department):
+            row.open += int(count)
+            row.overdue += int(overdue or 0)
+            row.near_due += int(near or 0)
     rect = (
-        select(key, func.count())
+        select(c.center_code, c.department, func.count())
         .where(*scope.where(), c.rectification_state == "open")
-        .group_by(key)
+        .group_by(c.center_code, c.department)
     )
-    for name, count in conn.execute(rect):
-        _row(rows, name).rectifications = int(count)
+    for center, department, count in conn.execute(rect):
+        for row in _rows(targets, center, department):
+            row.rectifications += int(count)
 
 
-def _closed(conn: Connection, scope: Scope, when: Period, column: str, rows: dict) -> None:
+def _closed(conn: Connection, scope: Scope, when: Period, targets: Targets) -> None:
     c = t.cases.c
-    key = c[column]
     query = (
-        select(key, func.count(), func.coalesce(func.sum(c.late), 0))
+        select(c.center_code, c.department, func.count(), func.coalesce(func.sum(c.late), 0))
         .where(*scope.where(), c.closed_date >= when.start.isoformat(),
                c.closed_date <= when.end.isoformat(), c.status.in_(RESULT_STATUSES))
-        .group_by(key)
+        .group_by(c.center_code, c.department)
     )  # fmt: skip
-    for name, count, late in conn.execute(query):
-        row = _row(rows, name)
-        row.closed, row.late = int(count), int(late)
+    for center, department, count, late in conn.execute(query):
+        for row in _rows(targets, center, department):
+            row.closed += int(count)
+            row.late += int(late)
 
 
-def _reviews(conn: Connection, scope: Scope, when: Period, column: str, rows: dict) -> None:
+def _reviews(conn: Connection, scope: Scope, when: Period, targets: Targets) -> None:
     r = t.reviews.c
     where = [r.day >= when.start.isoformat(), r.day <= when.end.isoformat()]
     where += Scope(scope.center, scope.department).where(t.reviews)
@@ -260,10 +273,14 @@ def _reviews(conn: Connection, scope: Scope, when: Period, column: str, rows: di
         where.append(r.case_id.in_(
             select(t.cases.c.case_id).where(t.cases.c.matter_code == scope.matter)
         ))  # fmt: skip
-    query = select(r[column], r.level, func.count()).where(*where).group_by(r[column], r.level)
-    for name, level, count in conn.execute(query):
-        row = _row(rows, name)
-        row.evaluations[level] = row.evaluations.get(level, 0) + int(count)
+    query = (
+        select(r.center_code, r.department, r.level, func.count())
+        .where(*where)
+        .group_by(r.center_code, r.department, r.level)
+    )
+    for center, department, level, count in conn.execute(query):
+        for row in _rows(targets, center, department):
+            row.evaluations[level] = row.evaluations.get(level, 0) + int(count)
 
 
 def _processing(conn: Connection, scope: Scope, when: Period) -> list[ProcessingRow]:
