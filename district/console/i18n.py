@@ -177,6 +177,7 @@ EN: dict[str, str] = {
     "如：3号窗口": "e.g. counter 3",
     "有效期（小时）": "Valid (hours)",
     "签发": "Issue",
+    "注册码（只显示这一次）": "Enrollment code (shown this once only)",
     "每个注册码只能用一次；签发后只显示一次，请当场抄给该电脑的管理员。": "Each code works once and is shown only once: give it to the PC's administrator now.",
     "签发人": "Issued by",
     "签发时间": "Issued",

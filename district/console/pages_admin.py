@@ -75,15 +75,17 @@ def router(console: Console) -> APIRouter:
 
         return await write(request, "/admin/devices", act)
 
-    @r.get("/codes")
-    def codes(request: Request, center: str = "") -> Response:
-        session = admin_session(request)
+    def codes_page(request: Request, issued: Any = None, center: str = "") -> Response:
         with district.engine.connect() as conn:
             names = sources.center_names(conn)
-        shown = request.query_params.get("shown", "")
-        return console.render(request, "admin_codes.html", codes=admin.code_rows(
-            district, center.upper()[:8] or None), names=names, center=center,
-            issued=shown if session.flash.startswith("ok|") else "")  # fmt: skip
+        rows = admin.code_rows(district, center.upper()[:8] or None)
+        return console.render(request, "admin_codes.html", codes=rows, names=names,
+                              center=center, issued=issued)  # fmt: skip
+
+    @r.get("/codes")
+    def codes(request: Request, center: str = "") -> Response:
+        admin_session(request)
+        return codes_page(request, center=center)
 
     @r.post("/codes")
     async def issue(request: Request) -> Response:
@@ -96,10 +98,8 @@ def router(console: Console) -> APIRouter:
         except (CounterdeskError, ValueError) as exc:
             message = getattr(exc, "message", "有效期应为数字（小时）")
             return web.back(console, session, "/admin/codes", message, error=True)
-        # The code is shown once, on the page right after issuing; only its hash is kept.
-        return web.back(console, session, "/admin/codes",
-                        f"注册码（只显示这一次）：{code.code}，中心 {code.center_code}，"
-                        f"有效至 {web.i18n.format_ms(code.expires_at_ms)}")  # fmt: skip
+        # Shown once, in this answer only: the code itself is never stored, not even briefly.
+        return codes_page(request, issued=code)
 
     _user_routes(r, console, write, admin_session)
     _publish_routes(r, console, admin_session)

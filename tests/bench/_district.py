@@ -107,7 +107,9 @@ def _push_center(base: str, admin: Any, code: str, path: Path) -> int:
                 events = device_events(conn, device_id, after, PUSH_BATCH)
                 if not events:
                     break
-                ack = api.push(protocol.PushRequest(events=[protocol.WireEvent.of(e) for e in events]))
+                ack = api.push(
+                    protocol.PushRequest(events=[protocol.WireEvent.of(e) for e in events])
+                )
                 if ack.rejected:
                     raise RuntimeError(f"{code}: refused {ack.rejected[:2]}")
                 after, pushed = events[-1].seq, pushed + len(events)
@@ -120,8 +122,11 @@ def _push_center(base: str, admin: Any, code: str, path: Path) -> int:
 def fill(base: str, admin: Any, infos: list[dict], end: dt.date, threads: int = 2) -> int:
     """Create the centers and push every store; returns the events pushed."""
     for info in infos:
-        admin("POST", "/admin/centers", json={"code": info["code"],
-                                              "name": f"第{int(info['code'][1:])}街道政务服务中心"})
+        admin(
+            "POST",
+            "/admin/centers",
+            json={"code": info["code"], "name": f"第{int(info['code'][1:])}街道政务服务中心"},
+        )
     with ThreadPoolExecutor(threads) as pool:
         counts = pool.map(
             lambda info: _push_center(base, admin, info["code"],

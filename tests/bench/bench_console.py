@@ -56,7 +56,9 @@ def p95(values: list[float]) -> float:
     return float(percentile(sorted(values), 0.95))
 
 
-def timed_gets(session: requests.Session, base: str, paths: list[str], rounds: int) -> tuple[list[float], int]:
+def timed_gets(
+    session: requests.Session, base: str, paths: list[str], rounds: int
+) -> tuple[list[float], int]:
     times, size = [], 0
     for _ in range(rounds):
         for path in paths:
@@ -116,8 +118,9 @@ def naive_overview(district: District, when: Any, today: Any, cal: Any) -> dict[
     return {
         "centers": {k: +v for k, v in centers.items()},
         "departments": {k: +v for k, v in departments.items() if +v},
-        "processing": {m: (len(v), statistics.median(v), percentile(sorted(v), 0.9))
-                       for m, v in days.items()},  # fmt: skip
+        "processing": {
+            m: (len(v), statistics.median(v), percentile(sorted(v), 0.9)) for m, v in days.items()
+        },  # fmt: skip
     }
 
 
@@ -141,7 +144,9 @@ def served_figures(view: overview.Overview) -> dict[str, Any]:
     return {
         "centers": rows(view.centers),
         "departments": rows(view.departments),
-        "processing": {p.matter_name: (p.cases, p.median_days, p.p90_days) for p in view.processing},
+        "processing": {
+            p.matter_name: (p.cases, p.median_days, p.p90_days) for p in view.processing
+        },
     }
 
 
@@ -181,7 +186,9 @@ def main() -> None:
         with psycopg.connect(PG_DSN, autocommit=True) as conn:
             conn.execute(f"DROP SCHEMA {schema} CASCADE")
     for key, target in TARGETS.items():
-        print(f"{key}: {out.get(key)} (target {'<=' if 'ratio' in key or 'ms' in key else '>='} {target})")
+        print(
+            f"{key}: {out.get(key)} (target {'<=' if 'ratio' in key or 'ms' in key else '>='} {target})"
+        )
     print(json.dumps(out, ensure_ascii=False))
 
 
@@ -210,7 +217,9 @@ def run(server: ServerProcess, url: str, infos: list[dict], end: Any, args: Any,
             conn.exec_driver_sql("ANALYZE")
         department = biggest_department(district)
         accounts = Accounts(engine)
-        accounts.create_user("bench", "dept1", "部门", "department", PASSWORDS["department"], department)
+        accounts.create_user(
+            "bench", "dept1", "部门", "department", PASSWORDS["department"], department
+        )
         accounts.create_user("bench", "super1", "督查", "supervisor", PASSWORDS["supervisor"])
         measure(server.base, district, department, args, out)
     finally:
@@ -247,7 +256,9 @@ def measure(base: str, district: District, department: str, args: Any, out: dict
     out["overview_bytes"] = size
     year, _ = timed_gets(supervisor, base, ["/console/overview?period=year"], args.rounds)
     out["overview_year_ms_p95"] = round(p95(year), 1)
-    print(f"inbox p95 {out['inbox_ms_p95']} ms, overview p95 {out['overview_ms_p95']} ms", flush=True)
+    print(
+        f"inbox p95 {out['inbox_ms_p95']} ms, overview p95 {out['overview_ms_p95']} ms", flush=True
+    )
 
     with district.engine.connect() as conn:
         cal = district._calendar(conn)
