@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from counterdesk.domain.errors import Conflict, CounterdeskError, InvalidInput
+from counterdesk.domain.errors import CounterdeskError, InvalidInput
 from counterdesk.domain.workflow import OUTCOMES
 from district.console import auth, index, sources
 from district.console.auth import ConsoleUser
@@ -58,7 +58,7 @@ def sign_for(
         )
         try:
             receipt = district.record_result(rec)
-        except (Conflict, CounterdeskError) as exc:
+        except CounterdeskError as exc:
             out.refused.append((row.case_no, exc.message))
             continue
         _audit(district, user, "department_received", center, row.case_no, receipt.event.id)

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections import defaultdict
-from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import Connection, delete, func, select, update
@@ -26,9 +24,9 @@ from counterdesk.domain.hlc import to_date
 from counterdesk.domain.workdays import WorkCalendar
 from counterdesk.domain.workflow import OPEN, fold
 from district import schema as s
+from district.console import sources
 from district.console import tables as t
 from district.operations import District
-from district.store import row_event
 
 OPENING = ("case_accepted", "case_rejected")
 RESULT_STATUSES = ("notified", "completed")
@@ -80,7 +78,7 @@ def _refresh_center(district: District, code: str, calendar_ms: int) -> int:
         if head <= start and int(row.calendar_ms) >= calendar_ms:
             return 0
         cal = district._calendar(conn)
-        touched = _touched_cases(conn, code, start, head)
+        touched = sources.touched_cases(conn, code, start, head)
         for i in range(0, len(touched), FOLD_PAGE):
             _fold_page(conn, code, touched[i : i + FOLD_PAGE], cal)
         if start == 0:
@@ -94,29 +92,6 @@ def _refresh_center(district: District, code: str, calendar_ms: int) -> int:
     return len(touched)
 
 
-def _touched_cases(conn: Connection, code: str, start: int, head: int) -> list[str]:
-    e = s.events.c
-    query = (
-        select(e.case_id)
-        .where(e.center_code == code, e.change_seq > start, e.change_seq <= head)
-        .where(e.case_id.is_not(None))
-        .distinct()
-    )
-    return [r[0] for r in conn.execute(query)]
-
-
-def case_events(conn: Connection, code: str, case_ids: Iterable[str]) -> dict[str, list[Event]]:
-    """All events of the given cases of one center, as core events."""
-    e = s.events.c
-    out: dict[str, list[Event]] = defaultdict(list)
-    rows = conn.execute(
-        select(s.events).where(e.case_id.in_(list(case_ids)), e.center_code == code)
-    )
-    for row in rows:
-        out[row.case_id].append(Event.from_dict(row_event(row)))
-    return out
-
-
 def fold_case(events: list[Event], cal: WorkCalendar) -> dict[str, Any] | None:
     """The case's state from its events, or None while its opening has not arrived."""
     openings = [e.order_key for e in events if e.type in OPENING]
@@ -128,7 +103,7 @@ def fold_case(events: list[Event], cal: WorkCalendar) -> dict[str, Any] | None:
 
 def _fold_page(conn: Connection, code: str, page: list[str], cal: WorkCalendar) -> None:
     rows = []
-    for events in case_events(conn, code, page).values():
+    for events in sources.cases_events(conn, code, page).values():
         state = fold_case(events, cal)
         if state is not None:
             rows.append(index_row(state, events, cal))
@@ -187,13 +162,7 @@ def card_read(payload: dict[str, Any]) -> int | None:
 
 def _add_reviews(conn: Connection, code: str, start: int, head: int) -> None:
     """One row per evaluation event, with the department of its case."""
-    e = s.events.c
-    found = conn.execute(
-        select(e.id, e.case_id, e.hlc, e.payload).where(
-            e.center_code == code, e.change_seq > start, e.change_seq <= head,
-            e.type == "evaluated",
-        )
-    ).all()  # fmt: skip
+    found = sources.new_evaluations(conn, code, start, head)
     if not found:
         return
     c = t.cases.c

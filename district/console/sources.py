@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
+from collections import defaultdict
 from typing import Any
 
 from sqlalchemy import Connection, func, select
@@ -34,6 +35,39 @@ def case_events(conn: Connection, center: str, case_id: str) -> list[Event]:
     e = s.events.c
     rows = conn.execute(select(s.events).where(e.center_code == center, e.case_id == case_id))
     return sorted((Event.from_dict(row_event(r)) for r in rows), key=lambda ev: ev.order_key)
+
+
+def touched_cases(conn: Connection, center: str, start: int, head: int) -> list[str]:
+    """Cases of a center with events in its change sequence range (start, head]."""
+    e = s.events.c
+    query = (
+        select(e.case_id)
+        .where(e.center_code == center, e.change_seq > start, e.change_seq <= head)
+        .where(e.case_id.is_not(None))
+        .distinct()
+    )
+    return [r[0] for r in conn.execute(query)]
+
+
+def cases_events(conn: Connection, center: str, case_ids: list[str]) -> dict[str, list[Event]]:
+    """All events of the given cases of one center, as core events, by case."""
+    e = s.events.c
+    out: dict[str, list[Event]] = defaultdict(list)
+    rows = conn.execute(select(s.events).where(e.case_id.in_(case_ids), e.center_code == center))
+    for row in rows:
+        out[row.case_id].append(Event.from_dict(row_event(row)))
+    return out
+
+
+def new_evaluations(conn: Connection, center: str, start: int, head: int) -> list[Any]:
+    """(id, case_id, hlc, payload) of a center's evaluations in the change range (start, head]."""
+    e = s.events.c
+    return list(conn.execute(
+        select(e.id, e.case_id, e.hlc, e.payload).where(
+            e.center_code == center, e.change_seq > start, e.change_seq <= head,
+            e.type == "evaluated",
+        )
+    ))  # fmt: skip
 
 
 def all_case_events(conn: Connection, center: str) -> Any:

@@ -22,7 +22,7 @@ from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sqlalchemy import func, select
 
-from counterdesk.domain.errors import CounterdeskError, Forbidden, Unauthorized
+from counterdesk.domain.errors import CounterdeskError
 from counterdesk.domain.hlc import CHINA_TZ
 from counterdesk.domain.workdays import WorkCalendar
 from counterdesk.domain.workflow import STATUS_LABELS
@@ -238,20 +238,3 @@ def page_errors(func: Callable[..., Any]) -> Callable[..., Any]:
 
 def new_login_csrf() -> str:
     return secrets.token_urlsafe(24)
-
-
-__all__ = [
-    "COOKIE",
-    "Console",
-    "ConsoleError",
-    "Forbidden",
-    "NeedLogin",
-    "Unauthorized",
-    "back",
-    "current_session",
-    "form_with_csrf",
-    "mount",
-    "require",
-    "set_cookie",
-    "url_for",
-]
