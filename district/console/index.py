@@ -45,6 +45,10 @@ def refresh(district: District) -> int:
         calendar_ms = int(
             conn.execute(select(func.coalesce(func.max(s.calendars.c.published_ms), 0))).scalar()
         )
+    missing = [code for code, _, through, _ in heads if through is None]
+    if missing:  # committed at once, so other processes can skip the rows they find locked
+        with district.engine.begin() as conn:
+            _add_fold_rows(conn, missing)
     folded = 0
     for code, head, through, cal_ms in heads:
         if through is None or int(head) > int(through) or int(cal_ms or 0) < calendar_ms:
@@ -52,14 +56,16 @@ def refresh(district: District) -> int:
     return folded
 
 
-def _lock_center(conn: Connection, code: str) -> Any:
-    """The center's fold row, locked; None when another process holds it (PostgreSQL)."""
+def _add_fold_rows(conn: Connection, codes: list[str]) -> None:
     insert = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
     conn.execute(
-        insert(t.folds)
-        .values(center_code=code, folded_through=0, calendar_ms=0)
-        .on_conflict_do_nothing(index_elements=["center_code"])
+        insert(t.folds).on_conflict_do_nothing(index_elements=["center_code"]),
+        [{"center_code": code, "folded_through": 0, "calendar_ms": 0} for code in codes],
     )
+
+
+def _lock_center(conn: Connection, code: str) -> Any:
+    """The center's fold row, locked; None when another process holds it (PostgreSQL)."""
     query = select(t.folds).where(t.folds.c.center_code == code)
     if conn.dialect.name == "postgresql":
         query = query.with_for_update(skip_locked=True)
