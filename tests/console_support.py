@@ -4,9 +4,7 @@ stores through the real intake path, console accounts, and a logged-in browser-l
 from __future__ import annotations
 
 import contextlib
-import os
 import re
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,23 +16,31 @@ from district.operations import District
 from sync import protocol
 
 PUSH_BATCH = 2000
-PG_DSN = "host=127.0.0.1 port=5432 dbname=test user=postgres"
-PG_BASE = os.environ.get("COUNTERDESK_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
 
 @contextlib.contextmanager
-def pg_schema() -> Iterator[str]:
-    """A database URL on a schema of its own in database `test`, dropped afterwards."""
-    import psycopg
+def in_process_district(backend: str, folder: Path) -> Iterator[District]:
+    """A district store on SQLite (in `folder`) or on a schema of its own in PostgreSQL's
+    database `test` (dropped afterwards), with the catalog published."""
+    import pytest
+    from chaos.common import pg_schema, postgres_reason
 
-    schema = f"cdcons_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(PG_DSN, autocommit=True) as conn:
-        conn.execute(f"CREATE SCHEMA {schema}")
-    try:
-        yield f"{PG_BASE}?options=-csearch_path%3D{schema}"
-    finally:
-        with psycopg.connect(PG_DSN, autocommit=True) as conn:
-            conn.execute(f"DROP SCHEMA {schema} CASCADE")
+    from counterdesk.domain.catalog import load_catalog
+    from district.db import make_engine
+
+    with contextlib.ExitStack() as stack:
+        if backend == "sqlite":
+            url = f"sqlite:///{folder / 'district.sqlite3'}"
+        else:
+            reason = postgres_reason()
+            if reason:
+                pytest.skip(reason)
+            url = stack.enter_context(pg_schema())
+        engine = make_engine(url)
+        stack.callback(engine.dispose)
+        district = District(engine)
+        district.publish_catalog(load_catalog().to_json())
+        yield district
 
 
 def new_center_store(path: Path, code: str, admin: tuple[str, str]) -> Desk:

@@ -14,17 +14,16 @@ from conftest import ADMIN, APPLICANT, required_keys
 from console_support import (
     PASSWORDS,
     csrf_of,
+    in_process_district,
     load_center,
     login,
     make_users,
     new_center_store,
-    pg_schema,
     post_form,
 )
 from fastapi.testclient import TestClient
 from openpyxl import load_workbook
 from sqlalchemy import select
-from test_sync_support import _postgres_reachable
 
 from counterdesk.desk.casework import destination
 from counterdesk.domain.catalog import load_catalog
@@ -34,7 +33,6 @@ from district.app import create_app
 from district.config import sha256_hex
 from district.console import i18n
 from district.console import tables as t
-from district.db import make_engine
 from district.operations import District
 from sync import protocol
 
@@ -54,17 +52,7 @@ def _matters_by_department(desk) -> dict[str, object]:
 def world(request, tmp_path):
     """A district with one center whose counter handed cases to two departments."""
     with contextlib.ExitStack() as stack:
-        if request.param == "sqlite":
-            url = f"sqlite:///{tmp_path / 'district.sqlite3'}"
-        else:
-            reason = _postgres_reachable()
-            if reason:
-                pytest.skip(reason)
-            url = stack.enter_context(pg_schema())
-        engine = make_engine(url)
-        stack.callback(engine.dispose)
-        district = District(engine)
-        district.publish_catalog(load_catalog().to_json())
+        district = stack.enter_context(in_process_district(request.param, tmp_path))
         desk = new_center_store(tmp_path / "center.db", "DC07", ADMIN)
         stack.callback(desk.close)
         desk.create_user("clerk", "张窗口", "clerk", "clerk1234")
@@ -463,14 +451,14 @@ def template_strings() -> set[str]:
 
 def test_every_console_string_has_its_english() -> None:
     from counterdesk.domain.people import ID_TYPES
-    from counterdesk.domain.workflow import EVENT_LABELS, STATUS_LABELS
+    from counterdesk.domain.workflow import EVENT_LABELS, LEVELS, STATUS_LABELS
     from district.console.auth import ROLES
     from district.console.cases import MATERIAL_FORMS, TABS
     from district.console.overview import STEP_NAMES
 
     dynamic = {*STATUS_LABELS.values(), *EVENT_LABELS.values(), *ROLES.values(),
                *MATERIAL_FORMS.values(), *(label for label, _ in TABS.values()),
-               *STEP_NAMES.values(), *ID_TYPES.values(), "区级平台", "中心"}  # fmt: skip
+               *STEP_NAMES.values(), *ID_TYPES.values(), *LEVELS, "区级平台", "中心"}  # fmt: skip
     strings = template_strings() | dynamic
     assert len(strings) > 200
     assert sorted(x for x in strings if x not in i18n.EN) == []

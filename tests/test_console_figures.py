@@ -4,7 +4,6 @@ own dashboards, on SQLite and on PostgreSQL (as the counter's summaries are test
 from __future__ import annotations
 
 import collections
-import contextlib
 import datetime as dt
 import math
 import statistics
@@ -12,20 +11,17 @@ import statistics
 import pytest
 from argon2 import PasswordHasher
 from conftest import ADMIN
-from console_support import load_center, new_center_store, pg_schema
-from test_sync_support import _postgres_reachable
+from console_support import in_process_district, load_center, new_center_store
 
 from counterdesk import demo
 from counterdesk.desk import users
 from counterdesk.desk.casework import destination
 from counterdesk.domain.case import Case, case_signal
-from counterdesk.domain.catalog import load_catalog
 from counterdesk.domain.hlc import CHINA_TZ, to_date
 from counterdesk.domain.workflow import OPEN
 from counterdesk.queries import summaries
 from district.console import index, overview, sources
 from district.console.overview import STEP_NAMES, Scope
-from district.db import make_engine
 from district.operations import District
 
 END = dt.datetime(2026, 11, 27, 18, 0, tzinfo=CHINA_TZ)
@@ -52,18 +48,7 @@ def counters(tmp_path_factory):
     scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
 )
 def district(request, counters, tmp_path_factory):
-    with contextlib.ExitStack() as stack:
-        if request.param == "sqlite":
-            url = f"sqlite:///{tmp_path_factory.mktemp('district') / 'district.sqlite3'}"
-        else:
-            reason = _postgres_reachable()
-            if reason:
-                pytest.skip(reason)
-            url = stack.enter_context(pg_schema())
-        engine = make_engine(url)
-        stack.callback(engine.dispose)
-        d = District(engine)
-        d.publish_catalog(load_catalog().to_json())
+    with in_process_district(request.param, tmp_path_factory.mktemp("district")) as d:
         for desk in counters.values():
             load_center(d, desk)
         index.refresh(d)

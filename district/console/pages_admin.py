@@ -19,7 +19,6 @@ from district.console.web import Console, page_errors
 
 def router(console: Console) -> APIRouter:
     r = APIRouter(prefix="/admin")
-    district = console.district
 
     def admin_session(request: Request) -> Session:
         session = web.current_session(request, console)
@@ -36,6 +35,16 @@ def router(console: Console) -> APIRouter:
         except CounterdeskError as exc:
             return web.back(console, session, path, exc.message, error=True)
         return web.back(console, session, path, message)
+
+    _pc_routes(r, console, write, admin_session)
+    _user_routes(r, console, write, admin_session)
+    _publish_routes(r, console, admin_session)
+    _feedback_routes(r, console, write, admin_session)
+    return r
+
+
+def _pc_routes(r: APIRouter, console: Console, write: Any, admin_session: Any) -> None:
+    district = console.district
 
     @r.get("/centers")
     def centers(request: Request) -> Response:
@@ -100,11 +109,6 @@ def router(console: Console) -> APIRouter:
             return web.back(console, session, "/admin/codes", message, error=True)
         # Shown once, in this answer only: the code itself is never stored, not even briefly.
         return codes_page(request, issued=code)
-
-    _user_routes(r, console, write, admin_session)
-    _publish_routes(r, console, admin_session)
-    _feedback_routes(r, console, write, admin_session)
-    return r
 
 
 def _user_routes(r: APIRouter, console: Console, write: Any, admin_session: Any) -> None:

@@ -61,6 +61,11 @@ def router(console: Console) -> APIRouter:
             message += "；未签收：" + "；".join(f"{no}（{why}）" for no, why in refused[:10])
         return web.back(console, session, back_to, message, error=bool(refused) and not done)
 
+    _case_routes(r, console)
+    return r
+
+
+def _case_routes(r: APIRouter, console: Console) -> None:
     @r.get("/cases/{center}/{case_id}")
     @page_errors
     def case_page(request: Request, center: str, case_id: str) -> Response:
@@ -106,5 +111,3 @@ def router(console: Console) -> APIRouter:
         if not rows:
             raise web.ConsoleError(404, "没有这张送件单，或它不属于您的部门")
         return console.render(request, "batch.html", rows=rows, center=center, batch=batch)
-
-    return r

@@ -36,7 +36,8 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "tests" / "bench")]
 
 import _district  # noqa: E402
 import requests  # noqa: E402
-from console_support import PASSWORDS, PG_BASE, PG_DSN, csrf_of  # noqa: E402
+from chaos.common import pg_schema  # noqa: E402
+from console_support import PASSWORDS, csrf_of  # noqa: E402
 from test_sync_support import ServerProcess  # noqa: E402
 
 from counterdesk.desk.casework import destination  # noqa: E402
@@ -170,21 +171,14 @@ def main() -> None:
     print(f"generated {out['cases']} cases in {args.centers} centers ({out['generate_s']} s, "
           "cached per day)", flush=True)  # fmt: skip
 
-    import psycopg
-
-    schema = f"cdbench_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(PG_DSN, autocommit=True) as conn:
-        conn.execute(f"CREATE SCHEMA {schema}")
-    url = f"{PG_BASE}?options=-csearch_path%3D{schema}"
-    workdir = _district.cache_dir() / f"server-{schema}"
+    workdir = _district.cache_dir() / f"server-{uuid.uuid4().hex[:8]}"
     workdir.mkdir(parents=True, exist_ok=True)
-    server = ServerProcess(url, workdir, "postgres").start()
-    try:
-        run(server, url, infos, end, args, out)
-    finally:
-        server.stop()
-        with psycopg.connect(PG_DSN, autocommit=True) as conn:
-            conn.execute(f"DROP SCHEMA {schema} CASCADE")
+    with pg_schema() as url:
+        server = ServerProcess(url, workdir, "postgres").start()
+        try:
+            run(server, url, infos, end, args, out)
+        finally:
+            server.stop()
     for key, target in TARGETS.items():
         print(
             f"{key}: {out.get(key)} (target {'<=' if 'ratio' in key or 'ms' in key else '>='} {target})"
