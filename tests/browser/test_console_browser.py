@@ -117,7 +117,7 @@ def test_supervisors_overview_matches_the_counters_numbers(district, scene):  # 
         page = new_page(chrome, "large")
         log_in(page, district.base, scene["logins"]["super"], PASSWORDS["supervisor"])
         assert page.url.endswith("/console/overview")
-        row = page.locator(f"#centers tr[data-center={scene['center']}] td")
+        row = page.locator(f"#centers tr[data-center='{scene['center']}'] td")
         cells = [c.strip() for c in row.all_inner_texts()]
         # 中心, 受理, 不予受理, 在办, 超期, 临期, …
         assert cells[1:6] == [str(board.accepted), str(board.rejected),
