@@ -20,35 +20,20 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from counterdesk.domain.errors import (
-    CatalogError,
-    Conflict,
     CounterdeskError,
     Forbidden,
-    Gone,
     InvalidInput,
-    NotAllowed,
-    NotFound,
     Unauthorized,
 )
 from district import summary as summary_mod
 from district.config import token_matches
 from district.operations import District
+from district.status import status_of
 from district.store import now_ms
 from sync import bundle, protocol
 from sync.wire import TooLarge, gunzip_bounded
 
 P = protocol.API_PREFIX
-STATUS = {
-    TooLarge: 413,
-    CatalogError: 422,
-    InvalidInput: 422,
-    Unauthorized: 401,
-    Forbidden: 403,
-    NotFound: 404,
-    Conflict: 409,
-    NotAllowed: 409,
-    Gone: 410,
-}
 
 
 class BoundedRequest(Request):
@@ -146,6 +131,10 @@ def create_app(district: District, admin_hash: str) -> FastAPI:
 
     _admin_routes(app, district, Admin)
     _document_errors(app)
+    # The web console for departments, supervision and district IT (its own sessions).
+    from district.console.mount import mount
+
+    mount(app, district)
     return app
 
 
@@ -254,7 +243,7 @@ def _case_routes(app: FastAPI, district: District, deps: list[Any]) -> None:
 def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(CounterdeskError)
     async def known(_request: Request, exc: CounterdeskError) -> JSONResponse:
-        status = next((code for kind, code in STATUS.items() if isinstance(exc, kind)), 400)
+        status = status_of(exc)
         return _error(status, exc.kind, exc.message)
 
     @app.exception_handler(RequestValidationError)

@@ -189,6 +189,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_publish_calendar)
 
     _case_parsers(sub)
+    from district.console import cli as console_cli
+
+    console_cli.add_parsers(sub, _district)
     return parser
 
 

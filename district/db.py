@@ -8,7 +8,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import ArgumentError
 
 from counterdesk.domain.errors import InvalidInput
-from district import schema
+from district import migrations
 
 
 def make_engine(url: str) -> Engine:
@@ -21,7 +21,7 @@ def make_engine(url: str) -> Engine:
             engine = create_engine(url, pool_size=10, max_overflow=10, pool_pre_ping=True)
     except (ArgumentError, ImportError) as exc:
         raise InvalidInput(f"数据库地址无效：{url.split('@')[-1]}（{exc}）") from exc
-    schema.migrate(engine)
+    migrations.migrate(engine)
     return engine
 
 

@@ -7,14 +7,9 @@ never drops data. Append new ones at the end of MIGRATIONS.
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
-
 from sqlalchemy import (
     BigInteger,
     Column,
-    Connection,
-    Engine,
     Index,
     Integer,
     MetaData,
@@ -23,9 +18,6 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
-    inspect,
-    select,
-    text,
 )
 
 metadata = MetaData()
@@ -177,47 +169,3 @@ server_cases = Table(
     Column("evaluation", String(16)),
     Column("evaluations", Integer, nullable=False, default=0),
 )
-
-
-def _v1(conn: Connection) -> None:
-    metadata.create_all(conn)
-
-
-def _v2(conn: Connection) -> None:
-    # A store made by version 1 lacks the column (a fresh one got it from create_all).
-    if "clock_skew_ms" not in {c["name"] for c in inspect(conn).get_columns("devices")}:
-        conn.execute(text("ALTER TABLE devices ADD COLUMN clock_skew_ms BIGINT"))
-
-
-MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
-    (1, "centers, devices, events, changes, catalogs, calendars", _v1),
-    (2, "devices.clock_skew_ms (wrong PC clocks flagged in the summary)", _v2),
-]
-
-
-def current_version(conn: Connection) -> int:
-    if not inspect(conn).has_table("schema_version"):
-        return 0
-    top = conn.execute(select(schema_version.c.version).order_by(schema_version.c.version.desc()))
-    row = top.first()
-    return int(row[0]) if row else 0
-
-
-def migrate(engine: Engine) -> list[int]:
-    """Bring the schema up to date; each migration is one transaction. Returns versions applied."""
-    applied = []
-    for version, name, step in MIGRATIONS:
-        with engine.begin() as conn:
-            if conn.dialect.name == "postgresql":
-                # Several server processes may start at once: one migrates, the others wait.
-                conn.execute(text("SELECT pg_advisory_xact_lock(764231)"))
-            if current_version(conn) >= version:
-                continue
-            step(conn)
-            conn.execute(
-                schema_version.insert().values(
-                    version=version, name=name, applied_ms=int(time.time() * 1000)
-                )
-            )
-        applied.append(version)
-    return applied

@@ -33,6 +33,18 @@ folder = {folder}
 """
 
 
+# A backup folder as IT writes it on this PC's system (a full path: a relative one is refused).
+BACKUP = "E:\\CounterDesk-backup" if os.name == "nt" else "/media/usb/CounterDesk-backup"
+
+
+def test_a_relative_or_foreign_backup_path_is_refused(tmp_path: Path):
+    path = tmp_path / "center.toml"
+    folder = "'E:\\CounterDesk-backup'" if os.name != "nt" else "'CounterDesk-backup'"
+    path.write_text(CONFIG.format(name="中心", folder=folder), "utf-8")
+    with pytest.raises(InvalidInput, match="完整路径"):
+        setup_config.load_config(path)
+
+
 def _cli(*args: str, env: dict[str, str], stdin=subprocess.DEVNULL) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "counterdesk.cli", *args], env=env, cwd=ROOT,
                           capture_output=True, timeout=120, stdin=stdin)  # fmt: skip
@@ -66,11 +78,11 @@ def test_info_redirected_on_a_gbk_console_does_not_crash(tmp_path: Path):
 )
 def test_config_saved_by_notepad_in_any_of_its_encodings_loads(tmp_path: Path, encoding: str):
     path = tmp_path / "center.toml"
-    text = CONFIG.format(name="某某街道政务服务中心", folder="'E:\\CounterDesk-backup'")
+    text = CONFIG.format(name="某某街道政务服务中心", folder=f"'{BACKUP}'")
     path.write_bytes(text.encode(encoding))
     config = setup_config.load_config(path)
     assert config.center_name == "某某街道政务服务中心"
-    assert config.backup_folder == "E:\\CounterDesk-backup"
+    assert config.backup_folder == BACKUP
 
 
 def test_a_windows_path_in_double_quotes_is_explained(tmp_path: Path):
@@ -102,7 +114,7 @@ def test_undecodable_and_missing_files_say_what_to_do(tmp_path: Path):
 
 def test_silent_setup_never_prompts_and_fails_with_the_reason(tmp_path: Path):
     path = tmp_path / "center.toml"
-    path.write_text(CONFIG.format(name="中心", folder="'E:\\CounterDesk-backup'"), "utf-8")
+    path.write_text(CONFIG.format(name="中心", folder=f"'{BACKUP}'"), "utf-8")
     env = _env(tmp_path)
     # A pipe that stays open: a getpass() here would wait until the timeout.
     with subprocess.Popen([sys.executable, "-m", "counterdesk.cli", "setup", "--no-prompt",

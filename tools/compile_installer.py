@@ -120,7 +120,12 @@ def win_path(path: Path) -> str:
 
 def compile_script(wine: str, iscc: Path, bundle: Path, out: Path, version: str, fast: bool):
     out.mkdir(parents=True, exist_ok=True)
-    prefix = ROOT / "build" / "wineprefix"
+    # Outside the source tree: a wine prefix links its Z: drive to "/", and anything
+    # that walks the tree with links followed (setuptools' file listing during
+    # `pip install -e .`) would then walk the whole filesystem.
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    prefix = cache / "counterdesk" / "wineprefix"
+    prefix.parent.mkdir(parents=True, exist_ok=True)
     env = dict(
         os.environ,
         WINEPREFIX=str(prefix),

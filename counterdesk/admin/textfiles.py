@@ -98,4 +98,8 @@ def path_problem(value: str) -> str | None:
             f"路径里有看不见的控制字符（读成了 {shown}）：双引号里的 \\b、\\t、\\n 等是转义符。"
             + _PATH_ADVICE
         )
+    if value and not Path(value).is_absolute():
+        # A relative path lands wherever the installer happened to run (its working
+        # folder), and a Windows path such as E:\\x is relative on Linux.
+        return f"路径 {value} 不是本机的完整路径（如 E:\\备份 或 /media/usb/备份），请写完整路径。"
     return None

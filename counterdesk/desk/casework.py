@@ -14,7 +14,7 @@ from counterdesk.domain.changes import CASES, NOTICES, Change
 from counterdesk.domain.errors import InvalidInput, NotAllowed, NotFound
 from counterdesk.domain.hlc import to_datetime
 from counterdesk.domain.ids import new_id
-from counterdesk.domain.workflow import LEVELS, OUTCOMES, check, destination
+from counterdesk.domain.workflow import LEVELS, OUTCOMES, case_destination, check
 from counterdesk.store import projection
 
 INDICATORS = ("overall", "efficiency", "service", "attitude")
@@ -49,7 +49,7 @@ class CaseWork:
         ids, events = [], []
         with self.ctx.write():
             states = [self._state(k) for k in dict.fromkeys(keys)]
-            departments = {destination(s["rules"], s["department"]) for s in states}
+            departments = {case_destination(s) for s in states}
             if same_department and len(departments) > 1:
                 raise InvalidInput("一张交接单只能对应一个部门，请按部门分批", field="cases")
             for state in states:

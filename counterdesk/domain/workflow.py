@@ -61,6 +61,11 @@ def destination(rules: dict[str, Any], department: str) -> str:
     return department
 
 
+def case_destination(state: dict[str, Any]) -> str:
+    """Where a case (its folded state) is carried to."""
+    return destination(state["rules"], state["department"])
+
+
 # Statuses in which the promised time is running.
 RUNNING = frozenset({"accepted", "sent", "at_department", "result_ready", "returned"})
 # Statuses in which the case is still open (clock running or paused).

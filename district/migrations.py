@@ -1,0 +1,63 @@
+"""The district store's schema versions: each migration is one transaction, recorded in
+`schema_version`; several server processes starting at once take turns (PostgreSQL
+advisory lock). The tables are `district.schema` (the sync store) and
+`district.console.tables` (the web console)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from sqlalchemy import Connection, Engine, inspect, select, text
+
+from district.console import tables as console_tables
+from district.schema import metadata, schema_version
+
+
+def _v1(conn: Connection) -> None:
+    metadata.create_all(conn)
+
+
+def _v2(conn: Connection) -> None:
+    # A store made by version 1 lacks the column (a fresh one got it from create_all).
+    if "clock_skew_ms" not in {c["name"] for c in inspect(conn).get_columns("devices")}:
+        conn.execute(text("ALTER TABLE devices ADD COLUMN clock_skew_ms BIGINT"))
+
+
+def _v3(conn: Connection) -> None:
+    console_tables.create(conn)  # the console's tables live with the console
+
+
+MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
+    (1, "centers, devices, events, changes, catalogs, calendars", _v1),
+    (2, "devices.clock_skew_ms (wrong PC clocks flagged in the summary)", _v2),
+    (3, "console: users, sessions, audit, enrollment notes, case index", _v3),
+]
+
+
+def current_version(conn: Connection) -> int:
+    if not inspect(conn).has_table("schema_version"):
+        return 0
+    top = conn.execute(select(schema_version.c.version).order_by(schema_version.c.version.desc()))
+    row = top.first()
+    return int(row[0]) if row else 0
+
+
+def migrate(engine: Engine) -> list[int]:
+    """Bring the schema up to date; each migration is one transaction. Returns versions applied."""
+    applied = []
+    for version, name, step in MIGRATIONS:
+        with engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                # Several server processes may start at once: one migrates, the others wait.
+                conn.execute(text("SELECT pg_advisory_xact_lock(764231)"))
+            if current_version(conn) >= version:
+                continue
+            step(conn)
+            conn.execute(
+                schema_version.insert().values(
+                    version=version, name=name, applied_ms=int(time.time() * 1000)
+                )
+            )
+        applied.append(version)
+    return applied
