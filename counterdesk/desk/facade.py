@@ -21,8 +21,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from counterdesk.desk import users
+from counterdesk.desk import expiry, users
 from counterdesk.desk.accounts import Accounts
+from counterdesk.desk.boundary import Line, Long, checked, checked_methods
 from counterdesk.desk.casework import CaseWork
 from counterdesk.desk.context import CenterInfo, DeskContext
 from counterdesk.desk.delegate import delegate
@@ -39,7 +40,7 @@ from counterdesk.domain.workdays import WorkCalendar, YearSchedule
 from counterdesk.store import projection
 from counterdesk.store.connection import open_database, storage_error, write_transaction
 from counterdesk.store.journal import Journal, events_for_case, insert_foreign, verify_chains
-from counterdesk.store.migrations import migrate
+from counterdesk.store.migrations import migrate, restore_triggers
 from counterdesk.store.upgrade import upgrade_store
 
 __all__ = ["CenterInfo", "Desk", "VerifyReport"]
@@ -61,9 +62,11 @@ class VerifyReport:
         return self.integrity == "ok" and not self.broken and self.projections_match is not False
 
 
+@checked_methods
 class Desk:
     """One open store. Not thread-safe by itself: the UI drives it from one worker thread."""
 
+    @checked
     def __init__(self, path: Path | str, *, clock: HybridClock | None = None) -> None:
         path = Path(path)
         if not path.exists():
@@ -85,6 +88,32 @@ class Desk:
         self.intake = Intake(self.ctx)
         self.casework = CaseWork(self.ctx)
         self.accounts = Accounts(self.ctx)
+        self._on_open()
+
+    def _on_open(self) -> None:
+        """What opening a store does by itself: put back lost triggers, end lapsed 容缺 cases."""
+        try:
+            fixed = restore_triggers(self.conn)
+        except sqlite3.Error as exc:
+            log.error("store %s: could not check or re-create its triggers: %s", self.path, exc)
+        else:
+            if fixed:
+                log.warning(
+                    "store %s: triggers %s were missing or altered and have been re-created; "
+                    "the journal may have been edited while they were gone: run "
+                    "'counterdesk verify --deep' and check the chains",
+                    self.path,
+                    ", ".join(fixed),
+                )
+        if expiry.any_due(self.conn, self.today()):
+            try:
+                change = self.casework.expire_deficiencies()
+            except StorageError as exc:  # a read-only copy: the first write will do it
+                log.warning("store %s: lapsed 容缺 cases not ended at open: %s", self.path, exc)
+            else:
+                log.info(
+                    "store %s: %d lapsed 容缺 cases ended at open", self.path, len(change.case_ids)
+                )
 
     # ---- the services' actions, on the facade ----------------------------------------
 
@@ -177,6 +206,7 @@ class Desk:
     # ---- lifecycle -------------------------------------------------------------------
 
     @classmethod
+    @checked
     def init(
         cls,
         path: Path | str,
@@ -407,16 +437,13 @@ class Desk:
         ).fetchone()
         return row[1] <= self.uploaded_through() and not refused
 
-    def submit_feedback(self, subject: str, text: str) -> Change:
+    def submit_feedback(self, subject: Line, text: Long) -> Change:
         """A report to the district about the system or a catalog entry; travels with the next sync."""
         self.ctx.actor()  # any logged-in role may report
-        subject, text = subject.strip(), text.strip()
         if not subject:
             raise InvalidInput("请填写反馈主题", field="subject")
         if not text:
             raise InvalidInput("请填写反馈内容", field="text")
-        if len(text) > 4000 or len(subject) > 200:
-            raise InvalidInput("反馈过长（主题最多 200 字，内容最多 4000 字）", field="text")
         with self.ctx.write():
             event, _ = self.ctx.record(
                 None, "feedback_submitted", {"subject": subject, "text": text}

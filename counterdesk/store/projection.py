@@ -245,6 +245,11 @@ def refold_for_year(conn: sqlite3.Connection, cal: WorkCalendar, year: int) -> i
     """
     since = f"{year - 2}-01-01"
     ids = [r[0] for r in conn.execute("SELECT id FROM cases WHERE accept_date >= ?", (since,))]
+    return refold_cases(conn, cal, ids)
+
+
+def refold_cases(conn: sqlite3.Connection, cal: WorkCalendar, ids: list[str]) -> int:
+    """Fold these cases again from their events (in the caller's transaction)."""
     for case_id in ids:
         events = events_for_case(conn, case_id)
         state = fold([e for e in events if _after_opening(e, events)], cal)

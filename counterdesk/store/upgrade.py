@@ -11,13 +11,21 @@ import sqlite3
 from pathlib import Path
 
 from counterdesk.domain.errors import CounterdeskError, StorageError
-from counterdesk.store import backup
+from counterdesk.store import backup, projection
+from counterdesk.store.connection import write_transaction
 from counterdesk.store.migrations import current_version, migrate, pending
 
 log = logging.getLogger(__name__)
 
 PRE_UPGRADE_DIR = "pre-upgrade"
 PRE_UPGRADE_KEEP = 3
+# Migrations after which the fold's rules changed for some cases: the cases the
+# query names are refolded from their events, so the projection equals a rebuild
+# (migration 8: one rating per visit, the dissatisfied call-back, late supplements).
+REFOLD_AFTER = {
+    8: "SELECT DISTINCT case_id FROM events WHERE case_id IS NOT NULL AND type IN "
+    "('evaluated', 'callback_recorded', 'materials_supplemented')",
+}
 
 
 def pre_upgrade_dir(store: Path | str) -> Path:
@@ -38,7 +46,9 @@ def upgrade_store(conn: sqlite3.Connection, store: Path | str) -> list[int]:
         return migrate(conn)  # up to date, or a brand-new store: nothing to protect
     saved = _backup_before_upgrade(conn, Path(store), have, todo[-1][0])
     try:
-        return migrate(conn)
+        applied = migrate(conn)
+        refold_after(conn, applied)
+        return applied
     except sqlite3.Error as exc:
         where = f"自动备份在 {saved}" if saved else "（本次未能生成自动备份）"
         log.error("migration from version %s failed and was rolled back: %s", have, exc)
@@ -48,6 +58,19 @@ def upgrade_store(conn: sqlite3.Connection, store: Path | str) -> list[int]:
             f"（counterdesk diagnostics），或先装回旧版本继续办公。",
             detail=f"{type(exc).__name__}: {exc}",
         ) from exc
+
+
+def refold_after(conn: sqlite3.Connection, applied: list[int]) -> int:
+    """Refold the cases whose projection the applied migrations' rule changes affect."""
+    queries = [REFOLD_AFTER[v] for v in applied if v in REFOLD_AFTER]
+    if not queries:
+        return 0
+    with write_transaction(conn):
+        ids = sorted({row[0] for sql in queries for row in conn.execute(sql)})
+        ids = [i for i in ids if conn.execute("SELECT 1 FROM cases WHERE id = ?", (i,)).fetchone()]
+        count = projection.refold_cases(conn, projection.load_calendar(conn), ids)
+    log.info("refolded %d cases after migrations %s", count, applied)
+    return count
 
 
 def _backup_before_upgrade(
