@@ -78,12 +78,14 @@ def _convert(hint: Any, value: Any, where: str) -> Any:
                 value = text.clean(value, where, item.label, item.limit, multiline=item.multiline)
         return value
     if origin in (types.UnionType, typing.Union):
+        misses = []
         for option in typing.get_args(hint):
             try:
                 return _convert(option, value, where)
-            except _Mismatch:
-                continue
-        raise _Mismatch(where)
+            except _Mismatch as miss:
+                misses.append(miss)
+        # A float somewhere inside the value says more than "wrong type".
+        raise next((m for m in misses if m.is_float), _Mismatch(where))
     if origin is typing.Literal:
         if value in typing.get_args(hint) and not isinstance(value, bool | float):
             return value

@@ -57,7 +57,7 @@ def batch_of(desk: Desk, cases: Sequence[Case], event_type: str, mark: str, carr
 
 def _materials_text(desk: Desk, case: Case) -> str:
     matter = facts.find_matter(desk, case.matter_code)
-    lines = facts.received_lines(matter, case.materials)
+    lines = facts.received_lines(matter, case.materials, case.id_type)
     return "；".join(f"{line.name}（{line.form}×{line.count}）" for line in lines)
 
 

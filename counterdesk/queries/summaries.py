@@ -324,9 +324,13 @@ def _processing(q: _Reader, board: Dashboard) -> None:
 
 
 def _reviews(q: _Reader, board: Dashboard) -> None:
+    # One rating per visit kind of a case: a second one (two counters offline) is an
+    # anomaly the fold ignores, so it is not counted here either (first in fold order).
     rows = q.rows(
-        "SELECT json_extract(payload, '$.level'), COUNT(*) FROM {events} "
-        "WHERE type = 'evaluated' AND hlc >= ? AND hlc < ? GROUP BY 1",
+        "SELECT level, COUNT(*) FROM (SELECT json_extract(payload, '$.level') AS level, "
+        "ROW_NUMBER() OVER (PARTITION BY case_id, json_extract(payload, '$.visit') "
+        "ORDER BY hlc, device_id, seq) AS nth FROM {events} "
+        "WHERE type = 'evaluated' AND hlc >= ? AND hlc < ?) WHERE nth = 1 GROUP BY 1",
         board.period.hlc_range(),
     )
     found = dict(rows)
