@@ -18,7 +18,7 @@ from reportlab.platypus import Flowable, Spacer
 
 from counterdesk.domain.errors import InvalidInput
 from counterdesk.domain.hlc import to_date
-from counterdesk.printing import a4, facts
+from counterdesk.printing import a4, facts, keep
 from counterdesk.printing.output import deliver
 
 if TYPE_CHECKING:
@@ -119,6 +119,9 @@ def handover_list(
         ),
         Spacer(1, 2 * mm),
         a4.grid(rows, widths),
+    ]
+    story = keep.attach(  # the signatures never start a page without case rows above them
+        story,
         Spacer(1, 2 * mm),
         a4.p(
             "接收部门请当面清点案件及材料，核对无误后签收；如有缺漏请在备注栏注明。",
@@ -127,7 +130,7 @@ def handover_list(
         a4.signature_lines(["送件人（签字）", "接收人（签字）"], width),
         Spacer(1, 4 * mm),
         a4.p("接收部门（盖章）", a4.styles().right),
-    ]
+    )
     return deliver(a4.build(story, frame, subject=batch.number), out)
 
 
@@ -177,10 +180,13 @@ def return_list(
         ),
         Spacer(1, 2 * mm),
         a4.grid(rows, widths),
+    ]
+    story = keep.attach(
+        story,
         Spacer(1, 2 * mm),
         a4.p("领回人请当面核对办理结果及文书（证件），无误后签收。", a4.styles().small),
         a4.signature_lines(["交件人（签字）", "领回人（签字）"], width),
         Spacer(1, 4 * mm),
         a4.p("交件部门（盖章）", a4.styles().right),
-    ]
+    )
     return deliver(a4.build(story, frame, subject=batch.number), out)

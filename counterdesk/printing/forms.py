@@ -14,12 +14,13 @@ from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from counterdesk.domain.catalog import FormField, Matter
 from counterdesk.domain.errors import NotFound
 from counterdesk.domain.people import Applicant, number_label
-from counterdesk.printing import a4, facts
+from counterdesk.printing import a4, facts, keep
+from counterdesk.printing.linebreak import Para
 from counterdesk.printing.output import deliver
 
 if TYPE_CHECKING:
@@ -94,7 +95,7 @@ def form_rows(case: Case, matter: Matter) -> list[list[object]]:
     for item in matter.form_fields:
         value = field_value(case, item)
         if item.kind == "choice":
-            cell = Paragraph(_choice_markup(item, value), st.cell)
+            cell = Para(_choice_markup(item, value), st.cell)
         else:
             cell = a4.p(value, st.cell)
         label = ("＊" if item.required else "") + field_label(case, item)
@@ -139,6 +140,9 @@ def application_form(
             "如有虚假，愿承担相应法律责任。",
             st.indent,
         ),
+    ]
+    story = keep.attach(
+        story,
         Spacer(1, 2 * mm),
         a4.signature_lines(["申请人（签字）", "代办人（签字）"], width),
         Spacer(1, 3 * mm),
@@ -148,7 +152,7 @@ def application_form(
             f"　打印日期：{facts.cn_date(_today(desk))}",
             st.small,
         ),
-    ]
+    )
     return deliver(a4.build(story, frame, subject=case.case_no), out)
 
 

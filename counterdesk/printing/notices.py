@@ -13,7 +13,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 from counterdesk.domain.errors import InvalidInput
 from counterdesk.domain.people import ID_TYPES, mask_id
 from counterdesk.domain.workflow import LAPSE_CONSEQUENCE
-from counterdesk.printing import a4, facts
+from counterdesk.printing import a4, facts, keep
 from counterdesk.printing.output import deliver
 from counterdesk.printing.receipt import material_table
 from counterdesk.store.journal import iter_events
@@ -103,14 +103,15 @@ def notice(
     story += _notice_terms(desk, data, matter)
     if payload.get("note"):
         story.append(a4.p(f"备注：{payload['note']}"))
-    story += [
+    story = keep.attach(
+        story,
         _closing(
             desk.info.center_name,
             facts.cn_date(data["issue_date"]),
             facts.person_name(desk, data["clerk"]),
             width,
         ),
-    ]
+    )
     pdf = a4.build(story, frame, subject=notice_no)
     return deliver(pdf, out)
 
@@ -179,16 +180,16 @@ def rejection(
     ]
     if redirect:
         story.append(a4.p(f"请您向{redirect}申请办理。", st.indent))
-    story += [
-        a4.p(REMEDY, st.indent),
-        a4.p(f"咨询电话：{desk.info.phone}。", st.indent),
+    story += [a4.p(REMEDY, st.indent), a4.p(f"咨询电话：{desk.info.phone}。", st.indent)]
+    story = keep.attach(
+        story,
         _closing(
             desk.info.center_name,
             facts.cn_date(case.accept_date),
             facts.person_name(desk, case.clerk),
             width,
         ),
-    ]
+    )
     return deliver(a4.build(story, frame, subject=case.case_no), out)
 
 
@@ -243,7 +244,8 @@ def commitment(
         "已知悉上述容缺材料的名称、形式、份数和补交期限。",
     ]
     story += [a4.p(f"{n}、{text}", st.indent) for n, text in zip("一二三四", promises, strict=True)]
-    story += [
+    story = keep.attach(
+        story,
         Spacer(1, 4 * mm),
         a4.signature_lines(["承诺人（签字/盖章）", "受理人（签字）"], width),
         Spacer(1, 3 * mm),
@@ -253,5 +255,5 @@ def commitment(
             st.small,
         ),
         a4.p("本承诺书一式两份，申请人与中心各执一份。", st.small),
-    ]
+    )
     return deliver(a4.build(story, frame, subject=case.case_no), out)

@@ -11,7 +11,7 @@ from reportlab.platypus import Flowable, Spacer, Table
 
 from counterdesk.domain.errors import InvalidInput
 from counterdesk.domain.workflow import LAPSE_CONSEQUENCE
-from counterdesk.printing import a4, facts
+from counterdesk.printing import a4, facts, keep
 from counterdesk.printing.codes import BarcodeFlowable, QrFlowable
 from counterdesk.printing.output import deliver
 from counterdesk.printing.roll import Roll
@@ -217,6 +217,8 @@ def layout_a4(f: ReceiptFacts, reprint_time: str | None = None) -> bytes:
             + (f"；事项咨询电话：{f.consult_phone}" if f.consult_phone else "")
             + f"。数据状态：{f.uploaded}。"
         ),
-        a4.seal_block(f.center, facts.cn_date(f.accepted_at), label="（受理专用章）"),
     ]
+    story = keep.attach(
+        story, a4.seal_block(f.center, facts.cn_date(f.accepted_at), label="（受理专用章）")
+    )
     return a4.build(story, frame, subject=f.case_no)

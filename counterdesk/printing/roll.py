@@ -15,7 +15,8 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from counterdesk.printing import codes
-from counterdesk.printing.fonts import FONT, register, text_width, wrap
+from counterdesk.printing.fonts import FONT, register, text_width
+from counterdesk.printing.linebreak import wrap
 
 # paper width -> printable width of the common 203 dpi heads (576 and 384 dots)
 PRINTABLE = {80: 72 * mm, 58: 48 * mm}
