@@ -385,14 +385,7 @@ class Desk:
         return report
 
     def _projections_match_rebuild(self) -> bool:
-        before = projection.snapshot_projections(self.conn)
-        self.conn.execute("BEGIN IMMEDIATE")
-        try:
-            projection.rebuild_all(self.conn)
-            after = projection.snapshot_projections(self.conn)
-        finally:
-            self.conn.execute("ROLLBACK")
-        return before == after
+        return not projection.differences_from_rebuild(self.conn)
 
     def rebuild(self, progress=None) -> None:
         """Rebuild every projection from the journal (repairs a damaged projection)."""

@@ -499,11 +499,18 @@ def expected_triggers() -> dict[str, str]:
     return dict(_triggers_of(tuple(MIGRATIONS)))
 
 
-@functools.lru_cache(maxsize=4)
+@functools.lru_cache(maxsize=16)
 def _triggers_of(migrations: tuple[tuple[int, str, str], ...]) -> tuple[tuple[str, str], ...]:
+    """The triggers a store has after exactly these migrations."""
     conn = sqlite3.connect(":memory:", isolation_level=None)
     try:
-        migrate(conn)
+        conn.execute(
+            "CREATE TABLE schema_migrations ("
+            "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)"
+        )
+        for _, _, sql in migrations:
+            for statement in _statements(sql):
+                conn.execute(statement)
         rows = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")
         return tuple(rows)
     finally:
@@ -515,9 +522,11 @@ def _same_sql(a: str | None, b: str) -> bool:
 
 
 def trigger_problems(conn: sqlite3.Connection) -> list[str]:
-    """Names of the triggers that are missing or whose definition was changed."""
+    """Names of the triggers that are missing or were changed, for the store's schema version."""
+    version = current_version(conn)
+    expected = dict(_triggers_of(tuple(m for m in MIGRATIONS if m[0] <= version)))
     have = dict(conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"))
-    return [name for name, sql in expected_triggers().items() if not _same_sql(have.get(name), sql)]
+    return [name for name, sql in expected.items() if not _same_sql(have.get(name), sql)]
 
 
 def restore_triggers(conn: sqlite3.Connection) -> list[str]:

@@ -307,3 +307,18 @@ def snapshot_projections(conn: sqlite3.Connection) -> dict[str, list[tuple]]:
         "feedback": conn.execute("SELECT * FROM feedback ORDER BY id").fetchall(),
         "staff": conn.execute("SELECT * FROM staff ORDER BY login").fetchall(),
     }
+
+
+def differences_from_rebuild(conn: sqlite3.Connection) -> list[str]:
+    """Projection tables whose rows differ from a rebuild out of the journal (rolled back).
+
+    Must not run inside a transaction: it opens and rolls back its own.
+    """
+    before = snapshot_projections(conn)
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        rebuild_all(conn)
+        after = snapshot_projections(conn)
+    finally:
+        conn.execute("ROLLBACK")
+    return [name for name in before if before[name] != after[name]]
