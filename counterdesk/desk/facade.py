@@ -32,7 +32,7 @@ from counterdesk.domain.case import Case, case_signal
 from counterdesk.domain.catalog import Catalog, load_catalog
 from counterdesk.domain.changes import CALENDAR, CASES, CATALOG, FEEDBACK, SETTINGS, Change
 from counterdesk.domain.errors import InvalidInput, NotFound, StorageError
-from counterdesk.domain.events import Event
+from counterdesk.domain.events import BrokenLink, Event
 from counterdesk.domain.hlc import HybridClock
 from counterdesk.domain.ids import new_id
 from counterdesk.domain.people import Applicant, validate_id
@@ -380,6 +380,22 @@ class Desk:
             integrity = self.conn.execute("PRAGMA integrity_check").fetchone()[0]
             report = VerifyReport(integrity=integrity, broken=verify_chains(self.conn))
             report.events = self.conn.execute("SELECT COUNT(*) FROM events").fetchone()[0]
+            # Deleting the journal's last events keeps every chain intact; the sequence
+            # the district acknowledged (remembered here) shows it.
+            head = (
+                self.conn.execute(
+                    "SELECT MAX(seq) FROM events WHERE device_id = ?", (self.info.device_id,)
+                ).fetchone()[0]
+                or 0
+            )
+            if self.uploaded_through() > head:
+                report.broken.append(
+                    BrokenLink(
+                        self.info.device_id, head + 1, "",
+                        f"日志只到第 {head} 号，但区级平台已确认收到第 {self.uploaded_through()} 号"
+                        "（末尾的记录被删除）",
+                    )
+                )  # fmt: skip
             if deep:
                 report.projections_match = self._projections_match_rebuild()
         return report
