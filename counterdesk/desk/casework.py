@@ -56,14 +56,14 @@ class CaseWork:
         the case lapsed, its termination is kept even when the action is then refused.
         """
         self.ctx.actor(*CASE_ROLES)
-        refused: NotAllowed | None = None
+        refused: NotAllowed | InvalidInput | None = None
         with self.ctx.write():
             state, ended = self._current(key)
             try:
                 if guard:
                     guard(state)
                 check(state, type_, payload, self.ctx.today())
-            except NotAllowed as exc:
+            except (NotAllowed, InvalidInput) as exc:
                 if not ended:
                     raise
                 refused = exc  # raised after the termination is committed
