@@ -230,3 +230,26 @@ def test_commitment_signed_is_a_real_boolean(desk, matter):
 def test_wrong_types_raise_the_projects_own_error(desk, accepted, call):
     with pytest.raises(InvalidInput):
         call(desk, accepted.case_id)
+
+
+def test_catalog_text_from_a_district_file_is_checked_too(catalog):
+    import json
+
+    from counterdesk.domain.catalog import parse_matter
+    from counterdesk.domain.errors import CatalogError
+
+    data = json.loads(catalog.matters[0].model_dump_json())
+    data["materials"][0]["name"] = "申请人\u202e证件"
+    with pytest.raises(CatalogError, match="U\\+202E"):
+        parse_matter(data, "matter.json")
+    data["materials"][0]["name"] = "长" * 3000
+    with pytest.raises(CatalogError, match="过长"):
+        parse_matter(data, "matter.json")
+
+
+def test_a_wrong_roll_width_is_the_projects_own_error(desk, accepted):
+    from counterdesk import printing
+
+    for width in ("80", 57, None):
+        with pytest.raises(InvalidInput, match="热敏纸宽度"):
+            printing.render("receipt_thermal", desk, accepted.case_id, width_mm=width)

@@ -8,9 +8,11 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from counterdesk.domain.errors import CatalogError, NotFound
+from counterdesk.domain import text
+from counterdesk.domain.errors import CatalogError, InvalidInput, NotFound
 from counterdesk.domain.people import ID_TYPES
 
+CATALOG_TEXT_LIMIT = 2000
 MaterialForm = Literal["original", "copy", "original_and_copy", "electronic"]
 # The kinds of 政务服务事项 in the national catalog that a counter handles. Which
 # law a notice cites depends on it: only a 行政许可 cites the Administrative
@@ -35,6 +37,20 @@ FieldSource = Literal[
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+    @model_validator(mode="after")
+    def _clean_text(self) -> _Strict:
+        # Text a district file fills prints on every paper: no control or bidi
+        # characters, and a bound on its length (domain.text).
+        for name in type(self).model_fields:
+            value = getattr(self, name)
+            for item in value if isinstance(value, tuple) else (value,):
+                if isinstance(item, str):
+                    try:
+                        text.clean(item, name, name, CATALOG_TEXT_LIMIT, multiline=True)
+                    except InvalidInput as exc:
+                        raise ValueError(f"field {name}: {exc.message}") from None
+        return self
 
 
 class Material(_Strict):
