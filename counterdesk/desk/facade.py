@@ -23,7 +23,7 @@ from typing import Any
 
 from counterdesk.desk import expiry, users
 from counterdesk.desk.accounts import Accounts
-from counterdesk.desk.boundary import Line, Long, checked, checked_methods
+from counterdesk.desk.boundary import Line, Login, Long, Name, Short, checked, checked_methods
 from counterdesk.desk.casework import CaseWork
 from counterdesk.desk.context import CenterInfo, DeskContext
 from counterdesk.desk.delegate import delegate
@@ -211,14 +211,14 @@ class Desk:
         cls,
         path: Path | str,
         *,
-        center_code: str,
-        center_name: str,
+        center_code: Short,
+        center_name: Line,
         device_no: int,
-        admin_login: str,
+        admin_login: Login,
         admin_password: str,
-        admin_name: str = "系统管理员",
-        counter: str = "",
-        phone: str = "",
+        admin_name: Name = "系统管理员",
+        counter: Short = "",
+        phone: Short = "",
         clock: HybridClock | None = None,
     ) -> Desk:
         """Create a new store for one counter PC of a center, with its first admin."""

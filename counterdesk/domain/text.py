@@ -53,9 +53,21 @@ def clean(
     if not isinstance(value, str):
         raise InvalidInput(f"“{label}”应为文字，收到的是 {type(value).__name__}", field=field)
     text = value
-    if not text.isascii():
-        text = "".join(ch for ch in text if ch not in ZERO_WIDTH)
-    text = text.replace("\t", " ")
+    if not text.isprintable():  # C-fast: printable text holds none of what is refused below
+        text = _checked(text, field, label, multiline)
+    text = text.strip()
+    if required and not text:
+        raise InvalidInput(f"请填写“{label}”", field=field)
+    if len(text) > limit:
+        raise InvalidInput(
+            f"“{label}”过长：最多 {limit} 个字，现在是 {len(text)} 个字", field=field
+        )
+    return text
+
+
+def _checked(text: str, field: str, label: str, multiline: bool) -> str:
+    """Strip zero-width characters and refuse control and format characters."""
+    text = "".join(ch for ch in text if ch not in ZERO_WIDTH).replace("\t", " ")
     if multiline:  # Windows and old Mac line ends
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     for ch in text:
@@ -65,13 +77,6 @@ def clean(
         if ch in BIDI or category in ("Cc", "Cf", "Cs", "Zl", "Zp"):
             what = "换行" if ch in "\n\r\u2028\u2029" else f"不可见的控制字符 {_describe(ch)}"
             raise InvalidInput(f"“{label}”中含有{what}，请删除后重试", field=field)
-    text = text.strip()
-    if required and not text:
-        raise InvalidInput(f"请填写“{label}”", field=field)
-    if len(text) > limit:
-        raise InvalidInput(
-            f"“{label}”过长：最多 {limit} 个字，现在是 {len(text)} 个字", field=field
-        )
     return text
 
 
