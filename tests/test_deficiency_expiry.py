@@ -15,6 +15,7 @@ from counterdesk.domain.errors import NotAllowed
 from counterdesk.domain.events import Event
 from counterdesk.domain.workdays import YearSchedule
 from counterdesk.domain.workflow import LAPSE_CONSEQUENCE
+from counterdesk.queries import summaries
 from counterdesk.store import canonical
 from counterdesk.store.projection import snapshot_projections
 
@@ -139,11 +140,14 @@ def test_two_pcs_ending_the_same_case_is_no_conflict(make_desk, matter):
 
 
 def test_supplement_date_in_an_unknown_year_is_provisional_and_recomputed(make_desk, matter):
-    clock, _ = fake_clock(dt.datetime(2026, 12, 28, 9))
+    clock, wall = fake_clock(dt.datetime(2026, 12, 28, 9))
     desk = make_desk(clock=clock)
     case_id, _ = owing(desk, matter)
     case = desk.get_case(case_id)
     assert case.supplement_provisional == 1 and case.supplement_due.startswith("2027-01")
+    wall.set(dt.datetime(2027, 1, 8, 9))  # the chief's list of materials falling due
+    [row] = summaries.dashboard(desk, "today").supplements_due
+    assert row.case_no == case.case_no and "预计" in row.detail
     squeeze = str.maketrans("", "", " \n")
     day = dt.date.fromisoformat(case.supplement_due)
     expected = {

@@ -349,11 +349,16 @@ def _follow_ups(q: _Reader, board: Dashboard) -> None:
     ]
     limit = q.cal.add_workdays(board.today, board.yellow_days + 1)[0] - dt.timedelta(days=1)
     rows = q.rows(
-        f"SELECT {columns}, supplement_due, owed, matter_code FROM {{cases}} "
-        "WHERE closed_date IS NULL AND supplement_due IS NOT NULL AND supplement_due <= ? "
-        "ORDER BY supplement_due, case_no LIMIT ?",
+        f"SELECT {columns}, supplement_due, owed, matter_code, supplement_provisional "
+        "FROM {cases} WHERE closed_date IS NULL AND supplement_due IS NOT NULL "
+        "AND supplement_due <= ? ORDER BY supplement_due, case_no LIMIT ?",
         (limit.isoformat(), LIST_LIMIT),
     )
+    guessed = "（期限为预计：节假日安排未公布）"
     board.supplements_due = [
-        FollowUpRow(*r[:5], r[5], q.left(board.today, r[5]), q.owed_text(r[7], r[6])) for r in rows
-    ]
+        FollowUpRow(
+            *r[:5], r[5], q.left(board.today, r[5]),
+            q.owed_text(r[7], r[6]) + (guessed if r[8] else ""),
+        )
+        for r in rows
+    ]  # fmt: skip
