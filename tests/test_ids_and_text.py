@@ -253,3 +253,22 @@ def test_a_wrong_roll_width_is_the_projects_own_error(desk, accepted):
     for width in ("80", 57, None):
         with pytest.raises(InvalidInput, match="热敏纸宽度"):
             printing.render("receipt_thermal", desk, accepted.case_id, width_mm=width)
+
+
+def test_absurd_district_times_are_refused_and_change_nothing(desk):
+    before = desk.ctx.clock_offset, desk.today()
+    for server_ms in (0, -1, 2**70, 10**17):
+        with pytest.raises(InvalidInput, match="不可信"):
+            desk.adopt_district_time(server_ms)
+    with pytest.raises(InvalidInput, match="50 年"):
+        desk.set_clock_offset(2**70)
+    assert (desk.ctx.clock_offset, desk.today()) == before
+
+
+def test_a_rolled_back_catalog_install_is_forgotten(desk, catalog):
+    desk.login("admin", "admin1234")
+    newer = catalog.model_copy(update={"version": "rolled-back"})
+    with pytest.raises(RuntimeError), desk.batch():
+        desk.install_catalog(newer)
+        raise RuntimeError("power cut before commit")
+    assert desk.catalog.version == catalog.version

@@ -124,9 +124,11 @@ class DeskContext:
                         self.expired = expiry.sweep(self)
                     yield
             except BaseException:
-                # The chain head and the calendar may have moved inside the rolled-back work.
+                # The chain head, the calendar and the catalog may have moved inside the
+                # rolled-back work: read them again from what the store kept.
                 self.journal.reload()
                 self.calendar = projection.load_calendar(self.conn)
+                self._catalog = None
                 raise
             else:
                 self._swept_on = today

@@ -48,6 +48,9 @@ __all__ = ["CenterInfo", "Desk", "VerifyReport"]
 log = logging.getLogger(__name__)
 
 CLOCK_TOLERANCE_MS = 60_000  # drift below a minute is left alone
+# A district time outside these years (2020-2100, in ms) is a broken server, not a clock.
+DISTRICT_TIME_RANGE = (1_577_836_800_000, 4_102_444_800_000)
+MAX_CLOCK_OFFSET_MS = 50 * 366 * 86_400_000
 
 
 @dataclass
@@ -283,6 +286,11 @@ class Desk:
 
     def adopt_district_time(self, server_ms: int) -> None:
         """The district answered with its time: correct this PC's clock by the difference."""
+        if not DISTRICT_TIME_RANGE[0] <= server_ms <= DISTRICT_TIME_RANGE[1]:
+            raise InvalidInput(
+                f"区级平台报告的时间不可信（{server_ms} 毫秒），未采用；请检查区级服务器的时钟",
+                field="server_ms",
+            )
         self.set_clock_offset(server_ms - self.ctx.base_wall())
 
     def set_clock_offset(self, offset_ms: int) -> None:
@@ -294,16 +302,25 @@ class Desk:
         (`HybridClock.stamp_after`). Other connections on the store pick both up
         at their next write (`DeskContext.refresh_from_store`).
         """
+        if abs(offset_ms) > MAX_CLOCK_OFFSET_MS:
+            raise InvalidInput(
+                "本机时钟与区级平台相差超过 50 年，不可能是时钟偏差，未采用", field="offset_ms"
+            )
         applied = offset_ms if abs(offset_ms) > CLOCK_TOLERANCE_MS else 0
-        if applied == self.ctx.clock_offset:
+        previous = self.ctx.clock_offset
+        if applied == previous:
             return
-        with self.ctx.write():
-            self.ctx.clock_offset = applied
-            self.ctx.put_meta("clock_offset_ms", str(applied))
-            if self.journal.ran_ahead():
-                log.warning("clock ran ahead of the district by %s ms: rebased", -applied)
-                self.journal.mark_rebased(self.journal.clock.last)
-                self.journal.clock.rebase()
+        try:
+            with self.ctx.write():
+                self.ctx.clock_offset = applied
+                self.ctx.put_meta("clock_offset_ms", str(applied))
+                if self.journal.ran_ahead():
+                    log.warning("clock ran ahead of the district by %s ms: rebased", -applied)
+                    self.journal.mark_rebased(self.journal.clock.last)
+                    self.journal.clock.rebase()
+        except BaseException:
+            self.ctx.clock_offset = previous  # the store kept the old one: so does memory
+            raise
 
     def clock_warning(self) -> str | None:
         """A sentence for the status bar when this PC's clock is known to be wrong."""
