@@ -43,12 +43,30 @@ def _wordish(ch: str) -> bool:
 
 
 def may_break(before: str, after: str) -> bool:
-    """Whether a line may end after the character `before` and the next start with `after`."""
-    if not before or not after or after.isspace() or before.isspace():
+    """Whether a line may end with `before` and the next start with `after` (the last and
+    first characters that are not blanks; a blank between them is where the break goes)."""
+    if not before or not after:
         return True
     if after in NO_START or before in NO_END:
         return False
     return not (_wordish(before) and _wordish(after))
+
+
+def can_break_at(chars: list[str], cut: int) -> bool:
+    """Whether a line may end before `chars[cut]` (blanks at the break are dropped)."""
+    i = cut - 1
+    while i >= 0 and chars[i] == " ":
+        i -= 1
+    j = cut
+    while j < len(chars) and chars[j] == " ":
+        j += 1
+    before = chars[i] if i >= 0 else ""
+    after = chars[j] if j < len(chars) else ""
+    if after in NO_START or before in NO_END:
+        return not (before and after)
+    if i < cut - 1 or j > cut:  # a blank at the break: Latin words part there
+        return True
+    return may_break(before, after)
 
 
 def break_points(chars: list[str], widths: list[float], width: float) -> list[tuple[int, int]]:
@@ -72,9 +90,9 @@ def break_points(chars: list[str], widths: list[float], width: float) -> list[tu
             spans.append((start, n))
             break
         cut = end
-        while cut > start + 1 and not may_break(chars[cut - 1], chars[cut]):
+        while cut > start + 1 and not can_break_at(chars, cut):
             cut -= 1
-        if not may_break(chars[cut - 1], chars[cut]):
+        if not can_break_at(chars, cut):
             cut = end  # nowhere allowed: break where the line is full
         spans.append((start, cut))
         start = cut
