@@ -19,6 +19,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph
 from reportlab.platypus.paragraph import ParaLines, _handleBulletWidth, cjkU, makeCJKParaLine
 
@@ -129,9 +130,23 @@ class Para(Paragraph):
         style = self.style
         self.height = 0
         _handleBulletWidth(self.bulletText, style, maxWidths)
-        if hasattr(self, "blPara") and getattr(self, "_splitpara", 0):
-            return self.blPara  # the rest of a split paragraph keeps its lines
         frags = self.frags
+        if hasattr(self, "blPara") and getattr(self, "_splitpara", 0):
+            # A part of a split paragraph keeps its lines (ReportLab marks them kind 1;
+            # lines of a single run are (room, [text]) pairs and are kind 0).
+            lines = self.blPara.lines
+            if lines and isinstance(lines[0], tuple):
+                return frags[0].clone(kind=0, lines=lines)
+            return self.blPara
+        if len(frags) == 1 and not hasattr(frags[0], "cbDefn") and not style.endDots:
+            # One run of text in one font (nearly every paragraph): broken as a string,
+            # the way ReportLab's own fast path does, without a glyph object per character.
+            frag = frags[0]
+            text = frag.text if hasattr(frag, "text") else "".join(getattr(frag, "words", []))
+            lines = _string_lines(text, maxWidths, frag.fontName, frag.fontSize)
+            return frag.clone(
+                kind=0, lines=lines, ascent=frag.fontSize, descent=-0.2 * frag.fontSize
+            )
         if not frags:
             return ParaLines(
                 kind=0, fontSize=style.fontSize, fontName=style.fontName,
@@ -140,6 +155,37 @@ class Para(Paragraph):
             )  # fmt: skip
         auto = getattr(self, "autoLeading", getattr(style, "autoLeading", ""))
         return _split_frags(frags, maxWidths, auto not in ("", "off"))
+
+
+_widths: dict[tuple[str, str], float] = {}
+
+
+def _char_width(ch: str, font: str, size: float) -> float:
+    width = _widths.get((ch, font))
+    if width is None:
+        width = _widths[(ch, font)] = stringWidth(ch, font, 1000)
+    return width * size / 1000
+
+
+def _string_lines(
+    text: str, max_widths: list[float], font: str, size: float
+) -> list[tuple[float, list[str]]]:
+    """ReportLab's single-run line list: (room left, [line text]) per line."""
+    chars = list(text)
+    widths = [_char_width(ch, font, size) for ch in chars]
+    first, rest = max_widths[0], max_widths[-1]
+    spans = break_points(chars, widths, first)
+    if first != rest and len(spans) > 1:
+        cut = spans[0][1]
+        spans = [spans[0]] + [
+            (cut + a, cut + b) for a, b in break_points(chars[cut:], widths[cut:], rest)
+        ]
+    lines = []
+    for k, (a, b) in enumerate(spans):
+        line = "".join(chars[a:b]).rstrip(" ")
+        room = (first if k == 0 else rest) - sum(widths[a : a + len(line)])
+        lines.append((room, [line]))
+    return lines
 
 
 def _glyph_width(glyph: cjkU, line_width: float) -> float:
