@@ -27,7 +27,7 @@ HMT_REGIONS = {"810000": "香港", "820000": "澳门", "830000": "台湾"}
 # has a type of its own for it.
 CORE_ID_TYPES = {
     CardType.RESIDENT: "resident_id",
-    CardType.HMT_RESIDENCE: "resident_id",
+    CardType.HMT_RESIDENCE: "hmt_residence",
     CardType.FOREIGN_2017: "foreign_permanent",
     CardType.FOREIGN_2023: "foreign_permanent",
 }

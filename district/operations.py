@@ -91,6 +91,7 @@ class District(DistrictStore):
             device_id=device_id,
             center_code=device.center_code,
             acked_seq=int(device.acked_seq),
+            acked_hash=device.head_hash if int(device.acked_seq) else None,
             rejected=[
                 protocol.Rejected(event_id=r.event_id, seq=int(r.seq), code=r.code, reason=r.reason)
                 for r in refusals

@@ -223,14 +223,17 @@ class DistrictStore:
                 .order_by(r.seq.desc())
                 .limit(protocol.MAX_REFUSED_LISTED)
             ).all()
-            acked = conn.execute(
-                select(s.devices.c.acked_seq).where(s.devices.c.device_id == device.device_id)
-            ).scalar_one()
+            acked, head_hash = conn.execute(
+                select(s.devices.c.acked_seq, s.devices.c.head_hash).where(
+                    s.devices.c.device_id == device.device_id
+                )
+            ).one()
             self._touch(conn, device.device_id)
         return protocol.DeviceStatus(
             device_id=device.device_id,
             center_code=device.center_code,
             acked_seq=int(acked),
+            acked_hash=head_hash if int(acked) else None,
             refused=int(refused),
             rejected=[
                 protocol.Rejected(event_id=x.event_id, seq=int(x.seq), code=x.code, reason=x.reason)

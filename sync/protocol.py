@@ -109,6 +109,9 @@ class DeviceStatus(Message):
     rejected: list[Rejected] = Field(default_factory=list)
     server_time_ms: int
     protocol: int = PROTOCOL_VERSION
+    # The hash of the device's event at acked_seq as the district holds it (its chain
+    # head); the client compares it with its own journal. Absent from older districts.
+    acked_hash: Hash | None = None
 
 
 # ---- push ----------------------------------------------------------------------------
@@ -245,6 +248,7 @@ class AckFile(Message):
     acked_seq: int
     rejected: list[Rejected]
     issued_ms: int
+    acked_hash: Hash | None = None  # as in DeviceStatus
 
 
 class CenterSummary(Message):

@@ -145,3 +145,28 @@ def matter(catalog):
 def accepted(desk, matter):
     """One freshly accepted case."""
     return desk.accept(APPLICANT, matter.code, required_keys(matter))
+
+
+# Case columns added by migration 8 (the 容缺 预计 flag and the visits rated).
+NEW_IN_8 = ("supplement_provisional", "evaluated_visits")
+
+
+def case_columns_before_8(monkeypatch) -> None:
+    """The case projection as a release before migration 8 wrote it."""
+    from counterdesk.domain.workflow import CASE_COLUMNS
+    from counterdesk.store import projection
+
+    columns = tuple(c for c in CASE_COLUMNS if c not in NEW_IN_8)
+    json_columns = tuple(c for c in projection.JSON_COLUMNS if c not in NEW_IN_8)
+    monkeypatch.setattr(projection, "CASE_COLUMNS", columns)
+    monkeypatch.setattr(projection, "JSON_COLUMNS", json_columns)
+    monkeypatch.setattr(
+        projection, "_ROW_SHAPE", tuple((name, name in json_columns) for name in columns)
+    )
+    monkeypatch.setattr(
+        projection,
+        "_INSERT_CASE",
+        f"INSERT INTO cases ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))}) "
+        "ON CONFLICT (id) DO UPDATE SET "
+        + ", ".join(f"{name} = excluded.{name}" for name in columns[1:]),
+    )

@@ -47,9 +47,9 @@ def catalog() -> Catalog:
 
 
 def test_header(catalog: Catalog) -> None:
-    assert catalog.version == "2026.11-1"
+    assert catalog.version == "2026.12-1"
     assert catalog.region.startswith("北京市西城区")
-    assert catalog.published == "2026-11-20"
+    assert catalog.published == "2026-12-01"
 
 
 def test_enough_matters(catalog: Catalog) -> None:

@@ -8,6 +8,7 @@ import re
 import pytest
 from pypdf import PdfReader
 
+from counterdesk.domain.errors import InvalidInput
 from counterdesk.printing import fonts, receipt
 from counterdesk.printing.facts import MaterialLine
 from counterdesk.printing.roll import PRINTABLE, Roll
@@ -81,7 +82,7 @@ def test_a4_material_list_continues_on_the_next_page():
 
 
 def test_only_80_and_58_mm_rolls():
-    with pytest.raises(ValueError):
+    with pytest.raises(InvalidInput, match="58 或 80"):
         Roll(76)
 
 

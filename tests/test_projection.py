@@ -7,7 +7,7 @@ import random
 import sqlite3
 
 import pytest
-from conftest import ADMIN, APPLICANT, CLERK
+from conftest import ADMIN, APPLICANT, CLERK, case_columns_before_8
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -149,6 +149,8 @@ def test_store_from_older_version_upgrades_with_nothing_lost(tmp_path, monkeypat
     monkeypatch.setattr(migrations, "MIGRATIONS", full[:old_version])
     if old_version < 6:  # that release had no staff directory to keep up
         monkeypatch.setattr(projection, "project_staff", lambda conn, event: None)
+    if old_version < 8:
+        case_columns_before_8(monkeypatch)
     path = tmp_path / "old.db"
     desk = Desk.init(path, center_code="DC03", center_name="中心", device_no=1,
                      admin_login=ADMIN[0], admin_password=ADMIN[1])  # fmt: skip

@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from conftest import required_keys
+from conftest import case_columns_before_8, required_keys
 from stdnum.cn import ric
 
 from counterdesk.domain.catalog import load_catalog
@@ -163,7 +163,8 @@ def test_index_follows_rebuild_and_name_changes(desk, filled) -> None:
         desk.conn.execute(f"INSERT INTO {table} ({table}) VALUES ('integrity-check')")
 
 
-def test_store_from_version_1_upgrades_with_every_case_findable(tmp_path) -> None:
+def test_store_from_version_1_upgrades_with_every_case_findable(tmp_path, monkeypatch) -> None:
+    case_columns_before_8(monkeypatch)  # the case rows as release 1 wrote them
     conn = open_database(tmp_path / "old.db").conn
     migrate(conn, upto=1)
     journal = Journal(conn, "DC03", "device-a", HybridClock())

@@ -279,3 +279,21 @@ def test_english_is_the_second_language(qtbot, ui):
         assert window.page("intake").buttons["accept"].text() == "Accept F9"
     finally:
         set_language("zh_CN")
+
+
+def test_the_window_ends_lapsed_deficiency_cases_on_a_timer(qtbot, ui, desk, matter):
+    owed = [m.key for m in matter.materials if m.deficiency_ok][:1]
+    received = [m.key for m in matter.materials if m.required and m.key not in owed]
+    case_id = desk.accept_with_deficiencies(
+        APPLICANT, matter.code, received, owed, commitment_signed=True
+    ).case_id
+    window = MainWindow(ui, SyncService())
+    qtbot.addWidget(window)
+    assert window._expiry_timer.isActive()
+    changes = []
+    ops.bus().changed.connect(changes.append)
+    desk.ctx.clock_offset = 40 * 86_400_000  # the window stayed open for weeks
+    desk.ctx._swept_on = desk.today()  # and nothing else wrote today
+    window._expiry_timer.timeout.emit()
+    assert desk.get_case(case_id).status == "terminated"
+    assert changes and case_id in changes[-1].case_ids

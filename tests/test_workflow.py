@@ -9,6 +9,7 @@ from clocks import fake_clock
 from conftest import APPLICANT, CHIEF, required_keys
 
 from counterdesk.domain.errors import InvalidInput, NotAllowed
+from counterdesk.domain.workflow import LAPSE_CONSEQUENCE
 from counterdesk.store.projection import snapshot_projections
 
 
@@ -89,7 +90,7 @@ def test_accept_with_deficiencies_and_automatic_termination(make_desk, matter):
     change = desk.expire_deficiencies()
     assert change.case_ids == (lapsed.case_id,)
     gone = desk.get_case(lapsed.case_id)
-    assert gone.status == "terminated" and "自动终止" in gone.outcome_reason
+    assert gone.status == "terminated" and LAPSE_CONSEQUENCE in gone.outcome_reason
     assert desk.timeline(gone.id)[-1].actor == "system"
     assert desk.get_case(kept.case_id).status == "accepted"
 

@@ -210,6 +210,7 @@ class CasePage(QWidget):
         f["step"].setText(step)
         f["owed"].setText(
             f"{material_list(case.owed, self.choices)}（{case.supplement_due} 前）"
+            + (self.tr("（暂定）") if case.supplement_provisional else "")
             if case.owed
             else "—"
         )

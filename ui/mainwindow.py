@@ -4,6 +4,7 @@ whether data reached the district."""
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable
 from typing import Any
 
@@ -22,6 +23,11 @@ from PySide6.QtWidgets import (
 
 from ui import ops
 from ui.syncservice import SyncService, age_text
+
+log = logging.getLogger(__name__)
+# 容缺 deadlines end by themselves: the store does it when it opens and at the first
+# write of each day; this timer catches a window left open across midnight.
+EXPIRY_MINUTES = 10
 
 
 class SyncIndicator(QWidget):
@@ -98,6 +104,9 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_status()
         self._shortcuts()
+        self._expiry_timer = QTimer(self)
+        self._expiry_timer.timeout.connect(self.expire_deficiencies)
+        self._expiry_timer.start(EXPIRY_MINUTES * 60 * 1000)
         self._ensure_page(0)
         if not ops.executor().synchronous:
             from ui.preview import warm_up
@@ -248,6 +257,16 @@ class MainWindow(QMainWindow):
         self.sync.answers_arrived.connect(
             lambda n: self.flash(self.tr("区级平台回复了 {0} 条反馈（F1 查看）").format(n), 30)
         )
+
+    def expire_deficiencies(self) -> None:
+        """End lapsed 容缺 cases (counterdesk.desk.expiry); views refresh from the Change."""
+        ops.CollectionOp(self, lambda desk: desk.expire_deficiencies()).failure(
+            self._expiry_failed
+        ).run_in_background()
+
+    def _expiry_failed(self, exc: BaseException) -> None:
+        log.warning("periodic 容缺 expiry failed (the next write retries it): %s", exc)
+        self.flash(getattr(exc, "message", str(exc)))
 
     def flash(self, text: str, seconds: int = 10) -> None:
         """A passing message beside the permanent sync state (never instead of it)."""

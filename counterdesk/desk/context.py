@@ -17,7 +17,7 @@ from typing import Any
 
 import sqlite_utils
 
-from counterdesk.desk import users
+from counterdesk.desk import expiry, users
 from counterdesk.domain.catalog import Catalog, catalog_from_json, load_catalog
 from counterdesk.domain.errors import NotAllowed, NotFound
 from counterdesk.domain.events import Event
@@ -91,12 +91,20 @@ class DeskContext:
         self._catalog: Catalog | None = None
         self._marks: tuple = self.conn.execute(_MARKS).fetchone()
         self.user: users.User | None = None
+        # The business date of this connection's last committed 容缺 sweep: the first
+        # write transaction of each day sweeps first (see counterdesk.desk.expiry).
+        self._swept_on: dt.date | None = None
+        self.expired: list[str] = []
 
     # ---- transactions ----------------------------------------------------------------
 
     @contextlib.contextmanager
-    def write(self) -> Iterator[None]:
-        """One durable transaction; nested calls join the outer one (see `Desk.batch`)."""
+    def write(self, *, sweep: bool = True) -> Iterator[None]:
+        """One durable transaction; nested calls join the outer one (see `Desk.batch`).
+
+        The first transaction of each business date ends lapsed 容缺 cases before
+        the caller's work, in the same transaction (`expired` lists them).
+        """
         with self.lock:
             if self._depth:
                 self._depth += 1
@@ -106,15 +114,24 @@ class DeskContext:
                     self._depth -= 1
                 return
             self._depth = 1
+            today = None
             try:
                 with write_transaction(self.conn):
                     self.refresh_from_store()
+                    today = self.today()
+                    self.expired = []
+                    if sweep and self._swept_on != today:
+                        self.expired = expiry.sweep(self)
                     yield
             except BaseException:
-                # The chain head and the calendar may have moved inside the rolled-back work.
+                # The chain head, the calendar and the catalog may have moved inside the
+                # rolled-back work: read them again from what the store kept.
                 self.journal.reload()
                 self.calendar = projection.load_calendar(self.conn)
+                self._catalog = None
                 raise
+            else:
+                self._swept_on = today
             finally:
                 self._depth = 0
 

@@ -21,8 +21,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from counterdesk.desk import users
+from counterdesk.desk import expiry, users
 from counterdesk.desk.accounts import Accounts
+from counterdesk.desk.boundary import Line, Login, Long, Name, Short, checked, checked_methods
 from counterdesk.desk.casework import CaseWork
 from counterdesk.desk.context import CenterInfo, DeskContext
 from counterdesk.desk.delegate import delegate
@@ -31,7 +32,7 @@ from counterdesk.domain.case import Case, case_signal
 from counterdesk.domain.catalog import Catalog, load_catalog
 from counterdesk.domain.changes import CALENDAR, CASES, CATALOG, FEEDBACK, SETTINGS, Change
 from counterdesk.domain.errors import InvalidInput, NotFound, StorageError
-from counterdesk.domain.events import Event
+from counterdesk.domain.events import BrokenLink, Event
 from counterdesk.domain.hlc import HybridClock
 from counterdesk.domain.ids import new_id
 from counterdesk.domain.people import Applicant, validate_id
@@ -39,7 +40,7 @@ from counterdesk.domain.workdays import WorkCalendar, YearSchedule
 from counterdesk.store import projection
 from counterdesk.store.connection import open_database, storage_error, write_transaction
 from counterdesk.store.journal import Journal, events_for_case, insert_foreign, verify_chains
-from counterdesk.store.migrations import migrate
+from counterdesk.store.migrations import migrate, restore_triggers
 from counterdesk.store.upgrade import upgrade_store
 
 __all__ = ["CenterInfo", "Desk", "VerifyReport"]
@@ -47,6 +48,9 @@ __all__ = ["CenterInfo", "Desk", "VerifyReport"]
 log = logging.getLogger(__name__)
 
 CLOCK_TOLERANCE_MS = 60_000  # drift below a minute is left alone
+# A district time outside these years (2020-2100, in ms) is a broken server, not a clock.
+DISTRICT_TIME_RANGE = (1_577_836_800_000, 4_102_444_800_000)
+MAX_CLOCK_OFFSET_MS = 50 * 366 * 86_400_000
 
 
 @dataclass
@@ -61,9 +65,11 @@ class VerifyReport:
         return self.integrity == "ok" and not self.broken and self.projections_match is not False
 
 
+@checked_methods
 class Desk:
     """One open store. Not thread-safe by itself: the UI drives it from one worker thread."""
 
+    @checked
     def __init__(self, path: Path | str, *, clock: HybridClock | None = None) -> None:
         path = Path(path)
         if not path.exists():
@@ -85,6 +91,32 @@ class Desk:
         self.intake = Intake(self.ctx)
         self.casework = CaseWork(self.ctx)
         self.accounts = Accounts(self.ctx)
+        self._on_open()
+
+    def _on_open(self) -> None:
+        """What opening a store does by itself: put back lost triggers, end lapsed 容缺 cases."""
+        try:
+            fixed = restore_triggers(self.conn)
+        except sqlite3.Error as exc:
+            log.error("store %s: could not check or re-create its triggers: %s", self.path, exc)
+        else:
+            if fixed:
+                log.warning(
+                    "store %s: triggers %s were missing or altered and have been re-created; "
+                    "the journal may have been edited while they were gone: run "
+                    "'counterdesk verify --deep' and check the chains",
+                    self.path,
+                    ", ".join(fixed),
+                )
+        if expiry.any_due(self.conn, self.today()):
+            try:
+                change = self.casework.expire_deficiencies()
+            except StorageError as exc:  # a read-only copy: the first write will do it
+                log.warning("store %s: lapsed 容缺 cases not ended at open: %s", self.path, exc)
+            else:
+                log.info(
+                    "store %s: %d lapsed 容缺 cases ended at open", self.path, len(change.case_ids)
+                )
 
     # ---- the services' actions, on the facade ----------------------------------------
 
@@ -177,18 +209,19 @@ class Desk:
     # ---- lifecycle -------------------------------------------------------------------
 
     @classmethod
+    @checked
     def init(
         cls,
         path: Path | str,
         *,
-        center_code: str,
-        center_name: str,
+        center_code: Short,
+        center_name: Line,
         device_no: int,
-        admin_login: str,
+        admin_login: Login,
         admin_password: str,
-        admin_name: str = "系统管理员",
-        counter: str = "",
-        phone: str = "",
+        admin_name: Name = "系统管理员",
+        counter: Short = "",
+        phone: Short = "",
         clock: HybridClock | None = None,
     ) -> Desk:
         """Create a new store for one counter PC of a center, with its first admin."""
@@ -253,6 +286,11 @@ class Desk:
 
     def adopt_district_time(self, server_ms: int) -> None:
         """The district answered with its time: correct this PC's clock by the difference."""
+        if not DISTRICT_TIME_RANGE[0] <= server_ms <= DISTRICT_TIME_RANGE[1]:
+            raise InvalidInput(
+                f"区级平台报告的时间不可信（{server_ms} 毫秒），未采用；请检查区级服务器的时钟",
+                field="server_ms",
+            )
         self.set_clock_offset(server_ms - self.ctx.base_wall())
 
     def set_clock_offset(self, offset_ms: int) -> None:
@@ -264,16 +302,25 @@ class Desk:
         (`HybridClock.stamp_after`). Other connections on the store pick both up
         at their next write (`DeskContext.refresh_from_store`).
         """
+        if abs(offset_ms) > MAX_CLOCK_OFFSET_MS:
+            raise InvalidInput(
+                "本机时钟与区级平台相差超过 50 年，不可能是时钟偏差，未采用", field="offset_ms"
+            )
         applied = offset_ms if abs(offset_ms) > CLOCK_TOLERANCE_MS else 0
-        if applied == self.ctx.clock_offset:
+        previous = self.ctx.clock_offset
+        if applied == previous:
             return
-        with self.ctx.write():
-            self.ctx.clock_offset = applied
-            self.ctx.put_meta("clock_offset_ms", str(applied))
-            if self.journal.ran_ahead():
-                log.warning("clock ran ahead of the district by %s ms: rebased", -applied)
-                self.journal.mark_rebased(self.journal.clock.last)
-                self.journal.clock.rebase()
+        try:
+            with self.ctx.write():
+                self.ctx.clock_offset = applied
+                self.ctx.put_meta("clock_offset_ms", str(applied))
+                if self.journal.ran_ahead():
+                    log.warning("clock ran ahead of the district by %s ms: rebased", -applied)
+                    self.journal.mark_rebased(self.journal.clock.last)
+                    self.journal.clock.rebase()
+        except BaseException:
+            self.ctx.clock_offset = previous  # the store kept the old one: so does memory
+            raise
 
     def clock_warning(self) -> str | None:
         """A sentence for the status bar when this PC's clock is known to be wrong."""
@@ -350,19 +397,28 @@ class Desk:
             integrity = self.conn.execute("PRAGMA integrity_check").fetchone()[0]
             report = VerifyReport(integrity=integrity, broken=verify_chains(self.conn))
             report.events = self.conn.execute("SELECT COUNT(*) FROM events").fetchone()[0]
+            # Deleting the journal's last events keeps every chain intact; the sequence
+            # the district acknowledged (remembered here) shows it.
+            head = (
+                self.conn.execute(
+                    "SELECT MAX(seq) FROM events WHERE device_id = ?", (self.info.device_id,)
+                ).fetchone()[0]
+                or 0
+            )
+            if self.uploaded_through() > head:
+                report.broken.append(
+                    BrokenLink(
+                        self.info.device_id, head + 1, "",
+                        f"日志只到第 {head} 号，但区级平台已确认收到第 {self.uploaded_through()} 号"
+                        "（末尾的记录被删除）",
+                    )
+                )  # fmt: skip
             if deep:
                 report.projections_match = self._projections_match_rebuild()
         return report
 
     def _projections_match_rebuild(self) -> bool:
-        before = projection.snapshot_projections(self.conn)
-        self.conn.execute("BEGIN IMMEDIATE")
-        try:
-            projection.rebuild_all(self.conn)
-            after = projection.snapshot_projections(self.conn)
-        finally:
-            self.conn.execute("ROLLBACK")
-        return before == after
+        return not projection.differences_from_rebuild(self.conn)
 
     def rebuild(self, progress=None) -> None:
         """Rebuild every projection from the journal (repairs a damaged projection)."""
@@ -407,16 +463,13 @@ class Desk:
         ).fetchone()
         return row[1] <= self.uploaded_through() and not refused
 
-    def submit_feedback(self, subject: str, text: str) -> Change:
+    def submit_feedback(self, subject: Line, text: Long) -> Change:
         """A report to the district about the system or a catalog entry; travels with the next sync."""
         self.ctx.actor()  # any logged-in role may report
-        subject, text = subject.strip(), text.strip()
         if not subject:
             raise InvalidInput("请填写反馈主题", field="subject")
         if not text:
             raise InvalidInput("请填写反馈内容", field="text")
-        if len(text) > 4000 or len(subject) > 200:
-            raise InvalidInput("反馈过长（主题最多 200 字，内容最多 4000 字）", field="text")
         with self.ctx.write():
             event, _ = self.ctx.record(
                 None, "feedback_submitted", {"subject": subject, "text": text}

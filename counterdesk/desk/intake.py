@@ -6,13 +6,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from counterdesk.desk.boundary import Code, Line, Login, Note, Reason, checked_methods
 from counterdesk.desk.context import DeskContext
 from counterdesk.desk.users import CASE_ROLES
+from counterdesk.domain import text
 from counterdesk.domain.catalog import Matter
 from counterdesk.domain.changes import CASES, CITIZENS, NOTICES, Change
 from counterdesk.domain.errors import InvalidInput, NotAllowed
 from counterdesk.domain.ids import case_number_prefix, new_id
 from counterdesk.domain.people import Applicant
+
+MATERIAL_FORMS = ("original", "copy", "original_and_copy", "electronic")
 
 
 def _applicant(value: Applicant | dict[str, Any]) -> Applicant:
@@ -20,7 +24,7 @@ def _applicant(value: Applicant | dict[str, Any]) -> Applicant:
         try:
             value = Applicant(**value)
         except TypeError as exc:
-            raise InvalidInput(f"申请人信息字段不对：{exc}") from exc
+            raise InvalidInput(f"申请人信息字段不对：{exc}", field="applicant") from exc
     return value.validated()
 
 
@@ -32,10 +36,14 @@ def _materials(
     out = {}
     for key, detail in items.items():
         material = matter.material(key)
+        if detail is not None and not isinstance(detail, dict):
+            raise InvalidInput(f"材料“{material.name}”的收取情况应为对象", field="materials")
         detail = detail or {}
+        if set(detail) - {"form", "count"}:
+            raise InvalidInput(f"材料“{material.name}”只能写明形式和份数", field="materials")
         form = detail.get("form", material.form)
         count = detail.get("count", material.count)
-        if form not in ("original", "copy", "original_and_copy", "electronic"):
+        if form not in MATERIAL_FORMS:
             raise InvalidInput(f"材料“{material.name}”的形式不对：{form}", field="materials")
         if not isinstance(count, int) or isinstance(count, bool) or not 1 <= count <= 99:
             raise InvalidInput(f"材料“{material.name}”的份数应为 1–99", field="materials")
@@ -43,10 +51,30 @@ def _materials(
     return out
 
 
+def _form(matter: Matter, given: dict[str, Any] | None) -> dict[str, Any]:
+    """Values typed into the application form: known fields only, clean text or whole numbers."""
+    fields = {f.key: f for f in matter.form_fields}
+    out: dict[str, Any] = {}
+    for key, value in (given or {}).items():
+        field = fields.get(key)
+        if field is None:
+            raise InvalidInput(f"事项“{matter.name}”的申请表没有字段 {key}", field="form")
+        if value is None:
+            continue
+        if isinstance(value, int) and not isinstance(value, bool):
+            out[key] = value
+            continue
+        out[key] = text.clean(
+            value, f"form.{key}", field.label, text.FORM_VALUE, multiline=field.kind == "multiline"
+        )
+    return out
+
+
 def _names(matter: Matter, keys) -> str:
     return "、".join(matter.material(k).name for k in keys)
 
 
+@checked_methods
 class Intake:
     """A service of the facade: the four intake decisions."""
 
@@ -90,11 +118,11 @@ class Intake:
     def accept(
         self,
         applicant: Applicant | dict[str, Any],
-        matter_code: str,
-        materials: dict[str, Any] | list[str],
+        matter_code: Code,
+        materials: dict[str, dict[str, Any] | None] | list[Code],
         *,
         form: dict[str, Any] | None = None,
-        first_contact: str | None = None,
+        first_contact: Login | None = None,
     ) -> Change:
         """受理: every required material is here; the case opens and its clock starts."""
         return self._open_case(applicant, matter_code, materials, [], form, first_contact)
@@ -102,26 +130,22 @@ class Intake:
     def accept_with_deficiencies(
         self,
         applicant: Applicant | dict[str, Any],
-        matter_code: str,
-        materials: dict[str, Any] | list[str],
-        owed: list[str],
+        matter_code: Code,
+        materials: dict[str, dict[str, Any] | None] | list[Code],
+        owed: list[Code],
         *,
         commitment_signed: bool,
         form: dict[str, Any] | None = None,
-        first_contact: str | None = None,
+        first_contact: Login | None = None,
     ) -> Change:
         """容缺受理: secondary materials owed under a signed commitment, with a supplement deadline."""
         if not owed:
             raise InvalidInput("容缺受理需要列出待补交的材料；材料齐全请直接受理", field="owed")
-        if not commitment_signed:
+        if commitment_signed is not True:
             raise InvalidInput("容缺受理须由申请人签署《容缺受理承诺书》", field="commitment")
         return self._open_case(applicant, matter_code, materials, owed, form, first_contact)
 
-    def _open_case(self, applicant, matter_code, materials, owed, form, first_contact) -> Change:
-        self.ctx.actor(*CASE_ROLES)
-        person = _applicant(applicant)
-        matter = self.ctx.catalog.matter(matter_code)
-        received = _materials(matter, materials)
+    def _checked_owed(self, matter: Matter, received: dict, owed: list[str]) -> list[str]:
         owed = list(dict.fromkeys(owed))
         for key in owed:
             item = matter.material(key)
@@ -141,14 +165,29 @@ class Intake:
                 f"缺少必需材料：{_names(matter, missing)}。请出具一次性告知书，或按容缺受理办理",
                 field="materials",
             )
+        return owed
+
+    def _open_case(self, applicant, matter_code, materials, owed, form, first_contact) -> Change:
+        self.ctx.actor(*CASE_ROLES)
+        person = _applicant(applicant)
+        # Inside the transaction: the catalog in force is the one a sync just installed.
         with self.ctx.write():
+            matter = self.ctx.catalog.matter(matter_code)
+            received = _materials(matter, materials)
+            owed = self._checked_owed(matter, received, owed)
             payload = self._intake_payload(person, matter, first_contact)
             payload.update(case_no=self._next_number("cases", "case_no", "", 4), materials=received)
-            payload["form"] = dict(form or {})
+            payload["form"] = _form(matter, form)
             if owed:
                 due, _ = self.ctx.calendar.add_workdays(self.ctx.today(), matter.supplement_days)
-                # owed materials are only accepted under a signed commitment (checked above)
-                payload.update(owed=owed, supplement_due=due.isoformat(), commitment_signed=True)
+                # The fold counts the deadline from supplement_days (so a schedule published
+                # later moves it); supplement_due is what the counter printed at intake.
+                payload.update(
+                    owed=owed,
+                    supplement_days=matter.supplement_days,
+                    supplement_due=due.isoformat(),
+                    commitment_signed=True,
+                )
             case_id = new_id()
             event, _ = self.ctx.record(case_id, "case_accepted", payload, fresh=True)
         return Change(
@@ -158,28 +197,45 @@ class Intake:
     def issue_notice(
         self,
         applicant: Applicant | dict[str, Any],
-        matter_code: str,
-        missing: list[str],
+        matter_code: Code,
+        missing: list[Code],
         *,
-        note: str = "",
+        note: Note = "",
     ) -> Change:
-        """一次性告知: everything missing, on one paper; no case is opened."""
+        """一次性告知: every missing *required* material, on one paper; no case is opened.
+
+        Optional materials (非必需) are never 需要补正: they are left off the notice.
+        """
         self.ctx.actor(*CASE_ROLES)
         person = _applicant(applicant)
-        matter = self.ctx.catalog.matter(matter_code)
         if not missing:
             raise InvalidInput("一次性告知书须列出缺少的材料", field="missing")
-        items = []
-        for key in dict.fromkeys(missing):
-            m = matter.material(key)
-            items.append(
-                {"key": key, "name": m.name, "form": m.form, "count": m.count, "issuer": m.issuer}
-            )
         with self.ctx.write():
+            matter = self.ctx.catalog.matter(matter_code)
+            wanted = [matter.material(key) for key in dict.fromkeys(missing)]
+            required = [m for m in wanted if m.required]
+            if not required:
+                raise InvalidInput(
+                    "所列材料都不是必需材料，无需补正：必需材料齐全的请直接受理", field="missing"
+                )
+            items = [
+                {
+                    "key": m.key,
+                    "name": m.display_name(person.id_type),
+                    "form": m.form,
+                    "count": m.count,
+                    "issuer": m.issuer,
+                }
+                for m in required
+            ]
             payload = self._intake_payload(person, matter, None)
             notice_no = self._next_number("notices", "notice_no", "G", 3)
             payload.update(
-                notice_id=new_id(), notice_no=notice_no, missing=items, note=note.strip()
+                notice_id=new_id(),
+                notice_no=notice_no,
+                missing=items,
+                note=note,
+                basis=matter.notice_basis_text(),
             )
             event, _ = self.ctx.record(None, "notice_issued", payload)
         return Change(frozenset({NOTICES, CITIZENS}), notice_no=notice_no, events=(event.id,))
@@ -187,26 +243,27 @@ class Intake:
     def reject(
         self,
         applicant: Applicant | dict[str, Any],
-        matter_code: str,
-        reason: str,
-        redirect: str,
+        matter_code: Code,
+        reason: Reason,
+        redirect: Line,
         *,
-        first_contact: str | None = None,
+        first_contact: Login | None = None,
     ) -> Change:
         """不予受理: outside this office's remit; the paper names the office to go to."""
         self.ctx.actor(*CASE_ROLES)
         person = _applicant(applicant)
-        matter = self.ctx.catalog.matter(matter_code)
-        if not reason.strip():
+        if not reason:
             raise InvalidInput("请填写不予受理的理由", field="reason")
-        if not redirect.strip():
+        if not redirect:
             raise InvalidInput("请写明应向哪个机关申请（告知申请人去向）", field="redirect")
         with self.ctx.write():
+            matter = self.ctx.catalog.matter(matter_code)
             payload = self._intake_payload(person, matter, first_contact)
             payload.update(
                 case_no=self._next_number("cases", "case_no", "", 4),
-                reason=reason.strip(),
-                redirect=redirect.strip(),
+                reason=reason,
+                redirect=redirect,
+                basis=matter.rejection_basis_text(),
             )
             case_id = new_id()
             event, _ = self.ctx.record(case_id, "case_rejected", payload, fresh=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from counterdesk.domain.people import ID_TYPES, mask_id
@@ -65,6 +65,8 @@ class Case:
     last_hlc: int
     last_device: str
     last_seq: int
+    supplement_provisional: int = 0
+    evaluated_visits: list[str] = field(default_factory=list)
 
     @classmethod
     def from_state(cls, state: dict[str, Any]) -> Case:

@@ -8,9 +8,18 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from counterdesk.domain.errors import CatalogError, NotFound
+from counterdesk.domain import text
+from counterdesk.domain.errors import CatalogError, InvalidInput, NotFound
+from counterdesk.domain.people import ID_TYPES
 
+CATALOG_TEXT_LIMIT = 2000
 MaterialForm = Literal["original", "copy", "original_and_copy", "electronic"]
+# The kinds of 政务服务事项 in the national catalog that a counter handles. Which
+# law a notice cites depends on it: only a 行政许可 cites the Administrative
+# Licensing Law; a benefit (行政给付, e.g. 低保) cites its own regulations.
+MatterType = Literal["行政许可", "行政给付", "行政确认", "公共服务", "其他行政权力", ""]
+LICENCE_NOTICE_BASIS = "《中华人民共和国行政许可法》第三十二条第一款第（四）项"
+LICENCE_REJECTION_BASIS = "《中华人民共和国行政许可法》第三十二条第一款第（二）项"
 StepKind = Literal["handover", "review", "return", "notify"]
 FieldSource = Literal[
     "applicant.name",
@@ -29,6 +38,20 @@ FieldSource = Literal[
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
+    @model_validator(mode="after")
+    def _clean_text(self) -> _Strict:
+        # Text a district file fills prints on every paper: no control or bidi
+        # characters, and a bound on its length (domain.text).
+        for name in type(self).model_fields:
+            value = getattr(self, name)
+            for item in value if isinstance(value, tuple) else (value,):
+                if isinstance(item, str):
+                    try:
+                        text.clean(item, name, name, CATALOG_TEXT_LIMIT, multiline=True)
+                    except InvalidInput as exc:
+                        raise ValueError(f"field {name}: {exc.message}") from None
+        return self
+
 
 class Material(_Strict):
     """One item of the materials checklist."""
@@ -42,6 +65,16 @@ class Material(_Strict):
     # Secondary material that may be owed under a 容缺受理承诺书.
     deficiency_ok: bool = False
     note: str = ""
+    # The applicant's own identity document: on paper it is named after the
+    # document the applicant showed (护照, 港澳台居民居住证…), not 居民身份证.
+    applicant_id: bool = False
+
+    def display_name(self, id_type: str) -> str:
+        """The material's name for this applicant's document."""
+        if not self.applicant_id or id_type in ("resident_id", "uscc"):
+            return self.name
+        label = ID_TYPES.get(id_type, "有效身份证件")
+        return self.name.replace("居民身份证", label) if "居民身份证" in self.name else self.name
 
 
 class FormField(_Strict):
@@ -70,6 +103,11 @@ class Matter(_Strict):
     category: str = ""
     department: str = Field(min_length=2)
     legal_basis: str = Field(min_length=4)
+    matter_type: MatterType = ""
+    # The provision a one-time notice (补正告知) and a 不予受理通知书 cite; empty: a
+    # 行政许可 cites the Administrative Licensing Law, anything else its legal_basis.
+    notice_basis: str = ""
+    rejection_basis: str = ""
     statutory_days: int = Field(ge=1, le=365)
     promised_days: int = Field(ge=1, le=365)
     fee: str = "不收费"
@@ -111,6 +149,19 @@ class Matter(_Strict):
             if (item.kind == "choice") != bool(item.choices):
                 raise ValueError(f"field form_fields.{item.key}: choices go with kind choice only")
         return self
+
+    def notice_basis_text(self) -> str:
+        """What a 一次性告知书 cites: the matter's own provision, never the licensing
+        law for a matter that is not a licence."""
+        if self.notice_basis:
+            return self.notice_basis
+        return LICENCE_NOTICE_BASIS if self.matter_type == "行政许可" else self.legal_basis
+
+    def rejection_basis_text(self) -> str:
+        """What a 不予受理通知书 cites (same rule as `notice_basis_text`)."""
+        if self.rejection_basis:
+            return self.rejection_basis
+        return LICENCE_REJECTION_BASIS if self.matter_type == "行政许可" else self.legal_basis
 
     def material(self, key: str) -> Material:
         for item in self.materials:

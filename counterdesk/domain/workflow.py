@@ -83,6 +83,10 @@ OUTCOMES = ("approved", "denied", "needs_supplement")
 BAD_LEVELS = ("不满意", "非常不满意")
 LEVELS = ("非常满意", "满意", "基本满意", "不满意", "非常不满意")
 RECTIFY_DAYS = 15
+VISITS = ("intake", "pickup", "other")
+# What a 容缺 case's lapse means, said the same way on the commitment letter, the
+# receipt and the event the system records: the case is terminated (not withdrawn).
+LAPSE_CONSEQUENCE = "本案件终止办理；如需继续办理，须重新提出申请"
 
 # event type -> statuses it may follow (None: any status)
 ALLOWED_FROM: dict[str, frozenset[str] | None] = {
@@ -112,14 +116,34 @@ CASE_COLUMNS = (
     "suspended_since", "suspended_days", "owed", "supplement_due", "handover_batch",
     "evaluation", "evaluations", "rectification_state", "rectification_due", "closed_date",
     "late", "anomalies", "rules", "materials", "form", "event_count", "last_hlc",
-    "last_device", "last_seq",
+    "last_device", "last_seq", "supplement_provisional", "evaluated_visits",
 )  # fmt: skip
-JSON_COLUMNS = ("owed", "rules", "materials", "form")
+JSON_COLUMNS = ("owed", "rules", "materials", "form", "evaluated_visits")
 
 
-def check(state: dict[str, Any], type_: str, payload: dict[str, Any]) -> None:
-    """Raise NotAllowed if `type_` may not follow the case's current state."""
+def lapse_reason(due: str) -> str:
+    """The reason recorded when the system ends a 容缺 case whose deadline passed."""
+    return f"容缺材料未在承诺期限 {due} 前补交，按《容缺受理承诺书》{LAPSE_CONSEQUENCE}"
+
+
+def lapsed(state: dict[str, Any], day: dt.date) -> bool:
+    """Materials are still owed under a 容缺 commitment whose deadline is before `day`."""
+    due = state["supplement_due"]
+    return bool(state["owed"]) and due is not None and due < day.isoformat()
+
+
+def check(
+    state: dict[str, Any], type_: str, payload: dict[str, Any], day: dt.date | None = None
+) -> None:
+    """Raise NotAllowed if `type_` may not follow the case's current state (on `day`)."""
     status = state["status"]
+    if type_ == "materials_supplemented" and _supplement_too_late(state, day):
+        raise NotAllowed(
+            f"案件 {state['case_no']} 的容缺材料应于 {state['supplement_due']} 前补交，"
+            "已经逾期：按承诺书，本案件终止办理，不能再补交。如需继续办理，"
+            "请申请人重新提出申请（材料齐全的当场受理）",
+            detail=f"supplement after {state['supplement_due']}",
+        )
     allowed = ALLOWED_FROM.get(type_, frozenset())
     if allowed is not None and status not in allowed:
         action = EVENT_LABELS.get(type_, type_)
@@ -131,6 +155,20 @@ def check(state: dict[str, Any], type_: str, payload: dict[str, Any]) -> None:
         raise NotAllowed(f"案件 {state['case_no']} 没有待整改的差评，无需回访")
     if type_ == "materials_supplemented" and status != "needs_supplement" and not state["owed"]:
         raise NotAllowed(f"案件 {state['case_no']} 没有待补交的材料")
+    if type_ == "evaluated" and payload.get("visit", "pickup") in state["evaluated_visits"]:
+        raise NotAllowed(f"案件 {state['case_no']} 本次办事已评价过（每次办事评价一次）")
+
+
+def _supplement_too_late(state: dict[str, Any], day: dt.date | None) -> bool:
+    """A supplement of owed 容缺 materials after their deadline (or after the lapse ended the case)."""
+    if not state["owed"] or state["supplement_due"] is None:
+        return False
+    if day is not None and lapsed(state, day):
+        return True
+    closed = state["closed_date"]
+    return (
+        state["status"] == "terminated" and closed is not None and closed > state["supplement_due"]
+    )
 
 
 def new_case(event: Event, cal: WorkCalendar) -> dict[str, Any]:
@@ -163,7 +201,9 @@ def new_case(event: Event, cal: WorkCalendar) -> dict[str, Any]:
         suspended_days=0,
         owed=list(p.get("owed", [])),
         supplement_due=p.get("supplement_due"),
+        supplement_provisional=0,
         evaluations=0,
+        evaluated_visits=[],
         late=0,
         anomalies=0,
         rules=rules,
@@ -177,6 +217,13 @@ def new_case(event: Event, cal: WorkCalendar) -> dict[str, Any]:
     else:
         state.update(status="accepted", promised_days=rules["promised_days"])
         _recompute_due(state, cal)
+        if state["owed"] and isinstance(p.get("supplement_days"), int):
+            # Counted in the fold, so a year's schedule published later moves it (预计 until then).
+            due, provisional = cal.add_workdays(day, p["supplement_days"])
+            state["supplement_due"], state["supplement_provisional"] = (
+                due.isoformat(),
+                int(provisional),
+            )
         _enter_step(state, "handover", day, cal)
     return state
 
@@ -194,11 +241,13 @@ def apply(state: dict[str, Any] | None, event: Event, cal: WorkCalendar) -> dict
     else:
         state = dict(state)
         try:
-            check(state, event.type, event.payload)
+            check(state, event.type, event.payload, _day(event))
         except NotAllowed:
             # Two counters acted on the same case concurrently: the later one (in fold
-            # order) loses, deterministically, and the case records the conflict.
-            state["anomalies"] += 1
+            # order) loses, deterministically, and the case records the conflict. Two
+            # PCs that both ended the same lapsed 容缺 case did the same thing: no conflict.
+            if not (_is_lapse(event) and state["status"] == "terminated"):
+                state["anomalies"] += 1
         else:
             _HANDLERS.get(event.type, _noop)(state, event, cal)
     state["event_count"] += 1
@@ -208,6 +257,10 @@ def apply(state: dict[str, Any] | None, event: Event, cal: WorkCalendar) -> dict
 
 def _noop(state: dict, event: Event, cal: WorkCalendar) -> None:
     return None
+
+
+def _is_lapse(event: Event) -> bool:
+    return event.type == "terminated" and event.payload.get("cause") == "deficiency_lapsed"
 
 
 def _day(event: Event) -> dt.date:
@@ -301,7 +354,7 @@ def _supplemented(state: dict, event: Event, cal: WorkCalendar) -> None:
     brought = set(event.payload.get("materials", []))
     state["owed"] = [key for key in state["owed"] if key not in brought]
     if not state["owed"]:
-        state["supplement_due"] = None
+        state["supplement_due"], state["supplement_provisional"] = None, 0
     materials = dict(state["materials"])
     for key in sorted(brought):
         materials[key] = event.payload.get("forms", {}).get(key, {"form": "original", "count": 1})
@@ -351,13 +404,18 @@ def _evaluated(state: dict, event: Event, cal: WorkCalendar) -> None:
     level = event.payload["level"]
     state["evaluation"] = level
     state["evaluations"] += 1
+    visit = event.payload.get("visit", "pickup")
+    state["evaluated_visits"] = sorted({*state["evaluated_visits"], visit})
     if level in BAD_LEVELS:
         due, _ = cal.add_workdays(_day(event), RECTIFY_DAYS)
         state["rectification_state"], state["rectification_due"] = "open", due.isoformat()
 
 
 def _callback(state: dict, event: Event, cal: WorkCalendar) -> None:
-    state["rectification_state"] = "closed"
+    # A citizen still dissatisfied at the call-back keeps the rectification open (and
+    # overdue once its 15 working days pass); only a satisfied call-back closes it.
+    if event.payload.get("satisfied", True) is not False:
+        state["rectification_state"] = "closed"
 
 
 _HANDLERS = {

@@ -31,7 +31,8 @@ from reportlab.platypus import (
 
 from counterdesk.printing import fallback
 from counterdesk.printing.fonts import register, text_width
-from counterdesk.printing.fonts import wrap as wrap_text
+from counterdesk.printing.linebreak import Para
+from counterdesk.printing.linebreak import wrap as wrap_text
 
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 20 * mm, 22 * mm, 20 * mm
 PORTRAIT = A4
@@ -78,7 +79,7 @@ def styles() -> Styles:
 
 def p(text: str, style: ParagraphStyle | None = None) -> Paragraph:
     """A paragraph of plain text (escaped; newlines become line breaks)."""
-    return Paragraph(escape(text).replace("\n", "<br/>"), style or styles().body)
+    return Para(escape(text).replace("\n", "<br/>"), style or styles().body)
 
 
 class Title(Flowable):

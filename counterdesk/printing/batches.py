@@ -18,7 +18,7 @@ from reportlab.platypus import Flowable, Spacer
 
 from counterdesk.domain.errors import InvalidInput
 from counterdesk.domain.hlc import to_date
-from counterdesk.printing import a4, facts
+from counterdesk.printing import a4, facts, keep
 from counterdesk.printing.output import deliver
 
 if TYPE_CHECKING:
@@ -57,7 +57,7 @@ def batch_of(desk: Desk, cases: Sequence[Case], event_type: str, mark: str, carr
 
 def _materials_text(desk: Desk, case: Case) -> str:
     matter = facts.find_matter(desk, case.matter_code)
-    lines = facts.received_lines(matter, case.materials)
+    lines = facts.received_lines(matter, case.materials, case.id_type)
     return "；".join(f"{line.name}（{line.form}×{line.count}）" for line in lines)
 
 
@@ -145,12 +145,15 @@ def _sheet(
         ),
         Spacer(1, 2 * mm),
         a4.grid(rows, widths),
+    ]
+    story = keep.attach(  # the signatures never start a page without case rows above them
+        story,
         Spacer(1, 2 * mm),
         a4.p(sheet.instruction, a4.styles().small),
         a4.signature_lines(list(sheet.signers), width),
         Spacer(1, 4 * mm),
         a4.p(sheet.seal, a4.styles().right),
-    ]
+    )
     return deliver(a4.build(story, frame, subject=batch.number), out)
 
 

@@ -57,8 +57,11 @@ def person_name(desk: Desk, login: str | None) -> str:
         return login
 
 
-def received_lines(matter: Matter | None, materials: dict[str, dict]) -> list[MaterialLine]:
-    """Materials the counter took in, in catalog order (unknown keys last, by key)."""
+def received_lines(
+    matter: Matter | None, materials: dict[str, dict], id_type: str = "resident_id"
+) -> list[MaterialLine]:
+    """Materials the counter took in, in catalog order (unknown keys last, by key); the
+    applicant's own ID is named after the document shown (`id_type`)."""
     order = [m.key for m in matter.materials] if matter else []
     keys = [k for k in order if k in materials] + sorted(k for k in materials if k not in order)
     lines = []
@@ -67,12 +70,14 @@ def received_lines(matter: Matter | None, materials: dict[str, dict]) -> list[Ma
         item = _material(matter, key)
         form = detail.get("form", item.form if item else "original")
         count = int(detail.get("count", item.count if item else 1))
-        name = item.name if item else key
+        name = item.display_name(id_type) if item else key
         lines.append(MaterialLine(name, FORM_LABELS.get(form, form), count, _issuer(item)))
     return lines
 
 
-def owed_lines(matter: Matter | None, keys: list[str]) -> list[MaterialLine]:
+def owed_lines(
+    matter: Matter | None, keys: list[str], id_type: str = "resident_id"
+) -> list[MaterialLine]:
     """Materials still owed (容缺) with the form and count the catalog asks for."""
     lines = []
     for key in keys:
@@ -80,7 +85,8 @@ def owed_lines(matter: Matter | None, keys: list[str]) -> list[MaterialLine]:
         if item is None:
             lines.append(MaterialLine(key, "", 1))
         else:
-            lines.append(MaterialLine(item.name, FORM_LABELS[item.form], item.count, _issuer(item)))
+            name = item.display_name(id_type)
+            lines.append(MaterialLine(name, FORM_LABELS[item.form], item.count, _issuer(item)))
     return lines
 
 
@@ -121,6 +127,13 @@ def promise_text(case: Case) -> str:
         else:
             text += f"，{case.due_date} 前办结"
     return text
+
+
+def supplement_text(case: Case) -> str:
+    """The 容缺 deadline for paper: '预计 2027-01-11' while the year's holidays are unknown."""
+    if not case.supplement_due:
+        return ""
+    return f"预计 {case.supplement_due}" if case.supplement_provisional else case.supplement_due
 
 
 def upload_text(desk: Desk, case: Case) -> str:

@@ -14,12 +14,13 @@ from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from counterdesk.domain.catalog import FormField, Matter
 from counterdesk.domain.errors import NotFound
-from counterdesk.domain.people import Applicant
-from counterdesk.printing import a4, facts
+from counterdesk.domain.people import Applicant, number_label
+from counterdesk.printing import a4, facts, keep
+from counterdesk.printing.linebreak import Para
 from counterdesk.printing.output import deliver
 
 if TYPE_CHECKING:
@@ -77,6 +78,16 @@ def _choice_markup(item: FormField, value: str) -> str:
     return text
 
 
+def field_label(case: Case, item: FormField) -> str:
+    """The field's label; the ID number is called what the applicant's document calls it
+    (a 公民身份号码 only on a 居民身份证: '护照号码', '港澳台居民居住证号码', …)."""
+    if item.source == "applicant.id_number" and case.id_type != "resident_id":
+        if "公民身份号码" in item.label:  # '女方公民身份号码' -> '女方护照号码'
+            return item.label.replace("公民身份号码", number_label(case.id_type))
+        return f"{item.label}（{number_label(case.id_type)}）"
+    return item.label
+
+
 def form_rows(case: Case, matter: Matter) -> list[list[object]]:
     """Table rows (label, value); empty and multi-line fields keep room for handwriting."""
     st = a4.styles()
@@ -84,10 +95,10 @@ def form_rows(case: Case, matter: Matter) -> list[list[object]]:
     for item in matter.form_fields:
         value = field_value(case, item)
         if item.kind == "choice":
-            cell = Paragraph(_choice_markup(item, value), st.cell)
+            cell = Para(_choice_markup(item, value), st.cell)
         else:
             cell = a4.p(value, st.cell)
-        label = ("＊" if item.required else "") + item.label
+        label = ("＊" if item.required else "") + field_label(case, item)
         room = 28 * mm if item.kind == "multiline" else (8 * mm if not value else 0)
         rows.append([a4.p(label, st.cell), a4.MinHeight(cell, room)])
     return rows
@@ -129,6 +140,9 @@ def application_form(
             "如有虚假，愿承担相应法律责任。",
             st.indent,
         ),
+    ]
+    story = keep.attach(
+        story,
         Spacer(1, 2 * mm),
         a4.signature_lines(["申请人（签字）", "代办人（签字）"], width),
         Spacer(1, 3 * mm),
@@ -138,7 +152,7 @@ def application_form(
             f"　打印日期：{facts.cn_date(_today(desk))}",
             st.small,
         ),
-    ]
+    )
     return deliver(a4.build(story, frame, subject=case.case_no), out)
 
 

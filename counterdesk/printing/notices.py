@@ -12,7 +12,8 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from counterdesk.domain.errors import InvalidInput
 from counterdesk.domain.people import ID_TYPES, mask_id
-from counterdesk.printing import a4, facts
+from counterdesk.domain.workflow import LAPSE_CONSEQUENCE
+from counterdesk.printing import a4, facts, keep
 from counterdesk.printing.output import deliver
 from counterdesk.printing.receipt import material_table
 from counterdesk.store.journal import iter_events
@@ -34,6 +35,19 @@ REMEDY = (
 
 def _addressee(name: str, id_type: str, id_number: str) -> str:
     return f"{name}（{ID_TYPES.get(id_type, id_type)} {mask_id(id_number)}）："
+
+
+def cited(basis: str) -> str:
+    """A basis of several instruments ("《A》第十一条；《B》") as one phrase of a sentence."""
+    return basis.replace("；", "、").rstrip("。")
+
+
+def _notice_basis(payload: dict, matter: Matter | None) -> str:
+    """What the notice cites: as issued (recorded since the basis came into the catalog),
+    else the catalog's; never the licensing law for a matter that is not a licence."""
+    if payload.get("basis"):
+        return str(payload["basis"])
+    return matter.notice_basis_text() if matter else "有关规定"
 
 
 def _closing(issuer: str, date_text: str, clerk: str, width: float) -> Flowable:
@@ -78,8 +92,8 @@ def notice(
         a4.p(_addressee(data["applicant_name"], data["id_type"], data["id_number"])),
         a4.p(
             f"您于{facts.cn_date(data['issue_date'])}申请办理“{data['matter_name']}”事项。"
-            "经审查，您提交的申请材料不齐全。根据《中华人民共和国行政许可法》第三十二条第一款"
-            f"第（四）项的规定，现一次性告知您需要补正的全部材料（共 {len(lines)} 项）如下：",
+            f"经审查，您提交的申请材料不齐全。根据{cited(_notice_basis(payload, matter))}的规定，"
+            f"现一次性告知您需要补正的全部材料（共 {len(lines)} 项）如下：",
             st.indent,
         ),
         Spacer(1, 2 * mm),
@@ -89,14 +103,15 @@ def notice(
     story += _notice_terms(desk, data, matter)
     if payload.get("note"):
         story.append(a4.p(f"备注：{payload['note']}"))
-    story += [
+    story = keep.attach(
+        story,
         _closing(
             desk.info.center_name,
             facts.cn_date(data["issue_date"]),
             facts.person_name(desk, data["clerk"]),
             width,
         ),
-    ]
+    )
     pdf = a4.build(story, frame, subject=notice_no)
     return deliver(pdf, out)
 
@@ -146,6 +161,8 @@ def rejection(
     if case.status != "rejected":
         raise InvalidInput(f"案件 {case.case_no} 已受理，没有不予受理通知书", field="document")
     payload = facts.first_event(desk, case, "case_rejected")
+    matter = facts.find_matter(desk, case.matter_code)
+    basis = payload.get("basis") or (matter.rejection_basis_text() if matter else "有关规定")
     reason = payload.get("reason") or case.outcome_reason or ""
     redirect = payload.get("redirect", "")
     frame = a4.Frame(REJECTION_TITLE, desk.info.center_name, case.case_no, reprint_time)
@@ -156,28 +173,34 @@ def rejection(
         a4.p(_addressee(case.applicant_name, case.id_type, case.id_number)),
         a4.p(
             f"您于{facts.cn_date(case.accept_date)}向本中心申请办理“{case.matter_name}”事项"
-            f"（编号 {case.case_no}）。经审查，根据《中华人民共和国行政许可法》第三十二条的规定，"
-            "决定不予受理。",
+            f"（编号 {case.case_no}）。经审查，根据{cited(basis)}的规定，决定不予受理。",
             st.indent,
         ),
         a4.p(f"不予受理的理由：{reason}", st.indent),
     ]
     if redirect:
         story.append(a4.p(f"请您向{redirect}申请办理。", st.indent))
-    story += [
-        a4.p(REMEDY, st.indent),
-        a4.p(f"咨询电话：{desk.info.phone}。", st.indent),
+    story += [a4.p(REMEDY, st.indent), a4.p(f"咨询电话：{desk.info.phone}。", st.indent)]
+    story = keep.attach(
+        story,
         _closing(
             desk.info.center_name,
             facts.cn_date(case.accept_date),
             facts.person_name(desk, case.clerk),
             width,
         ),
-    ]
+    )
     return deliver(a4.build(story, frame, subject=case.case_no), out)
 
 
 # ---- 容缺受理承诺书 --------------------------------------------------------------------------
+
+
+def _due_text(due: str) -> str:
+    """'2027年1月11日', or '预计2027年1月11日（节假日安排未公布）'."""
+    if due.startswith("预计"):
+        return f"预计{facts.cn_date(due.removeprefix('预计').strip())}（节假日安排公布后以实际日期为准）"
+    return facts.cn_date(due)
 
 
 def commitment(
@@ -192,7 +215,8 @@ def commitment(
     owed_keys = opening.get("owed") or []
     if not owed_keys:
         raise InvalidInput(f"案件 {case.case_no} 不是容缺受理，没有承诺书", field="document")
-    due = opening.get("supplement_due") or case.supplement_due or ""
+    # The deadline in force: counted from acceptance, 预计 until that year's holidays are known.
+    due = facts.supplement_text(case) or opening.get("supplement_due") or ""
     matter = facts.find_matter(desk, case.matter_code)
     frame = a4.Frame(COMMITMENT_TITLE, desk.info.center_name, case.case_no, reprint_time)
     width = a4.content_width(frame)
@@ -208,19 +232,20 @@ def commitment(
             st.indent,
         ),
         Spacer(1, 2 * mm),
-        material_table(facts.owed_lines(matter, owed_keys), width, issuer=True),
+        material_table(facts.owed_lines(matter, owed_keys, case.id_type), width, issuer=True),
         Spacer(1, 2 * mm),
         a4.p("本人（单位）郑重承诺：", st.indent),
     ]
     promises = [
         "已提交的申请材料真实、合法、有效，如有虚假，愿承担相应法律责任；",
-        f"于{facts.cn_date(due)}前补交上述全部容缺材料，且补交材料与已作说明的情况一致；",
-        "逾期未补交或补交材料不符合要求的，本案件终止办理，已受理的申请视为撤回，"
-        "由此产生的一切后果由本人（单位）承担；如需继续办理，须重新提出申请；",
+        f"于{_due_text(due)}前补交上述全部容缺材料，且补交材料与已作说明的情况一致；",
+        f"逾期未补交或补交材料不符合要求的，{LAPSE_CONSEQUENCE}，"
+        "由此产生的后果由本人（单位）承担；",
         "已知悉上述容缺材料的名称、形式、份数和补交期限。",
     ]
     story += [a4.p(f"{n}、{text}", st.indent) for n, text in zip("一二三四", promises, strict=True)]
-    story += [
+    story = keep.attach(
+        story,
         Spacer(1, 4 * mm),
         a4.signature_lines(["承诺人（签字/盖章）", "受理人（签字）"], width),
         Spacer(1, 3 * mm),
@@ -230,5 +255,5 @@ def commitment(
             st.small,
         ),
         a4.p("本承诺书一式两份，申请人与中心各执一份。", st.small),
-    ]
+    )
     return deliver(a4.build(story, frame, subject=case.case_no), out)

@@ -10,7 +10,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table
 
 from counterdesk.domain.errors import InvalidInput
-from counterdesk.printing import a4, facts
+from counterdesk.domain.workflow import LAPSE_CONSEQUENCE
+from counterdesk.printing import a4, facts, keep
 from counterdesk.printing.codes import BarcodeFlowable, QrFlowable
 from counterdesk.printing.output import deliver
 from counterdesk.printing.roll import Roll
@@ -32,7 +33,7 @@ class ReceiptFacts:
     accepted_at: str
     received: list[facts.MaterialLine]
     owed: list[facts.MaterialLine]
-    supplement_due: str | None
+    supplement_due: str | None  # "预计 …" while that year's holidays are unknown
     promise: str
     clerk: str
     counter: str
@@ -56,9 +57,9 @@ def receipt_facts(desk: Desk, case: Case) -> ReceiptFacts:
         applicant=case.applicant_name,
         id_text=facts.id_line(case),
         accepted_at=facts.moment(case.accept_hlc),
-        received=facts.received_lines(matter, case.materials),
-        owed=facts.owed_lines(matter, case.owed),
-        supplement_due=case.supplement_due,
+        received=facts.received_lines(matter, case.materials, case.id_type),
+        owed=facts.owed_lines(matter, case.owed, case.id_type),
+        supplement_due=facts.supplement_text(case) or None,
         promise=facts.promise_text(case),
         clerk=facts.person_name(desk, case.clerk),
         counter=case.counter or desk.info.counter,
@@ -70,7 +71,10 @@ def receipt_facts(desk: Desk, case: Case) -> ReceiptFacts:
 
 
 def owed_warning(due: str | None) -> str:
-    return f"请于 {due} 前补交以上材料；逾期未补交的，本案件将终止办理。"
+    """What the receipt says about owed 容缺 materials: the same consequence as the
+    commitment letter and the event the system records when the deadline passes."""
+    note = "（节假日安排未公布，日期为预计）" if due and due.startswith("预计") else ""
+    return f"请于 {due} 前补交以上材料{note}；逾期未补交的，{LAPSE_CONSEQUENCE}。"
 
 
 # ---- thermal roll --------------------------------------------------------------------------
@@ -209,6 +213,8 @@ def layout_a4(f: ReceiptFacts, reprint_time: str | None = None) -> bytes:
             + (f"；事项咨询电话：{f.consult_phone}" if f.consult_phone else "")
             + f"。数据状态：{f.uploaded}。"
         ),
-        a4.seal_block(f.center, facts.cn_date(f.accepted_at), label="（受理专用章）"),
     ]
+    story = keep.attach(
+        story, a4.seal_block(f.center, facts.cn_date(f.accepted_at), label="（受理专用章）")
+    )
     return a4.build(story, frame, subject=f.case_no)

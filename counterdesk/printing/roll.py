@@ -14,9 +14,11 @@ from dataclasses import dataclass, field
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
+from counterdesk.domain.errors import InvalidInput
 from counterdesk.printing import codes
 from counterdesk.printing.fallback import missing_note
-from counterdesk.printing.fonts import FONT, register, text_width, unprintable, wrap
+from counterdesk.printing.fonts import FONT, register, text_width, unprintable
+from counterdesk.printing.linebreak import wrap
 
 # paper width -> printable width of the common 203 dpi heads (576 and 384 dots)
 PRINTABLE = {80: 72 * mm, 58: 48 * mm}
@@ -72,7 +74,10 @@ class Roll:
 
     def __post_init__(self) -> None:
         if self.width_mm not in PRINTABLE:
-            raise ValueError(f"roll width must be one of {sorted(PRINTABLE)} mm")
+            raise InvalidInput(
+                f"热敏纸宽度应为 {' 或 '.join(map(str, sorted(PRINTABLE)))} 毫米，收到的是 {self.width_mm!r}",
+                field="width_mm",
+            )
         register()
         self.page_width = self.width_mm * mm
         self.inner = PRINTABLE[self.width_mm]

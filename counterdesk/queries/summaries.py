@@ -324,9 +324,13 @@ def _processing(q: _Reader, board: Dashboard) -> None:
 
 
 def _reviews(q: _Reader, board: Dashboard) -> None:
+    # One rating per visit kind of a case: a second one (two counters offline) is an
+    # anomaly the fold ignores, so it is not counted here either (first in fold order).
     rows = q.rows(
-        "SELECT json_extract(payload, '$.level'), COUNT(*) FROM {events} "
-        "WHERE type = 'evaluated' AND hlc >= ? AND hlc < ? GROUP BY 1",
+        "SELECT level, COUNT(*) FROM (SELECT json_extract(payload, '$.level') AS level, "
+        "ROW_NUMBER() OVER (PARTITION BY case_id, json_extract(payload, '$.visit') "
+        "ORDER BY hlc, device_id, seq) AS nth FROM {events} "
+        "WHERE type = 'evaluated' AND hlc >= ? AND hlc < ?) WHERE nth = 1 GROUP BY 1",
         board.period.hlc_range(),
     )
     found = dict(rows)
@@ -345,11 +349,16 @@ def _follow_ups(q: _Reader, board: Dashboard) -> None:
     ]
     limit = q.cal.add_workdays(board.today, board.yellow_days + 1)[0] - dt.timedelta(days=1)
     rows = q.rows(
-        f"SELECT {columns}, supplement_due, owed, matter_code FROM {{cases}} "
-        "WHERE closed_date IS NULL AND supplement_due IS NOT NULL AND supplement_due <= ? "
-        "ORDER BY supplement_due, case_no LIMIT ?",
+        f"SELECT {columns}, supplement_due, owed, matter_code, supplement_provisional "
+        "FROM {cases} WHERE closed_date IS NULL AND supplement_due IS NOT NULL "
+        "AND supplement_due <= ? ORDER BY supplement_due, case_no LIMIT ?",
         (limit.isoformat(), LIST_LIMIT),
     )
+    guessed = "（期限为预计：节假日安排未公布）"
     board.supplements_due = [
-        FollowUpRow(*r[:5], r[5], q.left(board.today, r[5]), q.owed_text(r[7], r[6])) for r in rows
-    ]
+        FollowUpRow(
+            *r[:5], r[5], q.left(board.today, r[5]),
+            q.owed_text(r[7], r[6]) + (guessed if r[8] else ""),
+        )
+        for r in rows
+    ]  # fmt: skip

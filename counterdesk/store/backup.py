@@ -19,9 +19,16 @@ from pathlib import Path
 
 from counterdesk.domain.errors import IntegrityError, NotFound, StorageError
 from counterdesk.domain.ids import new_id
+from counterdesk.store import projection
 from counterdesk.store.connection import storage_error
 from counterdesk.store.journal import verify_chains
-from counterdesk.store.migrations import current_version, latest_version
+from counterdesk.store.migrations import (
+    current_version,
+    latest_version,
+    migrate,
+    trigger_problems,
+)
+from counterdesk.store.refold import refold_after
 
 Progress = Callable[[int, int], None]
 PAGES_PER_STEP = 2048
@@ -160,6 +167,14 @@ def verify_backup(path: Path | str) -> BackupInfo:
             raise StorageError(
                 f"备份 {path.name} 来自更新版本的 CounterDesk（数据版本 {version}），请先升级软件"
             )
+        missing = trigger_problems(conn)
+        if missing:
+            # Without them the journal's rows could be changed in place: the file was tampered with.
+            raise IntegrityError(
+                f"备份 {path.name} 缺少或改动了保护日志的触发器（{', '.join(missing)}），"
+                "可能被篡改过，拒绝使用；请换用另一份备份并联系技术人员",
+                detail=f"triggers: {missing}",
+            )
         return BackupInfo(
             path=path,
             center_code=meta["center_code"],
@@ -183,13 +198,21 @@ def restore(
     """
     info = verify_backup(backup)
     live = Path(live)
+    live_code = _center_code(live) if live.exists() else None
+    if live_code and live_code != info.center_code and not allow_other_center:
+        raise StorageError(
+            f"备份属于中心 {info.center_code}，本机是中心 {live_code}：拒绝恢复其他中心的备份"
+        )
+    part = live.with_name(live.name + ".restoring")
+    shutil.copyfile(info.path, part)
+    try:
+        _check_projections(part, info.path.name)
+        _become_new_device(part)
+    except BaseException:
+        part.unlink(missing_ok=True)
+        raise
     kept = None
     if live.exists():
-        live_code = _center_code(live)
-        if live_code and live_code != info.center_code and not allow_other_center:
-            raise StorageError(
-                f"备份属于中心 {info.center_code}，本机是中心 {live_code}：拒绝恢复其他中心的备份"
-            )
         kept = live.with_name(f"{live.name}.before-restore-{dt.datetime.now():%Y%m%d-%H%M%S}")
         _checkpoint(live)
         os.replace(live, kept)
@@ -197,11 +220,32 @@ def restore(
             side = Path(str(live) + suffix)
             if side.exists():
                 os.replace(side, Path(str(kept) + suffix))
-    part = live.with_name(live.name + ".restoring")
-    shutil.copyfile(info.path, part)
-    _become_new_device(part)
     os.replace(part, live)
     return kept
+
+
+def _check_projections(path: Path, name: str) -> None:
+    """Refuse a copy whose projections differ from a rebuild out of its journal.
+
+    An edited `cases` row (a status, a deadline) leaves the hash chains intact;
+    only folding the journal again shows it. The copy is brought to this
+    release's schema first (as opening it would), so its fold is comparable.
+    """
+
+    conn = sqlite3.connect(str(path), isolation_level=None)
+    try:
+        refold_after(conn, migrate(conn))
+        differ = projection.differences_from_rebuild(conn)
+    except sqlite3.Error as exc:
+        raise storage_error(exc, path) from exc
+    finally:
+        conn.close()
+    if differ:
+        raise IntegrityError(
+            f"备份 {name} 中的{'、'.join(differ)}表与按日志重建的结果不一致（表被改动过），"
+            "拒绝恢复；请换用另一份备份，并把此文件交给技术人员检查",
+            detail=f"projections differ from a rebuild: {differ}",
+        )
 
 
 def _center_code(path: Path) -> str | None:

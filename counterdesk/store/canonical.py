@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from typing import Any
 
 import orjson
@@ -18,19 +19,26 @@ from counterdesk.domain.events import HASHED_FIELDS
 GENESIS_HASH = "0" * 64
 
 
-def dumps(value: Any) -> str:
+def dumps(value: Any, *, check_floats: bool = True) -> str:
     """Canonical JSON text of `value`.
 
     Byte-identical to ``json.dumps(value, sort_keys=True, separators=(",", ":"),
     ensure_ascii=False)`` for the JSON types events carry (str, int, bool, None,
-    lists, str-keyed objects; no floats) — a test checks it — but ~10× faster.
+    lists, str-keyed objects) — a test checks it — but ~10× faster. Floats are
+    refused (InvalidInput): the two encoders write them differently.
     """
-    return dumps_bytes(value).decode("utf-8")
+    return dumps_bytes(value, check_floats=check_floats).decode("utf-8")
 
 
-def dumps_bytes(value: Any) -> bytes:
+# A number with a fraction or an exponent right after ':', ',' or '[' (orjson writes
+# no blanks): the only place a float can be. Text can look like it too ("比例:1.5"),
+# so a match is confirmed by walking the value.
+_FLOATISH = re.compile(rb"[:,\[]-?[0-9]+[.eE]")
+
+
+def dumps_bytes(value: Any, *, check_floats: bool = True) -> bytes:
     try:
-        return orjson.dumps(value, option=orjson.OPT_SORT_KEYS)
+        data = orjson.dumps(value, option=orjson.OPT_SORT_KEYS)
     except orjson.JSONEncodeError as exc:
         # e.g. an integer beyond 64 bits or a non-string key arriving in a pushed or pulled event
         raise InvalidInput(
@@ -38,6 +46,24 @@ def dumps_bytes(value: Any) -> bytes:
             field="payload",
             detail=str(exc),
         ) from exc
+    if check_floats and _FLOATISH.search(data) and _has_float(value):
+        # The canonical encoding carries no floats: their text differs between encoders,
+        # so the same event would hash differently on the district and on the counter.
+        raise InvalidInput(
+            "事件内容含有小数，规范编码不含小数（金额、比例请以文字或整数记录），已拒收",
+            field="payload",
+        )
+    return data
+
+
+def _has_float(value: Any) -> bool:
+    if isinstance(value, float):
+        return True
+    if isinstance(value, dict):
+        return any(_has_float(v) for v in value.values())
+    if isinstance(value, list | tuple):
+        return any(_has_float(v) for v in value)
+    return False
 
 
 _SLOT = "\x00payload\x00"

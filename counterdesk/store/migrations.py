@@ -6,6 +6,7 @@ Add new ones at the end; never edit one that has shipped.
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 import time
 
@@ -417,6 +418,19 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         DROP INDEX cases_clerk_status;
         """,
     ),
+    (
+        8,
+        "容缺 deadlines folded (预计 flag), visits evaluated per case",
+        """
+        -- supplement_provisional: the 容缺 deadline runs over a year whose holidays are
+        -- not yet published (printed 预计, recomputed when the schedule arrives).
+        -- evaluated_visits: the visit kinds already rated, so the fold refuses a
+        -- second rating of the same visit. The cases these change are refolded right
+        -- after the migration (counterdesk.store.refold.REFOLD_AFTER).
+        ALTER TABLE cases ADD COLUMN supplement_provisional INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE cases ADD COLUMN evaluated_visits TEXT NOT NULL DEFAULT '[]';
+        """,
+    ),
 ]
 
 
@@ -478,3 +492,61 @@ def _statements(sql: str) -> list[str]:
                 out.append(buf.strip())
             buf = ""
     return out
+
+
+def expected_triggers() -> dict[str, str]:
+    """Every trigger the latest schema has, name -> SQL (from the migrations themselves)."""
+    return dict(_triggers_of(tuple(MIGRATIONS)))
+
+
+@functools.lru_cache(maxsize=16)
+def _triggers_of(migrations: tuple[tuple[int, str, str], ...]) -> tuple[tuple[str, str], ...]:
+    """The triggers a store has after exactly these migrations."""
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        conn.execute(
+            "CREATE TABLE schema_migrations ("
+            "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)"
+        )
+        for _, _, sql in migrations:
+            for statement in _statements(sql):
+                conn.execute(statement)
+        rows = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")
+        return tuple(rows)
+    finally:
+        conn.close()
+
+
+def _same_sql(a: str | None, b: str) -> bool:
+    return a is not None and " ".join(a.split()) == " ".join(b.split())
+
+
+def trigger_problems(conn: sqlite3.Connection) -> list[str]:
+    """Names of the triggers that are missing or were changed, for the store's schema version."""
+    version = current_version(conn)
+    expected = dict(_triggers_of(tuple(m for m in MIGRATIONS if m[0] <= version)))
+    have = dict(conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"))
+    return [name for name, sql in expected.items() if not _same_sql(have.get(name), sql)]
+
+
+def restore_triggers(conn: sqlite3.Connection) -> list[str]:
+    """Re-create missing or altered triggers (one transaction); returns their names.
+
+    The append-only triggers are what keeps the journal's rows from being changed
+    in place; a store that lost them may have been edited (run verify --deep).
+    """
+    if current_version(conn) < latest_version():
+        return []  # an older store: the migrations bring its triggers
+    broken = trigger_problems(conn)
+    if not broken:
+        return []
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for name in broken:
+            conn.execute(f'DROP TRIGGER IF EXISTS "{name}"')
+            conn.execute(expected_triggers()[name])
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return broken

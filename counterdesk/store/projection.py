@@ -6,6 +6,7 @@ must give identical rows (tested).
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
 from typing import Any
@@ -34,7 +35,8 @@ _ROW_SHAPE = tuple((name, name in JSON_COLUMNS) for name in CASE_COLUMNS)
 
 
 def state_to_row(state: dict[str, Any]) -> tuple:
-    dumps = canonical.dumps
+    # Folded from events whose payloads were checked when they were encoded.
+    dumps = functools.partial(canonical.dumps, check_floats=False)
     return tuple([dumps(state[name]) if as_json else state[name] for name, as_json in _ROW_SHAPE])
 
 
@@ -245,6 +247,11 @@ def refold_for_year(conn: sqlite3.Connection, cal: WorkCalendar, year: int) -> i
     """
     since = f"{year - 2}-01-01"
     ids = [r[0] for r in conn.execute("SELECT id FROM cases WHERE accept_date >= ?", (since,))]
+    return refold_cases(conn, cal, ids)
+
+
+def refold_cases(conn: sqlite3.Connection, cal: WorkCalendar, ids: list[str]) -> int:
+    """Fold these cases again from their events (in the caller's transaction)."""
     for case_id in ids:
         events = events_for_case(conn, case_id)
         state = fold([e for e in events if _after_opening(e, events)], cal)
@@ -302,3 +309,18 @@ def snapshot_projections(conn: sqlite3.Connection) -> dict[str, list[tuple]]:
         "feedback": conn.execute("SELECT * FROM feedback ORDER BY id").fetchall(),
         "staff": conn.execute("SELECT * FROM staff ORDER BY login").fetchall(),
     }
+
+
+def differences_from_rebuild(conn: sqlite3.Connection) -> list[str]:
+    """Projection tables whose rows differ from a rebuild out of the journal (rolled back).
+
+    Must not run inside a transaction: it opens and rolls back its own.
+    """
+    before = snapshot_projections(conn)
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        rebuild_all(conn)
+        after = snapshot_projections(conn)
+    finally:
+        conn.execute("ROLLBACK")
+    return [name for name in before if before[name] != after[name]]

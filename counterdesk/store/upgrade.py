@@ -13,11 +13,15 @@ from pathlib import Path
 from counterdesk.domain.errors import CounterdeskError, StorageError
 from counterdesk.store import backup
 from counterdesk.store.migrations import current_version, migrate, pending
+from counterdesk.store.refold import refold_after
 
 log = logging.getLogger(__name__)
 
 PRE_UPGRADE_DIR = "pre-upgrade"
 PRE_UPGRADE_KEEP = 3
+# Migrations after which the fold's rules changed for some cases: the cases the
+# query names are refolded from their events, so the projection equals a rebuild
+# (migration 8: one rating per visit, the dissatisfied call-back, late supplements).
 
 
 def pre_upgrade_dir(store: Path | str) -> Path:
@@ -38,7 +42,9 @@ def upgrade_store(conn: sqlite3.Connection, store: Path | str) -> list[int]:
         return migrate(conn)  # up to date, or a brand-new store: nothing to protect
     saved = _backup_before_upgrade(conn, Path(store), have, todo[-1][0])
     try:
-        return migrate(conn)
+        applied = migrate(conn)
+        refold_after(conn, applied)
+        return applied
     except sqlite3.Error as exc:
         where = f"自动备份在 {saved}" if saved else "（本次未能生成自动备份）"
         log.error("migration from version %s failed and was rolled back: %s", have, exc)

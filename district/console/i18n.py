@@ -291,6 +291,7 @@ EN: dict[str, str] = {
     "港澳居民来往内地通行证": "HK/Macao permit",
     "台湾居民来往大陆通行证": "Taiwan permit",
     "外国人永久居留身份证": "Foreign permanent residence ID",
+    "港澳台居民居住证": "Residence permit for Hong Kong, Macao and Taiwan residents",
     "统一社会信用代码": "Unified social credit code",
 }
 

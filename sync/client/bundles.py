@@ -20,6 +20,7 @@ from counterdesk.store.connection import storage_error
 from counterdesk.store.journal import device_events
 from sync import bundle, protocol
 from sync.client import credentials
+from sync.client.headcheck import check_acknowledged_head
 from sync.client.state import SyncState
 
 BUNDLE_EVENTS = 50_000
@@ -68,6 +69,7 @@ def apply_ack_file(desk: Desk, path: Path | str) -> int:
         raise InvalidInput(f"无法读取回执文件 {path}：文件不完整或不是 CounterDesk 回执") from exc
     if ack.device_id != desk.info.device_id:
         raise InvalidInput(f"回执属于设备 {ack.device_id}，不是本机（{desk.info.device_id}）")
+    check_acknowledged_head(desk, ack.acked_seq, ack.acked_hash, source="区级平台的回执文件")
     state = SyncState(desk)
     with desk.batch():
         state.quarantine(ack.rejected)

@@ -29,6 +29,7 @@ from counterdesk.domain.workdays import parse_schedule
 from counterdesk.store.journal import device_events
 from sync import protocol
 from sync.client import credentials
+from sync.client.headcheck import check_acknowledged_head
 from sync.client.state import SyncState, SyncStatus, now_ms
 from sync.client.transport import DistrictApi, RetryPolicy, Timeouts
 
@@ -147,6 +148,10 @@ class SyncClient:
             started, report = time.monotonic(), SyncReport()
             try:
                 self._token()
+                # What this store itself remembers being acknowledged, before any contact.
+                check_acknowledged_head(
+                    self.desk, self.state.acked, None, source="本机记录的区级平台"
+                )
                 self._handshake(report)
                 if self.api.server_time_ms is not None:
                     # Stamp what this PC records from now on with the district's time.
@@ -167,6 +172,8 @@ class SyncClient:
     def _handshake(self, report: SyncReport) -> None:
         """Adopt what the district holds: it is the truth about what it has settled."""
         status = self.api.device_status()
+        # A store behind its own acknowledged head lost events it had already sent.
+        check_acknowledged_head(self.desk, status.acked_seq, status.acked_hash)
         with self.desk.batch():
             report.quarantined += self.state.quarantine(status.rejected)
             if status.acked_seq != self.state.acked:
