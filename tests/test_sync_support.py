@@ -58,9 +58,13 @@ class ServerProcess:
         *,
         host: str = "127.0.0.1",
         prefix: tuple[str, ...] = (),
+        env: dict[str, str] | None = None,
     ) -> None:
         self.db_url, self.workdir, self.backend = db_url, workdir, backend
         self.host, self.prefix = host, prefix  # prefix: e.g. ("ip", "netns", "exec", "ns")
+        # Tests enroll many PCs from 127.0.0.1: the per-address enrollment limit is raised
+        # unless a test asks for the real default (env={"COUNTERDESK_SERVER_ENROLL_LIMIT": …}).
+        self.env = {"COUNTERDESK_SERVER_ENROLL_LIMIT": "100000/60", **(env or {})}
         self.port = free_port()
         self.log = workdir / f"server-{self.port}.log"
         self.proc: subprocess.Popen | None = None
@@ -70,7 +74,9 @@ class ServerProcess:
         return f"http://{self.host}:{self.port}"
 
     def start(self) -> ServerProcess:
-        env = dict(os.environ, COUNTERDESK_SERVER_ADMIN_TOKEN=ADMIN_TOKEN, PYTHONUNBUFFERED="1")
+        env = dict(
+            os.environ, COUNTERDESK_SERVER_ADMIN_TOKEN=ADMIN_TOKEN, PYTHONUNBUFFERED="1", **self.env
+        )
         cmd = [*self.prefix, sys.executable, "-m", "district.cli", "--db", self.db_url]
         cmd += ["--data-dir", str(self.workdir), "serve", "--host", self.host]
         cmd += ["--port", str(self.port)]

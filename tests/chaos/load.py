@@ -32,6 +32,7 @@ COUNTERS_PER_CENTER = 5
 class Counter:
     center: str
     device_id: str
+    device_no: int
     token: str
     templates: list[dict[str, Any]]
     seq: int = 0
@@ -45,8 +46,9 @@ class Counter:
         for template in self.templates:
             self.seq += 1
             payload = copy.deepcopy(template["payload"])
-            if "case_no" in payload:
-                payload["case_no"] = f"{self.center}{self.seq:08d}{self.device_id[-4:]}"
+            if "case_no" in payload:  # this counter's number: center, date, PC, sequence
+                day = f"{20 + self.seq // 10_000 % 80:02d}0101"
+                payload["case_no"] = f"{self.center}-{day}-{self.device_no:02d}-{self.seq % 10_000:04d}"
             event = {
                 "id": new_id(),
                 "center_id": self.center,
@@ -125,11 +127,12 @@ def run(workdir: Path, counters: int, seconds: float) -> dict[str, Any]:
         for n in range(counters):
             center = centers[n % len(centers)]
             device = new_id()
+            device_no = n // len(centers) + 1
             body = {"code": server.issue_code(center), "center_code": center, "device_id": device,
-                    "device_no": n // len(centers) + 1, "label": f"{n}号"}  # fmt: skip
+                    "device_no": device_no, "label": f"{n}号"}  # fmt: skip
             resp = requests.post(server.base + "/v1/enroll", json=body, timeout=30)
             resp.raise_for_status()
-            fleet.append(Counter(center, device, resp.json()["token"], templates))
+            fleet.append(Counter(center, device, device_no, resp.json()["token"], templates))
         stats: dict[str, Any] = {"latencies": [], "errors": [], "pushed": {}}
         lock = threading.Lock()
         started = time.monotonic()
