@@ -59,19 +59,21 @@ class ServerProcess:
         host: str = "127.0.0.1",
         prefix: tuple[str, ...] = (),
         env: dict[str, str] | None = None,
+        tls: tuple[Path, Path] | None = None,
     ) -> None:
         self.db_url, self.workdir, self.backend = db_url, workdir, backend
         self.host, self.prefix = host, prefix  # prefix: e.g. ("ip", "netns", "exec", "ns")
         # Tests enroll many PCs from 127.0.0.1: the per-address enrollment limit is raised
         # unless a test asks for the real default (env={"COUNTERDESK_SERVER_ENROLL_LIMIT": …}).
         self.env = {"COUNTERDESK_SERVER_ENROLL_LIMIT": "100000/60", **(env or {})}
+        self.tls = tls  # (certificate, key): serve HTTPS
         self.port = free_port()
         self.log = workdir / f"server-{self.port}.log"
         self.proc: subprocess.Popen | None = None
 
     @property
     def base(self) -> str:
-        return f"http://{self.host}:{self.port}"
+        return f"{'https' if self.tls else 'http'}://{self.host}:{self.port}"
 
     def start(self) -> ServerProcess:
         env = dict(
@@ -80,6 +82,8 @@ class ServerProcess:
         cmd = [*self.prefix, sys.executable, "-m", "district.cli", "--db", self.db_url]
         cmd += ["--data-dir", str(self.workdir), "serve", "--host", self.host]
         cmd += ["--port", str(self.port)]
+        if self.tls:
+            cmd += ["--ssl-certfile", str(self.tls[0]), "--ssl-keyfile", str(self.tls[1])]
         log = open(self.log, "ab")  # noqa: SIM115 - owned by the child process
         self.proc = subprocess.Popen(cmd, env=env, stdout=log, stderr=log, cwd=ROOT)
         deadline = time.monotonic() + 30
@@ -87,7 +91,8 @@ class ServerProcess:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"server exited: {self.log.read_text()[-2000:]}")
             with contextlib.suppress(requests.RequestException):
-                requests.get(self.base + "/v1/health", timeout=1)
+                verify = str(self.tls[0]) if self.tls else True
+                requests.get(self.base + "/v1/health", timeout=1, verify=verify)
                 return self
             time.sleep(0.05)
         raise RuntimeError("server did not start")
@@ -109,6 +114,8 @@ class ServerProcess:
 
     def admin(self, method: str, path: str, **kw: Any) -> requests.Response:
         headers = {"Authorization": f"Bearer {ADMIN_TOKEN}", **kw.pop("headers", {})}
+        if self.tls:
+            kw.setdefault("verify", str(self.tls[0]))
         return requests.request(method, self.base + "/v1" + path, headers=headers, timeout=30, **kw)
 
     def ok(self, method: str, path: str, **kw: Any) -> Any:
@@ -348,3 +355,49 @@ class FlakyProxy:
 
 
 __all__ += ["FlakyProxy"]
+
+
+class RawDevice:
+    """An enrolled PC without a store: it makes events on its own chain by hand (any
+    content, correctly hashed) and pushes them as they are, as a hostile or buggy client
+    would."""
+
+    def __init__(self, server: ServerProcess, center: str, device_no: int) -> None:
+        from counterdesk.domain.hlc import HybridClock
+        from counterdesk.domain.ids import new_id
+        from counterdesk.store import canonical
+
+        self.base, self.center, self.device_no = server.base, center, device_no
+        self.device_id, self.seq, self.head = new_id(), 0, canonical.GENESIS_HASH
+        self.clock = HybridClock()
+        body = {"code": server.issue_code(center), "center_code": center,
+                "device_id": self.device_id, "device_no": device_no}  # fmt: skip
+        resp = requests.post(self.base + "/v1/enroll", json=body, timeout=15)
+        assert resp.status_code == 200, resp.text
+        self.token = resp.json()["token"]
+
+    def event(self, type_: str, case_id: str | None, payload: dict, **over: Any) -> dict:
+        """The next event of this device's chain; `over` replaces fields before hashing."""
+        from counterdesk.domain.ids import new_id
+        from counterdesk.store import canonical
+
+        self.seq += 1
+        event = {"id": new_id(), "center_id": self.center, "device_id": self.device_id,
+                 "seq": self.seq, "hlc": self.clock.now(), "case_id": case_id, "type": type_,
+                 "actor": "mallory", "payload": payload, "prev_hash": self.head, **over}  # fmt: skip
+        event["hash"] = self.head = canonical.event_hash(event)
+        return event
+
+    def number(self, center: str | None = None, device_no: int | None = None) -> str:
+        """A case number of this PC (or of another center / PC)."""
+        return f"{center or self.center}-260101-{device_no or self.device_no:02d}-{self.seq:04d}"
+
+    def call(self, method: str, path: str, **kw: Any) -> requests.Response:
+        headers = {"Authorization": f"Bearer {self.token}", **kw.pop("headers", {})}
+        return requests.request(method, self.base + "/v1" + path, headers=headers, timeout=30, **kw)
+
+    def push(self, events: list[dict]) -> requests.Response:
+        return self.call("POST", "/push", json={"events": events})
+
+
+__all__ += ["RawDevice"]

@@ -21,11 +21,10 @@ from pathlib import Path
 from typing import Any
 
 import requests
+from test_sync_support import RawDevice
 
 from chaos.common import district, enrolled, fast_hashing, intake, new_desk
-from counterdesk.domain.hlc import HybridClock
 from counterdesk.domain.ids import new_id
-from counterdesk.store import canonical
 from counterdesk.store.journal import device_events
 from sync.client import feedback
 
@@ -50,34 +49,6 @@ def _endpoints(base: str) -> list[tuple[str, str]]:
             concrete = concrete.replace("{feedback_id}", str(uuid.uuid4()))
             out.append((method.upper(), concrete))
     return out
-
-
-class Attacker:
-    """A PC of one center with a real enrollment, pushing hand-made events on its own chain."""
-
-    def __init__(self, server: Any, center: str, device_no: int) -> None:
-        self.base, self.center, self.device_no = server.base, center, device_no
-        self.device_id, self.seq, self.head = new_id(), 0, canonical.GENESIS_HASH
-        self.clock = HybridClock()
-        body = {"code": server.issue_code(center), "center_code": center,
-                "device_id": self.device_id, "device_no": device_no}  # fmt: skip
-        resp = requests.post(self.base + "/v1/enroll", json=body, timeout=15)
-        resp.raise_for_status()
-        self.token = resp.json()["token"]
-
-    def event(self, type_: str, case_id: str | None, payload: dict, **over: Any) -> dict:
-        self.seq += 1
-        event = {"id": new_id(), "center_id": self.center, "device_id": self.device_id,
-                 "seq": self.seq, "hlc": self.clock.now(), "case_id": case_id, "type": type_,
-                 "actor": "mallory", "payload": payload, "prev_hash": self.head, **over}  # fmt: skip
-        event["hash"] = self.head = canonical.event_hash(event)
-        return event
-
-    def number(self, center: str | None = None, device_no: int | None = None) -> str:
-        return f"{center or self.center}-260101-{device_no or self.device_no:02d}-{self.seq:04d}"
-
-    def push(self, events: list[dict]) -> Any:
-        return _call(self.base, "POST", "/v1/push", self.token, {"events": events})
 
 
 def run(workdir: Path) -> dict[str, Any]:
@@ -159,7 +130,7 @@ def _foreign_ids(
     expect: Any,
 ) -> None:  # fmt: skip
     """A PC of `center` names `other`'s ids in every place an event can carry one."""
-    m = Attacker(server, center, 7)
+    m = RawDevice(server, center, 7)
     b_case = b_cases[0]
     template = device_events(b.conn, b.info.device_id)
     opening = next(e for e in template if e.type == "case_accepted").payload
@@ -188,11 +159,11 @@ def _foreign_ids(
     # An event id already held in the center by another device: 409, nothing stored.
     mine = m.event("note", None, {"text": "y"})
     assert m.push([mine]).ok
-    clash = Attacker(server, center, 8)
+    clash = RawDevice(server, center, 8)
     event = clash.event("note", None, {"text": "z"}, id=mine["id"])
     got = clash.push([event]).status_code
     expect("event id of another device", "POST /v1/push", got, got == 409)
-    status = _call(server.base, "GET", "/v1/device", m.token).json()
+    status = m.call("GET", "/device").json()
     expect("handshake", "GET /v1/device", status["center_code"], status["center_code"] == center)
 
 

@@ -48,7 +48,9 @@ class Counter:
             payload = copy.deepcopy(template["payload"])
             if "case_no" in payload:  # this counter's number: center, date, PC, sequence
                 day = f"{20 + self.seq // 10_000 % 80:02d}0101"
-                payload["case_no"] = f"{self.center}-{day}-{self.device_no:02d}-{self.seq % 10_000:04d}"
+                payload["case_no"] = (
+                    f"{self.center}-{day}-{self.device_no:02d}-{self.seq % 10_000:04d}"
+                )
             event = {
                 "id": new_id(),
                 "center_id": self.center,
