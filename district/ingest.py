@@ -323,9 +323,16 @@ def _problem(chain: _Chain, item: dict[str, Any], payload_text: str) -> tuple[st
         )
     return _case_problem(chain, item, where) or (
         ("too_large", f"{where}内容超过 {protocol.MAX_PAYLOAD_BYTES // 1024} KiB 上限")
-        if len(payload_text) > protocol.MAX_PAYLOAD_BYTES
+        if _too_large(payload_text)
         else None
     )
+
+
+def _too_large(text: str) -> bool:
+    """The canonical payload is over the bound in UTF-8 bytes (encoded only when it could be)."""
+    if len(text) * 4 <= protocol.MAX_PAYLOAD_BYTES:
+        return False
+    return len(text.encode("utf-8")) > protocol.MAX_PAYLOAD_BYTES
 
 
 def _case_problem(chain: _Chain, item: dict[str, Any], where: str) -> tuple[str, str] | None:

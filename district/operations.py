@@ -4,6 +4,7 @@ events (department receipts and results, feedback answers), and acknowledgement 
 from __future__ import annotations
 
 import json
+import logging
 from typing import Any
 
 from pydantic import ValidationError
@@ -23,6 +24,20 @@ from district.enrollment import Enrollment
 from district.store import district_device_id, now_ms, row_event
 from district.validate import is_center_code, is_device_id, is_uuid
 from sync import bundle, protocol
+
+log = logging.getLogger("counterdesk.district")
+
+
+def fold_case(events: list[Event], cal: WorkCalendar) -> dict[str, Any] | None:
+    """The core's fold of a case's events, or None (logged) when a PC sent content the
+    fold cannot read: the district stores any payload object (docs/sync-protocol.md §4),
+    and one PC's odd case must not stop the summary or a department's result."""
+    try:
+        return fold(events, cal)
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
+        case = events[0].case_id if events else None
+        log.warning("case %s cannot be folded: %s: %s", case, type(exc).__name__, exc)
+        return None
 
 
 class District(Enrollment):
@@ -202,7 +217,11 @@ class District(Enrollment):
             type_, payload = "department_received", {"receiver": rec.receiver.strip()}
         with self.engine.begin() as conn:
             center, events = self._case_events(conn, rec.case, rec.center)
-            state = fold(events, self._calendar(conn))
+            state = fold_case(events, self._calendar(conn))
+            if state is None:
+                raise Conflict(
+                    f"案件 {rec.case} 的记录不完整，区级平台无法确定其状态，不能记录结果"
+                )
             try:
                 check(state, type_, payload)
             except NotAllowed as exc:

@@ -15,10 +15,10 @@ from sqlalchemy import Connection, func, select, update
 from counterdesk.domain.events import Event
 from counterdesk.domain.hlc import CHINA_TZ
 from counterdesk.domain.workdays import WorkCalendar
-from counterdesk.domain.workflow import BAD_LEVELS, OPEN, RUNNING, fold
+from counterdesk.domain.workflow import BAD_LEVELS, OPEN, RUNNING
 from district import schema as s
 from district.ingest import expire_parked
-from district.operations import District
+from district.operations import District, fold_case
 from district.store import now_ms, row_event
 from sync import protocol
 
@@ -96,7 +96,7 @@ def _fold(events: list[Event], cal: WorkCalendar) -> dict[str, Any] | None:
     if not openings:
         return None  # the opening has not arrived yet
     first = min(openings)
-    return fold([e for e in events if e.order_key >= first], cal)
+    return fold_case([e for e in events if e.order_key >= first], cal)
 
 
 def _center_summary(
