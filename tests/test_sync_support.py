@@ -262,8 +262,10 @@ __all__ = [
 
 
 class FlakyProxy:
-    """A TCP proxy on 127.0.0.1 in its own thread: optional one-way delay per chunk, and each
-    chunk in either direction cuts (resets) its connection with probability `drop`."""
+    """A TCP proxy on 127.0.0.1 in its own thread: optional one-way delay per chunk, each
+    chunk in either direction cuts (resets) its connection with probability `drop`, and
+    with `reset_every=(low, high)` every open connection is reset at random intervals of
+    low–high seconds (a link that drops its connections every few seconds)."""
 
     def __init__(
         self,
@@ -273,12 +275,15 @@ class FlakyProxy:
         delay: float = 0.0,
         seed: int = 5,
         target_host: str = "127.0.0.1",
+        reset_every: tuple[float, float] | None = None,
     ) -> None:
         import asyncio
         import threading
 
         self.target_port, self.drop, self.delay = target_port, drop, delay
-        self.target_host = target_host
+        self.target_host, self.reset_every = target_host, reset_every
+        self.resets = 0  # timed resets (connections cut by `reset_every`)
+        self._live: set[tuple[Any, Any]] = set()
         self.sent = {"up": 0, "down": 0}  # bytes forwarded client→server and back
         self.rng = random.Random(seed)
         self.cut = 0
@@ -293,12 +298,15 @@ class FlakyProxy:
                 asyncio.start_server(self._handle, "127.0.0.1", self.port)
             )
             self._server = server
+            if self.reset_every:
+                self.loop.create_task(self._resetter())
             ready.set()
             self.loop.run_forever()
 
         self.thread = threading.Thread(target=run, daemon=True)
         self.thread.start()
-        ready.wait(10)
+        if not ready.wait(10):
+            raise RuntimeError("the test proxy did not start within 10 s")
 
     @property
     def base(self) -> str:
@@ -313,6 +321,8 @@ class FlakyProxy:
         except OSError:
             writer.transport.abort()
             return
+        pair = (writer, up_writer)
+        self._live.add(pair)
 
         async def pipe(src: Any, dst: Any, direction: str) -> None:
             try:
@@ -334,20 +344,37 @@ class FlakyProxy:
                 up_writer.transport.abort()
 
         await asyncio.gather(pipe(reader, up_writer, "up"), pipe(up_reader, writer, "down"))
+        self._live.discard(pair)
         writer.close()
         up_writer.close()
         with contextlib.suppress(ConnectionError, OSError):
             await writer.wait_closed()
+
+    async def _resetter(self) -> None:
+        import asyncio
+
+        assert self.reset_every is not None
+        while True:
+            await asyncio.sleep(self.rng.uniform(*self.reset_every))
+            for client, upstream in list(self._live):
+                client.transport.abort()
+                upstream.transport.abort()
+                self.resets += 1
 
     def close(self) -> None:
         import asyncio
 
         async def shutdown() -> None:
             self._server.close()
+            # Connections end on their own once cut (a cancelled stream task logs noise).
+            for client, upstream in list(self._live):
+                client.transport.abort()
+                upstream.transport.abort()
             tasks = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
-            for task in tasks:
+            pending = (await asyncio.wait(tasks, timeout=2))[1] if tasks else set()
+            for task in pending:  # the resetter, or a connection still opening
                 task.cancel()
-            await asyncio.gather(*tasks, return_exceptions=True)
+            await asyncio.gather(*pending, return_exceptions=True)
             self.loop.stop()
 
         asyncio.run_coroutine_threadsafe(shutdown(), self.loop)

@@ -30,6 +30,7 @@ from chaos import (  # noqa: E402
     netfaults,
     secrets_scan,
     tamper,
+    weakpull,
 )
 from chaos.common import memory_keyring  # noqa: E402
 
@@ -37,12 +38,31 @@ MUST_BE_ZERO = (
     "lost", "duplicated", "integrity_failures", "tamper_undetected", "fuzz_5xx",
     "fuzz_off_schema", "fuzz_input_failures", "access_violations", "secrets_found",
     "load_errors", "load_mismatched_devices", "net_lost", "net_duplicated",
-    "net_acked_mismatch", "disk_failures", "clock_failures",
+    "net_acked_mismatch", "disk_failures", "clock_failures", "weak_pull_missing",
+    "weak_pull_incomplete", "weak_pull_verify_failures",
 )  # fmt: skip
 
 PLANS = {  # quick: under two minutes on 2 cores; full: the long run
-    "quick": {"crash": 20, "net": 6, "fuzz": 25, "api": 8, "counters": 50, "seconds": 10},
-    "full": {"crash": 200, "net": 40, "fuzz": 400, "api": 80, "counters": 200, "seconds": 60},
+    "quick": {
+        "crash": 20,
+        "net": 6,
+        "fuzz": 25,
+        "api": 8,
+        "counters": 50,
+        "seconds": 10,
+        "weak_events": 600,
+        "weak_seconds": 180,
+    },
+    "full": {
+        "crash": 200,
+        "net": 40,
+        "fuzz": 400,
+        "api": 80,
+        "counters": 200,
+        "seconds": 60,
+        "weak_events": 5000,
+        "weak_seconds": 900,
+    },
 }
 
 
@@ -62,6 +82,7 @@ def main() -> int:
         ("clock a year off", clock.run),
         ("disk full", diskfull.run),
         ("network faults", lambda w: netfaults.run(w, plan["net"])),
+        ("weak link pull", lambda w: weakpull.run(w, plan["weak_events"], plan["weak_seconds"])),
         ("input fuzzing", lambda w: fuzz_inputs.run(plan["fuzz"], w)),
         ("API fuzzing", lambda w: fuzz_api.run(w, plan["api"])),
         ("secrets", secrets_scan.run),
