@@ -19,7 +19,19 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, select, text, update
+from sqlalchemy import (
+    BigInteger,
+    Connection,
+    String,
+    any_,
+    bindparam,
+    delete,
+    func,
+    select,
+    text,
+    update,
+)
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from counterdesk.domain.errors import Conflict, InvalidInput
@@ -59,6 +71,15 @@ class _Chain:
     foreign: dict[str, str] = field(default_factory=dict)  # case id -> the center holding it
     linked: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # ("event"|"refusal")
     payloads: dict[str, str] = field(default_factory=dict)  # event id -> canonical payload text
+
+
+def among(conn: Connection, column: Any, values: list[Any]) -> Any:
+    """`column IN values`; on PostgreSQL one array parameter (`= ANY(:array)`), which
+    compiles once instead of once per value (a 2,000-event batch names 2,000 ids)."""
+    if conn.dialect.name != "postgresql":
+        return column.in_(values)
+    kind = BigInteger() if values and isinstance(values[0], int) else String()
+    return column == any_(bindparam(None, values, type_=ARRAY(kind)))
 
 
 def ingest(store: Any, conn: Connection, device: Any, incoming: list[dict[str, Any]]) -> Outcome:
@@ -126,7 +147,7 @@ def _check_ids(conn: Connection, dev: Any, incoming: list[dict[str, Any]]) -> No
     e = s.events.c
     held = conn.execute(
         select(e.id, e.device_id, e.seq).where(
-            e.center_code == dev.center_code, e.id.in_(list(seq_of))
+            e.center_code == dev.center_code, among(conn, e.id, list(seq_of))
         )
     ).all()
     for event_id, device_id, seq in held:
@@ -174,7 +195,7 @@ def _check_settled(conn: Connection, chain: _Chain, items: list[dict], out: Outc
             select(e.seq, e.id).where(
                 e.center_code == chain.center_code,
                 e.device_id == chain.device_id,
-                e.seq.in_(seqs),
+                among(conn, e.seq, seqs),
             )
         ).all()
     )
@@ -184,7 +205,7 @@ def _check_settled(conn: Connection, chain: _Chain, items: list[dict], out: Outc
             select(s.refused).where(
                 r.center_code == chain.center_code,
                 r.device_id == chain.device_id,
-                r.seq.in_(seqs),
+                among(conn, r.seq, seqs),
             )
         )
     }
@@ -236,12 +257,16 @@ def _learn_cases(conn: Connection, chain: _Chain, items: list[dict[str, Any]]) -
         return
     c = s.server_cases.c
     own = conn.execute(
-        select(c.case_id).where(c.center_code == chain.center_code, c.case_id.in_(list(named)))
+        select(c.case_id).where(
+            c.center_code == chain.center_code, among(conn, c.case_id, list(named))
+        )
     )
     chain.own_cases = {row[0] for row in own}
     unknown = named - chain.own_cases
     if unknown:
-        rows = conn.execute(select(c.case_id, c.center_code).where(c.case_id.in_(list(unknown))))
+        rows = conn.execute(
+            select(c.case_id, c.center_code).where(among(conn, c.case_id, list(unknown)))
+        )
         chain.foreign = {case_id: center for case_id, center in rows}
 
 
@@ -265,7 +290,7 @@ def _link(
             delete(s.parked).where(
                 p.center_code == chain.center_code,
                 p.device_id == chain.device_id,
-                p.seq.in_(used_parked),
+                among(conn, p.seq, used_parked),
             )
         )
 

@@ -9,6 +9,7 @@ See docs/sync-protocol.md for the rules around them.
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictInt, StringConstraints
@@ -46,14 +47,18 @@ DEVICE_PATTERN = (
 )
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_CONTROL_IN_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def _single_line(text: str) -> str:
-    if any(ord(ch) < 32 or ord(ch) == 127 for ch in text):
+    if _CONTROL.search(text):
         raise ValueError("不能含有控制字符（如换行、NUL）")
     return text
 
 
 def _text(text: str) -> str:
-    if any((ord(ch) < 32 and ch not in "\t\n\r") or ord(ch) == 127 for ch in text):
+    if _CONTROL_IN_TEXT.search(text):
         raise ValueError("不能含有控制字符（如 NUL）")
     return text
 
