@@ -66,6 +66,17 @@ PLANS = {  # quick: under two minutes on 2 cores; full: the long run
 }
 
 
+def _on_postgres(workdir: Path, scenario: Callable[[str], dict[str, Any]]) -> dict[str, Any]:
+    """Run `scenario` against a throw-away PostgreSQL schema, or say why it was skipped."""
+    from chaos.common import pg_schema, postgres_reason
+
+    reason = postgres_reason()
+    if reason:
+        return {"skipped": [f"API fuzzing on PostgreSQL: {reason}"]}
+    with pg_schema() as url:
+        return scenario(url)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="a short run (under two minutes)")
@@ -85,6 +96,10 @@ def main() -> int:
         ("weak link pull", lambda w: weakpull.run(w, plan["weak_events"], plan["weak_seconds"])),
         ("input fuzzing", lambda w: fuzz_inputs.run(plan["fuzz"], w)),
         ("API fuzzing", lambda w: fuzz_api.run(w, plan["api"])),
+        (
+            "API fuzzing (PG)",
+            lambda w: _on_postgres(w, lambda url: fuzz_api.run(w, plan["api"], url)),
+        ),
         ("secrets", secrets_scan.run),
         ("load (PostgreSQL)", lambda w: load.run(w, plan["counters"], plan["seconds"])),
     ]
