@@ -333,3 +333,23 @@ def test_another_pcs_refused_event_is_a_known_gap_not_a_deletion(district, count
     # A version-1 client (no `kinds`) is not sent a kind it does not know.
     plain = cb.api.pull(protocol.PullRequest(cursor=0))
     assert {c.kind for c in plain.changes} <= set(protocol.BASIC_KINDS)
+
+
+def test_the_demo_enrolls_again_after_a_restart_through_the_admin_action(
+    make_desk, memory_keyring, tmp_path
+):
+    from ui.localserver import enroll_demo_store, start_demo_district
+
+    desk = make_desk(center_code="DEMO")
+    path, device_id = desk.path, desk.info.device_id
+    desk.close()
+    demo = start_demo_district(tmp_path / "demo-district")
+    try:
+        enroll_demo_store(path, demo)
+        memory_keyring.items.clear()  # a process-local keyring forgets the token at exit
+        enroll_demo_store(path, demo)
+        enroll_demo_store(path, demo)  # the token still works: nothing to do
+        info = demo.admin("GET", f"/admin/devices/{device_id}").json()
+        assert [a["action"] for a in info["actions"]] == ["enrolled", "token_revoked", "reenrolled"]
+    finally:
+        demo.stop()

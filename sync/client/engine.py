@@ -134,6 +134,15 @@ class SyncClient:
         self.api.token = token
         return token
 
+    def enrolled_and_accepted(self) -> bool:
+        """Whether this PC holds a token the district still accepts (False: enroll again)."""
+        try:
+            self._token()
+            self.api.device_status()
+        except NotEnrolled:
+            return False
+        return True
+
     def status(self) -> SyncStatus:
         """Sync debt, contact times and the last error; works offline and never raises for the keyring."""
         try:
