@@ -197,3 +197,29 @@ def test_cli_operations(tmp_path, capsys):
     assert main(db + ["record-result", "nope", "--received"]) == 2
     assert main(db + ["import-bundle", str(cal)]) == 2
     assert "数据包" in capsys.readouterr().err
+
+
+def test_cli_reenrollment_and_device_record(tmp_path, capsys):
+    from district.cli import main
+    from district.config import ServerConfig, open_district
+    from district.db import make_engine
+
+    db = ["--db", f"sqlite:///{tmp_path / 'cli.sqlite3'}", "--data-dir", str(tmp_path)]
+    assert main(db + ["create-center", "CL02", "命令行中心"]) == 0
+    config = ServerConfig.from_env(str(tmp_path), f"sqlite:///{tmp_path / 'cli.sqlite3'}")
+    district_ = open_district(config, make_engine(config.db_url))
+    code = district_.issue_code("CL02").code
+    device = new_id()
+    district_.enroll(
+        protocol.EnrollRequest(code=code, center_code="CL02", device_id=device, device_no=1)
+    )
+    capsys.readouterr()
+    assert main(db + ["reenroll-device", device, "--operator", "王工", "--reason", "重装"]) == 0
+    issued = json.loads(capsys.readouterr().out)
+    assert issued["device_id"] == device and len(issued["code"]) == 14
+    assert main(db + ["device", device]) == 0
+    info = json.loads(capsys.readouterr().out)
+    assert [a["action"] for a in info["actions"]] == ["enrolled", "token_revoked"]
+    assert info["actions"][1]["operator"] == "王工" and not info["token_active"]
+    assert main(db + ["device", new_id()]) == 2
+    assert "没有设备" in capsys.readouterr().err

@@ -307,9 +307,9 @@ def _curl_push(
 
 def measure_ingest(events: list[Event], rounds: int = 5) -> dict[str, Any]:
     """Best of `rounds` for each side, each round on a fresh schema (the host is shared)."""
-    ours, raw = [], []
+    ours, raw, size = [], [], 0
     for _ in range(rounds):
-        a, b = _ingest_round(events)
+        a, b, size = _ingest_round(events)
         ours.append(a)
         raw.append(b)
     return {
@@ -317,11 +317,14 @@ def measure_ingest(events: list[Event], rounds: int = 5) -> dict[str, Any]:
         "raw_copy_rows_per_s": round(len(events) / min(raw)),
         "ingest_rounds": rounds,
         "ingest_baseline": "copy",
+        # events + their indexes + TOAST on disk, and the case rows, per event held
+        "district_bytes_per_event": round(size / len(events)),
     }
 
 
-def _ingest_round(events: list[Event]) -> tuple[float, float]:
+def _ingest_round(events: list[Event]) -> tuple[float, float, int]:
     import psycopg
+    from sqlalchemy import text
 
     from district.auth import Hasher
     from district.db import make_engine
@@ -353,12 +356,17 @@ def _ingest_round(events: list[Event]) -> tuple[float, float]:
         for body in bodies:  # what the push endpoint does with a decompressed body
             district.push(device, protocol.PushRequest.model_validate_json(body))
         ours = time.perf_counter() - started
+        with district.engine.connect() as conn:
+            size = sum(
+                conn.execute(text(f"SELECT pg_total_relation_size('{t}')")).scalar_one()
+                for t in ("events", "server_cases")
+            )
         raw = _raw_copy(schema, [_row(e.to_dict(), i + 1, 0) for i, e in enumerate(events)], batch)
         district.engine.dispose()
     finally:
         with psycopg.connect(PG_DSN, autocommit=True) as conn:
             conn.execute(f"DROP SCHEMA {schema} CASCADE")
-    return ours, raw
+    return ours, raw, size
 
 
 def _raw_copy(schema: str, rows: list[dict[str, Any]], batch: int) -> float:

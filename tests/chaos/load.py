@@ -148,6 +148,7 @@ def run(workdir: Path, counters: int, seconds: float) -> dict[str, Any]:
             t.join(seconds + 120)
         elapsed = time.monotonic() - started
         held = _held(server.db_url)
+        sizes = _sizes(server.db_url)
         wrong = [
             c.device_id
             for c in fleet
@@ -167,6 +168,12 @@ def run(workdir: Path, counters: int, seconds: float) -> dict[str, Any]:
         "load_errors": len(stats["errors"]),
         "load_mismatched_devices": len(wrong),
         "load_error_sample": stats["errors"][:5],
+        # Rows and bytes on disk (table + indexes + TOAST) per large table: the basis of
+        # the capacity estimate in docs/district-scaling.md.
+        "load_tables": sizes,
+        "load_bytes_per_event": round(
+            sum(b for _, b in sizes.values()) / max(1, sizes["events"][0])
+        ),
     }
 
 
@@ -186,3 +193,23 @@ def _held(db_url: str) -> dict[str, tuple[int, int]]:
     finally:
         engine.dispose()
     return {d: (int(counts.get(d, 0)), int(a)) for d, a in acked.items()}
+
+
+def _sizes(db_url: str) -> dict[str, tuple[int, int]]:
+    """(rows, bytes on disk with indexes and TOAST) of the district's large tables."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(db_url)
+    out = {}
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("ANALYZE"))
+            for table in ("events", "server_cases", "center_changes", "refused", "parked"):
+                rows = conn.execute(text(f"SELECT COUNT(*) FROM {table}")).scalar_one()
+                size = conn.execute(
+                    text("SELECT pg_total_relation_size(CAST(:t AS regclass))"), {"t": table}
+                ).scalar_one()
+                out[table] = (int(rows), int(size))
+    finally:
+        engine.dispose()
+    return out
