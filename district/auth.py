@@ -15,6 +15,7 @@ recognised once and replaced by the HMAC at its first successful use.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import os
@@ -57,42 +58,37 @@ def load_key(data_dir: Path) -> bytes:
     """The server key: from the environment, else from the data folder (made once)."""
     from_env = os.environ.get(ENV_KEY, "").strip()
     if from_env:
-        try:
-            key = bytes.fromhex(from_env)
-        except ValueError as exc:
-            raise InvalidInput(f"{ENV_KEY} 应为十六进制（至少 64 个字符）") from exc
-        if len(key) < _KEY_BYTES:
-            raise InvalidInput(f"{ENV_KEY} 太短：至少 {_KEY_BYTES} 字节（64 个十六进制字符）")
-        return key
+        return _key_from_hex(from_env, ENV_KEY)
     path = data_dir / KEY_FILE
-    try:
-        return _read_key(path)
-    except FileNotFoundError:
-        pass
-    data_dir.mkdir(parents=True, exist_ok=True)
-    # Written aside, then linked into place: another process starting at the same
-    # moment either links first (and we read its key) or reads ours, never half a file.
-    tmp = data_dir / f".{KEY_FILE}.{os.getpid()}.{secrets.token_hex(4)}"
+    if not path.exists():
+        _make_key_file(path)
+    return _key_from_hex(path.read_text(encoding="ascii"), f"服务器密钥文件 {path}")
+
+
+def _make_key_file(path: Path) -> None:
+    """Written aside, then linked into place: another process starting at the same moment
+    either links first (and its key is the one read) or reads ours, never half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{KEY_FILE}.{os.getpid()}.{secrets.token_hex(4)}")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "w", encoding="ascii") as fh:
         fh.write(secrets.token_hex(_KEY_BYTES) + "\n")
         fh.flush()
         os.fsync(fh.fileno())
     try:
-        os.link(tmp, path)
-    except FileExistsError:
-        pass
+        with contextlib.suppress(FileExistsError):  # the other process's key is the one
+            os.link(tmp, path)
     finally:
         tmp.unlink()
-    return _read_key(path)
 
 
-def _read_key(path: Path) -> bytes:
-    text = path.read_text(encoding="ascii").strip()
+def _key_from_hex(text: str, source: str) -> bytes:
     try:
-        key = bytes.fromhex(text)
+        key = bytes.fromhex(text.strip())
     except ValueError as exc:
-        raise InvalidInput(f"服务器密钥文件 {path} 已损坏（应为十六进制）") from exc
+        raise InvalidInput(f"{source} 应为十六进制（至少 64 个字符）") from exc
     if len(key) < _KEY_BYTES:
-        raise InvalidInput(f"服务器密钥文件 {path} 不完整：请从备份恢复")
+        raise InvalidInput(
+            f"{source} 太短：至少 {_KEY_BYTES} 字节（64 个十六进制字符）；文件不完整请从备份恢复"
+        )
     return key

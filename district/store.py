@@ -185,11 +185,13 @@ class DistrictStore:
             window = (req.cursor, head, req.limit)
             changes: list[protocol.Change] = []
             if "event" in kinds:
-                changes += self._event_changes(conn, code, device.device_id, window)
+                rows = self._feed(conn, s.events, code, device.device_id, window)
+                changes += [_event_change(r) for r in rows]
             if kinds & {"catalog", "calendar"}:
                 changes += self._publications(conn, code, kinds, window)
             if "refusal" in kinds:
-                changes += self._refusal_changes(conn, code, device.device_id, window)
+                rows = self._feed(conn, s.refused, code, device.device_id, window)
+                changes += [_refusal_change(r) for r in rows]
             changes.sort(key=lambda c: c.seq)
             changes = changes[: req.limit]
             self._touch(conn, device.device_id, req.debt)
@@ -197,19 +199,21 @@ class DistrictStore:
         cursor = changes[-1].seq if full else head
         return protocol.PullResponse(changes=changes, cursor=cursor, head=head, more=cursor < head)
 
-    def _event_changes(
-        self, conn: Connection, code: str, device_id: str, window: tuple[int, int, int]
-    ) -> list[protocol.Change]:
-        e = s.events.c
+    def _feed(
+        self, conn: Connection, table: Any, code: str, device_id: str,
+        window: tuple[int, int, int],
+    ) -> list[Any]:  # fmt: skip
+        """Rows of `table` (events or refused) on the center's feed in the window, except
+        the calling device's own."""
+        t = table.c
         after, head, limit = window
-        rows = conn.execute(
-            select(s.events)
-            .where(e.center_code == code, e.change_seq > after, e.change_seq <= head)
-            .where(e.device_id != device_id)
-            .order_by(e.change_seq)
+        return conn.execute(
+            select(table)
+            .where(t.center_code == code, t.change_seq > after, t.change_seq <= head)
+            .where(t.device_id != device_id)
+            .order_by(t.change_seq)
             .limit(limit)
         ).all()
-        return [_event_change(r) for r in rows]
 
     def _publications(
         self, conn: Connection, code: str, kinds: set[str], window: tuple[int, int, int]
@@ -224,20 +228,6 @@ class DistrictStore:
             .limit(limit)
         ).all()
         return [self._publication(conn, r) for r in rows]
-
-    def _refusal_changes(
-        self, conn: Connection, code: str, device_id: str, window: tuple[int, int, int]
-    ) -> list[protocol.Change]:
-        r = s.refused.c
-        after, head, limit = window
-        rows = conn.execute(
-            select(s.refused)
-            .where(r.center_code == code, r.change_seq > after, r.change_seq <= head)
-            .where(r.device_id != device_id)
-            .order_by(r.change_seq)
-            .limit(limit)
-        ).all()
-        return [_refusal_change(row) for row in rows]
 
     def _publication(self, conn: Connection, row: Any) -> protocol.Change:
         if row.kind == "catalog":
