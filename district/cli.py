@@ -190,6 +190,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_publish_calendar)
 
     _case_parsers(sub)
+    _device_parsers(sub)
     return parser
 
 
@@ -228,6 +229,12 @@ def _case_parsers(sub: Any) -> None:
     p.add_argument("--operator", default="district")
     p.set_defaults(func=cmd_answer_feedback)
 
+    p = sub.add_parser("admin-token", help="make sure an admin token exists, or rotate it")
+    p.add_argument("--rotate", action="store_true")
+    p.set_defaults(func=cmd_admin_token)
+
+
+def _device_parsers(sub: Any) -> None:
     p = sub.add_parser("revoke-device", help="revoke a device (it can no longer sync)")
     p.add_argument("device_id")
     p.add_argument("--operator", default="cli")
@@ -246,10 +253,6 @@ def _case_parsers(sub: Any) -> None:
     p = sub.add_parser("device", help="a device's state and everything done to it")
     p.add_argument("device_id")
     p.set_defaults(func=cmd_device)
-
-    p = sub.add_parser("admin-token", help="make sure an admin token exists, or rotate it")
-    p.add_argument("--rotate", action="store_true")
-    p.set_defaults(func=cmd_admin_token)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -137,11 +137,7 @@ def _center_summary(
         )
         if abs(int(r[0])) > protocol.CLOCK_SKEW_FLAG_MS
     ]
-    p = s.parked.c
-    parked = conn.execute(select(func.count()).where(p.center_code == code)).scalar_one()
-    expired = conn.execute(
-        select(func.coalesce(func.sum(d.parked_expired), 0)).where(d.center_code == code)
-    ).scalar_one()
+    parked, expired = _parked(conn, code)
     return protocol.CenterSummary(
         code=code,
         name=center.name,
@@ -160,6 +156,16 @@ def _center_summary(
         clock_skewed_devices=len(skews),
         max_clock_skew_ms=max(skews, key=abs) if skews else None,
         clock_ahead_refused=district.refused_count(conn, code, "clock_ahead"),
-        parked_events=int(parked),
-        parked_expired=int(expired),
+        parked_events=parked,
+        parked_expired=expired,
     )
+
+
+def _parked(conn: Connection, code: str) -> tuple[int, int]:
+    """Events of the center's PCs held ahead of a gap, and those that expired there."""
+    p, d = s.parked.c, s.devices.c
+    held = conn.execute(select(func.count()).where(p.center_code == code)).scalar_one()
+    expired = conn.execute(
+        select(func.coalesce(func.sum(d.parked_expired), 0)).where(d.center_code == code)
+    ).scalar_one()
+    return int(held), int(expired)
