@@ -223,7 +223,10 @@ class DistrictApi:
 def _decode(resp: requests.Response, out: type[M] | None) -> Any:
     status = resp.status_code
     if status == 429 or status >= 500:
-        raise NetworkUnavailable(f"区级平台暂时无法处理（HTTP {status}），稍后自动重试")
+        said = _message(resp)  # e.g. the enrollment limit says how long to wait
+        raise NetworkUnavailable(
+            said or f"区级平台暂时无法处理（HTTP {status}），稍后自动重试", detail=f"HTTP {status}"
+        )
     try:
         body = resp.json()
     except (ValueError, requests.RequestException) as exc:
@@ -245,6 +248,16 @@ def _decode(resp: requests.Response, out: type[M] | None) -> Any:
         return out.model_validate(body)
     except ValidationError as exc:
         raise NetworkUnavailable("区级平台的应答格式不对", detail=str(exc)[:500]) from exc
+
+
+def _message(resp: requests.Response) -> str | None:
+    """The district's own `message`, if the answer carries one."""
+    try:
+        body = resp.json()
+    except (ValueError, requests.RequestException):
+        return None
+    message = body.get("message") if isinstance(body, dict) else None
+    return message if isinstance(message, str) and message.strip() else None
 
 
 def _unavailable(exc: Exception) -> NetworkUnavailable:
