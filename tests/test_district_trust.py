@@ -206,6 +206,13 @@ def test_events_of_the_wrong_shape_are_422_naming_the_field(district):
                        headers={"Content-Type": "application/json", "Content-Encoding": "gzip"})  # fmt: skip
         assert resp.status_code == 422 and "小数" in resp.json()["message"], resp.text
         assert shown in resp.json()["message"]
+    deep: dict = {}
+    for _ in range(300):
+        deep = {"d": deep}
+    for payload in ({"n": 2**70}, deep):  # beyond what the canonical encoder can write
+        resp = pc.push([{**good, "payload": payload}])  # (nobody can hash it either)
+        assert resp.status_code == 422 and "无法规范编码" in resp.json()["message"], resp.text
+    pc.seq, pc.head = 0, good["prev_hash"]
     opening = pc.event("case_accepted", new_id(), {"case_no": "42"})
     resp = pc.push([opening])
     assert resp.status_code == 422 and "案件编号" in resp.json()["message"]

@@ -48,8 +48,9 @@ EVENT_TYPES = CASE_TYPES | CENTER_TYPES
 DISTRICT_ONLY_TYPES = frozenset({"feedback_answered"})
 # A versioned extension a newer client may carry: stored and relayed, never folded.
 EXTENSION_TYPE = re.compile(r"^x_[a-z][a-z0-9_]{0,39}_v[1-9][0-9]{0,2}$")
-# Payload integers are signed 64-bit: the range every JSON peer and the district agree on.
-INT_MIN, INT_MAX = -(2**63), 2**63 - 1
+# Payload integers fit in 64 bits (the canonical encoder's range: -2^63 .. 2^64-1); this PC
+# nests at most MAX_PAYLOAD_DEPTH levels (the district refuses what it cannot encode).
+INT_MIN, INT_MAX = -(2**63), 2**64 - 1
 MAX_PAYLOAD_DEPTH = 32
 
 
