@@ -1,21 +1,25 @@
 """The district server's HTTP API (FastAPI; OpenAPI at /docs and /openapi.json).
 
 Request bodies may be gzip-compressed and are bounded after decompression.
-Every refusal is a 4xx with `{"error", "message"}`; store outages are 503.
+Every refusal is a 4xx with `{"error", "message"}`, a store outage is 503, and
+no database error reaches a client as anything else (docs/sync-protocol.md §2).
 """
 
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Callable, Coroutine
 from typing import Annotated, Any
+from urllib.parse import unquote
 
-from fastapi import Body, Depends, FastAPI, Request, Response
+from fastapi import Body, Depends, FastAPI, HTTPException, Path, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, StreamingResponse
 from fastapi.routing import APIRoute
-from sqlalchemy.exc import OperationalError
+from pydantic import ValidationError
+from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -23,17 +27,27 @@ from counterdesk.domain.errors import (
     CounterdeskError,
     Forbidden,
     InvalidInput,
+    TooManyRequests,
     Unauthorized,
 )
+from district import feed, openapi
 from district import summary as summary_mod
 from district.config import token_matches
+from district.limits import RateLimit
 from district.operations import District
 from district.status import status_of
 from district.store import now_ms
+from district.validate import describe
 from sync import bundle, protocol
-from sync.wire import TooLarge, gunzip_bounded
+from sync.wire import TooLarge, gunzip_bounded, loads_integers_only
 
+log = logging.getLogger("counterdesk.district")
 P = protocol.API_PREFIX
+# Path parameters as the protocol defines them (a center code is upper-cased by the route).
+CenterParam = Annotated[str, Path(pattern=r"^[A-Za-z0-9]{4}$")]
+DeviceParam = Annotated[str, Path(pattern=protocol.DEVICE_PATTERN)]
+EventParam = Annotated[str, Path(pattern=protocol.UUID_PATTERN)]
+CenterQuery = Annotated[str | None, Query(pattern=protocol.CENTER_PATTERN)]
 
 
 class BoundedRequest(Request):
@@ -65,19 +79,38 @@ class BoundedRequest(Request):
             self._body = data
         return self._body
 
+    async def json(self) -> Any:
+        """Events are hashed without floats: a push body with one is refused by name."""
+        if not hasattr(self, "_json"):
+            data = await self.body()
+            if self.url.path.endswith("/push"):
+                try:
+                    self._json = loads_integers_only(data)
+                except InvalidInput as exc:
+                    raise HTTPException(422, exc.message) from exc
+            else:
+                self._json = json.loads(data)
+        return self._json
+
 
 class BoundedRoute(APIRoute):
     def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
         handler = super().get_route_handler()
 
         async def bounded(request: Request) -> Response:
+            raw = unquote(request.scope.get("path", "")) + unquote(
+                request.scope.get("query_string", b"").decode("latin-1")
+            )
+            if any(ord(ch) < 32 for ch in raw):
+                return _error(422, "invalid_input", "请求地址含有控制字符（如 NUL），已拒收")
             return await handler(BoundedRequest(request.scope, request.receive))
 
         return bounded
 
 
-def _error(status: int, code: str, message: str) -> JSONResponse:
-    return JSONResponse(protocol.ErrorBody(error=code, message=message).model_dump(), status)
+def _error(status: int, code: str, message: str, headers: dict[str, str] | None = None) -> Any:
+    body = protocol.ErrorBody(error=code, message=message).model_dump()
+    return JSONResponse(body, status, headers=headers)
 
 
 def _bearer(request: Request) -> str:
@@ -102,19 +135,19 @@ def create_app(district: District, admin_hash: str) -> FastAPI:
     app.add_middleware(GZipMiddleware, minimum_size=1024)
     app.state.district = district
     _install_error_handlers(app)
+    enroll_limit = RateLimit.for_enrollment()
 
     def admin(request: Request) -> None:
-        if not token_matches(_bearer(request), admin_hash):
+        if not token_matches(district, _bearer(request), admin_hash):
             raise Forbidden("此操作需要区级平台管理员令牌（设备凭据不能用于管理操作）")
-
-    Admin = Depends(admin)
 
     @app.get(f"{P}/health")
     def health() -> dict[str, Any]:
         return {"status": "ok", "protocol": protocol.PROTOCOL_VERSION, "server_time_ms": now_ms()}
 
     @app.post(f"{P}/enroll", response_model=protocol.EnrollResponse)
-    def enroll(req: protocol.EnrollRequest) -> protocol.EnrollResponse:
+    def enroll(req: protocol.EnrollRequest, request: Request) -> protocol.EnrollResponse:
+        enroll_limit.check(request.client.host if request.client else "unknown")
         return district.enroll(req)
 
     @app.get(f"{P}/device", response_model=protocol.DeviceStatus)
@@ -125,12 +158,19 @@ def create_app(district: District, admin_hash: str) -> FastAPI:
     def push(req: protocol.PushRequest, dev: DeviceRow) -> protocol.PushAck:
         return district.push(dev, req)
 
-    @app.post(f"{P}/pull", response_model=protocol.PullResponse)
-    def pull(req: protocol.PullRequest, dev: DeviceRow) -> protocol.PullResponse:
-        return district.pull(dev, req)
+    @app.post(
+        f"{P}/pull",
+        response_model=protocol.PullResponse,
+        responses={200: {"content": {feed.MEDIA_TYPE: {"schema": {"type": "string"}}}}},
+    )
+    def pull(req: protocol.PullRequest, dev: DeviceRow, request: Request) -> Any:
+        page = district.pull(dev, req)
+        if feed.wants_lines(request.headers.get("accept", "")):
+            return StreamingResponse(feed.lines(page), media_type=feed.MEDIA_TYPE)
+        return page
 
-    _admin_routes(app, district, Admin)
-    _document_errors(app)
+    _admin_routes(app, district, [Depends(admin)])
+    openapi.install(app)
     # The web console for departments, supervision and district IT (its own sessions).
     from district.console.mount import mount
 
@@ -138,34 +178,7 @@ def create_app(district: District, admin_hash: str) -> FastAPI:
     return app
 
 
-def _document_errors(app: FastAPI) -> None:
-    """Publish the refusals as they are sent: any 4xx with `ErrorBody` (not FastAPI's 422 shape)."""
-    from fastapi.openapi.utils import get_openapi
-
-    def openapi() -> dict[str, Any]:
-        if app.openapi_schema:
-            return app.openapi_schema
-        spec = get_openapi(title=app.title, version=app.version, routes=app.routes)
-        schemas = spec.setdefault("components", {}).setdefault("schemas", {})
-        schemas.pop("HTTPValidationError", None)
-        schemas.pop("ValidationError", None)
-        schemas["ErrorBody"] = protocol.ErrorBody.model_json_schema()
-        refusal = {
-            "description": "Refused: see `error` and `message` (docs/sync-protocol.md §2)",
-            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}}},
-        }
-        for operation in (op for item in spec["paths"].values() for op in item.values()):
-            operation["responses"].pop("422", None)
-            operation["responses"]["4XX"] = refusal
-        app.openapi_schema = spec
-        return spec
-
-    app.openapi = openapi  # type: ignore[method-assign]
-
-
-def _admin_routes(app: FastAPI, district: District, admin: Any) -> None:
-    deps = [admin]
-
+def _admin_routes(app: FastAPI, district: District, deps: list[Any]) -> None:
     @app.post(f"{P}/admin/centers", response_model=protocol.CenterInfo, dependencies=deps)
     def create_center(req: protocol.CenterCreate) -> protocol.CenterInfo:
         return district.create_center(req.code, req.name)
@@ -175,18 +188,32 @@ def _admin_routes(app: FastAPI, district: District, admin: Any) -> None:
         response_model=protocol.EnrollmentCode,
         dependencies=deps,
     )
-    def issue_code(code: str, req: protocol.CodeRequest) -> protocol.EnrollmentCode:
+    def issue_code(code: CenterParam, req: protocol.CodeRequest) -> protocol.EnrollmentCode:
         return district.issue_code(code.upper(), req.ttl_hours)
 
+    @app.get(
+        f"{P}/admin/devices/{{device_id}}", response_model=protocol.DeviceInfo, dependencies=deps
+    )
+    def device_info(device_id: DeviceParam) -> protocol.DeviceInfo:
+        return district.device_info(device_id)
+
     @app.post(f"{P}/admin/devices/{{device_id}}/revoke", dependencies=deps)
-    def revoke(device_id: str) -> dict[str, str]:
-        district.revoke_device(device_id)
+    def revoke(device_id: DeviceParam) -> dict[str, str]:
+        district.revoke_device(device_id, "admin-api")
         return {"device_id": device_id, "status": "revoked"}
+
+    @app.post(
+        f"{P}/admin/devices/{{device_id}}/reenroll",
+        response_model=protocol.EnrollmentCode,
+        dependencies=deps,
+    )
+    def reenroll(device_id: DeviceParam, req: protocol.ReenrollRequest) -> Any:
+        return district.open_reenrollment(device_id, req)
 
     @app.get(
         f"{P}/admin/devices/{{device_id}}/ack", response_model=protocol.AckFile, dependencies=deps
     )
-    def ack_file(device_id: str) -> protocol.AckFile:
+    def ack_file(device_id: DeviceParam) -> protocol.AckFile:
         return district.ack_file(device_id)
 
     @app.post(f"{P}/admin/catalogs", dependencies=deps)
@@ -207,7 +234,7 @@ def _case_routes(app: FastAPI, district: District, deps: list[Any]) -> None:
 
     @app.get(f"{P}/admin/feedback", response_model=list[protocol.FeedbackItem], dependencies=deps)
     def list_feedback(
-        center: str | None = None, unanswered: bool = False
+        center: CenterQuery = None, unanswered: bool = False
     ) -> list[protocol.FeedbackItem]:
         return district.feedback(center, unanswered)
 
@@ -216,8 +243,10 @@ def _case_routes(app: FastAPI, district: District, deps: list[Any]) -> None:
         response_model=protocol.EventReceipt,
         dependencies=deps,
     )
-    def answer(feedback_id: str, req: protocol.FeedbackAnswer) -> protocol.EventReceipt:
-        return district.answer_feedback(feedback_id, req)
+    def answer(
+        feedback_id: EventParam, req: protocol.FeedbackAnswer, center: CenterQuery = None
+    ) -> protocol.EventReceipt:
+        return district.answer_feedback(feedback_id, req, center)
 
     @app.post(
         f"{P}/admin/bundles",
@@ -244,19 +273,40 @@ def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(CounterdeskError)
     async def known(_request: Request, exc: CounterdeskError) -> JSONResponse:
         status = status_of(exc)
-        return _error(status, exc.kind, exc.message)
+        headers = (
+            {"Retry-After": str(exc.retry_after)} if isinstance(exc, TooManyRequests) else None
+        )
+        return _error(status, exc.kind, exc.message, headers)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
-        first = exc.errors()[0] if exc.errors() else {"loc": (), "msg": "invalid"}
-        where = ".".join(str(p) for p in first.get("loc", ()) if p != "body") or "body"
-        return _error(422, "invalid_input", f"请求内容不对：{where}：{first.get('msg')}")
+        return _error(422, "invalid_input", describe(exc.errors()))
+
+    @app.exception_handler(ValidationError)
+    async def invalid_model(_request: Request, exc: ValidationError) -> JSONResponse:
+        return _error(422, "invalid_input", describe(exc.errors()))
 
     @app.exception_handler(StarletteHTTPException)
     async def http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        code = {400: "bad_request", 404: "not_found", 405: "method_not_allowed", 413: "too_large"}
-        return _error(exc.status_code, code.get(exc.status_code, "http"), str(exc.detail))
+        code = {
+            400: "bad_request", 404: "not_found", 405: "method_not_allowed",
+            413: "too_large", 422: "invalid_input",
+        }.get(exc.status_code, "http")  # fmt: skip
+        return _error(exc.status_code, code, str(exc.detail))
+
+    @app.exception_handler(IntegrityError)
+    async def clash(_request: Request, exc: IntegrityError) -> JSONResponse:
+        log.warning("integrity error answered 409: %s", str(exc.orig).splitlines()[0][:300])
+        return _error(409, "conflict", "请求与区级平台已有的记录冲突，未作改动")
+
+    @app.exception_handler(DataError)
+    async def bad_data(_request: Request, exc: DataError) -> JSONResponse:
+        log.warning("data error answered 422: %s", str(exc.orig).splitlines()[0][:300])
+        return _error(
+            422, "invalid_input", "请求含有区级平台无法存储的内容（如 NUL 字符或超长数字）"
+        )
 
     @app.exception_handler(OperationalError)
     async def store_down(_request: Request, exc: OperationalError) -> JSONResponse:
+        log.warning("store unavailable: %s", str(exc.orig).splitlines()[0][:300])
         return _error(503, "unavailable", "区级平台数据库暂时不可用，请稍后重试")

@@ -15,7 +15,7 @@ from typing import Any
 
 from counterdesk.domain.catalog import load_catalog
 from counterdesk.domain.errors import CounterdeskError, InvalidInput
-from district.config import ServerConfig, admin_token_hash, rotate_admin_token
+from district.config import ServerConfig, admin_token_hash, open_district, rotate_admin_token
 from district.db import make_engine
 from district.operations import District
 from sync import protocol
@@ -23,7 +23,7 @@ from sync import protocol
 
 def _district(args: argparse.Namespace) -> District:
     config = ServerConfig.from_env(args.data_dir, args.db)
-    return District(make_engine(config.db_url))
+    return open_district(config, make_engine(config.db_url))
 
 
 def _print(value: Any) -> None:
@@ -142,8 +142,19 @@ def cmd_list_devices(args: argparse.Namespace) -> None:
 
 
 def cmd_revoke_device(args: argparse.Namespace) -> None:
-    _district(args).revoke_device(args.device_id)
+    _district(args).revoke_device(args.device_id, args.operator)
     print(f"device {args.device_id} revoked")
+
+
+def cmd_reenroll_device(args: argparse.Namespace) -> None:
+    req = protocol.ReenrollRequest(
+        ttl_hours=args.ttl_hours, operator=args.operator, reason=args.reason
+    )
+    _print(_district(args).open_reenrollment(args.device_id, req))
+
+
+def cmd_device(args: argparse.Namespace) -> None:
+    _print(_district(args).device_info(args.device_id))
 
 
 def cmd_admin_token(args: argparse.Namespace) -> None:
@@ -189,6 +200,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_publish_calendar)
 
     _case_parsers(sub)
+    _device_parsers(sub)
     from district.console import cli as console_cli
 
     console_cli.add_parsers(sub, _district)
@@ -235,13 +247,30 @@ def _case_parsers(sub: Any) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_list_devices)
 
-    p = sub.add_parser("revoke-device", help="revoke a device (it can no longer sync)")
-    p.add_argument("device_id")
-    p.set_defaults(func=cmd_revoke_device)
-
     p = sub.add_parser("admin-token", help="make sure an admin token exists, or rotate it")
     p.add_argument("--rotate", action="store_true")
     p.set_defaults(func=cmd_admin_token)
+
+
+def _device_parsers(sub: Any) -> None:
+    p = sub.add_parser("revoke-device", help="revoke a device (it can no longer sync)")
+    p.add_argument("device_id")
+    p.add_argument("--operator", default="cli")
+    p.set_defaults(func=cmd_revoke_device)
+
+    p = sub.add_parser(
+        "reenroll-device",
+        help="let an existing PC enroll again (lost token): revokes its token, prints a code",
+    )
+    p.add_argument("device_id")
+    p.add_argument("--ttl-hours", type=float, default=72)
+    p.add_argument("--operator", default="cli")
+    p.add_argument("--reason", default="")
+    p.set_defaults(func=cmd_reenroll_device)
+
+    p = sub.add_parser("device", help="a device's state and everything done to it")
+    p.add_argument("device_id")
+    p.set_defaults(func=cmd_device)
 
 
 def main(argv: list[str] | None = None) -> int:

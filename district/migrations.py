@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from sqlalchemy import Connection, Engine, inspect, select, text
 
+from district import schema_v3 as rekey
 from district.console import tables as console_tables
 from district.schema import metadata, schema_version
 
@@ -25,13 +26,18 @@ def _v2(conn: Connection) -> None:
 
 
 def _v3(conn: Connection) -> None:
+    rekey.upgrade(conn)
+
+
+def _v4(conn: Connection) -> None:
     console_tables.create(conn)  # the console's tables live with the console
 
 
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "centers, devices, events, changes, catalogs, calendars", _v1),
     (2, "devices.clock_skew_ms (wrong PC clocks flagged in the summary)", _v2),
-    (3, "console: users, sessions, audit, enrollment notes, case index", _v3),
+    (3, "center_code in every large table's keys; refusals on the feed; device actions", _v3),
+    (4, "console: users, sessions, audit, enrollment notes, case index", _v4),
 ]
 
 

@@ -4,25 +4,43 @@ events (department receipts and results, feedback answers), and acknowledgement 
 from __future__ import annotations
 
 import json
+import logging
 from typing import Any
 
-from sqlalchemy import Connection, func, or_, select, update
+from pydantic import ValidationError
+from sqlalchemy import Connection, func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from counterdesk.domain.errors import Conflict, Forbidden, InvalidInput, NotAllowed, NotFound
 from counterdesk.domain.events import Event
 from counterdesk.domain.hlc import HybridClock
-from counterdesk.domain.ids import new_id
+from counterdesk.domain.ids import CASE_NO_RE, new_id
 from counterdesk.domain.workdays import WorkCalendar, parse_schedule
 from counterdesk.domain.workflow import OUTCOMES, check, fold
 from counterdesk.store import canonical
 from district import ingest
 from district import schema as s
-from district.store import DistrictStore, district_device_id, now_ms, row_event
+from district.enrollment import Enrollment
+from district.store import district_device_id, now_ms, row_event
+from district.validate import is_center_code, is_device_id, is_uuid
 from sync import bundle, protocol
 
+log = logging.getLogger("counterdesk.district")
 
-class District(DistrictStore):
+
+def fold_case(events: list[Event], cal: WorkCalendar) -> dict[str, Any] | None:
+    """The core's fold of a case's events, or None (logged) when a PC sent content the
+    fold cannot read: the district stores any payload object (docs/sync-protocol.md §4),
+    and one PC's odd case must not stop the summary or a department's result."""
+    try:
+        return fold(events, cal)
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
+        case = events[0].case_id if events else None
+        log.warning("case %s cannot be folded: %s: %s", case, type(exc).__name__, exc)
+        return None
+
+
+class District(Enrollment):
     """Everything the district server does; the HTTP app and the CLI are thin layers over it."""
 
     # ---- intake ----------------------------------------------------------------------
@@ -43,14 +61,27 @@ class District(DistrictStore):
     def import_bundle(self, data: bytes) -> protocol.ImportResult:
         """Take in a USB bundle: signature checked against the device's enrolled key."""
         header = bundle.read_header(data)
-        with self.engine.connect() as conn:
-            device = conn.execute(
-                select(s.devices).where(s.devices.c.device_id == str(header["device_id"]))
-            ).first()
-        if device is None or device.kind != "counter" or not device.public_key:
-            raise NotFound(f"数据包来自未注册的设备 {header['device_id']}")
+        named = str(header["device_id"])
+        device = None
+        if is_device_id(named):
+            with self.engine.connect() as conn:
+                device = conn.execute(
+                    select(s.devices).where(s.devices.c.device_id == named)
+                ).first()
+        if device is None or device.kind != "counter":
+            raise NotFound(f"数据包来自未注册的设备 {named[:64]}")
         if device.revoked_ms is not None:
             raise Forbidden(f"数据包来自已注销的设备 {device.device_id}，不予导入")
+        if not device.public_key:
+            raise Conflict(
+                f"设备 {device.device_id} 正在重新注册：旧的签名密钥已作废，"
+                "请在本机重新注册后再导出数据包"
+            )
+        if header.get("center_id") != device.center_code:
+            raise InvalidInput(
+                f"数据包声称属于中心 {str(header.get('center_id'))[:8]}，"
+                f"设备 {device.device_id} 属于中心 {device.center_code}"
+            )
         parsed = bundle.verify_bundle(data, device.public_key)
         events = [_wire(item, i) for i, item in enumerate(parsed.events)]
         out = self._ingest(device, events)
@@ -69,9 +100,10 @@ class District(DistrictStore):
             with self.engine.begin() as conn:
                 return ingest.ingest(self, conn, device, events)
         except IntegrityError as exc:
-            # Only the events' primary key can clash: an id another device already used.
-            raise InvalidInput(
-                "本批事件中有事件编号已被其他设备使用，整批拒收", detail=str(exc)[:300]
+            # A key clash that slipped past the checks (two pushes racing with one id).
+            raise Conflict(
+                "本批事件与区级平台已有的记录冲突（事件编号重复），整批拒收",
+                detail=str(exc).splitlines()[0][:300],
             ) from exc
 
     def ack_file(self, device_id: str) -> protocol.AckFile:
@@ -82,10 +114,11 @@ class District(DistrictStore):
             ).first()
             if device is None or device.kind != "counter":
                 raise NotFound(f"没有设备 {device_id}")
+            r = s.refused.c
             refusals = conn.execute(
                 select(s.refused)
-                .where(s.refused.c.device_id == device_id)
-                .order_by(s.refused.c.seq)
+                .where(r.center_code == device.center_code, r.device_id == device_id)
+                .order_by(r.seq)
             ).all()
         return protocol.AckFile(
             device_id=device_id,
@@ -107,15 +140,36 @@ class District(DistrictStore):
             cal.set_schedule(parse_schedule(json.loads(body)))
         return cal
 
-    def _case_events(self, conn: Connection, key: str) -> tuple[str, list[Event]]:
+    def _case_events(
+        self, conn: Connection, key: str, center: str | None
+    ) -> tuple[str, list[Event]]:
+        """A case's center and events, by case number (whose prefix names the center) or
+        case id; always read within that one center."""
         c = s.server_cases.c
-        row = conn.execute(
-            select(c.case_id, c.center_code).where(or_(c.case_id == key, c.case_no == key.upper()))
-        ).first()
-        if row is None:
+        number = CASE_NO_RE.match(key.strip().upper())
+        if number is not None:
+            if center is not None and number.group(1) != center:
+                raise NotFound(f"案件编号 {key} 不属于中心 {center}")
+            query = select(c.center_code, c.case_id).where(
+                c.center_code == number.group(1), c.case_no == number.group(0)
+            )
+        elif is_uuid(key):
+            query = select(c.center_code, c.case_id).where(c.case_id == key)
+            if center is not None:
+                query = query.where(c.center_code == center)
+        else:
+            raise NotFound(f"区级平台没有案件 {key[:64]}（应为案件编号或案件 ID）")
+        rows = conn.execute(query.limit(2)).all()
+        if not rows:
             raise NotFound(f"区级平台没有案件 {key}（中心尚未上传，或编号有误）")
-        rows = conn.execute(select(s.events).where(s.events.c.case_id == row.case_id)).all()
-        return row.center_code, [Event.from_dict(row_event(r)) for r in rows]
+        if len(rows) > 1:
+            raise Conflict(f"{key} 对应多个案件：请同时指明中心（center）或改用案件 ID")
+        code, case_id = rows[0]
+        e = s.events.c
+        found = conn.execute(
+            select(s.events).where(e.center_code == code, e.case_id == case_id)
+        ).all()
+        return code, [Event.from_dict(row_event(r)) for r in found]
 
     def _append(
         self, conn: Connection, center: str, case_id: str | None, type_: str, actor: str,
@@ -163,8 +217,12 @@ class District(DistrictStore):
         else:
             type_, payload = "department_received", {"receiver": rec.receiver.strip()}
         with self.engine.begin() as conn:
-            center, events = self._case_events(conn, rec.case)
-            state = fold(events, self._calendar(conn))
+            center, events = self._case_events(conn, rec.case, rec.center)
+            state = fold_case(events, self._calendar(conn))
+            if state is None:
+                raise Conflict(
+                    f"案件 {rec.case} 的记录不完整，区级平台无法确定其状态，不能记录结果"
+                )
             try:
                 check(state, type_, payload)
             except NotAllowed as exc:
@@ -174,16 +232,22 @@ class District(DistrictStore):
         return protocol.EventReceipt(event=protocol.WireEvent.of(event))
 
     def answer_feedback(
-        self, feedback_id: str, answer: protocol.FeedbackAnswer
+        self, feedback_id: str, answer: protocol.FeedbackAnswer, center: str | None = None
     ) -> protocol.EventReceipt:
+        """Answer a clerk's report on the district's chain of the report's own center."""
+        if not is_uuid(feedback_id):
+            raise NotFound(f"没有反馈 {feedback_id[:64]}")
+        e = s.events.c
         with self.engine.begin() as conn:
-            row = conn.execute(
-                select(s.events).where(
-                    s.events.c.id == feedback_id, s.events.c.type == "feedback_submitted"
-                )
-            ).first()
-            if row is None:
+            query = select(s.events).where(e.id == feedback_id, e.type == "feedback_submitted")
+            if center is not None:
+                query = query.where(e.center_code == center)
+            rows = conn.execute(query.limit(2)).all()
+            if not rows:
                 raise NotFound(f"没有反馈 {feedback_id}")
+            if len(rows) > 1:
+                raise Conflict(f"反馈编号 {feedback_id} 在多个中心出现：请指明中心（center）")
+            row = rows[0]
             payload = {"feedback_id": feedback_id, "text": answer.text.strip()}
             event = self._append(
                 conn, row.center_code, None, "feedback_answered", answer.operator, payload, row.hlc
@@ -194,6 +258,8 @@ class District(DistrictStore):
         self, center_code: str | None = None, unanswered: bool = False
     ) -> list[protocol.FeedbackItem]:
         e = s.events.c
+        if center_code and not is_center_code(center_code):
+            raise NotFound(f"没有中心 {center_code[:16]!r}（中心编码为 4 位大写字母或数字）")
         with self.engine.connect() as conn:
             query = select(s.events).where(e.type.in_(("feedback_submitted", "feedback_answered")))
             if center_code:
@@ -213,22 +279,20 @@ class District(DistrictStore):
                 items[p["feedback_id"]].answered_by = r.actor
         return [i for i in items.values() if not (unanswered and i.answer is not None)]
 
-    def refused_count(self, conn: Connection, center_code: str) -> int:
-        d = s.devices.c
-        return int(
-            conn.execute(
-                select(func.count())
-                .select_from(s.refused.join(s.devices, s.refused.c.device_id == d.device_id))
-                .where(d.center_code == center_code)
-            ).scalar_one()
-        )
+    def refused_count(self, conn: Connection, center_code: str, code: str | None = None) -> int:
+        r = s.refused.c
+        query = select(func.count()).where(r.center_code == center_code)
+        if code is not None:
+            query = query.where(r.code == code)
+        return int(conn.execute(query).scalar_one())
 
 
 def _wire(item: Any, index: int) -> dict[str, Any]:
     """Validate one bundled event's shape; the message names its position and field."""
     try:
         return protocol.WireEvent.model_validate(item).model_dump()
-    except ValueError as exc:
-        first = exc.errors()[0] if hasattr(exc, "errors") else {"loc": (), "msg": str(exc)}
+    except ValidationError as exc:
+        first = exc.errors()[0] if exc.errors() else {"loc": (), "msg": str(exc)}
         loc = ".".join(str(p) for p in first["loc"])
-        raise InvalidInput(f"数据包第 {index + 1} 个事件格式不对：{loc} {first['msg']}") from exc
+        why = str(first["msg"]).removeprefix("Value error, ")
+        raise InvalidInput(f"数据包第 {index + 1} 个事件格式不对：{loc} {why}") from exc

@@ -50,11 +50,18 @@ centers = Table(
     Column("folded_through", Big, nullable=False, default=0),
 )
 
+# Small tables (centers, devices, enrollment codes, settings, publications, device actions)
+# are looked up by their own keys; on a center-sharded PostgreSQL they are reference
+# tables. Every large table carries `center_code` first in its primary and unique keys,
+# so it can be distributed by center without a schema change (docs/district-scaling.md).
+
 enrollment_codes = Table(
     "enrollment_codes",
     metadata,
-    Column("code_hash", String(64), primary_key=True),
+    Column("code_hash", String(64), primary_key=True),  # HMAC of the code (district/auth.py)
     Column("center_code", String(8), nullable=False),
+    # A re-enrollment code (an admin action) works only for this existing device.
+    Column("device_id", String(64)),
     Column("created_ms", Big, nullable=False),
     Column("expires_ms", Big, nullable=False),
     Column("used_ms", Big),
@@ -69,8 +76,9 @@ devices = Table(
     Column("kind", String(16), nullable=False),  # counter | district
     Column("device_no", Integer),
     Column("label", String(128), nullable=False, default=""),
+    # HMAC of the device token with the server's key; NULL once revoked for re-enrollment.
     Column("token_hash", String(64), unique=True),
-    Column("public_key", String(64)),
+    Column("public_key", String(64)),  # bundle-signing key, set at (re-)enrollment only
     Column("enrolled_ms", Big, nullable=False),
     Column("revoked_ms", Big),
     Column("acked_seq", Big, nullable=False, default=0),
@@ -81,13 +89,28 @@ devices = Table(
     Column("debt_oldest_ms", Big),
     Column("debt_quarantined", Big, nullable=False, default=0),
     Column("clock_skew_ms", Big),  # PC wall clock minus the district's, at its last pull
+    Column("parked_expired", Big, nullable=False, default=0),
+)
+
+# What was done to a device and by whom: enrollment, re-enrollment, revocation, expiry.
+device_actions = Table(
+    "device_actions",
+    metadata,
+    Column("id", Big, primary_key=True, autoincrement=True),
+    Column("center_code", String(8), nullable=False),
+    Column("device_id", String(64), nullable=False),
+    Column("at_ms", Big, nullable=False),
+    Column("action", String(32), nullable=False),
+    Column("operator", String(64), nullable=False),
+    Column("detail", Text, nullable=False, default=""),
+    Index("device_actions_device", "device_id", "at_ms"),
 )
 
 events = Table(
     "events",
     metadata,
-    Column("id", String(64), primary_key=True),
     Column("center_code", String(8), nullable=False),
+    Column("id", String(64), nullable=False),
     Column("device_id", String(64), nullable=False),
     Column("seq", Big, nullable=False),
     Column("hlc", Big, nullable=False),
@@ -99,14 +122,16 @@ events = Table(
     Column("hash", String(64), nullable=False),
     Column("change_seq", Big, nullable=False),
     Column("received_ms", Big, nullable=False),
-    UniqueConstraint("device_id", "seq", name="events_device_seq"),
+    PrimaryKeyConstraint("center_code", "id", name="events_pkey"),
+    UniqueConstraint("center_code", "device_id", "seq", name="events_device_seq"),
     Index("events_center_change", "center_code", "change_seq"),
-    Index("events_case", "case_id"),
+    Index("events_case", "center_code", "case_id"),
 )
 
 refused = Table(
     "refused",
     metadata,
+    Column("center_code", String(8), nullable=False),
     Column("device_id", String(64), nullable=False),
     Column("seq", Big, nullable=False),
     Column("event_id", String(64), nullable=False),
@@ -115,17 +140,23 @@ refused = Table(
     Column("reason", Text, nullable=False),
     Column("body", Text, nullable=False),
     Column("refused_ms", Big, nullable=False),
-    PrimaryKeyConstraint("device_id", "seq"),
+    # On the center's change counter: the center's other PCs learn of the refusal in a pull.
+    Column("change_seq", Big, nullable=False),
+    PrimaryKeyConstraint("center_code", "device_id", "seq", name="refused_pkey"),
+    Index("refused_center_change", "center_code", "change_seq"),
 )
 
-# Events that arrived ahead of a gap in their device's chain (out-of-order bundles).
+# Events that arrived ahead of a gap in their device's chain (out-of-order bundles);
+# dropped after protocol.PARKED_TTL_MS.
 parked = Table(
     "parked",
     metadata,
+    Column("center_code", String(8), nullable=False),
     Column("device_id", String(64), nullable=False),
     Column("seq", Big, nullable=False),
     Column("body", Text, nullable=False),
-    PrimaryKeyConstraint("device_id", "seq"),
+    Column("parked_ms", Big, nullable=False),
+    PrimaryKeyConstraint("center_code", "device_id", "seq", name="parked_pkey"),
 )
 
 catalogs = Table(
@@ -155,17 +186,22 @@ center_changes = Table(
     PrimaryKeyConstraint("center_code", "seq"),
 )
 
-# One row per case: its number (filled at ingest) and a summary fold (filled lazily).
+# One row per case and center: its number (filled at ingest) and a summary fold (lazily).
+# A case id belongs to the first center that opened it (district/ingest.py).
 server_cases = Table(
     "server_cases",
     metadata,
-    Column("case_id", String(64), primary_key=True),
-    Column("center_code", String(8), nullable=False, index=True),
-    Column("case_no", String(32), nullable=False, index=True),
+    Column("center_code", String(8), nullable=False),
+    Column("case_id", String(64), nullable=False),
+    Column("case_no", String(32), nullable=False),
     Column("status", String(32)),
     Column("accept_date", String(10)),
     Column("due_date", String(10)),
     Column("closed_date", String(10)),
     Column("evaluation", String(16)),
     Column("evaluations", Integer, nullable=False, default=0),
+    PrimaryKeyConstraint("center_code", "case_id", name="server_cases_pkey"),
+    Index("server_cases_number", "center_code", "case_no"),
+    # Only to find which center holds a case id named by another center's PC.
+    Index("server_cases_case", "case_id"),
 )

@@ -11,6 +11,7 @@ from counterdesk.domain.errors import (
     InvalidInput,
     NotAllowed,
     NotFound,
+    TooManyRequests,
     Unauthorized,
 )
 from sync.wire import TooLarge
@@ -25,6 +26,7 @@ STATUS: dict[type[CounterdeskError], int] = {
     Conflict: 409,
     NotAllowed: 409,
     Gone: 410,
+    TooManyRequests: 429,
 }
 
 

@@ -15,9 +15,10 @@ from sqlalchemy import Connection, func, select, update
 from counterdesk.domain.events import Event
 from counterdesk.domain.hlc import CHINA_TZ
 from counterdesk.domain.workdays import WorkCalendar
-from counterdesk.domain.workflow import BAD_LEVELS, OPEN, RUNNING, fold
+from counterdesk.domain.workflow import BAD_LEVELS, OPEN, RUNNING
 from district import schema as s
-from district.operations import District
+from district.ingest import expire_parked
+from district.operations import District, fold_case
 from district.store import now_ms, row_event
 from sync import protocol
 
@@ -30,10 +31,25 @@ def summary(district: District, today: dt.date | None = None) -> protocol.Summar
     with district.engine.begin() as conn:
         cal = district._calendar(conn)
         codes = district._all_centers(conn)
+        _expire_parked(district, conn)
         for code in codes:
             _refold_center(district, conn, code, cal)
         centers = [_center_summary(district, conn, code, today) for code in codes]
     return protocol.Summary(generated_ms=now_ms(), centers=centers)
+
+
+def _expire_parked(district: District, conn: Connection) -> None:
+    """Parked events of devices that never sent the missing ones expire here too."""
+    p, d = s.parked.c, s.devices.c
+    cutoff = now_ms() - protocol.PARKED_TTL_MS
+    stale = conn.execute(
+        select(p.center_code, p.device_id, d.acked_seq)
+        .join(s.devices, d.device_id == p.device_id)
+        .where(p.parked_ms < cutoff)
+        .distinct()
+    ).all()
+    for center, device_id, acked in stale:
+        expire_parked(district, conn, center, device_id, int(acked))
 
 
 def _refold_center(district: District, conn: Connection, code: str, cal: WorkCalendar) -> None:
@@ -53,14 +69,16 @@ def _refold_center(district: District, conn: Connection, code: str, cal: WorkCal
     for i in range(0, len(touched), FOLD_PAGE):
         page = touched[i : i + FOLD_PAGE]
         by_case: dict[str, list[Event]] = defaultdict(list)
-        for row in conn.execute(select(s.events).where(e.case_id.in_(page))):
+        for row in conn.execute(select(s.events).where(e.center_code == code, e.case_id.in_(page))):
             by_case[row.case_id].append(Event.from_dict(row_event(row)))
         for case_id, events in by_case.items():
             state = _fold(events, cal)
             if state is not None:
                 conn.execute(
                     update(s.server_cases)
-                    .where(s.server_cases.c.case_id == case_id)
+                    .where(
+                        s.server_cases.c.center_code == code, s.server_cases.c.case_id == case_id
+                    )
                     .values(
                         status=state["status"],
                         accept_date=state["accept_date"],
@@ -78,7 +96,7 @@ def _fold(events: list[Event], cal: WorkCalendar) -> dict[str, Any] | None:
     if not openings:
         return None  # the opening has not arrived yet
     first = min(openings)
-    return fold([e for e in events if e.order_key >= first], cal)
+    return fold_case([e for e in events if e.order_key >= first], cal)
 
 
 def _center_summary(
@@ -119,6 +137,7 @@ def _center_summary(
         )
         if abs(int(r[0])) > protocol.CLOCK_SKEW_FLAG_MS
     ]
+    parked, expired = _parked(conn, code)
     return protocol.CenterSummary(
         code=code,
         name=center.name,
@@ -136,4 +155,17 @@ def _center_summary(
         refused_events=district.refused_count(conn, code),
         clock_skewed_devices=len(skews),
         max_clock_skew_ms=max(skews, key=abs) if skews else None,
+        clock_ahead_refused=district.refused_count(conn, code, "clock_ahead"),
+        parked_events=parked,
+        parked_expired=expired,
     )
+
+
+def _parked(conn: Connection, code: str) -> tuple[int, int]:
+    """Events of the center's PCs held ahead of a gap, and those that expired there."""
+    p, d = s.parked.c, s.devices.c
+    held = conn.execute(select(func.count()).where(p.center_code == code)).scalar_one()
+    expired = conn.execute(
+        select(func.coalesce(func.sum(d.parked_expired), 0)).where(d.center_code == code)
+    ).scalar_one()
+    return int(held), int(expired)

@@ -30,7 +30,7 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from counterdesk.domain.errors import InvalidInput
 from counterdesk.domain.events import Event
 from counterdesk.store import canonical
-from sync.wire import gunzip_bounded
+from sync.wire import gunzip_bounded, loads_integers_only
 
 MAGIC = b"COUNTERDESK-BUNDLE/1\n"
 MAX_BUNDLE_BYTES = 64 * 1024 * 1024
@@ -97,9 +97,15 @@ def read_header(data: bytes) -> dict[str, Any]:
         header = json.loads(data[len(MAGIC) : end])
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise InvalidInput("数据包头部已损坏") from exc
-    need = ("device_id", "center_id", "count", "body_bytes", "body_sha256", "signature")
+    need = {
+        "device_id": str, "center_id": str, "count": int, "body_bytes": int,
+        "body_sha256": str, "signature": str,
+    }  # fmt: skip
     if not isinstance(header, dict) or any(k not in header for k in need):
         raise InvalidInput("数据包头部缺少字段")
+    wrong = [k for k, kind in need.items() if type(header[k]) is not kind]
+    if wrong:
+        raise InvalidInput(f"数据包头部字段类型不对：{', '.join(wrong)}")
     return header
 
 
@@ -122,7 +128,7 @@ def verify_bundle(data: bytes, public_key: str) -> Bundle:
         raise InvalidInput("数据包内容与签名不符：文件被改动")
     try:
         raw = gunzip_bounded(body, MAX_BUNDLE_RAW_BYTES)
-        events = json.loads(raw)["events"]
+        events = loads_integers_only(raw)["events"]
     except (OSError, EOFError, ValueError, KeyError, TypeError) as exc:
         raise InvalidInput("数据包内容无法解压或解析") from exc
     if not isinstance(events, list) or len(events) != header["count"]:

@@ -9,11 +9,12 @@ See docs/sync-protocol.md for the rules around them.
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictInt, StringConstraints
 
-from counterdesk.domain.events import Event
+from counterdesk.domain.events import Event, type_problem
 
 PROTOCOL_VERSION = 1
 API_PREFIX = "/v1"
@@ -25,13 +26,74 @@ MAX_PAYLOAD_BYTES = 256 * 1024
 MAX_REFUSED_LISTED = 1000
 # A PC clock further than this from the district's is flagged in the supervision summary.
 CLOCK_SKEW_FLAG_MS = 10 * 60 * 1000
+# An event stamped further than this ahead of the district's clock is refused (`clock_ahead`):
+# a business date may be off by a day at most, never by a wrong PC clock's months.
+MAX_HLC_AHEAD_MS = 24 * 3600 * 1000
+# Events parked ahead of a gap are dropped after this long (the PC sends them again).
+PARKED_TTL_MS = 30 * 24 * 3600 * 1000
+INT64_MAX = 2**63 - 1
+# What the district may answer in `Rejected.code` (a newer district may add codes: a client
+# treats an unknown code like any other refusal).
+REFUSAL_CODES = (
+    "hash_mismatch", "broken_link", "wrong_center", "wrong_device", "clock_ahead", "too_large",
+    "conflict",
+)  # fmt: skip
 
-CenterCode = Annotated[str, StringConstraints(pattern=r"^[A-Z0-9]{4}$")]
-DeviceId = Annotated[
-    str, StringConstraints(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9._:-]+$")
-]
+UUID_PATTERN = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
+CENTER_PATTERN = r"^[A-Z0-9]{4}$"
+CASE_NO_PATTERN = r"^[A-Z0-9]{4}-[0-9]{6}-[0-9]{2}-[0-9]{4}$"
+DEVICE_PATTERN = (
+    r"^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|district-[A-Z0-9]{4})$"
+)
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_CONTROL_IN_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _single_line(text: str) -> str:
+    if _CONTROL.search(text):
+        raise ValueError("不能含有控制字符（如换行、NUL）")
+    return text
+
+
+def _text(text: str) -> str:
+    if _CONTROL_IN_TEXT.search(text):
+        raise ValueError("不能含有控制字符（如 NUL）")
+    return text
+
+
+def Line(low: int, high: int, *, strip: bool = False) -> Any:  # noqa: N802 - a type factory
+    """One line of text, `low`..`high` characters, no control characters."""
+    return Annotated[
+        str,
+        StringConstraints(strip_whitespace=strip, min_length=low, max_length=high),
+        AfterValidator(_single_line),
+    ]
+
+
+def Text(high: int) -> Any:  # noqa: N802 - a type factory
+    """Free text (line breaks allowed), at most `high` characters, no NUL."""
+    return Annotated[str, StringConstraints(max_length=high), AfterValidator(_text)]
+
+
+def _event_type(value: str) -> str:
+    problem = type_problem(value)
+    if problem:
+        raise ValueError(problem)
+    return value
+
+
+Uuid = Annotated[str, StringConstraints(pattern=UUID_PATTERN)]
+CenterCode = Annotated[str, StringConstraints(pattern=CENTER_PATTERN)]
+DeviceId = Annotated[str, StringConstraints(pattern=DEVICE_PATTERN)]
+CaseKey = Annotated[str, StringConstraints(pattern=f"(?:{UUID_PATTERN})|(?:{CASE_NO_PATTERN})")]
 Hash = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
-ChangeKind = Literal["event", "catalog", "calendar"]
+Int64 = Annotated[StrictInt, Field(ge=0, le=INT64_MAX)]
+EventType = Annotated[str, StringConstraints(max_length=64), AfterValidator(_event_type)]
+ChangeKind = Literal["event", "catalog", "calendar", "refusal"]
+# The kinds a version-1 client understands; others are sent only to a client that asks.
+BASIC_KINDS = ("event", "catalog", "calendar")
 
 
 class Message(BaseModel):
@@ -40,18 +102,21 @@ class Message(BaseModel):
 
 
 class WireEvent(Message):
-    """One journal event as it travels; field for field `Event.to_dict()`."""
+    """One journal event as it travels; field for field `Event.to_dict()`.
+
+    Strict: `seq` and `hlc` are JSON integers (not strings, not floats), ids are
+    lowercase UUIDs, `type` is a known type or a versioned extension."""
 
     model_config = ConfigDict(extra="forbid")
 
-    id: Annotated[str, StringConstraints(min_length=1, max_length=64)]
-    center_id: Annotated[str, StringConstraints(min_length=1, max_length=32)]
+    id: Uuid
+    center_id: CenterCode
     device_id: DeviceId
-    seq: int = Field(ge=1)
-    hlc: int = Field(ge=0)
-    case_id: Annotated[str, StringConstraints(min_length=1, max_length=64)] | None
-    type: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,63}$")]
-    actor: Annotated[str, StringConstraints(min_length=1, max_length=128)]
+    seq: Annotated[StrictInt, Field(ge=1, le=INT64_MAX)]
+    hlc: Int64
+    case_id: Uuid | None
+    type: EventType
+    actor: Line(1, 64)
     payload: dict[str, Any]
     prev_hash: Hash
     hash: Hash
@@ -70,11 +135,11 @@ class WireEvent(Message):
 class EnrollRequest(Message):
     """A counter PC trades a one-time enrollment code for a device token."""
 
-    code: Annotated[str, StringConstraints(min_length=4, max_length=64)]
+    code: Line(4, 64)
     center_code: CenterCode
-    device_id: DeviceId
-    device_no: int = Field(ge=1, le=99)
-    label: Annotated[str, StringConstraints(max_length=128)] = ""
+    device_id: Uuid
+    device_no: Annotated[StrictInt, Field(ge=1, le=99)]
+    label: Line(0, 128) = ""
 
 
 class EnrollResponse(Message):
@@ -88,11 +153,12 @@ class EnrollResponse(Message):
 
 
 class Rejected(Message):
-    """An event the district refuses; `code` is machine-readable, `reason` is for people."""
+    """An event the district refuses; `code` is machine-readable (REFUSAL_CODES), `reason`
+    is for people."""
 
     event_id: str
     seq: int
-    code: Literal["hash_mismatch", "broken_link", "wrong_center", "too_large", "conflict"]
+    code: Annotated[str, StringConstraints(pattern=r"^[a-z_]{1,32}$")]
     reason: str
 
 
@@ -100,13 +166,17 @@ class DeviceStatus(Message):
     """What the district holds for the calling device (the handshake of every sync).
 
     `rejected` lists the device's refused events (the latest MAX_REFUSED_LISTED), so a
-    device whose push answer was lost, or whose bundle was imported, learns them too."""
+    device whose push answer was lost, or whose bundle was imported, learns them too.
+    `parked`: events held ahead of a gap; `parked_expired`: parked events dropped after
+    PARKED_TTL_MS (the PC simply sends them again)."""
 
     device_id: str
     center_code: str
     acked_seq: int
     refused: int
     rejected: list[Rejected] = Field(default_factory=list)
+    parked: int = 0
+    parked_expired: int = 0
     server_time_ms: int
     protocol: int = PROTOCOL_VERSION
     # The hash of the device's event at acked_seq as the district holds it (its chain
@@ -140,27 +210,44 @@ class PushAck(Message):
 class SyncDebt(Message):
     """What the client still owes the district; reported on every pull for supervision."""
 
-    pending: int = Field(ge=0)
-    oldest_pending_ms: int | None = None
-    quarantined: int = Field(default=0, ge=0)
+    pending: Annotated[StrictInt, Field(ge=0, le=INT64_MAX)]
+    oldest_pending_ms: Int64 | None = None
+    quarantined: Annotated[StrictInt, Field(ge=0, le=INT64_MAX)] = 0
     # The PC's wall clock when it sent this: the district compares it with its own.
-    device_time_ms: int | None = None
+    device_time_ms: Int64 | None = None
 
 
 class PullRequest(Message):
-    cursor: int = Field(ge=0)
-    limit: int = Field(default=1000, ge=1, le=MAX_PULL_CHANGES)
+    cursor: Int64
+    limit: Annotated[StrictInt, Field(ge=1, le=MAX_PULL_CHANGES)] = 1000
     debt: SyncDebt | None = None
+    # The change kinds the client understands; None = BASIC_KINDS (a version-1 client).
+    kinds: list[ChangeKind] | None = Field(default=None, max_length=8)
+
+
+class RefusalNotice(Message):
+    """A sequence number of another PC of the center that the district refused: peers
+    learn that the gap in that PC's chain is a refusal, not a deletion."""
+
+    device_id: str
+    seq: int
+    event_id: str
+    prev_hash: str
+    claimed_hash: str
+    code: str
+    reason: str
 
 
 class Change(Message):
-    """One change for the center: an event, a catalog version or a year's calendar."""
+    """One change for the center: an event, a catalog version, a year's calendar, or a
+    refusal of another PC's event."""
 
     seq: int
     kind: ChangeKind
     event: WireEvent | None = None
     catalog: dict[str, Any] | None = None
     calendar: dict[str, Any] | None = None
+    refusal: RefusalNotice | None = None
 
 
 class PullResponse(Message):
@@ -175,7 +262,7 @@ class PullResponse(Message):
 
 class CenterCreate(Message):
     code: CenterCode
-    name: Annotated[str, StringConstraints(min_length=1, max_length=128)]
+    name: Line(1, 128, strip=True)
 
 
 class CenterInfo(Message):
@@ -185,30 +272,73 @@ class CenterInfo(Message):
 
 
 class CodeRequest(Message):
-    ttl_hours: float = Field(default=72, gt=0, le=24 * 30)
+    ttl_hours: float = Field(default=72, gt=0, le=24 * 30, allow_inf_nan=False)
 
 
 class EnrollmentCode(Message):
     center_code: str
     code: str
     expires_at_ms: int
+    # Set for a re-enrollment code: only this device may use it.
+    device_id: str | None = None
+
+
+class ReenrollRequest(Message):
+    """District IT lets an existing PC enroll again (a lost keyring): the old token is
+    revoked at once, and the one-time code works only for this device."""
+
+    ttl_hours: float = Field(default=72, gt=0, le=24 * 30, allow_inf_nan=False)
+    operator: Line(1, 64, strip=True) = "district"
+    reason: Text(500) = ""
+
+
+class DeviceAction(Message):
+    at_ms: int
+    action: str
+    operator: str
+    detail: str
+
+
+class DeviceInfo(Message):
+    """A device as district IT sees it, with what was done to it."""
+
+    device_id: str
+    center_code: str
+    kind: str
+    device_no: int | None
+    label: str
+    enrolled_ms: int
+    revoked_ms: int | None
+    token_active: bool
+    acked_seq: int
+    last_seen_ms: int | None
+    refused: int
+    parked: int
+    parked_expired: int
+    actions: list[DeviceAction]
 
 
 class ResultRecord(Message):
-    """A department's receipt (`received`) or result (`result`) for a case, keyed by id or number."""
+    """A department's receipt (`received`) or result (`result`) for a case, keyed by id or
+    number; `center` (optional) confines the lookup to one center."""
 
-    case: Annotated[str, StringConstraints(min_length=1, max_length=64)]
+    case: CaseKey
+    center: CenterCode | None = None
     kind: Literal["received", "result"]
     outcome: Literal["approved", "denied", "needs_supplement"] | None = None
-    reason: Annotated[str, StringConstraints(max_length=2000)] = ""
-    document_no: Annotated[str, StringConstraints(max_length=128)] = ""
-    receiver: Annotated[str, StringConstraints(max_length=128)] = ""
-    operator: Annotated[str, StringConstraints(min_length=1, max_length=64)] = "district"
+    reason: Text(2000) = ""
+    document_no: Line(0, 128) = ""
+    receiver: Line(0, 128) = ""
+    operator: Line(1, 64, strip=True) = "district"
 
 
 class FeedbackAnswer(Message):
-    text: Annotated[str, StringConstraints(min_length=1, max_length=4000)]
-    operator: Annotated[str, StringConstraints(min_length=1, max_length=64)] = "district"
+    text: Annotated[
+        str,
+        StringConstraints(strip_whitespace=True, min_length=1, max_length=4000),
+        AfterValidator(_text),
+    ]
+    operator: Line(1, 64, strip=True) = "district"
 
 
 class FeedbackItem(Message):
@@ -270,6 +400,11 @@ class CenterSummary(Message):
     # and the largest such offset (signed: positive = the PC is ahead).
     clock_skewed_devices: int = 0
     max_clock_skew_ms: int | None = None
+    # Events refused because they were stamped far ahead of the district's clock.
+    clock_ahead_refused: int = 0
+    # Events held ahead of a gap in their PC's chain, and those dropped after PARKED_TTL_MS.
+    parked_events: int = 0
+    parked_expired: int = 0
 
 
 class Summary(Message):
@@ -278,7 +413,7 @@ class Summary(Message):
 
 
 class ErrorBody(Message):
-    """Every 4xx answer: a machine code and a message a person can act on."""
+    """Every refusal (4xx) and every 503: a machine code and a message a person can act on."""
 
     error: str
     message: str

@@ -1,9 +1,12 @@
-"""Bounded gzip on both sides of the wire: a small body cannot expand into a huge one."""
+"""Both sides of the wire: bounded gzip (a small body cannot expand into a huge one) and
+JSON parsing that refuses floats in events."""
 
 from __future__ import annotations
 
 import gzip
+import json
 import zlib
+from typing import Any
 
 from counterdesk.domain.errors import InvalidInput
 
@@ -29,3 +32,27 @@ def gunzip_bounded(data: bytes, limit: int) -> bytes:
     if not inflater.eof:
         raise InvalidInput("gzip 数据不完整（被截断）")
     return out
+
+
+class _FloatInBody(ValueError):
+    """A JSON number with a fraction or exponent where the protocol allows integers only."""
+
+
+def _refuse_float(text: str) -> Any:
+    raise _FloatInBody(text)
+
+
+def loads_integers_only(data: bytes | str) -> Any:
+    """`json.loads` that refuses any float, NaN or Infinity, naming it.
+
+    Events are hashed over canonical JSON, which has no floats: JSON peers print
+    floats differently, so a float would make an honest event look tampered.
+    Malformed JSON raises `json.JSONDecodeError` as usual.
+    """
+    try:
+        return json.loads(data, parse_float=_refuse_float, parse_constant=_refuse_float)
+    except _FloatInBody as exc:
+        raise InvalidInput(
+            f"事件内容含有小数 {str(exc)[:40]}：协议不允许小数（请用整数或文字，见同步协议 §4）",
+            field="payload",
+        ) from exc

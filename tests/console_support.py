@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import contextlib
 import re
+import secrets
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from counterdesk.desk import Desk
 from counterdesk.store.journal import device_events
+from district.auth import Hasher
 from district.console.auth import Accounts
 from district.operations import District
 from sync import protocol
@@ -38,7 +40,7 @@ def in_process_district(backend: str, folder: Path) -> Iterator[District]:
             url = stack.enter_context(pg_schema())
         engine = make_engine(url)
         stack.callback(engine.dispose)
-        district = District(engine)
+        district = District(engine, Hasher(secrets.token_bytes(32)))
         district.publish_catalog(load_catalog().to_json())
         yield district
 

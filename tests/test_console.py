@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import io
 import re
+import uuid
 from pathlib import Path
 
 import pytest
@@ -30,7 +31,6 @@ from counterdesk.domain.errors import NotAllowed
 from counterdesk.domain.workflow import case_destination as destination
 from district import schema as s
 from district.app import create_app
-from district.config import sha256_hex
 from district.console import i18n
 from district.console import tables as t
 from district.operations import District
@@ -67,12 +67,12 @@ def world(request, tmp_path):
             desk.hand_over(ids)
             cases[dept] = ids
         desk.note(cases[depts[0]][0], "申请人行动不便，请优先办理")
-        load_center(district, desk)
+        tokens = load_center(district, desk)
         logins = make_users(district, depts)
-        client = TestClient(create_app(district, sha256_hex(ADMIN_TOKEN)))
+        client = TestClient(create_app(district, district.hasher.digest(ADMIN_TOKEN, "admin")))
         stack.callback(client.close)
         yield {"district": district, "desk": desk, "depts": depts, "cases": cases,
-               "client": client, "logins": logins}  # fmt: skip
+               "client": client, "logins": logins, "tokens": tokens}  # fmt: skip
 
 
 def _events(district: District, case_id: str) -> list:
@@ -147,7 +147,7 @@ def test_device_tokens_never_reach_the_console_and_sessions_never_reach_the_api(
     client = world["client"]
     token = world["district"].enroll(protocol.EnrollRequest(
         code=world["district"].issue_code("DC07").code, center_code="DC07",
-        device_id="pc-extra-1", device_no=9,
+        device_id=str(uuid.uuid4()), device_no=9,
     )).token  # fmt: skip
     for credential in (token, ADMIN_TOKEN):
         bearer = {"Authorization": f"Bearer {credential}"}
@@ -303,21 +303,23 @@ def test_codes_are_issued_per_pc_and_show_which_device_used_them(world) -> None:
                      {"center": "DC07", "for_pc": "5号窗口", "ttl_hours": "24"})  # fmt: skip
     code = re.search(r'id="issued-code">([A-Z0-9-]{14})<', resp.text).group(1)
     assert client.get("/console/admin/codes").text.count(code) == 0  # shown once only
-    district.enroll(protocol.EnrollRequest(code=code, center_code="DC07", device_id="pc-five",
+    five = str(uuid.uuid4())
+    district.enroll(protocol.EnrollRequest(code=code, center_code="DC07", device_id=five,
                                            device_no=5, label="5号窗口"))  # fmt: skip
     rows = client.get("/console/admin/codes").text
-    assert "5号窗口" in rows and "pc-five" in rows and "已使用" in rows
+    assert "5号窗口" in rows and five[-12:] in rows and "已使用" in rows
 
 
 def test_devices_are_listed_and_a_revoked_pc_cannot_sync(world) -> None:
     client, district = world["client"], world["district"]
+    old = str(uuid.uuid4())
     enrolled = district.enroll(protocol.EnrollRequest(
-        code=district.issue_code("DC07").code, center_code="DC07", device_id="pc-old", device_no=8,
+        code=district.issue_code("DC07").code, center_code="DC07", device_id=old, device_no=8,
     ))  # fmt: skip
     login(client, "admin1", PASSWORDS["admin"])
     page = client.get("/console/admin/devices").text
-    assert "pc-old" in page and world["desk"].info.device_id[-12:] in page
-    post_form(client, "/console/admin/devices", "/console/admin/devices/pc-old/revoke", {})
+    assert old[-12:] in page and world["desk"].info.device_id[-12:] in page
+    post_form(client, "/console/admin/devices", f"/console/admin/devices/{old}/revoke", {})
     assert "已注销" in client.get("/console/admin/devices").text
     api = TestClient(client.app)
     resp = api.get("/v1/device", headers={"Authorization": f"Bearer {enrolled.token}"})
@@ -404,10 +406,7 @@ def test_feedback_is_answered_in_the_browser(world) -> None:
 
     client, district, desk = world["client"], world["district"], world["desk"]
     submit_feedback(desk, "打印问题", "补打回执时二维码不清楚")
-    token = district.enroll(protocol.EnrollRequest(
-        code=district.issue_code("DC07").code, center_code="DC07",
-        device_id=desk.info.device_id, device_no=1,
-    )).token  # fmt: skip
+    token = world["tokens"][desk.info.device_id]  # enrolled when the center was loaded
     from counterdesk.store.journal import device_events
 
     device = district.device_for_token(token)

@@ -10,10 +10,12 @@ import requests
 from test_sync_support import *  # noqa: F403
 from test_sync_support import intake
 
+from counterdesk.domain.ids import new_id
 from sync import protocol
 
 
-def _enroll(district, center, code, device_id="dev-1", device_no=1):
+def _enroll(district, center, code, device_id=None, device_no=1):
+    device_id = device_id or new_id()
     body = {"code": code, "center_code": center, "device_id": device_id, "device_no": device_no}
     return requests.post(district.base + "/v1/enroll", json=body, timeout=10)
 
@@ -27,26 +29,26 @@ def test_enrollment_code_is_one_time_expiring_and_center_bound(district):
     center, other = district.new_center(), district.new_center()
     code = district.issue_code(center)
     assert len(code) == 14 and code.count("-") == 2
-    first = _enroll(district, center, code.lower(), f"{center}-a")  # case and dashes forgiven
+    first = _enroll(district, center, code.lower(), new_id())  # case and dashes forgiven
     assert first.status_code == 200, first.text
     assert first.json()["district_device_id"] == f"district-{center}"
-    reused = _enroll(district, center, code, f"{center}-b", 2)
+    reused = _enroll(district, center, code, new_id(), 2)
     assert reused.status_code == 410 and "已使用" in reused.json()["message"]
     short = district.issue_code(center, ttl_hours=0.0002)  # 0.72 s
     time.sleep(1.0)
-    expired = _enroll(district, center, short, f"{center}-c", 3)
+    expired = _enroll(district, center, short, new_id(), 3)
     assert expired.status_code == 410 and "过期" in expired.json()["message"]
-    wrong = _enroll(district, center, "AAAA-BBBB-CCCC", f"{center}-d", 4)
+    wrong = _enroll(district, center, "AAAA-BBBB-CCCC", new_id(), 4)
     assert wrong.status_code == 401
-    foreign = _enroll(district, other, district.issue_code(center), f"{center}-e", 5)
+    foreign = _enroll(district, other, district.issue_code(center), new_id(), 5)
     assert foreign.status_code == 409 and center in foreign.json()["message"]
-    clash = _enroll(district, center, district.issue_code(center), f"{center}-f", 1)
+    clash = _enroll(district, center, district.issue_code(center), new_id(), 1)
     assert clash.status_code == 409 and "已注册" in clash.json()["message"]
 
 
 def test_admin_operations_need_the_admin_token(district):
     center = district.new_center()
-    token = _enroll(district, center, district.issue_code(center), f"{center}-x").json()["token"]
+    token = _enroll(district, center, district.issue_code(center), new_id()).json()["token"]
     for tok, status in ((token, 403), ("nonsense", 403)):
         resp = _device(district, tok, "GET", "/admin/summary")
         assert resp.status_code == status
@@ -127,6 +129,8 @@ def test_bad_inputs_answer_4xx_with_a_clear_message(district, counter):
     resp = district.admin("POST", "/admin/centers", json={"code": "bad!", "name": "x"})
     assert resp.status_code == 422 and "code" in resp.json()["message"]
     resp = district.admin("POST", "/admin/feedback/nope/answer", json={"text": "x"})
+    assert resp.status_code == 422 and "feedback_id" in resp.json()["message"]
+    resp = district.admin("POST", f"/admin/feedback/{new_id()}/answer", json={"text": "x"})
     assert resp.status_code == 404
     resp = district.admin("POST", "/admin/bundles", data=b"not a bundle")
     assert resp.status_code == 422 and "数据包" in resp.json()["message"]
@@ -193,3 +197,29 @@ def test_cli_operations(tmp_path, capsys):
     assert main(db + ["record-result", "nope", "--received"]) == 2
     assert main(db + ["import-bundle", str(cal)]) == 2
     assert "数据包" in capsys.readouterr().err
+
+
+def test_cli_reenrollment_and_device_record(tmp_path, capsys):
+    from district.cli import main
+    from district.config import ServerConfig, open_district
+    from district.db import make_engine
+
+    db = ["--db", f"sqlite:///{tmp_path / 'cli.sqlite3'}", "--data-dir", str(tmp_path)]
+    assert main(db + ["create-center", "CL02", "命令行中心"]) == 0
+    config = ServerConfig.from_env(str(tmp_path), f"sqlite:///{tmp_path / 'cli.sqlite3'}")
+    district_ = open_district(config, make_engine(config.db_url))
+    code = district_.issue_code("CL02").code
+    device = new_id()
+    district_.enroll(
+        protocol.EnrollRequest(code=code, center_code="CL02", device_id=device, device_no=1)
+    )
+    capsys.readouterr()
+    assert main(db + ["reenroll-device", device, "--operator", "王工", "--reason", "重装"]) == 0
+    issued = json.loads(capsys.readouterr().out)
+    assert issued["device_id"] == device and len(issued["code"]) == 14
+    assert main(db + ["device", device]) == 0
+    info = json.loads(capsys.readouterr().out)
+    assert [a["action"] for a in info["actions"]] == ["enrolled", "token_revoked"]
+    assert info["actions"][1]["operator"] == "王工" and not info["token_active"]
+    assert main(db + ["device", new_id()]) == 2
+    assert "没有设备" in capsys.readouterr().err

@@ -16,7 +16,7 @@ def test_list_devices_names_every_pc_of_a_center(district, counter, capsys):
     first, _ = counter(center, device_no=1)
     second, _ = counter(center, device_no=2)
     empty = district.new_center()
-    db = ["--db", district.db_url]
+    db = ["--db", district.db_url, "--data-dir", str(district.workdir)]  # the server's key
     assert main(db + ["revoke-device", second.info.device_id]) == 0
     capsys.readouterr()
     assert main(db + ["list-devices", "--center", center.lower(), "--json"]) == 0

@@ -64,8 +64,11 @@ def test_department_result_recorded_at_district_moves_the_case(district, counter
     case = desk.get_case(case_id)
     assert case.status == "result_ready"
     assert desk.verify(deep=True).ok
-    missing = district.admin("POST", "/admin/results", json={"case": "NOPE-1", "kind": "received"})
+    unknown = f"{center}-260101-09-9999"
+    missing = district.admin("POST", "/admin/results", json={"case": unknown, "kind": "received"})
     assert missing.status_code == 404
+    wrong = district.admin("POST", "/admin/results", json={"case": "NOPE-1", "kind": "received"})
+    assert wrong.status_code == 422 and "case" in wrong.json()["message"]
 
 
 def test_catalog_and_calendar_publications_reach_the_center(district, counter):

@@ -7,7 +7,7 @@ import time
 
 from clocks import FakeWall
 from test_sync_support import *  # noqa: F403
-from test_sync_support import fast_client, intake
+from test_sync_support import fast_client, intake, server_events
 
 from counterdesk.domain.hlc import HybridClock, to_date
 
@@ -33,9 +33,26 @@ def test_clock_a_year_ahead_is_corrected_after_one_contact(make_desk, district):
     assert moved.status == "sent" and moved.anomalies == 0
     assert moved.last_hlc > wrong.accept_hlc
     assert desk.today() == dt.date.today()  # and the clock did not follow it
-    client.sync()  # the district takes the device's chain although its stamps went back
-    assert client.status().pending == 0
-    assert client.status().quarantined == 0
+    client.sync()
+    # The district takes the device's chain, but not stamps a year ahead as truth: those
+    # events (setup, the early case, the hand-over stamped after it) are refused by name,
+    # quarantined on the PC and counted for supervision; the work dated today is held.
+    ahead = desk.conn.execute(
+        "SELECT id FROM events WHERE device_id = ? AND hlc > ?",
+        (desk.info.device_id, right.accept_hlc + (2 << 16) * 86_400_000),
+    ).fetchall()
+    quarantined = client.state.quarantined()
+    assert client.status().pending == 0 and len(ahead) >= 3
+    assert {q.event_id for q in quarantined} == {row[0] for row in ahead}
+    assert {q.code for q in quarantined} == {"clock_ahead"} and "超前" in quarantined[0].reason
+    held = {event_id for _, event_id in server_events(district, desk.info.device_id)}
+    accepted_right = desk.conn.execute(
+        "SELECT id FROM events WHERE case_id = ? AND type = 'case_accepted'", (right.id,)
+    ).fetchone()[0]
+    assert accepted_right in held and not held & {row[0] for row in ahead}
+    summary = district.ok("GET", "/admin/summary")
+    mine = next(c for c in summary["centers"] if c["code"] == center)
+    assert mine["clock_ahead_refused"] == len(ahead) == mine["refused_events"]
     path = desk.path
     client.close()
     desk.close()

@@ -35,8 +35,9 @@ def _sync_until_done(client, attempts: int = 60) -> int:
 
 def test_server_killed_mid_push_then_restarted(district, counter, tmp_path):
     center = district.new_center()
-    # A second, killable server process on the same store: the server keeps no other state.
-    extra = ServerProcess(district.db_url, tmp_path, district.backend).start()
+    # A second, killable server process on the same store and data folder (the server key):
+    # the server keeps no other state.
+    extra = ServerProcess(district.db_url, district.workdir, district.backend).start()
     try:
         desk, client = counter(center)
         client.api.base_url = extra.base + "/v1"

@@ -59,22 +59,32 @@ class ServerProcess:
         *,
         host: str = "127.0.0.1",
         prefix: tuple[str, ...] = (),
+        env: dict[str, str] | None = None,
+        tls: tuple[Path, Path] | None = None,
     ) -> None:
         self.db_url, self.workdir, self.backend = db_url, workdir, backend
         self.host, self.prefix = host, prefix  # prefix: e.g. ("ip", "netns", "exec", "ns")
+        # Tests enroll many PCs from 127.0.0.1: the per-address enrollment limit is raised
+        # unless a test asks for the real default (env={"COUNTERDESK_SERVER_ENROLL_LIMIT": …}).
+        self.env = {"COUNTERDESK_SERVER_ENROLL_LIMIT": "100000/60", **(env or {})}
+        self.tls = tls  # (certificate, key): serve HTTPS
         self.port = free_port()
         self.log = workdir / f"server-{self.port}.log"
         self.proc: subprocess.Popen | None = None
 
     @property
     def base(self) -> str:
-        return f"http://{self.host}:{self.port}"
+        return f"{'https' if self.tls else 'http'}://{self.host}:{self.port}"
 
     def start(self) -> ServerProcess:
-        env = dict(os.environ, COUNTERDESK_SERVER_ADMIN_TOKEN=ADMIN_TOKEN, PYTHONUNBUFFERED="1")
+        env = dict(
+            os.environ, COUNTERDESK_SERVER_ADMIN_TOKEN=ADMIN_TOKEN, PYTHONUNBUFFERED="1", **self.env
+        )
         cmd = [*self.prefix, sys.executable, "-m", "district.cli", "--db", self.db_url]
         cmd += ["--data-dir", str(self.workdir), "serve", "--host", self.host]
         cmd += ["--port", str(self.port)]
+        if self.tls:
+            cmd += ["--ssl-certfile", str(self.tls[0]), "--ssl-keyfile", str(self.tls[1])]
         log = open(self.log, "ab")  # noqa: SIM115 - owned by the child process
         self.proc = subprocess.Popen(cmd, env=env, stdout=log, stderr=log, cwd=ROOT)
         deadline = time.monotonic() + 30
@@ -82,7 +92,8 @@ class ServerProcess:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"server exited: {self.log.read_text()[-2000:]}")
             with contextlib.suppress(requests.RequestException):
-                requests.get(self.base + "/v1/health", timeout=1)
+                verify = str(self.tls[0]) if self.tls else True
+                requests.get(self.base + "/v1/health", timeout=1, verify=verify)
                 return self
             time.sleep(0.05)
         raise RuntimeError("server did not start")
@@ -104,6 +115,8 @@ class ServerProcess:
 
     def admin(self, method: str, path: str, **kw: Any) -> requests.Response:
         headers = {"Authorization": f"Bearer {ADMIN_TOKEN}", **kw.pop("headers", {})}
+        if self.tls:
+            kw.setdefault("verify", str(self.tls[0]))
         return requests.request(method, self.base + "/v1" + path, headers=headers, timeout=30, **kw)
 
     def ok(self, method: str, path: str, **kw: Any) -> Any:
@@ -249,8 +262,10 @@ __all__ = [
 
 
 class FlakyProxy:
-    """A TCP proxy on 127.0.0.1 in its own thread: optional one-way delay per chunk, and each
-    chunk in either direction cuts (resets) its connection with probability `drop`."""
+    """A TCP proxy on 127.0.0.1 in its own thread: optional one-way delay per chunk, each
+    chunk in either direction cuts (resets) its connection with probability `drop`, and
+    with `reset_every=(low, high)` every open connection is reset at random intervals of
+    low–high seconds (a link that drops its connections every few seconds)."""
 
     def __init__(
         self,
@@ -260,12 +275,15 @@ class FlakyProxy:
         delay: float = 0.0,
         seed: int = 5,
         target_host: str = "127.0.0.1",
+        reset_every: tuple[float, float] | None = None,
     ) -> None:
         import asyncio
         import threading
 
         self.target_port, self.drop, self.delay = target_port, drop, delay
-        self.target_host = target_host
+        self.target_host, self.reset_every = target_host, reset_every
+        self.resets = 0  # timed resets (connections cut by `reset_every`)
+        self._live: set[tuple[Any, Any]] = set()
         self.sent = {"up": 0, "down": 0}  # bytes forwarded client→server and back
         self.rng = random.Random(seed)
         self.cut = 0
@@ -280,12 +298,15 @@ class FlakyProxy:
                 asyncio.start_server(self._handle, "127.0.0.1", self.port)
             )
             self._server = server
+            if self.reset_every:
+                self.loop.create_task(self._resetter())
             ready.set()
             self.loop.run_forever()
 
         self.thread = threading.Thread(target=run, daemon=True)
         self.thread.start()
-        ready.wait(10)
+        if not ready.wait(10):
+            raise RuntimeError("the test proxy did not start within 10 s")
 
     @property
     def base(self) -> str:
@@ -300,6 +321,8 @@ class FlakyProxy:
         except OSError:
             writer.transport.abort()
             return
+        pair = (writer, up_writer)
+        self._live.add(pair)
 
         async def pipe(src: Any, dst: Any, direction: str) -> None:
             try:
@@ -321,20 +344,37 @@ class FlakyProxy:
                 up_writer.transport.abort()
 
         await asyncio.gather(pipe(reader, up_writer, "up"), pipe(up_reader, writer, "down"))
+        self._live.discard(pair)
         writer.close()
         up_writer.close()
         with contextlib.suppress(ConnectionError, OSError):
             await writer.wait_closed()
+
+    async def _resetter(self) -> None:
+        import asyncio
+
+        assert self.reset_every is not None
+        while True:
+            await asyncio.sleep(self.rng.uniform(*self.reset_every))
+            for client, upstream in list(self._live):
+                client.transport.abort()
+                upstream.transport.abort()
+                self.resets += 1
 
     def close(self) -> None:
         import asyncio
 
         async def shutdown() -> None:
             self._server.close()
+            # Connections end on their own once cut (a cancelled stream task logs noise).
+            for client, upstream in list(self._live):
+                client.transport.abort()
+                upstream.transport.abort()
             tasks = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
-            for task in tasks:
+            pending = (await asyncio.wait(tasks, timeout=2))[1] if tasks else set()
+            for task in pending:  # the resetter, or a connection still opening
                 task.cancel()
-            await asyncio.gather(*tasks, return_exceptions=True)
+            await asyncio.gather(*pending, return_exceptions=True)
             self.loop.stop()
 
         asyncio.run_coroutine_threadsafe(shutdown(), self.loop)
@@ -342,3 +382,49 @@ class FlakyProxy:
 
 
 __all__ += ["FlakyProxy"]
+
+
+class RawDevice:
+    """An enrolled PC without a store: it makes events on its own chain by hand (any
+    content, correctly hashed) and pushes them as they are, as a hostile or buggy client
+    would."""
+
+    def __init__(self, server: ServerProcess, center: str, device_no: int) -> None:
+        from counterdesk.domain.hlc import HybridClock
+        from counterdesk.domain.ids import new_id
+        from counterdesk.store import canonical
+
+        self.base, self.center, self.device_no = server.base, center, device_no
+        self.device_id, self.seq, self.head = new_id(), 0, canonical.GENESIS_HASH
+        self.clock = HybridClock()
+        body = {"code": server.issue_code(center), "center_code": center,
+                "device_id": self.device_id, "device_no": device_no}  # fmt: skip
+        resp = requests.post(self.base + "/v1/enroll", json=body, timeout=15)
+        assert resp.status_code == 200, resp.text
+        self.token = resp.json()["token"]
+
+    def event(self, type_: str, case_id: str | None, payload: dict, **over: Any) -> dict:
+        """The next event of this device's chain; `over` replaces fields before hashing."""
+        from counterdesk.domain.ids import new_id
+        from counterdesk.store import canonical
+
+        self.seq += 1
+        event = {"id": new_id(), "center_id": self.center, "device_id": self.device_id,
+                 "seq": self.seq, "hlc": self.clock.now(), "case_id": case_id, "type": type_,
+                 "actor": "mallory", "payload": payload, "prev_hash": self.head, **over}  # fmt: skip
+        event["hash"] = self.head = canonical.event_hash(event)
+        return event
+
+    def number(self, center: str | None = None, device_no: int | None = None) -> str:
+        """A case number of this PC (or of another center / PC)."""
+        return f"{center or self.center}-260101-{device_no or self.device_no:02d}-{self.seq:04d}"
+
+    def call(self, method: str, path: str, **kw: Any) -> requests.Response:
+        headers = {"Authorization": f"Bearer {self.token}", **kw.pop("headers", {})}
+        return requests.request(method, self.base + "/v1" + path, headers=headers, timeout=30, **kw)
+
+    def push(self, events: list[dict]) -> requests.Response:
+        return self.call("POST", "/push", json={"events": events})
+
+
+__all__ += ["RawDevice"]

@@ -100,17 +100,31 @@ def start_demo_district(folder: Path) -> LocalDistrict:
 
 
 def enroll_demo_store(store: Path, district: LocalDistrict) -> None:
-    """Point the demo store at the local district and enroll it (headless, before the UI)."""
+    """Point the demo store at the local district and enroll it (headless, before the UI).
+
+    A store the district already knows keeps its device id: if its token is gone (a
+    process-local secret store forgets it at exit), the demo's district admin opens a
+    re-enrollment for it, as district IT would (docs/sync-protocol.md §5.1)."""
     from counterdesk.desk import Desk
     from sync.client import SyncClient
 
     with Desk(store) as desk:
         client = SyncClient(desk, district.url)
         try:
-            client.enroll(
-                district.enrollment_code(desk.info.center_code, desk.info.center_name),
-                label="demo",
-            )
+            known = district.admin("GET", f"/admin/devices/{desk.info.device_id}")
+            if known.status_code == 200:
+                if client.enrolled_and_accepted():
+                    return
+                reopened = district.admin(
+                    "POST",
+                    f"/admin/devices/{desk.info.device_id}/reenroll",
+                    json={"ttl_hours": 1, "operator": "demo", "reason": "演示：本机密钥已丢失"},
+                )
+                reopened.raise_for_status()
+                code = reopened.json()["code"]
+            else:
+                code = district.enrollment_code(desk.info.center_code, desk.info.center_name)
+            client.enroll(code, label="demo")
         finally:
             client.close()
 

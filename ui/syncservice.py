@@ -42,9 +42,12 @@ def reset_client(desk: Any, server_url: str | None = None) -> Any:
     if old is not None:
         old.close()
     if server_url is not None:
+        from counterdesk.domain.server_url import check_server_url
         from sync.client.state import SyncState
 
-        SyncState(desk).set(server_url=server_url.strip().rstrip("/"))
+        # http:// to another machine would carry the token in clear: say so before saving.
+        url = server_url.strip()
+        SyncState(desk).set(server_url=check_server_url(url) if url else "")
     return client(desk)
 
 

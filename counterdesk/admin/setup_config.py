@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from counterdesk.domain.errors import CounterdeskError, InvalidInput
+from counterdesk.domain.server_url import check_server_url
 from counterdesk.printing import KINDS
 
 log = logging.getLogger(__name__)
@@ -169,8 +170,11 @@ def _cross_checks(v: dict[str, Any]) -> list[tuple[str, str]]:
         out.append(("district.offline_only", "与 server_url / enrollment_code 不能同时设置"))
     if not v["offline_only"] and not v["server_url"]:
         out.append(("district.server_url", "请填写区级平台地址，或设置 offline_only = true"))
-    if v["server_url"] and not re.match(r"^https?://[^\s/]+", v["server_url"]):
-        out.append(("district.server_url", "应以 https:// 开头，如 https://zwfw.example.gov.cn"))
+    if v["server_url"]:
+        try:
+            check_server_url(v["server_url"])
+        except InvalidInput as exc:
+            out.append(("district.server_url", exc.message))
     if v["admin_password"] and v["admin_password_env"]:
         out.append(("admin.password", "与 admin.password_env 只能设置一个"))
     if v["backup_time"] and not _TIME.match(v["backup_time"]):

@@ -135,3 +135,13 @@ class Gone(CounterdeskError):
     """An enrollment code that expired or was already used (410)."""
 
     kind = "gone"
+
+
+class TooManyRequests(CounterdeskError):
+    """Too many attempts from one address in a short time; wait and retry (429)."""
+
+    kind = "rate_limited"
+
+    def __init__(self, message: str, *, retry_after: int, detail: str | None = None) -> None:
+        super().__init__(message, detail=detail)
+        self.retry_after = retry_after

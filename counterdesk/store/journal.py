@@ -8,8 +8,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from counterdesk.domain.errors import IntegrityError
-from counterdesk.domain.events import EVENT_COLUMNS, BrokenLink, Event
+from counterdesk.domain.errors import IntegrityError, InvalidInput
+from counterdesk.domain.events import (
+    EVENT_COLUMNS,
+    BrokenLink,
+    Event,
+    payload_problem,
+    type_problem,
+)
 from counterdesk.domain.hlc import MAX_AHEAD_MS, HybridClock, physical_ms
 from counterdesk.domain.ids import new_id
 from counterdesk.store import canonical
@@ -84,7 +90,13 @@ class Journal:
     def append(
         self, case_id: str | None, type_: str, actor: str, payload: dict, after: int = 0
     ) -> Event:
-        """Append one event; `after` is the case's latest timestamp, which it must follow."""
+        """Append one event; `after` is the case's latest timestamp, which it must follow.
+
+        The district refuses what the protocol does not allow (an unknown type, a
+        float in the payload), so such an event is refused here, before it exists."""
+        problem = type_problem(type_) or payload_problem(payload)
+        if problem:
+            raise InvalidInput(problem, field="payload")
         event = Event(
             id=new_id(),
             center_id=self.center_id,
@@ -170,8 +182,13 @@ def device_events(
 
 
 def verify_chains(conn: sqlite3.Connection) -> list[BrokenLink]:
-    """Check every device's chain in sequence order; returns the first broken link per device."""
+    """Check every device's chain in sequence order; returns the first broken link per device.
+
+    A sequence number the district refused (recorded in `peer_refusals` from a pull)
+    is a known gap: the chain continues from the refused event's claimed hash, as
+    at the district. Any other gap is a missing or deleted event."""
     broken: list[BrokenLink] = []
+    refused = peer_refusals(conn)
     devices = [
         r[0] for r in conn.execute("SELECT DISTINCT device_id FROM events ORDER BY device_id")
     ]
@@ -182,6 +199,9 @@ def verify_chains(conn: sqlite3.Connection) -> list[BrokenLink]:
             (device,),
         ):
             data = dict(zip(EVENT_COLUMNS, row, strict=True))
+            while data["seq"] > expected_seq and (device, expected_seq) in refused:
+                prev = refused[(device, expected_seq)]
+                expected_seq += 1
             problem = None
             if data["seq"] != expected_seq:
                 problem = f"序号不连续：应为 {expected_seq}，实际为 {data['seq']}（缺失或被删除）"
@@ -194,3 +214,14 @@ def verify_chains(conn: sqlite3.Connection) -> list[BrokenLink]:
                 break
             expected_seq, prev = data["seq"] + 1, data["hash"]
     return broken
+
+
+def peer_refusals(conn: sqlite3.Connection) -> dict[tuple[str, int], str]:
+    """(device, seq) -> claimed hash of the other PCs' events the district refused."""
+    known = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'peer_refusals'"
+    ).fetchone()
+    if not known:  # a backup made before migration 9
+        return {}
+    rows = conn.execute("SELECT device_id, seq, claimed_hash FROM peer_refusals")
+    return {(device, seq): claimed for device, seq, claimed in rows}

@@ -431,6 +431,26 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         ALTER TABLE cases ADD COLUMN evaluated_visits TEXT NOT NULL DEFAULT '[]';
         """,
     ),
+    (
+        9,
+        "refusals of other PCs' events, so verify knows a refused sequence from a deleted one",
+        """
+        -- The district refused these sequence numbers of the center's other PCs
+        -- (docs/sync-protocol.md §8, kind "refusal"): the events never reach this
+        -- store, and verify continues those PCs' chains from the claimed hash.
+        CREATE TABLE peer_refusals (
+            device_id TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            event_id TEXT NOT NULL,
+            prev_hash TEXT NOT NULL,
+            claimed_hash TEXT NOT NULL,
+            code TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            received_at INTEGER NOT NULL,
+            PRIMARY KEY (device_id, seq)
+        ) WITHOUT ROWID;
+        """,
+    ),
 ]
 
 

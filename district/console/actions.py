@@ -54,7 +54,11 @@ def sign_for(
     out = BatchOutcome()
     for row in rows:
         rec = protocol.ResultRecord(
-            case=row.case_id, kind="received", receiver=user.name, operator=user.login
+            case=row.case_id,
+            center=center,
+            kind="received",
+            receiver=user.name,
+            operator=user.login,
         )
         try:
             receipt = district.record_result(rec)
@@ -92,7 +96,7 @@ def record_result(
         names = "、".join(material_name(catalog, row.matter_code, m) for m in chosen)
         reason = "；".join(p for p in (f"请补交：{names}" if names else "", reason) if p)
     rec = protocol.ResultRecord(
-        case=row.case_id, kind="result", outcome=outcome, reason=reason,
+        case=row.case_id, center=center, kind="result", outcome=outcome, reason=reason,
         document_no=document_no if outcome == "approved" else "", operator=user.login,
     )  # fmt: skip
     receipt = district.record_result(rec)

@@ -18,8 +18,9 @@ from counterdesk.domain.workdays import YearSchedule, parse_schedule
 from district.console import auth, sources
 from district.console import tables as t
 from district.console.auth import ConsoleUser
+from district.enrollment import normalize_code
 from district.operations import District
-from district.store import normalize_code, now_ms, sha256_hex
+from district.store import now_ms
 from sync import protocol
 
 MAX_UPLOAD = 4 * 1024 * 1024
@@ -55,7 +56,8 @@ def issue_code(district: District, user: ConsoleUser, center: str, for_pc: str,
     with district.engine.begin() as conn:
         conn.execute(
             t.codes.insert().values(
-                code_hash=sha256_hex(normalize_code(issued.code)), center_code=center,
+                code_hash=district.hasher.digest(normalize_code(issued.code), "enroll"),
+                center_code=center,
                 for_pc=for_pc, issued_by=user.login,
             )
         )  # fmt: skip
@@ -86,7 +88,7 @@ def code_rows(district: District, center: str | None = None) -> list[dict[str, A
 def revoke(district: District, user: ConsoleUser, device_id: str) -> None:
     with district.engine.connect() as conn:
         row = sources.device_row(conn, device_id)
-    district.revoke_device(device_id)
+    district.revoke_device(device_id, f"console:{user.login}")
     _audit(district, user, "device_revoke", device_id,
            center=row.center_code if row else "", detail=row.label if row else "")  # fmt: skip
 
@@ -100,7 +102,9 @@ def answer_feedback(district: District, user: ConsoleUser, feedback_id: str, tex
     with district.engine.connect() as conn:
         row = sources.feedback_event(conn, feedback_id)
     receipt = district.answer_feedback(
-        feedback_id, protocol.FeedbackAnswer(text=text, operator=user.login)
+        feedback_id,
+        protocol.FeedbackAnswer(text=text, operator=user.login),
+        center=row.center_code if row else None,
     )
     _audit(district, user, "feedback_answer", feedback_id,
            center=row.center_code if row else "", detail=receipt.event.id)  # fmt: skip

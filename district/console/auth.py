@@ -18,8 +18,9 @@ from sqlalchemy import Connection, Engine, delete, select, update
 
 from counterdesk.desk import users as desk_users
 from counterdesk.domain.errors import InvalidInput, NotFound, Unauthorized
+from district.auth import Hasher
 from district.console import tables as t
-from district.store import now_ms, sha256_hex
+from district.store import now_ms
 
 ROLES = {"department": "部门人员", "supervisor": "督查人员", "admin": "区级管理员"}
 MAX_FAILURES = 5
@@ -79,8 +80,15 @@ def record(conn: Connection, login: str, action: str, target: str = "", *,
 class Accounts:
     """Console users and their sessions over the district's engine."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, hasher: Hasher | None = None) -> None:
         self.engine = engine
+        self.hasher = hasher  # sessions need it (the server's key); managing users does not
+
+    def _digest(self, token: str) -> str:
+        """A session cookie as stored: its HMAC under the server key, never the cookie."""
+        if self.hasher is None:
+            raise RuntimeError("console sessions need the server's key (Accounts(engine, hasher))")
+        return self.hasher.digest(token, "console")
 
     # ---- users -----------------------------------------------------------------------
 
@@ -216,17 +224,17 @@ class Accounts:
             conn.execute(delete(t.sessions).where(t.sessions.c.expires_ms < now))
             conn.execute(
                 t.sessions.insert().values(
-                    token_hash=sha256_hex(token), login=user.login, csrf=csrf, created_ms=now,
+                    token_hash=self._digest(token), login=user.login, csrf=csrf, created_ms=now,
                     seen_ms=now, expires_ms=now + MAX_SESSION_MS, flash="",
                 )
             )  # fmt: skip
-        return token, Session(user, csrf, sha256_hex(token))
+        return token, Session(user, csrf, self._digest(token))
 
     def session(self, token: str) -> Session | None:
         """The live session of a cookie value (idle and absolute limits), or None."""
         if not token or len(token) > 128:
             return None
-        key = sha256_hex(token)
+        key = self._digest(token)
         now = now_ms()
         with self.engine.begin() as conn:
             row = conn.execute(

@@ -36,7 +36,8 @@ def _password(args: argparse.Namespace) -> str:
 
 def add_parsers(sub: Any, district_of: Callable[[argparse.Namespace], Any]) -> None:
     def user(args: argparse.Namespace) -> None:
-        accounts = Accounts(district_of(args).engine)
+        district = district_of(args)
+        accounts = Accounts(district.engine, district.hasher)
         if args.reset_password:
             accounts.set_password("cli", args.login, _password(args))
             print(f"password of {args.login} reset")

@@ -24,7 +24,7 @@ def mount(app: FastAPI, district: District) -> Console:
     )
     env.filters["ms"] = i18n.format_ms
     env.filters["pct"] = i18n.format_share
-    console = Console(district, Accounts(district.engine), env)
+    console = Console(district, Accounts(district.engine, district.hasher), env)
     console.yellow_days = int(district.setting("console_yellow_days") or 2)
     app.state.console = console
     app.mount(f"{PREFIX}/static", StaticFiles(directory=HERE / "static"), name="console-static")

@@ -31,7 +31,7 @@ from sync import protocol
 from sync.client import credentials
 from sync.client.headcheck import check_acknowledged_head
 from sync.client.state import SyncState, SyncStatus, now_ms
-from sync.client.transport import DistrictApi, RetryPolicy, Timeouts
+from sync.client.transport import KINDS, DistrictApi, PartialPull, RetryPolicy, Timeouts
 
 Progress = Callable[[str, int, int], None]
 MAX_RAW_BATCH_BYTES = 2 * 1024 * 1024
@@ -39,7 +39,8 @@ MAX_RAW_BATCH_BYTES = 2 * 1024 * 1024
 
 @dataclass
 class BatchSizer:
-    """Push batch size that adapts to the link: doubles on success, halves on failure."""
+    """Push batch or pull page size that adapts to the link: doubles on success, halves on
+    failure."""
 
     size: int = 100
     minimum: int = 1
@@ -87,6 +88,8 @@ class SyncClient:
         self.retry = retry or RetryPolicy()
         self.sizer = sizer or BatchSizer()
         self.pull_page = pull_page
+        # Pages start small and grow to `pull_page`: on a weak link a big page never arrives.
+        self.pull_sizer = BatchSizer(size=min(100, pull_page), maximum=pull_page)
         self.sleep = sleep
         self.api = DistrictApi(
             url or "http://unset.invalid",
@@ -131,6 +134,15 @@ class SyncClient:
             raise NotEnrolled("本机尚未注册到区级平台（或凭据已丢失），请用注册码完成注册")
         self.api.token = token
         return token
+
+    def enrolled_and_accepted(self) -> bool:
+        """Whether this PC holds a token the district still accepts (False: enroll again)."""
+        try:
+            self._token()
+            self.api.device_status()
+        except NotEnrolled:
+            return False
+        return True
 
     def status(self) -> SyncStatus:
         """Sync debt, contact times and the last error; works offline and never raises for the keyring."""
@@ -234,11 +246,16 @@ class SyncClient:
             self.state.put({"last_contact_ms": now_ms()})
 
     def _pull(self, report: SyncReport, progress: Progress | None) -> None:
+        """Pull pages until the district's head. A page cut off in transit is not thrown
+        away: what arrived whole is applied and the next page starts after it; failures
+        halve the page, successes double it (up to `pull_page`)."""
         self.state.set(stage="pulling")
-        reset = False
+        reset, failures = False, 0
         while True:
             cursor = self.state.cursor
-            req = protocol.PullRequest(cursor=cursor, limit=self.pull_page, debt=self.state.debt())
+            req = protocol.PullRequest(
+                cursor=cursor, limit=self.pull_sizer.size, debt=self.state.debt(), kinds=KINDS
+            )
             try:
                 page = self.api.pull(req)
             except ServerRefused as exc:
@@ -249,12 +266,36 @@ class SyncClient:
                 reset = True
                 self.state.set(cursor=0)
                 continue
+            except NetworkUnavailable as exc:
+                kept = self._keep_partial(exc, report, progress)
+                failures = 0 if kept else failures + 1
+                if failures >= self.retry.attempts:
+                    raise
+                self.pull_sizer.shrink()
+                if not kept:
+                    self.sleep(self.retry.delay(failures - 1, self.api.rng))
+                continue
+            failures = 0
+            self.pull_sizer.grow()
             report.applied += self.apply_changes(page.changes, page.cursor)
             report.pulled += len(page.changes)
             if progress:
                 progress("pulling", page.cursor, page.head)
             if not page.more:
                 return
+
+    def _keep_partial(
+        self, exc: NetworkUnavailable, report: SyncReport, progress: Progress | None
+    ) -> bool:
+        """Apply the changes of a cut page that arrived whole; True if any did."""
+        if not isinstance(exc, PartialPull) or not exc.changes:
+            return False
+        last = exc.changes[-1].seq
+        report.applied += self.apply_changes(exc.changes, last)
+        report.pulled += len(exc.changes)
+        if progress and exc.head is not None:
+            progress("pulling", last, exc.head)
+        return True
 
     # ---- applying pulled changes -----------------------------------------------------
 
@@ -267,6 +308,10 @@ class SyncClient:
                 if change.kind == "event" and change.event is not None:
                     if change.event.device_id != self.device_id:
                         run.append(change.event.to_event())
+                    continue
+                if change.kind == "refusal" and change.refusal is not None:
+                    if change.refusal.device_id != self.device_id:
+                        self.state.record_peer_refusal(change.refusal)
                     continue
                 applied += len(self.desk.ingest(run)) if run else 0
                 run = []

@@ -108,6 +108,18 @@ class SyncState:
             fresh += cur.rowcount
         return fresh
 
+    def record_peer_refusal(self, notice: protocol.RefusalNotice) -> None:
+        """Another PC's sequence number the district refused (inside the caller's
+        transaction): `verify` then knows that gap is a refusal, not a deletion."""
+        self.desk.conn.execute(
+            "INSERT OR IGNORE INTO peer_refusals (device_id, seq, event_id, prev_hash, "
+            "claimed_hash, code, reason, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                notice.device_id, notice.seq, notice.event_id, notice.prev_hash,
+                notice.claimed_hash, notice.code, notice.reason, now_ms(),
+            ),
+        )  # fmt: skip
+
     def quarantined(self) -> list[protocol.Rejected]:
         rows = self.desk.conn.execute(
             "SELECT event_id, seq, code, reason FROM sync_quarantine ORDER BY seq"

@@ -3,6 +3,10 @@
 Request bodies are gzip-compressed JSON. Transient failures (connection
 errors, timeouts, 429, 5xx) are retried with exponential backoff and full
 jitter; a refusal (4xx) is raised at once with the district's own message.
+Only HTTPS leaves this PC (plain HTTP to loopback only), and TLS is verified
+against the configured CA bundle whatever REQUESTS_CA_BUNDLE / CURL_CA_BUNDLE say.
+Pull pages arrive as a stream of lines, so a cut answer still delivers what
+came whole (`PartialPull`).
 """
 
 from __future__ import annotations
@@ -18,12 +22,33 @@ from typing import Any, TypeVar
 import requests
 from pydantic import BaseModel, ValidationError
 
-from counterdesk.domain.errors import NetworkUnavailable, NotEnrolled, ServerRefused
+from counterdesk.domain.errors import (
+    InvalidInput,
+    NetworkUnavailable,
+    NotEnrolled,
+    ServerRefused,
+)
+from counterdesk.domain.server_url import check_server_url
 from sync import protocol
-from sync.wire import gzip_bytes
+from sync.wire import gzip_bytes, loads_integers_only
 
 M = TypeVar("M", bound=BaseModel)
 USER_AGENT = f"CounterDesk-sync/{protocol.PROTOCOL_VERSION}"
+NDJSON = "application/x-ndjson"
+# The change kinds this client applies (a version-1 district ignores the field).
+KINDS: list[protocol.ChangeKind] = ["event", "catalog", "calendar", "refusal"]
+
+
+class PartialPull(NetworkUnavailable):
+    """The connection broke while a pull page was arriving: `changes` arrived whole
+    (in change order) before the cut, `head` is the district's head if it came."""
+
+    def __init__(
+        self, message: str, *, changes: list[protocol.Change], head: int | None, detail: str
+    ) -> None:
+        super().__init__(message, detail=detail)
+        self.changes = changes
+        self.head = head
 
 
 @dataclass(frozen=True)
@@ -71,8 +96,11 @@ class DistrictApi:
         self.sleep = sleep
         self.rng = random.Random()
         self.session = session or requests.Session()
-        # TLS is always verified; a district with its own CA ships the bundle path.
-        self.session.verify = ca_bundle or True
+        # TLS is always verified; a district with its own CA ships the bundle path. It is
+        # passed with every request: requests lets REQUESTS_CA_BUNDLE / CURL_CA_BUNDLE
+        # override a session's `verify`, but not a request's.
+        self.verify: str | bool = ca_bundle or True
+        self.session.verify = self.verify
         self.session.headers["User-Agent"] = USER_AGENT
         self.bytes_sent = 0
         # The district's time from the last answer's Date header (one-second
@@ -98,7 +126,20 @@ class DistrictApi:
         return self._call("POST", "/push", req, protocol.PushAck, attempts=1)
 
     def pull(self, req: protocol.PullRequest) -> protocol.PullResponse:
-        return self._call("POST", "/pull", req, protocol.PullResponse)
+        """One attempt, streamed: the caller adapts the page size and resumes after a cut
+        from the last change that arrived whole (`PartialPull`)."""
+        data = gzip_bytes(req.model_dump_json().encode())
+        headers = self._headers(data, auth=True)
+        headers["Accept"] = NDJSON
+        resp = self._send("POST", "/pull", data, headers, stream=True)
+        with resp:
+            if resp.status_code != 200 or NDJSON not in resp.headers.get("content-type", ""):
+                try:
+                    resp.content  # noqa: B018 - read the whole answer (an older district: JSON)
+                except requests.RequestException as exc:
+                    raise _unavailable(exc) from exc
+                return _decode(resp, protocol.PullResponse)
+            return _read_lines(resp)
 
     # ---- plumbing --------------------------------------------------------------------
 
@@ -113,6 +154,19 @@ class DistrictApi:
         attempts: int | None = None,
     ) -> Any:
         data = gzip_bytes(body.model_dump_json().encode()) if body is not None else None
+        headers = self._headers(data, auth=auth)
+        tries = attempts or self.retry.attempts
+        for attempt in range(tries):
+            try:
+                resp = self._send(method, path, data, headers)
+                return _decode(resp, out)
+            except NetworkUnavailable:
+                if attempt + 1 >= tries:
+                    raise
+                self.sleep(self.retry.delay(attempt, self.rng))
+        raise AssertionError("unreachable")
+
+    def _headers(self, data: bytes | None, *, auth: bool) -> dict[str, str]:
         headers = {"Accept": "application/json", "Accept-Encoding": "gzip"}
         if data is not None:
             headers.update({"Content-Type": "application/json", "Content-Encoding": "gzip"})
@@ -120,32 +174,27 @@ class DistrictApi:
             if not self.token:
                 raise NotEnrolled("本机尚未注册到区级平台，请用注册码完成注册")
             headers["Authorization"] = f"Bearer {self.token}"
-        tries = attempts or self.retry.attempts
-        for attempt in range(tries):
-            try:
-                return self._once(method, path, data, headers, out)
-            except NetworkUnavailable:
-                if attempt + 1 >= tries:
-                    raise
-                self.sleep(self.retry.delay(attempt, self.rng))
-        raise AssertionError("unreachable")
+        return headers
 
-    def _once(
+    def _send(
         self,
         method: str,
         path: str,
         data: bytes | None,
         headers: dict[str, str],
-        out: type[M] | None,
-    ) -> Any:
+        *,
+        stream: bool = False,
+    ) -> requests.Response:
+        try:
+            check_server_url(self.base_url.removesuffix(protocol.API_PREFIX))
+        except InvalidInput as exc:  # the token would travel in clear: never sent
+            raise ServerRefused(exc.message, status=0, code="insecure_url") from exc
         timeout = self.timeouts.for_body(len(data) if data else 0)
         try:
             resp = self.session.request(
-                method, self.base_url + path, data=data, headers=headers, timeout=timeout
-            )
-            if data:
-                self.bytes_sent += len(data)
-            self._note_server_time(resp)
+                method, self.base_url + path, data=data, headers=headers, timeout=timeout,
+                stream=stream, verify=self.verify,
+            )  # fmt: skip
         except requests.exceptions.SSLError as exc:
             raise ServerRefused(
                 "无法验证区级平台的证书（TLS）：请技术人员检查服务器地址和 CA 证书设置",
@@ -154,10 +203,11 @@ class DistrictApi:
                 detail=str(exc),
             ) from exc
         except requests.RequestException as exc:
-            raise NetworkUnavailable(
-                "连接区级平台失败，稍后自动重试", detail=f"{type(exc).__name__}: {exc}"
-            ) from exc
-        return _decode(resp, out)
+            raise _unavailable(exc) from exc
+        if data:
+            self.bytes_sent += len(data)
+        self._note_server_time(resp)
+        return resp
 
     def _note_server_time(self, resp: requests.Response) -> None:
         stamp = resp.headers.get("Date")
@@ -173,7 +223,10 @@ class DistrictApi:
 def _decode(resp: requests.Response, out: type[M] | None) -> Any:
     status = resp.status_code
     if status == 429 or status >= 500:
-        raise NetworkUnavailable(f"区级平台暂时无法处理（HTTP {status}），稍后自动重试")
+        said = _message(resp)  # e.g. the enrollment limit says how long to wait
+        raise NetworkUnavailable(
+            said or f"区级平台暂时无法处理（HTTP {status}），稍后自动重试", detail=f"HTTP {status}"
+        )
     try:
         body = resp.json()
     except (ValueError, requests.RequestException) as exc:
@@ -195,3 +248,64 @@ def _decode(resp: requests.Response, out: type[M] | None) -> Any:
         return out.model_validate(body)
     except ValidationError as exc:
         raise NetworkUnavailable("区级平台的应答格式不对", detail=str(exc)[:500]) from exc
+
+
+def _message(resp: requests.Response) -> str | None:
+    """The district's own `message`, if the answer carries one."""
+    try:
+        body = resp.json()
+    except (ValueError, requests.RequestException):
+        return None
+    message = body.get("message") if isinstance(body, dict) else None
+    return message if isinstance(message, str) and message.strip() else None
+
+
+def _unavailable(exc: Exception) -> NetworkUnavailable:
+    return NetworkUnavailable(
+        "连接区级平台失败，稍后自动重试", detail=f"{type(exc).__name__}: {exc}"
+    )
+
+
+def _read_lines(resp: requests.Response) -> protocol.PullResponse:
+    """A streamed pull page (docs/sync-protocol.md §8): head line, change lines, end line."""
+    changes: list[protocol.Change] = []
+    head: int | None = None
+    end: dict[str, Any] | None = None
+    pending = b""
+    try:
+        for chunk in resp.iter_content(chunk_size=16384):
+            pending += chunk
+            *complete, pending = pending.split(b"\n")
+            for line in complete:
+                item = _line(line)
+                if "kind" in item:
+                    changes.append(protocol.Change.model_validate(item))
+                elif "head" in item:
+                    head = int(item["head"])
+                else:
+                    end = item
+    except requests.RequestException as exc:
+        raise PartialPull(
+            f"区级平台的应答在传输中断开（已收到 {len(changes)} 项），稍后从断点继续",
+            changes=changes, head=head, detail=f"{type(exc).__name__}: {exc}",
+        ) from exc  # fmt: skip
+    except (ValidationError, InvalidInput, ValueError, KeyError, TypeError) as exc:
+        raise NetworkUnavailable("区级平台的应答格式不对", detail=str(exc)[:500]) from exc
+    if end is None or head is None:
+        raise PartialPull(
+            f"区级平台的应答不完整（已收到 {len(changes)} 项），稍后从断点继续",
+            changes=changes, head=head, detail="no end line",
+        )  # fmt: skip
+    try:
+        return protocol.PullResponse(
+            changes=changes, cursor=int(end["cursor"]), head=head, more=bool(end["more"])
+        )
+    except (ValidationError, KeyError, TypeError, ValueError) as exc:
+        raise NetworkUnavailable("区级平台的应答格式不对", detail=str(exc)[:500]) from exc
+
+
+def _line(line: bytes) -> dict[str, Any]:
+    item = loads_integers_only(line)
+    if not isinstance(item, dict):
+        raise ValueError(f"not an object: {line[:80]!r}")
+    return item

@@ -35,16 +35,18 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "tests" / "bench")]
 
 import _district  # noqa: E402
+import figures  # noqa: E402
 import requests  # noqa: E402
 from chaos.common import pg_schema  # noqa: E402
 from console_support import PASSWORDS, csrf_of  # noqa: E402
 from test_sync_support import ServerProcess  # noqa: E402
 
-from counterdesk.desk.casework import destination  # noqa: E402
 from counterdesk.domain.case import Case, case_signal  # noqa: E402
 from counterdesk.domain.hlc import to_date  # noqa: E402
 from counterdesk.domain.workflow import LEVELS, OPEN  # noqa: E402
+from counterdesk.domain.workflow import case_destination as destination  # noqa: E402
 from counterdesk.queries.summaries import percentile, period  # noqa: E402
+from district.config import ServerConfig, open_district  # noqa: E402
 from district.console import index, overview, sources  # noqa: E402
 from district.console.auth import Accounts  # noqa: E402
 from district.db import make_engine  # noqa: E402
@@ -54,7 +56,7 @@ TARGETS = {"inbox_ms_p95": 150, "overview_ms_p95": 300, "overview_ratio_vs_fold"
 
 
 def p95(values: list[float]) -> float:
-    return float(percentile(sorted(values), 0.95))
+    return float(figures.percentile(values, 0.95))
 
 
 def timed_gets(
@@ -201,7 +203,7 @@ def run(server: ServerProcess, url: str, infos: list[dict], end: Any, args: Any,
     print(f"pushed {out['events']} events through /v1/push in {out['push_s']} s", flush=True)
 
     engine = make_engine(url)
-    district = District(engine)
+    district = open_district(ServerConfig(server.workdir, url), engine)  # the server's key
     try:
         started = time.perf_counter()
         build_index(url, args.workers)

@@ -11,12 +11,22 @@ Prints human lines, then one JSON object on the last line:
   (measured on a sample, same server), over ours (target >= 10).
 - weak_link_ratio_vs_curl: time to push the events through a 64 kbit/s link with
   300 ms RTT and 2% random loss (network namespace + veth + tc tbf + nftables, and
-  a delaying asyncio proxy), over `curl` POSTing the floor bytes once through the
-  same link (target <= 1.5). null with a reason under `skipped` where namespaces
-  cannot be made.
-- ingest_ratio_vs_raw: the server's ingest (decompressed body -> pydantic -> chain
-  and hash checks -> rows committed in PostgreSQL) against a raw psycopg executemany
-  of the same rows into a table of the same shape, in the same run (target >= 0.5).
+  a delaying asyncio proxy), over `curl` POSTing the same events once through the
+  same link as bodies the server accepts (gzip -9 of {"events": [...]}, at most
+  5,000 per body; every answer must be HTTP 200) (target <= 1.5). null with a
+  reason under `skipped` where namespaces cannot be made, under `errors` if curl's
+  answer was not 200.
+- weak_pull_seconds, weak_pull_ratio_vs_curl: a new PC pulling the center's
+  history (5,000 events; 300 with --quick) through 32 kbit/s, 10 % loss each way
+  and a connection reset every 5-9 s (tests/chaos/weakpull.py), and that time
+  over curl fetching the same bytes (the complete pull answers, gzip as sent)
+  through the same link and resets from a server honouring byte ranges,
+  resuming with `-C -`.
+- ingest_ratio_vs_raw: the server's ingest (decompressed body -> pydantic -> shape,
+  id, chain, hash, center and clock checks -> rows committed in PostgreSQL) against
+  the fastest honest raw path: COPY of the same rows into a table with the same
+  keys and indexes (`ingest_baseline: copy`; the faster of psycopg's write_row and
+  preformatted COPY text, per round), in the same run (target >= 0.5).
 """
 
 from __future__ import annotations
@@ -26,6 +36,7 @@ import datetime as dt
 import gzip
 import json
 import random
+import secrets
 import shutil
 import subprocess
 import sys
@@ -39,6 +50,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from argon2 import PasswordHasher  # noqa: E402
+from chaos import weakpull  # noqa: E402
 from stdnum.cn import ric  # noqa: E402
 from test_sync_support import FlakyProxy, ServerProcess  # noqa: E402
 
@@ -246,27 +258,17 @@ def measure_weak_link(store: Path, workdir: Path, deadline_s: float) -> dict[str
                 log(f"  sync attempt failed: {exc}")
         ours = time.monotonic() - started
         complete = client.status().pending == 0
-        body = workdir / "floor.gz"
-        body.write_bytes(floor_bytes(events))
-        auth = workdir / "auth.header"  # not on the command line, where `ps` shows it
-        auth.write_text(f"Authorization: Bearer {client.api.token}\n")
-        curl = subprocess.run(
-            ["curl", "-s", "-o", "/dev/null", "-w", "%{time_total} %{http_code}",
-             "--max-time", str(int(deadline_s)), "-X", "POST", "-H", "Expect:",
-             "-H", "Content-Encoding: gzip", "-H", "Content-Type: application/json",
-             "-H", f"@{auth}",
-             "--data-binary", f"@{body}", proxy.base + "/v1/push"],
-            capture_output=True, text=True, timeout=deadline_s + 30,
-        )  # fmt: skip
-        curl_s, status = curl.stdout.split()
+        statuses, curl_s, sent = _curl_push(
+            events, workdir, client.api.token, proxy.base, deadline_s
+        )
         client.close()
         desk.close()
         return {
             "weak_link_seconds": round(ours, 2),
             "weak_link_complete": complete,
-            "curl_seconds": round(float(curl_s), 2),
-            "curl_http_status": int(status),
-            "curl_bytes": body.stat().st_size,
+            "curl_seconds": round(curl_s, 2),
+            "curl_http_status": statuses,
+            "curl_bytes": sent,
         }
     finally:
         if proxy:
@@ -276,26 +278,56 @@ def measure_weak_link(store: Path, workdir: Path, deadline_s: float) -> dict[str
         cleanup_namespace()
 
 
+def _curl_push(
+    events: list[Event], workdir: Path, token: str, base: str, deadline_s: float
+) -> tuple[list[int], float, int]:
+    """curl POSTing the events as push bodies the server accepts; (statuses, seconds, bytes)."""
+    auth = workdir / "auth.header"  # not on the command line, where `ps` shows it
+    auth.write_text(f"Authorization: Bearer {token}\n")
+    statuses, seconds, sent = [], 0.0, 0
+    for n, i in enumerate(range(0, len(events), protocol.MAX_BATCH_EVENTS)):
+        chunk = [e.to_dict() for e in events[i : i + protocol.MAX_BATCH_EVENTS]]
+        body = workdir / f"push-{n}.gz"
+        body.write_bytes(gzip.compress(json.dumps({"events": chunk}).encode(), 9, mtime=0))
+        sent += body.stat().st_size
+        curl = subprocess.run(
+            ["curl", "-s", "-o", "/dev/null", "-w", "%{time_total} %{http_code}",
+             "--max-time", str(int(deadline_s)), "-X", "POST", "-H", "Expect:",
+             "-H", "Content-Encoding: gzip", "-H", "Content-Type: application/json",
+             "-H", f"@{auth}", "--data-binary", f"@{body}", base + "/v1/push"],
+            capture_output=True, text=True, timeout=deadline_s + 30,
+        )  # fmt: skip
+        took, status = curl.stdout.split()
+        seconds += float(took)
+        statuses.append(int(status))
+    return statuses, seconds, sent
+
+
 # ---- ingest into PostgreSQL ----------------------------------------------------------
 
 
 def measure_ingest(events: list[Event], rounds: int = 5) -> dict[str, Any]:
     """Best of `rounds` for each side, each round on a fresh schema (the host is shared)."""
-    ours, raw = [], []
+    ours, raw, size = [], [], 0
     for _ in range(rounds):
-        a, b = _ingest_round(events)
+        a, b, size = _ingest_round(events)
         ours.append(a)
         raw.append(b)
     return {
         "ingest_events_per_s": round(len(events) / min(ours)),
-        "raw_insert_rows_per_s": round(len(events) / min(raw)),
+        "raw_copy_rows_per_s": round(len(events) / min(raw)),
         "ingest_rounds": rounds,
+        "ingest_baseline": "copy",
+        # events + their indexes + TOAST on disk, and the case rows, per event held
+        "district_bytes_per_event": round(size / len(events)),
     }
 
 
-def _ingest_round(events: list[Event]) -> tuple[float, float]:
+def _ingest_round(events: list[Event]) -> tuple[float, float, int]:
     import psycopg
+    from sqlalchemy import text
 
+    from district.auth import Hasher
     from district.db import make_engine
     from district.ingest import _row
     from district.operations import District
@@ -305,7 +337,7 @@ def _ingest_round(events: list[Event]) -> tuple[float, float]:
         conn.execute(f"CREATE SCHEMA {schema}")
     url = f"postgresql+psycopg://postgres@127.0.0.1:5432/test?options=-csearch_path%3D{schema}"
     try:
-        district = District(make_engine(url))
+        district = District(make_engine(url), Hasher(secrets.token_bytes(32)))
         district.create_center("BN01", "基准中心")
         code = district.issue_code("BN01").code
         enrolled = district.enroll(
@@ -325,30 +357,79 @@ def _ingest_round(events: list[Event]) -> tuple[float, float]:
         for body in bodies:  # what the push endpoint does with a decompressed body
             district.push(device, protocol.PushRequest.model_validate_json(body))
         ours = time.perf_counter() - started
-        rows = [_row(e.to_dict(), i + 1, 0) for i, e in enumerate(events)]
-        columns = list(rows[0])
-        values = [tuple(r[c] for c in columns) for r in rows]
-        sql = (
-            f"INSERT INTO raw_events ({', '.join(columns)}) "
-            f"VALUES ({', '.join('%s' for _ in columns)})"
-        )
-        with psycopg.connect(PG_DSN + f" options=-csearch_path={schema}") as conn:
-            conn.execute("CREATE TABLE raw_events (LIKE events INCLUDING ALL)")
-            conn.commit()
-            started = time.perf_counter()
-            for i in range(0, len(values), batch):
-                with conn.cursor() as cur:
-                    cur.executemany(sql, values[i : i + batch])
-                conn.commit()
-            raw = time.perf_counter() - started
+        with district.engine.connect() as conn:
+            size = sum(
+                conn.execute(text(f"SELECT pg_total_relation_size('{t}')")).scalar_one()
+                for t in ("events", "server_cases")
+            )
+        raw = _raw_copy(schema, [_row(e.to_dict(), i + 1, 0) for i, e in enumerate(events)], batch)
         district.engine.dispose()
     finally:
         with psycopg.connect(PG_DSN, autocommit=True) as conn:
             conn.execute(f"DROP SCHEMA {schema} CASCADE")
-    return ours, raw
+    return ours, raw, size
+
+
+def _raw_copy(schema: str, rows: list[dict[str, Any]], batch: int) -> float:
+    """COPY of the same rows, in the same batches, into a table with the same keys and
+    indexes; the faster of psycopg's write_row and preformatted COPY text."""
+    import psycopg
+
+    from district.ingest import _copy_field
+
+    columns = list(rows[0])
+    tuples = [tuple(r[c] for c in columns) for r in rows]
+    sql = f"COPY raw_events ({', '.join(columns)}) FROM STDIN"
+    best = float("inf")
+    with psycopg.connect(PG_DSN + f" options=-csearch_path={schema}") as conn:
+        for text_lines in (False, True):
+            conn.execute("DROP TABLE IF EXISTS raw_events")
+            conn.execute("CREATE TABLE raw_events (LIKE events INCLUDING ALL)")
+            conn.commit()
+            started = time.perf_counter()
+            for i in range(0, len(tuples), batch):
+                with conn.cursor() as cur, cur.copy(sql) as copy:
+                    if text_lines:
+                        lines = [
+                            "\t".join([_copy_field(v) for v in t]) for t in tuples[i : i + batch]
+                        ]
+                        copy.write("\n".join(lines) + "\n")
+                    else:
+                        for t in tuples[i : i + batch]:
+                            copy.write_row(t)
+                conn.commit()
+            best = min(best, time.perf_counter() - started)
+    return best
 
 
 # ---- main ----------------------------------------------------------------------------
+
+
+def _weak_pull(args: argparse.Namespace, workdir: Path, result: dict[str, Any]) -> None:
+    """The weak-link pull (tests/chaos/weakpull.py) and curl over the same link."""
+    if args.skip_weak:
+        return
+    events = 300 if args.quick else 5000
+    found = weakpull.run(workdir / "weak-pull", events, 300 if args.quick else 1500)
+    log(f"weak pull: {found}")
+    if "weak_pull_skipped" in found:
+        result["weak_pull_seconds"] = result["weak_pull_ratio_vs_curl"] = None
+        result["skipped"]["weak_pull_ratio_vs_curl"] = found["weak_pull_skipped"]
+        return
+    keep = ("weak_pull_events", "weak_pull_bytes", "weak_pull_complete", "weak_pull_resets",
+            "weak_pull_sync_calls", "weak_pull_curl_seconds", "weak_pull_curl_runs",
+            "weak_pull_curl_bad_status", "weak_pull_missing", "weak_pull_link")  # fmt: skip
+    result.update({k: found[k] for k in keep if k in found})
+    done = found["weak_pull_complete"] and not found["weak_pull_missing"]
+    result["weak_pull_seconds"] = found["weak_pull_seconds"] if done else None
+    result["weak_pull_ratio_vs_curl"] = found.get("weak_pull_ratio_vs_curl") if done else None
+    if not done:
+        result["errors"]["weak_pull_seconds"] = "the pull did not complete within the deadline"
+    elif result["weak_pull_ratio_vs_curl"] is None or found.get("weak_pull_curl_bad_status"):
+        result["weak_pull_ratio_vs_curl"] = None
+        result["errors"]["weak_pull_ratio_vs_curl"] = (
+            f"curl did not fetch the bytes: status {found.get('weak_pull_curl_bad_status')}"
+        )
 
 
 def main() -> None:
@@ -359,7 +440,7 @@ def main() -> None:
     n = 1000 if args.quick else 10_000
     machine_secrets.use(MemorySecretStore())
     workdir = Path(tempfile.mkdtemp(prefix="bench-sync-"))
-    result: dict[str, Any] = {"events": n, "skipped": {}}
+    result: dict[str, Any] = {"events": n, "skipped": {}, "errors": {}}
     try:
         log(f"building a store with about {n} events …")
         desk = build_store(workdir, n)
@@ -381,23 +462,32 @@ def main() -> None:
         if args.skip_weak:
             result["weak_link_ratio_vs_curl"] = None
             result["skipped"]["weak_link_ratio_vs_curl"] = "--skip-weak given"
+            result["weak_pull_ratio_vs_curl"] = result["weak_pull_seconds"] = None
+            result["skipped"]["weak_pull_ratio_vs_curl"] = "--skip-weak given"
         else:
             weak = measure_weak_link(pristine, workdir, 300 if args.quick else 1500)
             log(f"weak link: {weak}")
             if "skipped" in weak:
                 result["weak_link_ratio_vs_curl"] = None
                 result["skipped"]["weak_link_ratio_vs_curl"] = weak["skipped"]
+            elif any(status != 200 for status in weak["curl_http_status"]):
+                result.update(weak)
+                result["weak_link_ratio_vs_curl"] = None
+                result["errors"]["weak_link_ratio_vs_curl"] = (
+                    f"curl was answered HTTP {weak['curl_http_status']}, not 200: no baseline"
+                )
             else:
                 result.update(weak)
                 result["weak_link_ratio_vs_curl"] = round(
                     weak["weak_link_seconds"] / weak["curl_seconds"], 3
                 )
+        _weak_pull(args, workdir, result)
         try:
             ingest = measure_ingest(events)
             log(f"ingest: {ingest}")
             result.update(ingest)
             result["ingest_ratio_vs_raw"] = round(
-                ingest["ingest_events_per_s"] / ingest["raw_insert_rows_per_s"], 3
+                ingest["ingest_events_per_s"] / ingest["raw_copy_rows_per_s"], 3
             )
         except Exception as exc:  # noqa: BLE001 - report, do not crash the other figures
             result["ingest_ratio_vs_raw"] = None

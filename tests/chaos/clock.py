@@ -6,9 +6,11 @@ handled on both counters folds in causal order (accepted on A before handed
 over on B), both stores hold identical projections; and the district's
 supervision summary flags each wrong clock with its signed offset. Counter D
 of the same center runs a year ahead and takes a case before its first
-contact: its colleagues keep today's date (the HLC does not follow a stamp
-that far ahead), A hands D's case over in causal order, and D's own work
-after the contact is dated today.
+contact: the district does not store those year-ahead stamps as truth (it
+refuses them as `clock_ahead`, they stay quarantined on D and are counted in
+the summary), its colleagues never receive them, keep today's date and still
+verify D's chain (the refusals reach them in the pull), and D's own work after
+the contact is dated today and reaches them.
 """
 
 from __future__ import annotations
@@ -27,6 +29,24 @@ YEAR = dt.timedelta(days=365)
 
 def _wrong_clock(offset: dt.timedelta) -> HybridClock:
     return HybridClock(wall=FakeWall(dt.datetime.now(CHINA_TZ) + offset))
+
+
+def _year_ahead_case(a: Any, b: Any, d: Any, cd: Any, z0: str, today: dt.date) -> list[str]:
+    """D's case stamped a year ahead stays on D (refused, quarantined); nobody else has it."""
+    problems = []
+    opening = d.conn.execute(
+        "SELECT id FROM events WHERE case_id = ? AND type = 'case_accepted'", (z0,)
+    ).fetchone()[0]
+    codes = {q.event_id: q.code for q in cd.state.quarantined()}
+    if codes.get(opening) != "clock_ahead":
+        problems.append(f"z0's opening not refused as clock_ahead: {codes.get(opening)}")
+    for desk in (a, b):
+        if desk.conn.execute("SELECT 1 FROM cases WHERE id = ?", (z0,)).fetchone():
+            problems.append(f"z0 stamped a year ahead reached PC {desk.info.device_no}")
+    for desk in (a, b, d):
+        if desk.today() != today:
+            problems.append(f"{desk.info.device_no} dates work {desk.today()}")
+    return problems
 
 
 def run(workdir: Path) -> dict[str, Any]:
@@ -55,7 +75,6 @@ def run(workdir: Path) -> dict[str, Any]:
         intake(c)
         for client in (cd, cb, ca, cb, cc):
             client.sync()
-        a.hand_over([z0])  # a case stamped a year ahead, handled by a colleague
         z1 = intake(d)[0]  # D after its first contact
         for client in (ca, cd, cb, ca):
             client.sync()
@@ -74,12 +93,7 @@ def run(workdir: Path) -> dict[str, Any]:
             problems.append(f"x1 folded out of order: {order}")
         if a.get_case(x1).status != "sent" or b.get_case(x1).status != "sent":
             problems.append("x1 status differs")
-        for desk in (a, b, d):
-            case = desk.get_case(z0)
-            if case.status != "sent" or case.anomalies:
-                problems.append(f"z0 on {desk.info.device_no}: {case.status}, {case.anomalies}")
-            if desk.today() != today:
-                problems.append(f"{desk.info.device_no} dates work {desk.today()}")
+        problems += _year_ahead_case(a, b, d, cd, z0, today)
         for desk in (a, b, d):
             if not desk.verify(deep=True).ok:
                 problems.append(f"verify failed on {desk.info.device_no}")
@@ -96,6 +110,10 @@ def run(workdir: Path) -> dict[str, Any]:
             or not 364 * day < ahead["max_clock_skew_ms"] < 366 * day
         ):
             problems.append(f"year-ahead clock not flagged: {ahead}")
+        for row, client in ((behind, cd), (ahead, cc)):
+            refused = [q for q in client.state.quarantined() if q.code == "clock_ahead"]
+            if not refused or row["clock_ahead_refused"] != len(refused):
+                problems.append(f"year-ahead stamps not refused and counted: {row}")
         for client in (ca, cb, cc, cd):
             client.close()
         for desk in (a, b, c, d):

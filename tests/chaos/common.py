@@ -124,9 +124,12 @@ def district(workdir: Path, db_url: str | None = None) -> Iterator[ServerProcess
         server.stop()
 
 
-def enrolled(desk: Desk, server: ServerProcess, center: str, **kw: Any) -> Any:
-    """An enrolled SyncClient for `desk` (token in whatever secret store is in use)."""
-    client = fast_client(desk, server.base, **kw)
+def enrolled(
+    desk: Desk, server: ServerProcess, center: str, *, base: str | None = None, **kw: Any
+) -> Any:
+    """An enrolled SyncClient for `desk` (token in whatever secret store is in use), talking
+    to `base` (a loopback proxy) or straight to the server."""
+    client = fast_client(desk, base or server.base, **kw)
     client.enroll(server.issue_code(center))
     return client
 

@@ -33,6 +33,7 @@ COUNTERS_PER_CENTER = 5
 class Counter:
     center: str
     device_id: str
+    device_no: int
     token: str
     templates: list[dict[str, Any]]
     seq: int = 0
@@ -46,8 +47,11 @@ class Counter:
         for template in self.templates:
             self.seq += 1
             payload = copy.deepcopy(template["payload"])
-            if "case_no" in payload:
-                payload["case_no"] = f"{self.center}{self.seq:08d}{self.device_id[-4:]}"
+            if "case_no" in payload:  # this counter's number: center, date, PC, sequence
+                day = f"{20 + self.seq // 10_000 % 80:02d}0101"
+                payload["case_no"] = (
+                    f"{self.center}-{day}-{self.device_no:02d}-{self.seq % 10_000:04d}"
+                )
             event = {
                 "id": new_id(),
                 "center_id": self.center,
@@ -126,11 +130,12 @@ def run(workdir: Path, counters: int, seconds: float) -> dict[str, Any]:
         for n in range(counters):
             center = centers[n % len(centers)]
             device = new_id()
+            device_no = n // len(centers) + 1
             body = {"code": server.issue_code(center), "center_code": center, "device_id": device,
-                    "device_no": n // len(centers) + 1, "label": f"{n}号"}  # fmt: skip
+                    "device_no": device_no, "label": f"{n}号"}  # fmt: skip
             resp = requests.post(server.base + "/v1/enroll", json=body, timeout=30)
             resp.raise_for_status()
-            fleet.append(Counter(center, device, resp.json()["token"], templates))
+            fleet.append(Counter(center, device, device_no, resp.json()["token"], templates))
         stats: dict[str, Any] = {"latencies": [], "errors": [], "pushed": {}}
         lock = threading.Lock()
         started = time.monotonic()
@@ -144,6 +149,7 @@ def run(workdir: Path, counters: int, seconds: float) -> dict[str, Any]:
             t.join(seconds + 120)
         elapsed = time.monotonic() - started
         held = _held(server.db_url)
+        sizes = _sizes(server.db_url)
         wrong = [
             c.device_id
             for c in fleet
@@ -163,6 +169,12 @@ def run(workdir: Path, counters: int, seconds: float) -> dict[str, Any]:
         "load_errors": len(stats["errors"]),
         "load_mismatched_devices": len(wrong),
         "load_error_sample": stats["errors"][:5],
+        # Rows and bytes on disk (table + indexes + TOAST) per large table: the basis of
+        # the capacity estimate in docs/district-scaling.md.
+        "load_tables": sizes,
+        "load_bytes_per_event": round(
+            sum(b for _, b in sizes.values()) / max(1, sizes["events"][0])
+        ),
     }
 
 
@@ -182,3 +194,23 @@ def _held(db_url: str) -> dict[str, tuple[int, int]]:
     finally:
         engine.dispose()
     return {d: (int(counts.get(d, 0)), int(a)) for d, a in acked.items()}
+
+
+def _sizes(db_url: str) -> dict[str, tuple[int, int]]:
+    """(rows, bytes on disk with indexes and TOAST) of the district's large tables."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(db_url)
+    out = {}
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("ANALYZE"))
+            for table in ("events", "server_cases", "center_changes", "refused", "parked"):
+                rows = conn.execute(text(f"SELECT COUNT(*) FROM {table}")).scalar_one()
+                size = conn.execute(
+                    text("SELECT pg_total_relation_size(CAST(:t AS regclass))"), {"t": table}
+                ).scalar_one()
+                out[table] = (int(rows), int(size))
+    finally:
+        engine.dispose()
+    return out

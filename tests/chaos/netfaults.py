@@ -119,9 +119,13 @@ def run(
     started = time.monotonic()
     with _server(workdir, reason is None, loss) as (server, link):
         proxy = FlakyProxy(server.port, drop=0.03, delay=0.02, seed=seed, target_host=server.host)
+        # Clients speak plain HTTP only to loopback (the token would travel in clear): they
+        # enroll through a clean proxy on 127.0.0.1, then sync through the flaky one.
+        clean = FlakyProxy(server.port, target_host=server.host)
         center = server.new_center()
         desks = [new_desk(workdir / f"net-{n}.db", center=center, device_no=n) for n in (1, 2)]
-        clients = [enrolled(d, server, center) for d in desks]
+        clients = [enrolled(d, server, center, base=clean.base) for d in desks]
+        clean.close()
         for client in clients:
             client.api.base_url = proxy.base + "/v1"
             client.retry = client.api.retry = RetryPolicy(attempts=3, base=0.01, cap=0.1)

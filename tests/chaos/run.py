@@ -35,6 +35,7 @@ from chaos import (  # noqa: E402
     netfaults,
     secrets_scan,
     tamper,
+    weakpull,
 )
 from chaos.common import memory_secrets  # noqa: E402
 
@@ -42,13 +43,43 @@ MUST_BE_ZERO = (
     "lost", "duplicated", "integrity_failures", "tamper_undetected", "fuzz_5xx",
     "fuzz_off_schema", "fuzz_input_failures", "access_violations", "secrets_found",
     "load_errors", "load_mismatched_devices", "net_lost", "net_duplicated",
-    "net_acked_mismatch", "disk_failures", "clock_failures",
+    "net_acked_mismatch", "disk_failures", "clock_failures", "weak_pull_missing",
+    "weak_pull_incomplete", "weak_pull_verify_failures",
 )  # fmt: skip
 
 PLANS = {  # quick: under two minutes on 2 cores; full: the long run
-    "quick": {"crash": 20, "net": 6, "fuzz": 25, "api": 8, "counters": 50, "seconds": 10},
-    "full": {"crash": 200, "net": 40, "fuzz": 400, "api": 80, "counters": 200, "seconds": 60},
+    "quick": {
+        "crash": 20,
+        "net": 6,
+        "fuzz": 25,
+        "api": 8,
+        "counters": 50,
+        "seconds": 10,
+        "weak_events": 600,
+        "weak_seconds": 180,
+    },
+    "full": {
+        "crash": 200,
+        "net": 40,
+        "fuzz": 400,
+        "api": 80,
+        "counters": 200,
+        "seconds": 60,
+        "weak_events": 5000,
+        "weak_seconds": 900,
+    },
 }
+
+
+def _on_postgres(workdir: Path, scenario: Callable[[str], dict[str, Any]]) -> dict[str, Any]:
+    """Run `scenario` against a throw-away PostgreSQL schema, or say why it was skipped."""
+    from chaos.common import pg_schema, postgres_reason
+
+    reason = postgres_reason()
+    if reason:
+        return {"skipped": [f"API fuzzing on PostgreSQL: {reason}"]}
+    with pg_schema() as url:
+        return scenario(url)
 
 
 def main() -> int:
@@ -67,8 +98,13 @@ def main() -> int:
         ("clock a year off", clock.run),
         ("disk full", diskfull.run),
         ("network faults", lambda w: netfaults.run(w, plan["net"])),
+        ("weak link pull", lambda w: weakpull.run(w, plan["weak_events"], plan["weak_seconds"])),
         ("input fuzzing", lambda w: fuzz_inputs.run(plan["fuzz"], w)),
         ("API fuzzing", lambda w: fuzz_api.run(w, plan["api"])),
+        (
+            "API fuzzing (PG)",
+            lambda w: _on_postgres(w, lambda url: fuzz_api.run(w, plan["api"], url)),
+        ),
         ("secrets", secrets_scan.run),
         ("load (PostgreSQL)", lambda w: load.run(w, plan["counters"], plan["seconds"])),
     ]
