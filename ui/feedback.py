@@ -48,7 +48,7 @@ class FeedbackDialog(QDialog):
         layout.addWidget(QLabel(self.tr("以往反馈与回复（同步后更新）")))
         layout.addWidget(self.history, 1)
         if sync is not None:
-            sync.synced.connect(lambda _: self.load())
+            ops.bind(self, sync.synced, lambda _: self.load())
         self.load()
         self.subject.setFocus()
 

@@ -20,20 +20,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counterdesk.domain.hlc import CHINA_TZ
 from ui import ops
 from ui.syncservice import SyncService, age_text, client, reset_client
 
 
 def _when(ms: int | None) -> str:
+    """Beijing time, as on every paper (the PC's own zone may be UTC)."""
     if not ms:
         return "—"
-    return dt.datetime.fromtimestamp(ms / 1000).strftime("%Y-%m-%d %H:%M:%S")
+    return dt.datetime.fromtimestamp(ms / 1000, CHINA_TZ).strftime("%Y-%m-%d %H:%M:%S")
 
 
 class SyncPage(QWidget):
+    """Everyone sees the state and may sync now; only the admin sees the district's
+    address, enrollment and the USB bundles (what a role may not do, it does not see)."""
+
     def __init__(self, ctx: Any, sync: SyncService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.sync = ctx, sync
+        self.admin = ctx.role == "admin"
         self.url = QLineEdit()
         self.url.setObjectName("server_url")
         self.url.setPlaceholderText("https://district.example.gov.cn")
@@ -48,14 +54,23 @@ class SyncPage(QWidget):
         now.clicked.connect(sync.sync_now)
         setup = QGroupBox(self.tr("区级平台"))
         form = QFormLayout(setup)
-        row = QHBoxLayout()
-        row.addWidget(self.url, 1)
-        row.addWidget(save_url)
-        form.addRow(self.tr("平台地址"), row)
-        row = QHBoxLayout()
-        row.addWidget(self.code, 1)
-        row.addWidget(enroll)
-        form.addRow(self.tr("注册码"), row)
+        if self.admin:
+            row = QHBoxLayout()
+            row.addWidget(self.url, 1)
+            row.addWidget(save_url)
+            form.addRow(self.tr("平台地址"), row)
+            row = QHBoxLayout()
+            row.addWidget(self.code, 1)
+            row.addWidget(enroll)
+            form.addRow(self.tr("注册码"), row)
+        else:
+            self.url.setReadOnly(True)
+            self.address = QLabel("—")
+            self.address.setObjectName("server_address")
+            form.addRow(self.tr("平台地址"), self.address)
+            for hidden in (self.url, self.code, save_url, enroll):
+                hidden.setParent(self)
+                hidden.hide()
         form.addRow("", now)
         self.values: dict[str, QLabel] = {}
         state = QGroupBox(self.tr("同步状态"))
@@ -82,6 +97,8 @@ class SyncPage(QWidget):
             (self.tr("导出U盘数据包"), self.export_bundle),
             (self.tr("导入区级回执文件"), self.import_ack),
         ):
+            if not self.admin:
+                break
             button = QPushButton(label)
             button.clicked.connect(slot)
             bundle.addWidget(button)
@@ -95,9 +112,11 @@ class SyncPage(QWidget):
         layout.addWidget(self.quarantine, 1)
         layout.addLayout(bundle)
         layout.addWidget(self.message)
-        sync.status_changed.connect(self.show_status)
-        sync.synced.connect(lambda report: self.load())
-        sync.failed.connect(lambda exc: self.message.setText(getattr(exc, "message", str(exc))))
+        ops.bind(self, sync.status_changed, self.show_status)
+        ops.bind(self, sync.synced, lambda report: self.load())
+        ops.bind(
+            self, sync.failed, lambda exc: self.message.setText(getattr(exc, "message", str(exc)))
+        )
         self.load()
 
     def load(self) -> None:
@@ -111,6 +130,8 @@ class SyncPage(QWidget):
         status, quarantined = result
         if not self.url.text():
             self.url.setText(status.server_url)
+        if not self.admin:
+            self.address.setText(status.server_url or self.tr("未设置"))
         self.show_status(status)
         self.quarantine.setRowCount(len(quarantined))
         for i, item in enumerate(quarantined):
