@@ -11,7 +11,7 @@ from ui.app import Context
 from ui.intake import IntakePage
 from ui.mainwindow import MainWindow
 from ui.runtime import guard_none_refcount
-from ui.settings import load_font
+from ui.settings import load_font, set_language
 from ui.syncservice import SyncService
 
 
@@ -24,6 +24,7 @@ def ui(qtbot, qapp, desk, monkeypatch, tmp_path):
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
     load_font(qapp)
+    set_language("zh_CN")  # as the app starts: ours and Qt's own translations
     guard_none_refcount()
     executor = ops.SyncExecutor(desk)
     ops.install(executor)
@@ -277,8 +278,6 @@ def test_login_idle_lock_and_unlock(qtbot, ui, desk):
 
 
 def test_english_is_the_second_language(qtbot, ui):
-    from ui.settings import set_language
-
     assert set_language("en")
     try:
         window = MainWindow(ui, SyncService())

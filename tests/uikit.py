@@ -24,7 +24,6 @@ from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QAbstractItemView,
     QAbstractScrollArea,
     QApplication,
     QComboBox,
@@ -295,11 +294,22 @@ def cut_widgets(top: QWidget) -> list[str]:
             need = widget.heightForWidth(widget.width())
             if widget.height() + 2 < need:
                 problems.append(f"{_name(widget)} height {widget.height()} < {need} px")
+        elif type(widget).__name__ == "QChartView":
+            problems += [f"chart {widget.chart().title()!r}: {p}" for p in chart_cuts(widget)]
         elif isinstance(widget, QTabBar) and widget.count():
             arrows = [b for b in widget.findChildren(QToolButton) if b.isVisible()]
             if arrows:
                 problems.append(f"{_name(widget)} scrolls its tabs (some are cut off)")
     return problems
+
+
+def chart_cuts(view: Any) -> list[str]:
+    """A chart's axis labels shortened to "…" (Qt reports it per axis)."""
+    return [
+        f"{type(axis).__name__} labels cut"
+        for axis in view.chart().axes()
+        if axis.labelsVisible() and axis.labelsTruncated()
+    ]
 
 
 def fits(top: QWidget, size: QSize) -> list[str]:
@@ -308,6 +318,7 @@ def fits(top: QWidget, size: QSize) -> list[str]:
     hint = top.minimumSizeHint().expandedTo(top.minimumSize())
     if hint.width() > size.width() or hint.height() > size.height():
         problems.append(f"needs at least {hint.width()}×{hint.height()}")
+    top.setWindowState(Qt.WindowState.WindowNoState)  # a maximised window keeps its size
     top.resize(size)
     settle(30)
     if top.width() > size.width() or top.height() > size.height():
@@ -320,10 +331,11 @@ def fits(top: QWidget, size: QSize) -> list[str]:
 _HTML = re.compile(r"<[^>]+>")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _URL = re.compile(r"https?://\S+")
+_PATH = re.compile(r"(?<!\w)(?:[A-Za-z]:)?[\\/][A-Za-z0-9_.\\/-]+")  # a folder or file
 # Latin that belongs in a Chinese screen: names of keys, formats, the product.
 LATIN_OK = {
     "counterdesk", "ctrl", "alt", "shift", "esc", "enter", "tab", "pdf", "excel", "csv",
-    "mm", "usb", "ylbx", "zdsh", "id", "english", "language", "qr", "ok",
+    "mm", "usb", "ylbx", "zdsh", "id", "english", "language", "qr", "ok", "xlsx",
 }  # fmt: skip
 
 
@@ -361,7 +373,7 @@ def visible_texts(top: QWidget) -> list[tuple[str, str]]:
     for widget in [top, *top.findChildren(QWidget)]:
         if widget is not top and not widget.isVisibleTo(top) and not isinstance(widget, QMenu):
             continue
-        if isinstance(widget, QAbstractItemView) and widget.property("data"):
+        if widget.property("bilingual"):  # a language's own name, in every language
             continue
         out += [(_name(widget), text) for text in widget_texts(widget)]
     return out
@@ -376,7 +388,7 @@ def untranslated(
     known = sorted({d for d in data if d}, key=len, reverse=True)
     found = []
     for where, text in texts:
-        plain = _URL.sub(" ", _HTML.sub(" ", text)).replace("&", "")
+        plain = _PATH.sub(" ", _URL.sub(" ", _HTML.sub(" ", text))).replace("&", "")
         for value in known:
             plain = plain.replace(value, " ")
         if lang == "en":

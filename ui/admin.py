@@ -350,6 +350,7 @@ class SettingsTab(QWidget):
         self.language = QComboBox()
         for code, label in LANGUAGES.items():
             self.language.addItem(label, code)
+        self.language.setProperty("bilingual", True)  # each language by its own name
         self.language.setCurrentIndex(max(0, self.language.findData(ctx.lang)))
         apply = QPushButton(self.tr("切换语言"))
         apply.clicked.connect(lambda: self.language_requested.emit(self.language.currentData()))

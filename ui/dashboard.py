@@ -91,12 +91,21 @@ class DashboardPage(QWidget):
                 "<span style='color:#b00020'>超期 {4} 件</span>，"
                 "<span style='color:#a66b00'>临期 {5} 件</span>；满意率 {6}"
             ).format(
-                board.period.label, board.accepted, board.rejected, board.notices,
+                self.period_label(board.period), board.accepted, board.rejected, board.notices,
                 board.overdue_count, board.near_due_count,
                 "—" if rate is None else f"{rate:.0%}",
             )
         )  # fmt: skip
         self._charts(board)
+
+    def period_label(self, period: Any) -> str:
+        """今日（2026-12-05） / 本周（… 至 …）, in the interface's language."""
+        name = self.tr(dict(PERIODS).get(period.kind, period.kind))
+        if period.start == period.end:
+            return self.tr("{0}（{1}）").format(name, period.start.isoformat())
+        return self.tr("{0}（{1} 至 {2}）").format(
+            name, period.start.isoformat(), period.end.isoformat()
+        )
 
     def _charts(self, board: Any) -> None:
         from PySide6.QtCharts import QChartView
@@ -123,11 +132,11 @@ class DashboardPage(QWidget):
                 self.open_list.emit("all", shown[pie.slices().index(piece)]) if shown else None
             )
         )
-        late = Counter(row.step_department or row.status_label for row in board.overdue)
-        near = Counter(row.step_department or row.status_label for row in board.near_due)
+        late = Counter(row.step_department or self.tr(row.status_label) for row in board.overdue)
+        near = Counter(row.step_department or self.tr(row.status_label) for row in board.near_due)
         places = [name for name, _ in (late + near).most_common(6)]
         overdue, bars = bar_chart(
-            self.tr("超期与临期（按所在部门）"), [self.tr(p) for p in places],
+            self.tr("超期与临期（按所在部门）"), places,
             [(self.tr("超期"), [late[p] for p in places], "#d9534f"),
              (self.tr("临期"), [near[p] for p in places], "#f0ad4e")],
             horizontal=True, stacked=True,

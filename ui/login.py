@@ -65,7 +65,10 @@ class LoginDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("用户名"), self.login_edit)
         form.addRow(self.tr("密码"), self.password_edit)
-        form.addRow(self.tr("语言 / Language"), self.language)
+        self.language.setProperty("bilingual", True)  # each language by its own name
+        language_label = QLabel(self.tr("语言 / Language"))
+        language_label.setProperty("bilingual", True)  # found in either language
+        form.addRow(language_label, self.language)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(subtitle)

@@ -247,11 +247,12 @@ def print_document(
         printed = print_directly(pdf, kind) if direct else None
         if printed is None:
             show_pdf(parent, pdf, label, kind)
-        tr = QCoreApplication.translate
+        paper = QCoreApplication.translate("preview", label)
         if done is not None and printed:
-            done(tr("preview", "{0}已送打印机 {1}").format(tr("preview", label), printed))
+            done(QCoreApplication.translate("preview", "{0}已送打印机 {1}").format(paper, printed))
         elif done is not None:
-            done(tr("preview", "{0}已在打印预览中（Ctrl+P 打印）").format(tr("preview", label)))
+            text = QCoreApplication.translate("preview", "{0}已在打印预览中（Ctrl+P 打印）")
+            done(text.format(paper))
 
     if reprint:
 

@@ -55,14 +55,13 @@ def reset_client(desk: Any, server_url: str | None = None) -> Any:
 def age_text(seconds: float | None) -> str:
     if seconds is None:
         return "—"
-    tr = QCoreApplication.translate
     if seconds < 60:
-        return tr("SyncService", "{0} 秒").format(int(seconds))
+        return QCoreApplication.translate("SyncService", "{0} 秒").format(int(seconds))
     if seconds < 3600:
-        return tr("SyncService", "{0} 分钟").format(int(seconds // 60))
+        return QCoreApplication.translate("SyncService", "{0} 分钟").format(int(seconds // 60))
     if seconds < 86400:
-        return tr("SyncService", "{0} 小时").format(f"{seconds / 3600:.1f}")
-    return tr("SyncService", "{0} 天").format(f"{seconds / 86400:.1f}")
+        return QCoreApplication.translate("SyncService", "{0} 小时").format(f"{seconds / 3600:.1f}")
+    return QCoreApplication.translate("SyncService", "{0} 天").format(f"{seconds / 86400:.1f}")
 
 
 class SyncService(QObject):

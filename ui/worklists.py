@@ -52,10 +52,11 @@ def set_widths(table: QTableView, widths: dict[int, float], stretch: int) -> Non
 def _cells(row: Any) -> tuple:
     """One search result as the texts of SEARCH_COLUMNS (built once on the worker, not per
     paint; QCoreApplication.translate is thread-safe)."""
-    tr = QCoreApplication.translate
+    status = QCoreApplication.translate("lists", row.status_label)
+    match = QCoreApplication.translate("lists", row.match)
     return (
-        row.case_no, row.name, row.masked_id, row.matter, tr("lists", row.status_label),
-        row.accept_date, row.due_date or "", tr("lists", row.match),
+        row.case_no, row.name, row.masked_id, row.matter, status,
+        row.accept_date, row.due_date or "", match,
     )  # fmt: skip
 
 
