@@ -304,12 +304,24 @@ def cut_widgets(top: QWidget) -> list[str]:
 
 
 def chart_cuts(view: Any) -> list[str]:
-    """A chart's axis labels shortened to "…" (Qt reports it per axis)."""
-    return [
+    """A chart's axis labels shortened to "…" (Qt reports it per axis), or a side legend
+    narrower than its longest entry (Qt elides the text, leaving bare colour squares)."""
+    from PySide6.QtGui import QFontMetrics
+
+    chart = view.chart()
+    cuts = [
         f"{type(axis).__name__} labels cut"
-        for axis in view.chart().axes()
+        for axis in chart.axes()
         if axis.labelsVisible() and axis.labelsTruncated()
     ]
+    legend = chart.legend()
+    sides = (Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignRight)
+    if legend.isVisible() and legend.alignment() in sides and legend.markers():
+        metrics = QFontMetrics(legend.font())
+        need = max(metrics.horizontalAdvance(m.label()) for m in legend.markers()) + 24
+        if legend.geometry().width() < need:
+            cuts.append(f"legend {legend.geometry().width():.0f} < {need} px")
+    return cuts
 
 
 def fits(top: QWidget, size: QSize) -> list[str]:
