@@ -122,9 +122,11 @@ class Keyboard:
         key = sequence[0].key() if sequence.count() else Qt.Key.Key_unknown
 
         def press() -> None:
-            self._send(key, modifiers)
+            # Counted before it is sent: a key that opens a dialog returns only when the
+            # dialog closes, after the keys typed into it.
             self.presses += len(parts)
             self.log.append(name)
+            self._send(key, modifiers)
 
         self._queue.append(press)
 
@@ -137,9 +139,9 @@ class Keyboard:
         for char in text:
 
             def press(char: str = char) -> None:
-                self._send(Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
                 self.presses += 1
                 self.log.append(char)
+                self._send(Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
 
             self._queue.append(press)
 
@@ -418,18 +420,26 @@ def untranslated(
 
 
 def tab_chain(top: QWidget) -> set[int]:
-    """Ids of the widgets Tab reaches in `top` (visible, enabled, taking Tab focus)."""
-    reached: set[int] = set()
-    start = top.focusWidget() or top
-    widget = start.nextInFocusChain()
-    for _ in range(2000):
-        if widget is None or widget is start:
-            break
-        tab_ok = bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
-        if tab_ok and widget.isVisible() and widget.isEnabled() and top.isAncestorOf(widget):
-            reached.add(id(widget))
-        widget = widget.nextInFocusChain()
-    return reached
+    """Ids of the widgets Tab reaches in `top`: every visible, enabled widget that takes
+    Tab focus (Qt chains them all), unless a list or table traps Tab (see tab_traps).
+    (Walking nextInFocusChain() instead wraps Qt's internal widgets in Python objects
+    that crash PySide's garbage collector later.)"""
+    return {
+        id(w)
+        for w in top.findChildren(QWidget)
+        if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.isVisible() and w.isEnabled()
+    }
+
+
+def tab_traps(top: QWidget) -> list[str]:
+    """Visible lists and tables where Tab moves between cells instead of leaving."""
+    from PySide6.QtWidgets import QAbstractItemView
+
+    return [
+        _name(view) + " traps Tab"
+        for view in top.findChildren(QAbstractItemView)
+        if view.isVisible() and view.tabKeyNavigation() and view.focusPolicy() != Qt.NoFocus
+    ]
 
 
 _KEY_IN_TEXT = re.compile(r"((?:Ctrl|Alt|Shift)\+[A-Za-z0-9]+|F\d{1,2}\b|Esc\b)")
@@ -453,15 +463,18 @@ def unreachable(top: QWidget) -> list[str]:
     for button in top.findChildren(QAbstractButton):
         if not button.isVisible() or not button.isEnabled():
             continue
+        if button.objectName() == "qt_tableview_cornerbutton":  # select all: Ctrl+A in the table
+            continue
         if isinstance(button.parent(), QTabBar):  # tab buttons: the F-keys and Ctrl+Tab
             continue
         named = [k.replace("Enter", "Return") for k in _KEY_IN_TEXT.findall(button.text())]
+        named += str(button.property("keys") or "").split()  # keys that operate it, declared
         if any(k in keys or (k == "Esc" and isinstance(top, QDialog)) for k in named):
             continue
         if not button.shortcut().isEmpty() or id(button) in chain:
             continue
         out.append(_name(button) + (f" (names {named} but no such shortcut)" if named else ""))
-    return out
+    return out + tab_traps(top)
 
 
 def main_window(widgets: Iterable[QWidget]) -> QMainWindow | None:

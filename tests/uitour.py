@@ -243,7 +243,7 @@ class Tour:
         intake.fill_applicant(APPLICANTS[0])
         intake.pick(self.desk.get_case(self.ids["accepted"]).matter_code)
         self.modal("dialog: same matter open", intake.accept)
-        newcomer = dict(APPLICANTS[0], id_number="110101200001010017", name="赵新")
+        newcomer = dict(APPLICANTS[0], id_number="110101200001010010", name="赵新")
         intake.fill_applicant(newcomer)
         intake.pick(self.desk.get_case(self.ids["accepted"]).matter_code)
         self.modal("dialog: 容缺 commitment", lambda: intake.deficient())

@@ -32,6 +32,7 @@ from counterdesk.domain.changes import CATALOG, USERS
 from ui import ops
 from ui.settings import LANGUAGES, option, set_option, settings
 from ui.syncpage import SyncPage
+from ui.tables import read_only
 
 ROLES = {"clerk": "窗口人员", "chief": "中心主任", "admin": "系统管理员"}
 
@@ -67,6 +68,7 @@ class UsersTab(QWidget):
         )  # fmt: skip
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().setVisible(False)
+        read_only(self.table)
         buttons = QHBoxLayout()
         for label, slot in (
             (self.tr("新建用户"), self.add),
@@ -183,6 +185,8 @@ class CatalogTab(QWidget):
             [self.tr("编码"), self.tr("事项"), self.tr("部门"), self.tr("承诺时限（工作日）")]
         )
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setVisible(False)
+        read_only(self.table)
         layout = QVBoxLayout(self)
         layout.addWidget(self.version)
         layout.addWidget(self.table)

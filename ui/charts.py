@@ -10,7 +10,7 @@ import math
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QMargins, Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QFontMetrics
 
 LABEL_POINTS = 9
 WEEKDAYS = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
@@ -149,6 +149,11 @@ def pie_chart(
     chart.addSeries(series)
     legend = chart.legend()
     legend.setAlignment(Qt.AlignRight)
+    # The legend as wide as its longest entry (Qt would elide it to a bare colour square);
+    # the pie takes what is left.
+    metrics = QFontMetrics(legend.font())
+    widest = max(metrics.horizontalAdvance(m.label()) for m in legend.markers(series))
+    legend.setMinimumWidth(widest + 36)
     return chart, series
 
 

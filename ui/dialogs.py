@@ -59,7 +59,8 @@ class EvaluationDialog(QDialog):
             for column, level in enumerate(LEVELS, 1):
                 radio = QRadioButton(str(LEVEL_SCORES[level]))
                 radio.setObjectName(f"row{row}_{LEVEL_SCORES[level]}")
-                radio.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # digits answer, see keyPressEvent
+                radio.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the digit keys answer
+                radio.setProperty("keys", "1 2 3 4 5")
                 group.addButton(radio, LEVEL_SCORES[level])
                 grid.addWidget(radio, row, column)
             group.idToggled.connect(lambda *_: self._answered())

@@ -6,7 +6,6 @@ F12 reject. After every decision the form is cleared for the next citizen."""
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -30,7 +29,7 @@ from PySide6.QtWidgets import (
 from ui import ops
 from ui.applicant import ApplicantBox
 from ui.checklist import FORMS, Checklist
-from ui.matters import MatterIndex
+from ui.matters import MatterIndex, catalog_and_index, prepare_index
 from ui.preview import print_document
 from ui.settings import option, settings
 
@@ -41,24 +40,6 @@ __all__ = ["FORMS", "IntakePage", "catalog_and_index", "prepare_index"]
 KEY_PRESS = QEvent.Type.KeyPress
 ARROWS = (Qt.Key.Key_Down, Qt.Key.Key_Up)
 QUICK_KEYS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(1, 10)}
-
-
-_index_lock = threading.Lock()
-_prepared: tuple[Any, MatterIndex] | None = None
-
-
-def prepare_index(catalog: Any) -> tuple[Any, MatterIndex]:
-    """The catalog and its pinyin index, built once per catalog off the GUI thread (pypinyin
-    is slow Python): on the worker, or while the clerk logs in (ui.app.start_preload)."""
-    global _prepared
-    with _index_lock:
-        if _prepared is None or _prepared[0] is not catalog:
-            _prepared = (catalog, MatterIndex(catalog.matters))
-        return _prepared
-
-
-def catalog_and_index(desk: Any) -> tuple[Any, MatterIndex]:
-    return prepare_index(desk.catalog)
 
 
 def quick_matters(desk: Any, login: str) -> list[str]:

@@ -129,7 +129,11 @@ class PreviewDialog(QDialog):
                 from PySide6.QtPrintSupport import QPrinter
 
                 printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        return paint_pages(self.document, printer)
+        done = paint_pages(self.document, printer)
+        if done:
+            global last_print
+            last_print = (self.kind, printer.printerName(), len(self.pdf))
+        return done
 
 
 def make_printer(kind: str, *, fall_back: bool = False) -> Any:

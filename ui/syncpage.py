@@ -92,6 +92,9 @@ class SyncPage(QWidget):
             [self.tr("序号"), self.tr("代码"), self.tr("拒收原因")]
         )
         self.quarantine.horizontalHeader().setStretchLastSection(True)
+        self.quarantine.verticalHeader().setVisible(False)
+        self.quarantine.setTabKeyNavigation(False)
+        self.quarantine.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         bundle = QHBoxLayout()
         for label, slot in (
             (self.tr("导出U盘数据包"), self.export_bundle),

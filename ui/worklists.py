@@ -23,6 +23,7 @@ from counterdesk.domain.changes import CASES
 from counterdesk.queries.worklists import COLUMNS, WORK_LISTS, ListQuery
 from ui import ops
 from ui.listmodel import CASE_ID, DISPLAY, HORIZONTAL, TOOLTIP, CaseListModel, fill_roles
+from ui.tables import set_widths
 
 SEARCH_COLUMNS = ("案件编号", "申请人", "证件号", "事项", "状态", "受理日期", "办结期限", "匹配")
 # Column widths in ems of the table's font (a CJK character; Latin digits are about half),
@@ -34,19 +35,6 @@ LIST_WIDTHS = {i: _LIST_EMS[name] for i, (name, _) in enumerate(COLUMNS) if name
 SEARCH_WIDTHS = {0: 11, 1: 4.5, 2: 10, 4: 8, 5: 5.5, 6: 5.5, 7: 6}
 LIST_STRETCH = [name for name, _ in COLUMNS].index("matter_name")
 SEARCH_STRETCH = SEARCH_COLUMNS.index("事项")
-
-
-def set_widths(table: QTableView, widths: dict[int, float], stretch: int) -> None:
-    """Columns sized for their content in the table's font; `stretch` takes what is left."""
-    em = table.fontMetrics().horizontalAdvance("中")
-    header = table.horizontalHeader()
-    header.setStretchLastSection(False)
-    for column in range(table.model().columnCount()):
-        if column == stretch:
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-        else:
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            table.setColumnWidth(column, int(widths.get(column, 5) * em) + 16)
 
 
 def _cells(row: Any) -> tuple:
