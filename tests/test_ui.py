@@ -140,6 +140,7 @@ def test_handover_result_return_pickup_and_evaluation(qtbot, ui, desk, matter):
 
     dialog = EvaluationDialog()
     qtbot.addWidget(dialog)
+    show(qtbot, dialog)  # the digits are the dialog's shortcuts: it must be the active window
     assert dialog.group.checkedId() == -1  # nothing chosen for the citizen
     qtbot.keyClick(dialog, Qt.Key_4)  # 4 = 满意, the national direction (5 best)
     qtbot.keyClick(dialog, Qt.Key_5)  # then the first indicator, 整体满意度

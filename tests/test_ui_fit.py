@@ -43,9 +43,6 @@ def test_every_window_fits_1280x720(qtbot, ui, desk, monkeypatch):  # noqa: F811
 
 CHILD = """
 import json, os, sys
-from PySide6.QtCore import QSettings
-QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, os.environ["SETTINGS"])
 from counterdesk.desk import Desk
 from ui import ops
 from ui.app import Context, make_app
@@ -82,7 +79,7 @@ def run_window(store, screen: str, settings_dir, resize: str = "") -> dict:
         "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1,
     }]}))  # fmt: skip
     env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}")
-    env["SETTINGS"] = str(settings_dir)
+    env["XDG_CONFIG_HOME"] = str(settings_dir)  # the app's settings, for this test only
     args = [sys.executable, "-c", CHILD, str(store)] + ([resize] if resize else [])
     out = subprocess.run(args, env=env, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr[-2000:]
@@ -94,7 +91,7 @@ def test_small_screens_open_maximised_and_the_size_is_remembered(desk, tmp_path)
     desk.close()
     small = run_window(path, "1280x720", tmp_path)
     assert small["maximised"]  # nothing off a small screen
-    for leftover in tmp_path.glob("**/*.ini"):
+    for leftover in tmp_path.glob("CounterDesk/*"):
         leftover.unlink()  # a first start on a large screen
     big = run_window(path, "1920x1080", tmp_path, resize="1700x960")
     assert not big["maximised"] and big["size"] == [1280, 800]

@@ -266,7 +266,8 @@ def run_child(kind: str, store: Path, screen: str, folder: Path, xvfb: bool) -> 
     env, server = screen_env(screen, folder, xvfb)
     settings = folder / f"settings-{kind}-{screen}"
     settings.mkdir(exist_ok=True)
-    env["COUNTERDESK_SETTINGS_DIR"] = str(settings)
+    # The app's QSettings (native format: ~/.config on Linux) in a folder of this run only.
+    env["XDG_CONFIG_HOME"] = str(settings)
     try:
         out = subprocess.run(
             [sys.executable, __file__, "--child", kind, "--store", str(store), "--screen", screen],
@@ -282,13 +283,7 @@ def run_child(kind: str, store: Path, screen: str, folder: Path, xvfb: bool) -> 
 
 
 def settle_settings() -> None:
-    """Children keep their QSettings in the folder the parent gives (no user profile)."""
-    folder = os.environ.get("COUNTERDESK_SETTINGS_DIR")
-    if folder:
-        from PySide6.QtCore import QSettings
-
-        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, folder)
+    """A child on an offscreen screen leaves room for a taskbar, as a Windows PC does."""
     taskbar = int(os.environ.get("COUNTERDESK_TASKBAR", "0"))
     if taskbar:
         from ui import geometry
