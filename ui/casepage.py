@@ -198,9 +198,10 @@ class CasePage(QWidget):
             [self.tr("时间"), self.tr("事项"), self.tr("经办人"), self.tr("设备"), self.tr("说明")]
         )
         self.timeline.horizontalHeader().setStretchLastSection(True)
-        self.timeline.horizontalHeader().setSectionResizeMode(
-            0, QHeaderView.ResizeMode.ResizeToContents
-        )
+        for column in range(4):  # when, what, who, where in full; the note takes the rest
+            self.timeline.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.ResizeToContents
+            )
         self.timeline.verticalHeader().setVisible(False)
         self.timeline.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.timeline.setTabKeyNavigation(False)  # Tab moves on, arrows scroll the history

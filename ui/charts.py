@@ -88,6 +88,9 @@ def bar_chart(
     )
 
     chart = _chart(title)
+    if horizontal:  # Qt draws the first category at the bottom: the first shall be on top
+        categories = categories[::-1]
+        sets = [(label, values[::-1], colour) for label, values, colour in sets]
     kinds = {
         (False, False): QBarSeries, (True, False): QHorizontalBarSeries,
         (False, True): QStackedBarSeries, (True, True): QHorizontalStackedBarSeries,
@@ -145,7 +148,8 @@ def pie_chart(
         piece.setLabelVisible(False)  # the legend names each slice; labels would overlap
     if not given:
         empty = series.append(_tr("本期没有数据"), 1)
-        empty.setColor(QColor("#d0d0d0"))
+        empty.setColor(QColor("#e4e4e4"))
+        empty.setBorderColor(QColor("#e4e4e4"))
     chart.addSeries(series)
     legend = chart.legend()
     legend.setAlignment(Qt.AlignRight)

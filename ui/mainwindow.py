@@ -120,7 +120,7 @@ class MainWindow(QMainWindow):
         self._shortcuts()
         self._ensure_page(0)
         if self.ctx.role == "chief":
-            self.page("dashboard")  # the chief's first look is the day's figures
+            self.show_page("dashboard")  # the chief's first look is the day's figures
         if not ops.executor().synchronous:
             from ui.preview import warm_up
 
