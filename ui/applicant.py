@@ -126,7 +126,7 @@ class ApplicantBox(QGroupBox):
     def _typed(self, text: str) -> None:
         self.typing.emit()
         self.returning = False
-        self._mark("", ok=True)
+        self.mark("", ok=True)
         if self._full(text):
             self.finder.stop()
             self._hide_candidates()
@@ -158,7 +158,7 @@ class ApplicantBox(QGroupBox):
 
     def _find_failed(self, exc: BaseException) -> None:
         log.warning("finding a returning citizen failed: %s", exc)
-        self._mark(self.tr("未能查询老用户，请输入完整证件号"), ok=False)
+        self.mark(self.tr("未能查询老用户，请输入完整证件号"), ok=False)
 
     def _show_candidates(self, found: list[Any], serial: int) -> None:
         if serial != self._query_serial:
@@ -174,11 +174,11 @@ class ApplicantBox(QGroupBox):
             self.candidates.addItem(item)
         if not found:
             self._hide_candidates()
-            self._mark(self.tr("没有找到老用户；请输入完整证件号"), ok=True)
+            self.mark(self.tr("没有找到老用户；请输入完整证件号"), ok=True)
             return
         self.candidates.setCurrentRow(0)
         self.candidates.show()
-        self._mark(self.tr("找到 {0} 位老用户：↑↓ 选择，回车带出").format(len(found)), ok=True)
+        self.mark(self.tr("找到 {0} 位老用户：↑↓ 选择，回车带出").format(len(found)), ok=True)
         if pick:
             self.pick(found[0].applicant)
 
@@ -188,7 +188,7 @@ class ApplicantBox(QGroupBox):
 
     # ---- the ID itself -------------------------------------------------------------------
 
-    def _mark(self, text: str, *, ok: bool) -> None:
+    def mark(self, text: str, *, ok: bool) -> None:
         self.id_message.setText(text)
         self.id_message.setStyleSheet("color: #1b7f3b" if ok else "color: #b00020")
         self.id_number.setStyleSheet("" if ok else "border: 2px solid #b00020")
@@ -201,9 +201,9 @@ class ApplicantBox(QGroupBox):
         try:
             number = validate_id(id_type, text)
         except InvalidInput as exc:
-            self._mark(exc.message, ok=False)
+            self.mark(exc.message, ok=False)
             return
-        self._mark(self.tr("证件号有效"), ok=True)
+        self.mark(self.tr("证件号有效"), ok=True)
         ops.QueryOp(self, lambda desk: desk.find_citizen(id_type, number)).success(
             lambda citizen: self._looked_up(citizen, move_on)
         ).failure(self._lookup_failed).run_in_background()
@@ -211,22 +211,22 @@ class ApplicantBox(QGroupBox):
     def _lookup_failed(self, exc: BaseException) -> None:
         # Typing goes on: the clerk fills in the details as for a new citizen.
         log.warning("looking up a returning citizen failed: %s", exc)
-        self._mark(self.tr("证件号有效（未能查询以往办件记录）"), ok=True)
+        self.mark(self.tr("证件号有效（未能查询以往办件记录）"), ok=True)
 
     def _looked_up(self, citizen: Any, move_on: bool) -> None:
         if citizen is None:
             self.returning = False
             if self._record.get("name"):  # read from a card: the matter comes next
                 self._record = {}
-                self._mark(self.tr("证件号有效 · 新申请人，已按证件填写"), ok=True)
+                self.mark(self.tr("证件号有效 · 新申请人，已按证件填写"), ok=True)
                 self.filled.emit()
                 return
-            self._mark(self.tr("证件号有效 · 新申请人，请填写姓名和电话"), ok=True)
+            self.mark(self.tr("证件号有效 · 新申请人，请填写姓名和电话"), ok=True)
             if move_on:
                 self.name.setFocus()
             return
         self._show_person(citizen)
-        self._mark(self.tr("证件号有效 · 老用户，已带出上次信息"), ok=True)
+        self.mark(self.tr("证件号有效 · 老用户，已带出上次信息"), ok=True)
         self.filled.emit()
 
     def _show_person(self, person: Any) -> None:
@@ -243,7 +243,7 @@ class ApplicantBox(QGroupBox):
         self.id_type.setCurrentIndex(max(0, self.id_type.findData(person.id_type)))
         self.id_number.setText(person.id_number)
         self._show_person(person)
-        self._mark(self.tr("老用户 {0}，已带出上次信息").format(person.name), ok=True)
+        self.mark(self.tr("老用户 {0}，已带出上次信息").format(person.name), ok=True)
         self.filled.emit()
 
     def fill(self, record: Mapping[str, str]) -> None:
@@ -278,4 +278,4 @@ class ApplicantBox(QGroupBox):
         self.id_type.setCurrentIndex(0)
         self.returning = False
         self._record = {}
-        self._mark("", ok=True)
+        self.mark("", ok=True)

@@ -183,28 +183,8 @@ class CasePage(QWidget):
             form.addRow(label, value)
         self.actions_box = QGroupBox(self.tr("下一步可办"))
         self.actions_layout = QVBoxLayout(self.actions_box)
-        self.reprint = QToolButton()
-        self.reprint.setText(self.tr("补打 {0} ▾").format(REPRINT_KEY))
-        self.reprint.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        menu = QMenu(self.reprint)
-        from counterdesk.printing import kind_labels
-
-        for kind in CASE_PAPERS:
-            menu.addAction(self.tr(kind_labels()[kind]), lambda k=kind: self.reprint_paper(k))
-        self.reprint.setMenu(menu)
-        self.timeline = QTableWidget(0, 5)
-        self.timeline.setObjectName("timeline")
-        self.timeline.setHorizontalHeaderLabels(
-            [self.tr("时间"), self.tr("事项"), self.tr("经办人"), self.tr("设备"), self.tr("说明")]
-        )
-        self.timeline.horizontalHeader().setStretchLastSection(True)
-        for column in range(4):  # when, what, who, where in full; the note takes the rest
-            self.timeline.horizontalHeader().setSectionResizeMode(
-                column, QHeaderView.ResizeMode.ResizeToContents
-            )
-        self.timeline.verticalHeader().setVisible(False)
-        self.timeline.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.timeline.setTabKeyNavigation(False)  # Tab moves on, arrows scroll the history
+        self._reprint_button()
+        self._timeline()
         self.message = QLabel()
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
@@ -223,6 +203,32 @@ class CasePage(QWidget):
         grid.setRowStretch(3, 1)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 1)
+
+    def _reprint_button(self) -> None:
+        self.reprint = QToolButton()
+        self.reprint.setText(self.tr("补打 {0} ▾").format(REPRINT_KEY))
+        self.reprint.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.reprint)
+        from counterdesk.printing import kind_labels
+
+        for kind in CASE_PAPERS:
+            menu.addAction(self.tr(kind_labels()[kind]), lambda k=kind: self.reprint_paper(k))
+        self.reprint.setMenu(menu)
+
+    def _timeline(self) -> None:
+        self.timeline = QTableWidget(0, 5)
+        self.timeline.setObjectName("timeline")
+        self.timeline.setHorizontalHeaderLabels(
+            [self.tr("时间"), self.tr("事项"), self.tr("经办人"), self.tr("设备"), self.tr("说明")]
+        )
+        self.timeline.horizontalHeader().setStretchLastSection(True)
+        for column in range(4):  # when, what, who, where in full; the note takes the rest
+            self.timeline.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.ResizeToContents
+            )
+        self.timeline.verticalHeader().setVisible(False)
+        self.timeline.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.timeline.setTabKeyNavigation(False)  # Tab moves on, arrows scroll the history
 
     def _keys(self) -> None:
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut

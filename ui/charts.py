@@ -96,7 +96,6 @@ def bar_chart(
         (False, True): QStackedBarSeries, (True, True): QHorizontalStackedBarSeries,
     }  # fmt: skip
     series = kinds[(horizontal, stacked)]()
-    top = 1
     for label, values, colour in sets:
         bars = QBarSet(label)
         bars.setColor(QColor(colour))
@@ -105,13 +104,12 @@ def bar_chart(
         bars.append([float(v) for v in values])
         series.append(bars)
     totals = [sum(values[i] for _, values, _ in sets) for i in range(len(categories))]
-    top = max([top, *totals]) if stacked else max([top, *(max(v, default=0) for _, v, _ in sets)])
-    series.setLabelsVisible(True)
+    top = max([1, *totals]) if stacked else max([1, *(max(v, default=0) for _, v, _ in sets)])
+    series.setLabelsVisible(True)  # the number on every bar
     series.setLabelsFormat("@value")
+    inside = QAbstractBarSeries.LabelsPosition.LabelsCenter
     series.setLabelsPosition(
-        QAbstractBarSeries.LabelsPosition.LabelsCenter
-        if stacked
-        else QAbstractBarSeries.LabelsPosition.LabelsOutsideEnd
+        inside if stacked else QAbstractBarSeries.LabelsPosition.LabelsOutsideEnd
     )
     chart.addSeries(series)
     axis = QBarCategoryAxis()

@@ -352,7 +352,7 @@ class IntakePage(QWidget):
             self.result.setText(getattr(exc, "message", str(exc)))
             self.result.setStyleSheet("color: #b00020")
             if getattr(exc, "field", "") == "id_number":
-                self.person._mark(exc.message, ok=False)
+                self.person.mark(exc.message, ok=False)
             ops.show_error(self, exc)
 
         ops.CollectionOp(self, fn).success(done).failure(failed).run_in_background()

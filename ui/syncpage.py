@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from counterdesk.domain.hlc import CHINA_TZ
 from ui import ops
 from ui.syncservice import SyncService, age_text, client, reset_client
+from ui.tables import read_only
 
 
 def _when(ms: int | None) -> str:
@@ -40,52 +41,8 @@ class SyncPage(QWidget):
         super().__init__(parent)
         self.ctx, self.sync = ctx, sync
         self.admin = ctx.role == "admin"
-        self.url = QLineEdit()
-        self.url.setObjectName("server_url")
-        self.url.setPlaceholderText("https://district.example.gov.cn")
-        save_url = QPushButton(self.tr("保存地址"))
-        save_url.clicked.connect(self.save_url)
-        self.code = QLineEdit()
-        self.code.setObjectName("enroll_code")
-        enroll = QPushButton(self.tr("用注册码注册本机"))
-        enroll.clicked.connect(self.enroll)
-        now = QPushButton(self.tr("立即同步"))
-        now.setObjectName("sync_now")
-        now.clicked.connect(sync.sync_now)
-        setup = QGroupBox(self.tr("区级平台"))
-        form = QFormLayout(setup)
-        if self.admin:
-            row = QHBoxLayout()
-            row.addWidget(self.url, 1)
-            row.addWidget(save_url)
-            form.addRow(self.tr("平台地址"), row)
-            row = QHBoxLayout()
-            row.addWidget(self.code, 1)
-            row.addWidget(enroll)
-            form.addRow(self.tr("注册码"), row)
-        else:
-            self.url.setReadOnly(True)
-            self.address = QLabel("—")
-            self.address.setObjectName("server_address")
-            form.addRow(self.tr("平台地址"), self.address)
-            for hidden in (self.url, self.code, save_url, enroll):
-                hidden.setParent(self)
-                hidden.hide()
-        form.addRow("", now)
-        self.values: dict[str, QLabel] = {}
-        state = QGroupBox(self.tr("同步状态"))
-        sform = QFormLayout(state)
-        for key, label in (
-            ("enrolled", self.tr("注册")), ("pending", self.tr("待上传事件")),
-            ("oldest", self.tr("最早未上传")), ("acked", self.tr("已确认序号")),
-            ("contact", self.tr("上次联系")), ("success", self.tr("上次成功")),
-            ("error", self.tr("上次错误")), ("stage", self.tr("阶段")),
-        ):  # fmt: skip
-            value = QLabel("—")
-            value.setObjectName(key)
-            value.setWordWrap(True)
-            self.values[key] = value
-            sform.addRow(label, value)
+        setup = self._district_box()
+        state = self._state_box()
         self.quarantine = QTableWidget(0, 3)
         self.quarantine.setObjectName("quarantine")
         self.quarantine.setHorizontalHeaderLabels(
@@ -93,18 +50,16 @@ class SyncPage(QWidget):
         )
         self.quarantine.horizontalHeader().setStretchLastSection(True)
         self.quarantine.verticalHeader().setVisible(False)
-        self.quarantine.setTabKeyNavigation(False)
-        self.quarantine.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        read_only(self.quarantine)
         bundle = QHBoxLayout()
-        for label, slot in (
-            (self.tr("导出U盘数据包"), self.export_bundle),
-            (self.tr("导入区级回执文件"), self.import_ack),
-        ):
-            if not self.admin:
-                break
-            button = QPushButton(label)
-            button.clicked.connect(slot)
-            bundle.addWidget(button)
+        if self.admin:  # USB bundles are the IT staff's
+            for label, slot in (
+                (self.tr("导出U盘数据包"), self.export_bundle),
+                (self.tr("导入区级回执文件"), self.import_ack),
+            ):
+                button = QPushButton(label)
+                button.clicked.connect(slot)
+                bundle.addWidget(button)
         self.message = QLabel()
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
@@ -121,6 +76,58 @@ class SyncPage(QWidget):
             self, sync.failed, lambda exc: self.message.setText(getattr(exc, "message", str(exc)))
         )
         self.load()
+
+    def _district_box(self) -> QGroupBox:
+        """The district's address and enrollment (admin), and 立即同步 (everyone)."""
+        self.url = QLineEdit()
+        self.url.setObjectName("server_url")
+        self.url.setPlaceholderText("https://district.example.gov.cn")
+        save_url = QPushButton(self.tr("保存地址"))
+        save_url.clicked.connect(self.save_url)
+        self.code = QLineEdit()
+        self.code.setObjectName("enroll_code")
+        enroll = QPushButton(self.tr("用注册码注册本机"))
+        enroll.clicked.connect(self.enroll)
+        now = QPushButton(self.tr("立即同步"))
+        now.setObjectName("sync_now")
+        now.clicked.connect(self.sync.sync_now)
+        setup = QGroupBox(self.tr("区级平台"))
+        form = QFormLayout(setup)
+        if self.admin:
+            for label, edit, button in (
+                (self.tr("平台地址"), self.url, save_url), (self.tr("注册码"), self.code, enroll),
+            ):  # fmt: skip
+                row = QHBoxLayout()
+                row.addWidget(edit, 1)
+                row.addWidget(button)
+                form.addRow(label, row)
+        else:
+            self.url.setReadOnly(True)
+            self.address = QLabel("—")
+            self.address.setObjectName("server_address")
+            form.addRow(self.tr("平台地址"), self.address)
+            for hidden in (self.url, self.code, save_url, enroll):
+                hidden.setParent(self)
+                hidden.hide()
+        form.addRow("", now)
+        return setup
+
+    def _state_box(self) -> QGroupBox:
+        self.values: dict[str, QLabel] = {}
+        state = QGroupBox(self.tr("同步状态"))
+        form = QFormLayout(state)
+        for key, label in (
+            ("enrolled", self.tr("注册")), ("pending", self.tr("待上传事件")),
+            ("oldest", self.tr("最早未上传")), ("acked", self.tr("已确认序号")),
+            ("contact", self.tr("上次联系")), ("success", self.tr("上次成功")),
+            ("error", self.tr("上次错误")), ("stage", self.tr("阶段")),
+        ):  # fmt: skip
+            value = QLabel("—")
+            value.setObjectName(key)
+            value.setWordWrap(True)
+            self.values[key] = value
+            form.addRow(label, value)
+        return state
 
     def load(self) -> None:
         def read(desk: Any) -> Any:
