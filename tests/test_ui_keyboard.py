@@ -91,6 +91,7 @@ def test_a_second_f9_opens_nothing_and_the_result_goes_with_the_next_citizen(
     kb.wait(lambda: intake.name.text() == APPLICANT["name"], "the returning citizen")
     kb.type("zdsh")
     kb.key("Return")
+    kb.wait(lambda: "已有此事项在办" in intake.matter_info.text(), "the warning on the page")
     kb.key("F9")
     kb.wait(lambda: isinstance(QApplication.activeModalWidget(), QMessageBox), "the warning")
     kb.key("Return")  # the default answer: do not accept a second one

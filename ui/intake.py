@@ -61,6 +61,7 @@ class IntakePage(QWidget):
         self.index: MatterIndex | None = None
         self.quick: list[str] = []
         self.last_change: Any = None
+        self._matter_text = ""  # the chosen matter's line, without any warning
         self._build()
         self._keys()
         ops.QueryOp(self, catalog_and_index).success(self._got_catalog).run_in_background()
@@ -175,6 +176,9 @@ class IntakePage(QWidget):
     def _new_citizen_started(self) -> None:
         if self.result.text():
             self.result.clear()
+        if self.matter is not None and self.matter_info.text() != self._matter_text:
+            self.matter_info.setText(self._matter_text)  # the last citizen's warning goes
+            self.matter_info.setStyleSheet("")
 
     def applicant(self) -> dict[str, str]:
         return self.person.values()
@@ -235,13 +239,11 @@ class IntakePage(QWidget):
         """Choose the matter, lay out its checklist and move to it."""
         self.matter = m = self.catalog.matter(code)
         ticked = option("tick_required")
-        self.matter_info.setText(
-            self.tr("已选：{0}（{1}）· 承诺 {2} 个工作日 · {3}{4}").format(
-                m.name, m.department, m.promised_days, m.fee,
-                self.tr(" · 可容缺受理") if m.deficiency_allowed else "",
-            )
-            + (self.tr("。必需材料已默认勾选，缺少的请用空格取消") if ticked else "")
-        )  # fmt: skip
+        self._matter_text = self.tr("已选：{0}（{1}）· 承诺 {2} 个工作日 · {3}{4}").format(
+            m.name, m.department, m.promised_days, m.fee,
+            self.tr(" · 可容缺受理") if m.deficiency_allowed else "",
+        ) + (self.tr("。必需材料已默认勾选，缺少的请用空格取消") if ticked else "")  # fmt: skip
+        self.matter_info.setText(self._matter_text)
         self.matter_info.setStyleSheet("")
         self.checklist.show_matter(m, ticked)
         self.checklist.setFocus()
@@ -289,7 +291,7 @@ class IntakePage(QWidget):
 
         def show(found: list[Any]) -> None:
             if found:
-                self.matter_info.setText(self.matter_info.text() + "\n" + self._open_text(found))
+                self.matter_info.setText(self._matter_text + "\n" + self._open_text(found))
                 self.matter_info.setStyleSheet("color: #b00020")
 
         ops.QueryOp(self, read).success(show).failure(
