@@ -43,14 +43,21 @@ def demo_store() -> Path:
 
 
 def _progress(label: str):
+    """A progress line on stderr: rewritten in place on a terminal, one line per report
+    in a log file; always ended by a newline so the next message starts on its own line."""
     last = [0.0]
+    live = sys.stderr.isatty()
 
     def report(done: int, total: int | None = None) -> None:
         now = time.monotonic()
-        if now - last[0] >= 1 or (total and done >= total):
+        finished = bool(total) and done >= (total or 0)
+        if now - last[0] >= 1 or finished:
             last[0] = now
-            text = f"{done}/{total}" if total else str(done)
-            print(f"\r{label} {text}", end="", file=sys.stderr, flush=True)
+            text = f"{label} {done}/{total}" if total else f"{label} {done}"
+            if live:
+                print(f"\r{text}", end="\n" if finished else "", file=sys.stderr, flush=True)
+            else:
+                print(text, file=sys.stderr, flush=True)
 
     return report
 

@@ -12,6 +12,7 @@ from ui.fonts import load_font
 from ui.intake import IntakePage
 from ui.mainwindow import MainWindow
 from ui.runtime import guard_none_refcount
+from ui.settings import set_language
 from ui.syncservice import SyncService
 
 
@@ -24,6 +25,7 @@ def ui(qtbot, qapp, desk, monkeypatch, tmp_path):
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
     load_font(qapp)
+    set_language("zh_CN")  # as the app starts: ours and Qt's own translations
     guard_none_refcount()
     executor = ops.SyncExecutor(desk)
     ops.install(executor)
@@ -139,9 +141,12 @@ def test_handover_result_return_pickup_and_evaluation(qtbot, ui, desk, matter):
 
     dialog = EvaluationDialog()
     qtbot.addWidget(dialog)
-    qtbot.keyClick(dialog, Qt.Key_2)
+    show(qtbot, dialog)  # the digits are the dialog's shortcuts: it must be the active window
+    assert dialog.group.checkedId() == -1  # nothing chosen for the citizen
+    qtbot.keyClick(dialog, Qt.Key_4)  # 4 = 满意, the national direction (5 best)
+    qtbot.keyClick(dialog, Qt.Key_5)  # then the first indicator, 整体满意度
     values = dialog.values()
-    assert values["level"] == "满意" and values["indicators"]["overall"] == 5
+    assert values["level"] == "满意" and values["indicators"] == {"overall": 5}
     page.run_action("evaluated", **values)
     assert desk.get_case(ids[0]).evaluation == "满意"
     assert any(row[1] == "好差评" for row in _timeline(page))
@@ -165,9 +170,15 @@ def test_bad_id_is_marked_at_once_and_other_decisions(qtbot, ui, desk, matter):
     page.set_received([])
     page.notice()
     assert page.last_change.notice_no and preview.last_preview.kind == "notice"
+    assert page.id_number.text() == "" and page.matter is None  # cleared for the next one
+    page.fill_applicant(APPLICANT)  # as an ID card read would
+    assert page.returning and page.focusWidget() is page.matter_query and page.phone.text()
+    page.pick(matter.code)
     page.reject(reason="不属于本中心受理范围", redirect="区市场监管局")
     assert preview.last_preview.kind == "rejection"
     owed = next(m.key for m in matter.materials if m.deficiency_ok)
+    page.fill_applicant(APPLICANT)
+    page.pick(matter.code)
     page.set_received([k for k in required_keys(matter) if k != owed], owed=[owed])
     page.deficient(signed=True)
     assert ops.last_error is None, ops.last_error
@@ -269,8 +280,6 @@ def test_login_idle_lock_and_unlock(qtbot, ui, desk):
 
 
 def test_english_is_the_second_language(qtbot, ui):
-    from ui.settings import set_language
-
     assert set_language("en")
     try:
         window = MainWindow(ui, SyncService())

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 from test_ui import ui  # noqa: F401 - fixture
 
 from counterdesk.queries.worklists import ListQuery
-from ui import intake, listmodel, ops
+from ui import intake, listmodel, matters, ops
 from ui.mainwindow import MainWindow
 from ui.syncservice import SyncService
 
@@ -115,7 +115,7 @@ def test_the_worker_answers_on_the_gui_thread_and_prepares_the_intake_page(
 
     from ui.app import open_executor
 
-    monkeypatch.setattr(intake, "_prepared", None)
+    monkeypatch.setattr(matters, "_prepared", None)
     path = desk.path
     desk.close()
     executor = open_executor(path)
@@ -130,8 +130,8 @@ def test_the_worker_answers_on_the_gui_thread_and_prepares_the_intake_page(
         (code, worker), gui = answers[0]
         assert code == desk.info.center_code and worker == "counterdesk-db"
         assert gui == threading.main_thread().name
-        qtbot.waitUntil(lambda: intake._prepared is not None, timeout=10000)
-        assert executor.call(lambda d: intake.catalog_and_index(d)) is intake._prepared
+        qtbot.waitUntil(lambda: matters._prepared is not None, timeout=10000)
+        assert executor.call(lambda d: intake.catalog_and_index(d)) is matters._prepared
     finally:
         executor.shutdown()
         ops.install(ops.SyncExecutor(None))

@@ -127,3 +127,86 @@ def test_sync_runs_on_its_own_worker_while_the_clerk_keeps_working(qtbot, qapp, 
     finally:
         service.stop()
         executor.shutdown()
+
+
+def enrolled(desk, district) -> None:
+    from sync.client import SyncClient
+
+    client = SyncClient(desk, district.base)
+    try:
+        client.enroll(district.issue_code(center_of(district, desk)), label="counter")
+    finally:
+        client.close()
+
+
+def test_a_sync_follows_each_action_and_the_case_page_agrees(qtbot, ui, desk, district):  # noqa: F811
+    """No five-minute wait: a clerk's action is uploaded seconds later, and the case page
+    says 待上传 exactly while the status bar counts events waiting."""
+    from ui.casepage import CasePage
+
+    enrolled(desk, district)
+    service = SyncService(soon_ms=100)
+    window = MainWindow(ui, service)
+    qtbot.addWidget(window)
+    service.start()  # the first status, then a first sync at once
+    qtbot.waitUntil(
+        lambda: service.status is not None and service.status.pending == 0, timeout=15000
+    )
+    assert service.online is True and window.indicator.pending_label.text() == "已全部上传"
+    case_id = intake(desk, 1)[0]
+    page = window.page("case")
+    assert isinstance(page, CasePage)
+    page.load(case_id)
+    assert page.fields["uploaded"].text() == "待上传 1 条（联网后自动上传）"
+    ops.CollectionOp(None, lambda d: d.note(case_id, "补充电话")).run_in_background()
+    assert service.soon.isActive()  # the bus told the service: a sync in 0.1 s
+    qtbot.waitUntil(lambda: service.status.pending == 0, timeout=15000)
+    qtbot.waitUntil(lambda: page.fields["uploaded"].text() == "已全部上传区级平台", timeout=5000)
+    assert window.indicator.pending_label.property("risk") == "ok"
+    service.stop()
+
+
+def test_the_status_bar_is_right_after_a_lock_and_a_user_switch(qtbot, ui, desk, district, capfd):  # noqa: F811
+    """A new window (after a user switch) shows the service's state at once, and the old,
+    deleted window hears nothing more from the service (no "already deleted" errors)."""
+    from ui.shell import Shell
+
+    enrolled(desk, district)
+    desk.logout()
+    ui.user = None
+    shell = Shell(ui)
+    shell.sync.soon.setInterval(50)
+    login = shell.show_login()
+    qtbot.addWidget(login)
+    login.login_edit.setText("clerk")
+    login.password_edit.setText("clerk1234")
+    login.submit()
+    first = shell.window
+    qtbot.waitUntil(lambda: shell.sync.online is True, timeout=15000)
+    assert first.indicator.online_label.text() == "● 在线"
+    shell.lock("manual")
+    lock = shell.login
+    qtbot.addWidget(lock)
+    assert "已锁屏" in lock.findChild(type(lock.message), "lock_note").text()
+    assert "离开超过" not in lock.findChild(type(lock.message), "lock_note").text()
+    lock.login_edit.setText("chief")
+    lock.password_edit.setText("chief1234")
+    lock.submit()  # someone else: a new window
+    second = shell.window
+    qtbot.addWidget(second)
+    assert second is not first
+    assert second.indicator.online_label.text() == "● 在线"  # at once, not "● 检查中"
+    assert second.indicator.pending_label.text()
+    qtbot.waitUntil(lambda: not shiboken_valid(first), timeout=5000)
+    shell.sync.refresh()
+    shell.sync.sync_now()
+    qtbot.waitUntil(lambda: not shell.sync.running, timeout=15000)
+    shell.sync.failed.emit(RuntimeError("test"))
+    assert "already deleted" not in capfd.readouterr().err
+    shell.close_all()
+
+
+def shiboken_valid(widget) -> bool:
+    from shiboken6 import isValid
+
+    return isValid(widget)

@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -29,8 +30,9 @@ from PySide6.QtWidgets import (
 
 from counterdesk.domain.changes import CATALOG, USERS
 from ui import ops
-from ui.settings import LANGUAGES, settings
+from ui.settings import LANGUAGES, option, set_option, settings
 from ui.syncpage import SyncPage
+from ui.tables import read_only
 
 ROLES = {"clerk": "窗口人员", "chief": "中心主任", "admin": "系统管理员"}
 
@@ -66,6 +68,7 @@ class UsersTab(QWidget):
         )  # fmt: skip
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().setVisible(False)
+        read_only(self.table)
         buttons = QHBoxLayout()
         for label, slot in (
             (self.tr("新建用户"), self.add),
@@ -81,7 +84,7 @@ class UsersTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.table)
-        ops.bus().subscribe({USERS}, lambda change: self.load())
+        ops.bus().subscribe({USERS}, lambda change: self.load(), self)
         self.load()
 
     def load(self) -> None:
@@ -182,10 +185,12 @@ class CatalogTab(QWidget):
             [self.tr("编码"), self.tr("事项"), self.tr("部门"), self.tr("承诺时限（工作日）")]
         )
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setVisible(False)
+        read_only(self.table)
         layout = QVBoxLayout(self)
         layout.addWidget(self.version)
         layout.addWidget(self.table)
-        ops.bus().subscribe({CATALOG}, lambda change: self.load())
+        ops.bus().subscribe({CATALOG}, lambda change: self.load(), self)
         self.load()
 
     def load(self) -> None:
@@ -349,6 +354,7 @@ class SettingsTab(QWidget):
         self.language = QComboBox()
         for code, label in LANGUAGES.items():
             self.language.addItem(label, code)
+        self.language.setProperty("bilingual", True)  # each language by its own name
         self.language.setCurrentIndex(max(0, self.language.findData(ctx.lang)))
         apply = QPushButton(self.tr("切换语言"))
         apply.clicked.connect(lambda: self.language_requested.emit(self.language.currentData()))
@@ -363,6 +369,17 @@ class SettingsTab(QWidget):
         row.addWidget(apply)
         form.addRow(self.tr("界面语言"), row)
         form.addRow(self.tr("无操作自动锁屏"), self.lock)
+        self.options: dict[str, QCheckBox] = {}
+        for name, label in (
+            ("tick_required", self.tr("受理时必需材料默认勾选（申请人缺少的再取消勾选）")),
+            ("print_directly", self.tr("按 F9–F12 决定后直接打印，不再预览确认")),
+        ):
+            box = QCheckBox(label)
+            box.setObjectName(name)
+            box.setChecked(option(name))
+            box.toggled.connect(lambda on, n=name: set_option(n, on))
+            self.options[name] = box
+            form.addRow(self.tr("受理") if name == "tick_required" else "", box)
         info = ctx.info
         form.addRow(self.tr("中心"), QLabel(f"{info.center_code} {info.center_name}"))
         form.addRow(self.tr("本机"), QLabel(f"{info.device_no} · {info.device_id}"))
@@ -389,8 +406,9 @@ class AdminPage(QTabWidget):
         self.addTab(self.sync_page, self.tr("同步"))
         self.catalog = CatalogTab()
         self.addTab(self.catalog, self.tr("事项目录"))
-        self.addTab(PrintersTab(), self.tr("打印机"))
-        if admin:
+        if admin:  # printers, users and backups are the IT staff's; a clerk does not see them
+            self.printers = PrintersTab()
+            self.addTab(self.printers, self.tr("打印机"))
             self.backup = BackupTab()
             self.backup.restored.connect(self.relogin)
             self.addTab(self.backup, self.tr("备份与恢复"))

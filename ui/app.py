@@ -64,7 +64,7 @@ def open_executor(store: Path, synchronous: bool = False) -> ops.DeskExecutor | 
 
 def start_preload(executor: ops.DeskExecutor) -> None:
     """Get the first page ready while the clerk logs in: the worker reads the catalog, and a
-    helper thread imports the intake page and builds its pinyin index. The password check
+    helper thread builds the intake page's pinyin index (importing pypinyin). The password check
     (argon2, without the GIL) overlaps that work, so the window is up sooner after login."""
     catalogs: queue.Queue = queue.Queue(maxsize=1)
 
@@ -79,10 +79,10 @@ def start_preload(executor: ops.DeskExecutor) -> None:
         try:
             # Wait for the worker first: by then the GUI thread waits for the login.
             catalog = catalogs.get(timeout=60)
-            from ui import intake
+            from ui import matters  # no Qt in it: Qt modules load on the GUI thread only
 
             if catalog is not None:
-                intake.prepare_index(catalog)
+                matters.prepare_index(catalog)
         except Exception:  # noqa: BLE001 - the page builds it again when it opens
             log.warning("preparing the intake page failed", exc_info=True)
 

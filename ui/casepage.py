@@ -5,14 +5,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
+    QLineEdit,
     QMenu,
     QPushButton,
     QTableWidget,
@@ -27,6 +30,8 @@ from counterdesk.domain.workflow import ALLOWED_FROM, EVENT_LABELS
 from ui import ops
 from ui.dialogs import CaseChoices, ask_action_values, case_choices
 from ui.preview import print_document
+from ui.settings import option
+from ui.syncservice import UPLOADS
 
 # Actions offered on the page, in the order a case moves (notes and reprints apart).
 ACTION_ORDER = (
@@ -39,6 +44,18 @@ CASE_PAPERS = (
     "pickup_slip", "evaluation_slip",
 )  # fmt: skip
 SIGNAL_STYLE = {"red": "background:#f8d0d0; color:#8b0000", "yellow": "background:#fff1b8"}
+# A key for every action, shown on its button (Alt + a letter of its pinyin where one is
+# free). F9 also does the case's next step in the flow (the first button).
+ACTION_KEYS = {
+    "handed_over": "Alt+S", "department_received": "Alt+Q", "department_result": "Alt+J",
+    "materials_supplemented": "Alt+B", "result_returned": "Alt+F", "citizen_notified": "Alt+T",
+    "completed": "Alt+L", "evaluated": "Alt+P", "callback_recorded": "Alt+H",
+    "suspended": "Alt+Z", "resumed": "Alt+R", "transferred": "Alt+Y", "withdrawn": "Alt+C",
+    "terminated": "Alt+X", "note": "Alt+N",
+}  # fmt: skip
+REPRINT_KEY = "Alt+D"
+NEXT_KEY = "F9"
+FLOW = ACTION_ORDER[:8]  # the steps a case moves through, 送件 to 好差评
 
 
 def allowed_actions(case: Any) -> list[str]:
@@ -63,6 +80,7 @@ def allowed_actions(case: Any) -> list[str]:
 def load_case(desk: Any, key: str) -> dict[str, Any]:
     """Everything the page shows, read in one go on the worker."""
     from counterdesk.domain.hlc import to_datetime
+    from counterdesk.queries.counter import case_upload
 
     case = desk.get_case(key)
     staff = {m.login: m.name for m in desk.staff()}  # actors at every counter of the center
@@ -78,18 +96,22 @@ def load_case(desk: Any, key: str) -> dict[str, Any]:
         "case": case,
         "signal": desk.signal(case),
         "timeline": timeline,
-        "uploaded": desk.case_uploaded(case.id),
+        "upload": case_upload(desk, case.id),
         "clerk": staff.get(case.clerk, case.clerk),
         "choices": choices,
     }
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("CasePage", text)  # thread-safe: runs on the worker
+
+
 def device_label(desk: Any, device_id: str) -> str:
     if device_id == desk.info.device_id:
-        return f"本机（{desk.info.counter}）"
+        return _tr("本机（{0}）").format(desk.info.counter)
     if device_id.startswith("district"):
-        return "区级平台"
-    return f"本中心其他窗口电脑 {device_id[-4:]}"
+        return _tr("区级平台")
+    return _tr("本中心其他窗口电脑 {0}").format(device_id[-4:])
 
 
 VALUE_LABELS = {"approved": "准予", "denied": "不予", "needs_supplement": "需补正",
@@ -107,7 +129,8 @@ def summarize(
     def shown(key: str, value: Any) -> Any:
         if key in ("to", "carrier"):  # logins (a carrier may also be a typed name)
             return staff.get(str(value), value)
-        return VALUE_LABELS.get(str(value), value)
+        label = VALUE_LABELS.get(str(value))
+        return _tr(label) if label else value
 
     parts = [shown(k, payload[k]) for k in keys if payload.get(k)]
     if "materials" in payload and isinstance(payload["materials"], list):
@@ -120,12 +143,29 @@ def material_list(keys: list[str], choices: CaseChoices) -> str:
 
 
 class CasePage(QWidget):
+    """One case: F4's box opens one by number (or its tail); every action has its key."""
+
+    search_requested = Signal(str)  # a number that is not one case: the search shows them
+
     def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.case: Any = None
         self.choices = CaseChoices()
         self.fields: dict[str, QLabel] = {}
+        self.buttons: dict[str, QPushButton] = {}
+        self._build()
+        self._keys()
+        ops.bus().subscribe({CASES, UPLOADS}, self._changed, self)
+
+    def _build(self) -> None:
+        self.key_box = QLineEdit()
+        self.key_box.setObjectName("case_key")
+        self.key_box.setPlaceholderText(self.tr("输入案件编号或其尾号（4 位起），回车打开"))
+        self.key_box.returnPressed.connect(self.open_typed)
+        opener = QHBoxLayout()
+        opener.addWidget(QLabel(self.tr("打开案件 F4")))
+        opener.addWidget(self.key_box, 1)
         header = QGroupBox(self.tr("案件"))
         form = QFormLayout(header)
         for key, label in (
@@ -137,14 +177,36 @@ class CasePage(QWidget):
         ):  # fmt: skip
             value = QLabel("—")
             value.setObjectName(key)
+            value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextSelectableByMouse)
             self.fields[key] = value
             form.addRow(label, value)
         self.actions_box = QGroupBox(self.tr("下一步可办"))
         self.actions_layout = QVBoxLayout(self.actions_box)
-        self.buttons: dict[str, QPushButton] = {}
+        self._reprint_button()
+        self._timeline()
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        side = QVBoxLayout()
+        side.addWidget(self.actions_box)
+        side.addWidget(self.reprint)
+        side.addStretch(1)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(6, 6, 6, 6)
+        grid.addLayout(opener, 0, 0, 1, 2)
+        grid.addWidget(header, 1, 0)
+        grid.addLayout(side, 1, 1)
+        grid.addWidget(QLabel(self.tr("办理过程（谁、何时、在哪）")), 2, 0, 1, 2)
+        grid.addWidget(self.timeline, 3, 0, 1, 2)
+        grid.addWidget(self.message, 4, 0, 1, 2)
+        grid.setRowStretch(3, 1)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 1)
+
+    def _reprint_button(self) -> None:
         self.reprint = QToolButton()
-        self.reprint.setText(self.tr("补打 ▾"))
+        self.reprint.setText(self.tr("补打 {0} ▾").format(REPRINT_KEY))
         self.reprint.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.reprint)
         from counterdesk.printing import kind_labels
@@ -152,33 +214,58 @@ class CasePage(QWidget):
         for kind in CASE_PAPERS:
             menu.addAction(self.tr(kind_labels()[kind]), lambda k=kind: self.reprint_paper(k))
         self.reprint.setMenu(menu)
+
+    def _timeline(self) -> None:
         self.timeline = QTableWidget(0, 5)
         self.timeline.setObjectName("timeline")
         self.timeline.setHorizontalHeaderLabels(
             [self.tr("时间"), self.tr("事项"), self.tr("经办人"), self.tr("设备"), self.tr("说明")]
         )
         self.timeline.horizontalHeader().setStretchLastSection(True)
-        self.timeline.horizontalHeader().setSectionResizeMode(
-            0, QHeaderView.ResizeMode.ResizeToContents
-        )
+        for column in range(4):  # when, what, who, where in full; the note takes the rest
+            self.timeline.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.ResizeToContents
+            )
         self.timeline.verticalHeader().setVisible(False)
         self.timeline.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.message = QLabel()
-        self.message.setObjectName("message")
-        side = QVBoxLayout()
-        side.addWidget(self.actions_box)
-        side.addWidget(self.reprint)
-        side.addStretch(1)
-        grid = QGridLayout(self)
-        grid.addWidget(header, 0, 0)
-        grid.addLayout(side, 0, 1)
-        grid.addWidget(QLabel(self.tr("办理过程（谁、何时、在哪）")), 1, 0, 1, 2)
-        grid.addWidget(self.timeline, 2, 0, 1, 2)
-        grid.addWidget(self.message, 3, 0, 1, 2)
-        grid.setRowStretch(2, 1)
-        grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(1, 1)
-        ops.bus().subscribe({CASES}, self._changed)
+        self.timeline.setTabKeyNavigation(False)  # Tab moves on, arrows scroll the history
+
+    def _keys(self) -> None:
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        for action, key in ACTION_KEYS.items():
+            QShortcut(QKeySequence(key), self, lambda a=action: self.shortcut(a), context=context)
+        QShortcut(QKeySequence(NEXT_KEY), self, self.next_step, context=context)
+        QShortcut(QKeySequence(REPRINT_KEY), self, self.reprint.showMenu, context=context)
+
+    def focus_opener(self) -> None:
+        """F4: the case-number box, ready to type (the shown case stays until Enter)."""
+        self.key_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.key_box.selectAll()
+
+    def open_typed(self) -> None:
+        """Open the case whose number (or number tail) was typed; several: the search."""
+        text = self.key_box.text().strip()
+        if not text:
+            return
+
+        def find(desk: Any) -> list[str]:
+            from counterdesk.queries.search import search
+
+            return search(desk, text, 0, 2).case_ids
+
+        def found(ids: list[str]) -> None:
+            if len(ids) == 1:
+                self.key_box.clear()
+                self.load(ids[0])
+            elif ids:
+                self.search_requested.emit(text)
+            else:
+                self.message.setText(self.tr("没有找到案件：{0}").format(text))
+
+        def failed(exc: BaseException) -> None:
+            self.message.setText(getattr(exc, "message", str(exc)))
+
+        ops.QueryOp(self, find).success(found).failure(failed).run_in_background()
 
     def _changed(self, change: Any) -> None:
         if self.case is not None and (not change.case_ids or self.case.id in change.case_ids):
@@ -192,8 +279,8 @@ class CasePage(QWidget):
         self.choices = data["choices"]
         f = self.fields
         f["case_no"].setText(case.case_no)
-        f["applicant"].setText(f"{case.applicant_name}（{case.id_type_label} {case.masked_id}）"
-                               f" {case.phone}")  # fmt: skip
+        f["applicant"].setText(f"{case.applicant_name}（{self.tr(case.id_type_label)} "
+                               f"{case.masked_id}） {case.phone}")  # fmt: skip
         f["matter"].setText(f"{case.matter_name} · {case.department}")
         f["status"].setText(self.tr(case.status_label))
         light = {"red": self.tr("（已超期）"), "yellow": self.tr("（临近期限）")}
@@ -215,24 +302,46 @@ class CasePage(QWidget):
             else "—"
         )
         f["clerk"].setText(data["clerk"])
-        f["evaluation"].setText(case.evaluation or self.tr("未评价"))
-        f["uploaded"].setText(self.tr("已上传区级平台") if data["uploaded"] else self.tr("待上传"))
+        f["evaluation"].setText(self.tr(case.evaluation) if case.evaluation else self.tr("未评价"))
+        f["uploaded"].setText(self._upload_text(data["upload"]))
         self.timeline.setRowCount(len(data["timeline"]))
         for row, values in enumerate(data["timeline"]):
             for col, value in enumerate(values):
-                self.timeline.setItem(row, col, QTableWidgetItem(str(value)))
+                text = self.tr(value) if col == 1 else str(value)
+                self.timeline.setItem(row, col, QTableWidgetItem(text))
         self._show_actions()
+
+    def _upload_text(self, upload: Any) -> str:
+        if upload.refused:
+            return self.tr("{0} 条被区级平台拒收（见 系统管理 → 同步）").format(upload.refused)
+        if upload.pending:
+            return self.tr("待上传 {0} 条（联网后自动上传）").format(upload.pending)
+        return self.tr("已全部上传区级平台")
 
     def _show_actions(self) -> None:
         for button in self.buttons.values():
             button.deleteLater()
         self.buttons = {}
-        for action in allowed_actions(self.case):
-            button = QPushButton(self.tr(EVENT_LABELS[action]))
+        actions = allowed_actions(self.case)
+        first = next((a for a in actions if a in FLOW), None)
+        for action in actions:
+            keys = ACTION_KEYS[action] + (f" · {NEXT_KEY}" if action == first else "")
+            button = QPushButton(f"{self.tr(EVENT_LABELS[action])}  {keys}")
             button.setObjectName(action)
+            button.setToolTip(self.tr("快捷键 {0}").format(keys))
             button.clicked.connect(lambda _=False, a=action: self.ask(a))
             self.actions_layout.addWidget(button)
             self.buttons[action] = button
+
+    def shortcut(self, action: str) -> None:
+        if self.case is not None and action in self.buttons:
+            self.ask(action)
+
+    def next_step(self) -> None:
+        """F9: the case's next step in the flow (the first offered of 送件 … 好差评)."""
+        first = next((a for a in self.buttons if a in FLOW), None)
+        if first is not None:
+            self.ask(first)
 
     # ---- actions -----------------------------------------------------------------------
 
@@ -267,7 +376,10 @@ class CasePage(QWidget):
         def done(change: Any) -> None:
             self.message.setText(self.tr("已办理：{0}").format(self.tr(EVENT_LABELS[action])))
             if action in papers:
-                print_document(self, papers[action], [key] if action != "citizen_notified" else key)
+                print_document(
+                    self, papers[action], [key] if action != "citizen_notified" else key,
+                    direct=option("print_directly"),
+                )  # fmt: skip
 
         ops.CollectionOp(self, calls[action]).success(done).run_in_background()
 

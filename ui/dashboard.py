@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -25,71 +25,10 @@ from PySide6.QtWidgets import (
 from counterdesk.domain.changes import CASES
 from counterdesk.domain.workflow import STATUS_LABELS
 from ui import ops
+from ui.charts import LEVEL_COLOURS, bar_chart, pie_chart, trend_points
 from ui.preview import print_document
 
 PERIODS = (("today", "今日"), ("week", "本周"), ("month", "本月"))
-
-
-def _bar_chart(
-    title: str,
-    pairs: list[tuple[str, int]],
-    horizontal: bool = False,
-    more: list[tuple[str, list[int], str]] = (),
-) -> Any:
-    """Bars over `pairs`; `more` adds further sets (label, values, colour) on the same axis."""
-    from PySide6.QtCharts import (
-        QBarCategoryAxis,
-        QBarSeries,
-        QBarSet,
-        QChart,
-        QHorizontalBarSeries,
-        QValueAxis,
-    )
-
-    chart = QChart()
-    chart.setTitle(title)
-    chart.legend().setVisible(bool(more))
-    series = QHorizontalBarSeries() if horizontal else QBarSeries()
-    if not more:
-        more = [(title, [v for _, v in pairs], "#2b7bb9")]
-    top = 1
-    for label, values, color in more:
-        bars = QBarSet(label)
-        bars.setColor(QColor(color))
-        for value in values:
-            bars.append(value)
-        series.append(bars)
-        top = max([top, *values])
-    chart.addSeries(series)
-    categories = QBarCategoryAxis()
-    categories.append([label[:10] for label, _ in pairs] or ["—"])
-    values = QValueAxis()
-    values.setLabelFormat("%d")
-    values.setMin(0)
-    values.setMax(top)
-    values.applyNiceNumbers()
-    cat_side, val_side = (
-        (Qt.AlignLeft, Qt.AlignBottom) if horizontal else (Qt.AlignBottom, Qt.AlignLeft)
-    )
-    chart.addAxis(categories, cat_side)
-    chart.addAxis(values, val_side)
-    series.attachAxis(categories)
-    series.attachAxis(values)
-    return chart, series
-
-
-def _pie_chart(title: str, pairs: list[tuple[str, int]]) -> Any:
-    from PySide6.QtCharts import QChart, QPieSeries
-
-    chart = QChart()
-    chart.setTitle(title)
-    series = QPieSeries()
-    for label, value in pairs:
-        piece = series.append(f"{label} {value}", value)
-        piece.setLabelVisible(False)  # the legend names each slice; labels would overlap
-    chart.addSeries(series)
-    chart.legend().setAlignment(Qt.AlignRight)
-    return chart, series
 
 
 class DashboardPage(QWidget):
@@ -107,6 +46,7 @@ class DashboardPage(QWidget):
         self.figures = QLabel()
         self.figures.setObjectName("figures")
         self.figures.setWordWrap(True)
+        self.setFocusProxy(self.period)
         buttons = QHBoxLayout()
         buttons.addWidget(QLabel(self.tr("统计区间")))
         buttons.addWidget(self.period)
@@ -125,7 +65,9 @@ class DashboardPage(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.figures)
         layout.addLayout(self.grid, 1)
-        ops.bus().subscribe({CASES}, lambda change: self.refresh() if self.isVisible() else None)
+        ops.bus().subscribe(
+            {CASES}, lambda change: self.refresh() if self.isVisible() else None, self
+        )
         self.refresh()
 
     def refresh(self) -> None:
@@ -149,12 +91,21 @@ class DashboardPage(QWidget):
                 "<span style='color:#b00020'>超期 {4} 件</span>，"
                 "<span style='color:#a66b00'>临期 {5} 件</span>；满意率 {6}"
             ).format(
-                board.period.label, board.accepted, board.rejected, board.notices,
+                self.period_label(board.period), board.accepted, board.rejected, board.notices,
                 board.overdue_count, board.near_due_count,
                 "—" if rate is None else f"{rate:.0%}",
             )
         )  # fmt: skip
         self._charts(board)
+
+    def period_label(self, period: Any) -> str:
+        """今日（2026-12-05） / 本周（… 至 …）, in the interface's language."""
+        name = self.tr(dict(PERIODS).get(period.kind, period.kind))
+        if period.start == period.end:
+            return self.tr("{0}（{1}）").format(name, period.start.isoformat())
+        return self.tr("{0}（{1} 至 {2}）").format(
+            name, period.start.isoformat(), period.end.isoformat()
+        )
 
     def _charts(self, board: Any) -> None:
         from PySide6.QtCharts import QChartView
@@ -164,37 +115,54 @@ class DashboardPage(QWidget):
             view.hide()
             view.deleteLater()
         self.views = []
-        trend, _ = _bar_chart(self.tr("受理趋势（按日）"), [(d[8:], a) for d, a, _ in board.by_day])
-        status_pairs = [(STATUS_LABELS[s], n) for s, n in sorted(board.open_status.items())]
-        status, pie = _pie_chart(self.tr("在办案件状态"), status_pairs)
+        labels, accepted, rejected, title = trend_points(board)
+        trend, _ = bar_chart(
+            title, labels,
+            [(self.tr("受理"), accepted, "#2b7bb9"), (self.tr("不予受理"), rejected, "#d9534f")],
+            stacked=True,
+        )  # fmt: skip
         statuses = sorted(board.open_status)
-        pie.clicked.connect(
-            lambda piece: self.open_list.emit("all", statuses[pie.slices().index(piece)])
+        status, pie = pie_chart(
+            self.tr("在办案件状态"),
+            [(self.tr(STATUS_LABELS[s]), board.open_status[s]) for s in statuses],
         )
-        late = Counter(row.step_department or row.status_label for row in board.overdue)
-        near = Counter(row.step_department or row.status_label for row in board.near_due)
-        places = [name for name, _ in (late + near).most_common(8)]
-        overdue, bars = _bar_chart(
-            self.tr("超期与临期（按所在部门）"),
-            [(name, 0) for name in places],
-            True,
+        shown = [s for s in statuses if board.open_status[s]]
+        pie.clicked.connect(
+            lambda piece: (
+                self.open_list.emit("all", shown[pie.slices().index(piece)]) if shown else None
+            )
+        )
+        late = Counter(row.step_department or self.tr(row.status_label) for row in board.overdue)
+        near = Counter(row.step_department or self.tr(row.status_label) for row in board.near_due)
+        places = [name for name, _ in (late + near).most_common(6)]
+        overdue, bars = bar_chart(
+            self.tr("超期与临期（按所在部门）"), places,
             [(self.tr("超期"), [late[p] for p in places], "#d9534f"),
              (self.tr("临期"), [near[p] for p in places], "#f0ad4e")],
+            horizontal=True, stacked=True,
         )  # fmt: skip
         bars.clicked.connect(lambda *_: self.open_list.emit("deadline", ""))
-        workload, load_bars = _bar_chart(
-            self.tr("在办量（按承办人）"),
-            [(board.staff.get(c, c), n) for c, n in board.workload[:8]],
-            True,
-        )
+        top = board.workload[:8]
+        workload, load_bars = bar_chart(
+            self.tr("在办量（按承办人）"), [board.staff.get(c, c) for c, _ in top],
+            [(self.tr("在办"), [n for _, n in top], "#2b7bb9")], horizontal=True,
+        )  # fmt: skip
         load_bars.clicked.connect(lambda *_: self.open_list.emit("mine", ""))
-        reviews, _ = _pie_chart(self.tr("好差评"), list(board.evaluations.items()))
-        for i, chart in enumerate((trend, status, overdue, workload, reviews)):
+        reviews, _ = pie_chart(
+            self.tr("好差评"),
+            [(self.tr(level), n) for level, n in board.evaluations.items()],
+            LEVEL_COLOURS,
+        )
+        places_in_grid = ((trend, 0, 0, 1, 2), (status, 0, 2, 1, 1), (overdue, 1, 0, 1, 1),
+                          (workload, 1, 1, 1, 1), (reviews, 1, 2, 1, 1))  # fmt: skip
+        for chart, row, column, rows, columns in places_in_grid:
             view = QChartView(chart)
             view.setRenderHint(QPainter.Antialiasing)
-            view.setMinimumHeight(220)
-            self.grid.addWidget(view, i // 3, i % 3)
+            view.setMinimumSize(300, 220)
+            self.grid.addWidget(view, row, column, rows, columns)
             self.views.append(view)
+        for column in range(3):
+            self.grid.setColumnStretch(column, 1)
 
     def report(self, kind: str) -> None:
         today = self.board.today if self.board else None

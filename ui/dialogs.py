@@ -5,15 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
+    QGridLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QRadioButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -29,7 +28,7 @@ from PySide6.QtWidgets import (
 from counterdesk.desk.casework import INDICATORS
 from counterdesk.desk.users import CASE_ROLES
 from counterdesk.domain.errors import NotFound
-from counterdesk.domain.workflow import LEVELS
+from counterdesk.domain.workflow import EVENT_LABELS, LEVEL_SCORES, LEVELS
 
 INDICATOR_LABELS = {
     "overall": "整体满意度", "efficiency": "办事效率", "service": "服务水平", "attitude": "服务态度",
@@ -38,53 +37,112 @@ OUTCOME_LABELS = {"approved": "准予", "denied": "不予", "needs_supplement": 
 
 
 class EvaluationDialog(QDialog):
-    """好差评: keys 1–5 pick the level, then four indicators (1–5), the visit and a comment."""
+    """好差评 in the national five levels, 5 非常满意 … 1 非常不满意, the same direction for
+    the overall level and the four indicators, nothing chosen beforehand (the citizen
+    chooses). Keys: a digit 1–5 answers the marked row and moves to the next; Enter saves
+    once the overall level is chosen; indicators not asked stay unrecorded."""
 
     def __init__(self, parent: QWidget | None = None, visit: str = "pickup") -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("好差评"))
-        self.group = QButtonGroup(self)
-        levels = QGroupBox(self.tr("评价等级（按 1–5）"))
-        row = QHBoxLayout(levels)
-        for number, level in enumerate(LEVELS, 1):
-            radio = QRadioButton(f"{number} {self.tr(level)}")
-            radio.setObjectName(f"level{number}")
-            self.group.addButton(radio, number)
-            row.addWidget(radio)
-        self.group.button(1).setChecked(True)
-        self.scores: dict[str, QSpinBox] = {}
-        form = QFormLayout()
-        for key in INDICATORS:
-            spin = QSpinBox()
-            spin.setRange(1, 5)
-            spin.setValue(5)
-            self.scores[key] = spin
-            form.addRow(self.tr(INDICATOR_LABELS[key]), spin)
+        self.rows: list[tuple[QLabel, QButtonGroup]] = []
+        self.current = 0
+        grid = QGridLayout()
+        grid.addWidget(QLabel(self.tr("按数字键作答（5 最满意）")), 0, 0)
+        for column, level in enumerate(LEVELS, 1):
+            grid.addWidget(QLabel(f"{LEVEL_SCORES[level]} {self.tr(level)}"), 0, column)
+        self.names = [self.tr("评价等级")] + [self.tr(INDICATOR_LABELS[k]) for k in INDICATORS]
+        for row, name in enumerate(self.names, 1):
+            label = QLabel(name)
+            group = QButtonGroup(self)
+            grid.addWidget(label, row, 0)
+            for column, level in enumerate(LEVELS, 1):
+                radio = QRadioButton(str(LEVEL_SCORES[level]))
+                radio.setObjectName(f"row{row}_{LEVEL_SCORES[level]}")
+                radio.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the digit keys answer
+                radio.setProperty("keys", "1 2 3 4 5")
+                group.addButton(radio, LEVEL_SCORES[level])
+                grid.addWidget(radio, row, column)
+            group.idToggled.connect(lambda *_: self._answered())
+            self.rows.append((label, group))
+        self.group = self.rows[0][1]  # the overall level
         self.visit = QComboBox()
         for key, label in (("pickup", "领取"), ("intake", "受理"), ("other", "其他")):
             self.visit.addItem(self.tr(label), key)
         self.visit.setCurrentIndex(self.visit.findData(visit))
-        form.addRow(self.tr("评价环节"), self.visit)
         self.comment = QLineEdit()
+        self.comment.setObjectName("comment")
+        form = QFormLayout()
+        form.addRow(self.tr("评价环节"), self.visit)
         form.addRow(self.tr("意见"), self.comment)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        self.hint = QLabel()
+        self.hint.setObjectName("hint")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(levels)
+        layout.addLayout(grid)
         layout.addLayout(form)
-        layout.addWidget(buttons)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.buttons)
+        # Digits answer wherever the focus is, except while typing the comment (a line
+        # edit takes printable keys before any shortcut).
+        for digit in range(1, 6):
+            QShortcut(QKeySequence(str(digit)), self, lambda d=digit: self.answer(d))
+        self.buttons.button(QDialogButtonBox.Ok).setDefault(True)  # Enter saves
+        self.buttons.button(QDialogButtonBox.Cancel).setAutoDefault(False)
+        self._mark()
+        self._answered()
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        self.buttons.button(QDialogButtonBox.Ok).setFocus()  # not Cancel: Enter saves
+
+    def _mark(self) -> None:
+        for row, (label, _) in enumerate(self.rows):
+            font = label.font()
+            font.setBold(row == self.current)
+            label.setFont(font)
+            label.setText(("▶ " if row == self.current else "") + self.names[row])
+
+    def _answered(self) -> None:
+        chosen = self.group.checkedId() > 0
+        self.buttons.button(QDialogButtonBox.Ok).setEnabled(chosen)
+        self.hint.setText("" if chosen else self.tr("请申请人选择评价等级（必选）"))
+
+    def answer(self, score: int) -> None:
+        """The marked row gets `score`; the mark moves on (after the last: the comment)."""
+        self.rows[self.current][1].button(score).setChecked(True)
+        if self.current < len(self.rows) - 1:
+            self.current += 1
+        else:
+            self.comment.setFocus()
+        self._mark()
 
     def keyPressEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
-        if Qt.Key_1 <= event.key() <= Qt.Key_5 and not self.comment.hasFocus():
-            self.group.button(event.key() - Qt.Key_0).setChecked(True)
+        if event.key() in (Qt.Key_Up, Qt.Key_Down) and not self.comment.hasFocus():
+            step = 1 if event.key() == Qt.Key_Down else -1
+            self.current = max(0, min(len(self.rows) - 1, self.current + step))
+            self._mark()
             return
         super().keyPressEvent(event)
 
+    def accept(self) -> None:
+        if self.group.checkedId() <= 0:
+            self._answered()
+            return
+        super().accept()
+
     def values(self) -> dict[str, Any]:
+        by_score = {score: level for level, score in LEVEL_SCORES.items()}
+        indicators = {
+            key: group.checkedId()
+            for key, (_, group) in zip(INDICATORS, self.rows[1:], strict=True)
+            if group.checkedId() > 0
+        }
         return {
-            "level": LEVELS[self.group.checkedId() - 1],
-            "indicators": {key: spin.value() for key, spin in self.scores.items()},
+            "level": by_score[self.group.checkedId()],
+            "indicators": indicators,
             "visit": self.visit.currentData(),
             "comment": self.comment.text(),
         }
@@ -264,10 +322,11 @@ def ask_action_values(
         "handed_over": ("carrier", tr("送件人（默认本人）")),
         "result_returned": ("carrier", tr("取件人（默认本人）")),
     }
+    title = QCoreApplication.translate("CasePage", EVENT_LABELS.get(action, action))
     if action in simple:
         field, label = simple[action]
-        default = "电话" if action == "citizen_notified" else ""
-        value = _text(parent, tr(action), label, default)
+        default = tr("电话") if action == "citizen_notified" else ""
+        value = _text(parent, title, label, default)
         return None if value is None else {field: value}
     if action == "resumed":
         return {}

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui import ops
+from ui.tables import read_only
 
 
 class FeedbackDialog(QDialog):
@@ -38,6 +39,8 @@ class FeedbackDialog(QDialog):
         self.history = QTableWidget(0, 3)
         self.history.setHorizontalHeaderLabels([self.tr("主题"), self.tr("内容"), self.tr("回复")])
         self.history.horizontalHeader().setStretchLastSection(True)
+        self.history.verticalHeader().setVisible(False)
+        read_only(self.history)
         form = QFormLayout()
         form.addRow(self.tr("主题"), self.subject)
         form.addRow(self.tr("内容"), self.text)
@@ -48,7 +51,7 @@ class FeedbackDialog(QDialog):
         layout.addWidget(QLabel(self.tr("以往反馈与回复（同步后更新）")))
         layout.addWidget(self.history, 1)
         if sync is not None:
-            sync.synced.connect(lambda _: self.load())
+            ops.bind(self, sync.synced, lambda _: self.load())
         self.load()
         self.subject.setFocus()
 

@@ -56,21 +56,30 @@ class BatchPage(QWidget):
         )
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
-        self.table.setColumnWidth(0, 40)
-        self.table.setColumnWidth(1, 180)
-        self.table.setColumnWidth(2, 100)
+        self.table.setTabKeyNavigation(False)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.installEventFilter(self)  # Space ticks the current row
+        em = self.table.fontMetrics().horizontalAdvance("中")
+        for column, ems in ((0, 2.5), (1, 11), (2, 5), (4, 6)):
+            self.table.setColumnWidth(column, int(ems * em) + 16)
         self.go = QPushButton(self.tr("打印清单并标记 Ctrl+Enter"))
         self.go.setObjectName("go")
         self.go.setShortcut("Ctrl+Return")
         self.go.clicked.connect(self.run)
-        select_all = QPushButton(self.tr("全选"))
+        select_all = QPushButton(self.tr("全选 Alt+A"))
+        select_all.setShortcut("Alt+A")
         select_all.clicked.connect(lambda: self.check_all(True))
         self.message = QLabel()
         self.message.setObjectName("message")
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("办理")))
+        mode_label = QLabel(self.tr("办理(&M)"))
+        mode_label.setBuddy(self.mode)
+        department_label = QLabel(self.tr("部门(&D)"))
+        department_label.setBuddy(self.department)
+        top.addWidget(mode_label)
         top.addWidget(self.mode)
-        top.addWidget(QLabel(self.tr("部门")))
+        top.addWidget(department_label)
         top.addWidget(self.department, 1)
         top.addWidget(select_all)
         top.addWidget(self.go)
@@ -78,8 +87,21 @@ class BatchPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
-        ops.bus().subscribe({CASES}, lambda change: self.refresh())
+        ops.bus().subscribe({CASES}, lambda change: self.refresh(), self)
+        self.setFocusProxy(self.table)
         self.refresh()
+
+    def eventFilter(self, obj: Any, event: Any) -> bool:  # noqa: N802 - Qt API
+        from PySide6.QtCore import QEvent
+
+        if obj is self.table and event.type() == QEvent.Type.KeyPress:
+            row = self.table.currentRow()
+            if event.key() == Qt.Key.Key_Space and row >= 0:
+                item = self.table.item(row, 0)
+                on = item.checkState() != Qt.Checked
+                item.setCheckState(Qt.Checked if on else Qt.Unchecked)
+                return True
+        return super().eventFilter(obj, event)
 
     def set_mode(self, key: str) -> None:
         self.mode.setCurrentIndex(self.mode.findData(key))
@@ -122,7 +144,11 @@ class BatchPage(QWidget):
             cells = (row.case_no, row.applicant_name, row.matter_name, row.due_date)
             for col, value in enumerate(cells, 1):
                 self.table.setItem(i, col, QTableWidgetItem(value))
-        self.message.setText(self.tr("共 {0} 件待办").format(len(shown)))
+        if shown:
+            self.table.setCurrentCell(0, 0)  # Space ticks from the first row on
+        self.message.setText(
+            self.tr("共 {0} 件待办（空格勾选，Ctrl+Enter 办理）").format(len(shown))
+        )
 
     def check_all(self, on: bool = True) -> None:
         for i in range(self.table.rowCount()):

@@ -1,22 +1,20 @@
-"""Clerk intake by keyboard: ID first, matter by name or pinyin initials, the checklist,
-then F9 accept / F10 accept with deficiencies / F11 one-time notice / F12 reject."""
+"""Clerk intake by keyboard: the applicant (ID, or a returning citizen by ID tail, name or
+pinyin), the matter (number keys for frequent ones, or name / pinyin initials), the
+checklist, then F9 accept / F10 accept with deficiencies / F11 one-time notice /
+F12 reject. After every decision the form is cleared for the next citizen."""
 
 from __future__ import annotations
 
 import logging
-import threading
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QFormLayout,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -24,53 +22,34 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
-    QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from counterdesk.domain.errors import InvalidInput
-from counterdesk.domain.people import ID_TYPES, validate_id
 from ui import ops
-from ui.matters import MatterIndex
+from ui.applicant import ApplicantBox
+from ui.checklist import FORMS, Checklist
+from ui.matters import MatterIndex, catalog_and_index, prepare_index
 from ui.preview import print_document
+from ui.settings import option, settings
 
 log = logging.getLogger(__name__)
 
+__all__ = ["FORMS", "IntakePage", "catalog_and_index", "prepare_index"]
 
-FORMS = {
-    "original": "原件",
-    "copy": "复印件",
-    "original_and_copy": "原件及复印件",
-    "electronic": "电子",
-}
-COL_GOT, COL_NAME, COL_FORM, COL_COUNT, COL_OWED = range(5)
 KEY_PRESS = QEvent.Type.KeyPress
 ARROWS = (Qt.Key.Key_Down, Qt.Key.Key_Up)
+QUICK_KEYS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(1, 10)}
 
 
-_index_lock = threading.Lock()
-_prepared: tuple[Any, MatterIndex] | None = None
+def quick_matters(desk: Any, login: str) -> list[str]:
+    from counterdesk.queries.counter import frequent_matters  # on the worker
 
-
-def prepare_index(catalog: Any) -> tuple[Any, MatterIndex]:
-    """The catalog and its pinyin index, built once per catalog off the GUI thread (pypinyin
-    is slow Python): on the worker, or while the clerk logs in (ui.app.start_preload)."""
-    global _prepared
-    with _index_lock:
-        if _prepared is None or _prepared[0] is not catalog:
-            _prepared = (catalog, MatterIndex(catalog.matters))
-        return _prepared
-
-
-def catalog_and_index(desk: Any) -> tuple[Any, MatterIndex]:
-    return prepare_index(desk.catalog)
+    return frequent_matters(desk, login)
 
 
 class IntakePage(QWidget):
-    """One citizen at a time; the paper comes up for printing as soon as a decision is made."""
+    """One citizen at a time; the paper comes up (or prints) as soon as a decision is made."""
 
     decided = Signal(object)  # the Change
 
@@ -78,73 +57,33 @@ class IntakePage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.matter: Any = None
+        self.catalog: Any = None
         self.index: MatterIndex | None = None
-        self.returning = False
+        self.quick: list[str] = []
+        self.last_change: Any = None
+        self._matter_text = ""  # the chosen matter's line, without any warning
         self._build()
         self._keys()
         ops.QueryOp(self, catalog_and_index).success(self._got_catalog).run_in_background()
+        self.load_quick()
 
     # ---- layout ----------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.id_type = QComboBox()
-        for code, label in ID_TYPES.items():
-            self.id_type.addItem(label, code)
-        self.id_number = QLineEdit()
-        self.id_number.setObjectName("id_number")
-        self.id_number.setPlaceholderText(self.tr("先输入证件号，老用户自动带出信息"))
-        self.id_number.textChanged.connect(self._id_typed)
-        self.id_number.editingFinished.connect(self._id_finished)
-        self.id_message = QLabel()
-        self.id_message.setObjectName("id_message")
-        self.id_message.setWordWrap(True)
-        self.name = QLineEdit()
-        self.name.setObjectName("name")
-        self.phone = QLineEdit()
-        self.phone.setObjectName("phone")
-        self.address = QLineEdit()
-        self.address.setObjectName("address")
-        person = QGroupBox(self.tr("申请人"))
-        form = QFormLayout(person)
-        form.addRow(self.tr("证件类型"), self.id_type)
-        form.addRow(self.tr("证件号码"), self.id_number)
-        form.addRow("", self.id_message)
-        form.addRow(self.tr("姓名/单位"), self.name)
-        form.addRow(self.tr("电话"), self.phone)
-        form.addRow(self.tr("地址"), self.address)
-
-        self.matter_query = QLineEdit()
-        self.matter_query.setObjectName("matter_query")
-        self.matter_query.setPlaceholderText(
-            self.tr("事项名称或拼音首字母，如 ylbx；↓ 选择，回车确定")
-        )
-        self.matter_query.textChanged.connect(self._filter_matters)
-        self.matter_query.returnPressed.connect(self._pick_current)
-        self.matter_query.installEventFilter(self)
-        self.matter_list = QListWidget()
-        self.matter_list.setObjectName("matter_list")
-        self.matter_list.itemActivated.connect(lambda item: self.pick(item.data(Qt.UserRole)))
-        self.matter_info = QLabel()
-        self.matter_info.setWordWrap(True)
-        matters = QGroupBox(self.tr("办理事项"))
-        mlayout = QVBoxLayout(matters)
-        mlayout.addWidget(self.matter_query)
-        mlayout.addWidget(self.matter_list, 1)
-        mlayout.addWidget(self.matter_info)
-
-        self.checklist = QTableWidget(0, 5)
-        self.checklist.setObjectName("checklist")
-        self.checklist.setHorizontalHeaderLabels(
-            [self.tr("已收"), self.tr("材料"), self.tr("形式"), self.tr("份数"), self.tr("容缺")]
-        )
-        self.checklist.horizontalHeader().setSectionResizeMode(
-            COL_NAME, QHeaderView.ResizeMode.Stretch
-        )
-        self.checklist.verticalHeader().setVisible(False)
-        box = QGroupBox(self.tr("材料清单（空格勾选）"))
+        self.person = ApplicantBox()
+        self.person.filled.connect(self._applicant_ready)
+        self.person.typing.connect(self._new_citizen_started)
+        # The fields by their old names (scripts, tests and screenshots use them).
+        self.id_type, self.id_number = self.person.id_type, self.person.id_number
+        self.id_message, self.name = self.person.id_message, self.person.name
+        self.phone, self.address = self.person.phone, self.person.address
+        self.name.returnPressed.connect(self.phone.setFocus)
+        self.phone.returnPressed.connect(self.address.setFocus)
+        matters = self._matter_box()
+        self.checklist = Checklist()
+        box = QGroupBox(self.tr("材料清单（空格 已收/未收 · Q 容缺 · F 形式 · +/- 份数）"))
         QVBoxLayout(box).addWidget(self.checklist)
-
-        self.buttons = {}
+        self.buttons: dict[str, QPushButton] = {}
         actions = QHBoxLayout()
         for key, label in (
             ("accept", self.tr("受理 F9")),
@@ -155,15 +94,15 @@ class IntakePage(QWidget):
         ):
             button = QPushButton(label)
             button.setObjectName(key)
-            button.clicked.connect(getattr(self, key))
+            button.clicked.connect(lambda _=False, k=key: getattr(self, k)())
             actions.addWidget(button)
             self.buttons[key] = button
         self.result = QLabel()
         self.result.setObjectName("result")
         self.result.setWordWrap(True)
-
         grid = QGridLayout(self)
-        grid.addWidget(person, 0, 0)
+        grid.setContentsMargins(6, 6, 6, 6)
+        grid.addWidget(self.person, 0, 0)
         grid.addWidget(matters, 0, 1)
         grid.addWidget(box, 1, 0, 1, 2)
         grid.addLayout(actions, 2, 0, 1, 2)
@@ -171,11 +110,31 @@ class IntakePage(QWidget):
         grid.setRowStretch(1, 1)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
-        self.setTabOrder(self.id_number, self.name)
-        self.setTabOrder(self.name, self.phone)
-        self.setTabOrder(self.phone, self.address)
-        self.setTabOrder(self.address, self.matter_query)
-        self.setTabOrder(self.matter_query, self.checklist)
+        QWidget.setTabOrder(self.address, self.matter_query)
+        QWidget.setTabOrder(self.matter_query, self.checklist)
+
+    def _matter_box(self) -> QGroupBox:
+        self.matter_query = QLineEdit()
+        self.matter_query.setObjectName("matter_query")
+        self.matter_query.setPlaceholderText(
+            self.tr("数字键 1–9 选常用事项；或输入名称、拼音首字母（如 ylbx），↓ 选择，回车确定")
+        )
+        self.matter_query.textChanged.connect(self._filter_matters)
+        self.matter_query.returnPressed.connect(self._pick_current)
+        self.matter_query.installEventFilter(self)
+        self.matter_list = QListWidget()
+        self.matter_list.setObjectName("matter_list")
+        self.matter_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # driven from the query box
+        self.matter_list.itemActivated.connect(lambda item: self.pick(item.data(Qt.UserRole)))
+        self.matter_info = QLabel()
+        self.matter_info.setObjectName("matter_info")
+        self.matter_info.setWordWrap(True)
+        matters = QGroupBox(self.tr("办理事项"))
+        layout = QVBoxLayout(matters)
+        layout.addWidget(self.matter_query)
+        layout.addWidget(self.matter_list, 1)
+        layout.addWidget(self.matter_info)
+        return matters
 
     def _keys(self) -> None:
         for seq, slot in (
@@ -196,77 +155,77 @@ class IntakePage(QWidget):
         # Called for every event of the matter box: keep it cheap (no import, ints first).
         if obj is not self.matter_query or event.type() != KEY_PRESS:
             return super().eventFilter(obj, event)
-        if event.key() in ARROWS:
-            row = self.matter_list.currentRow() + (1 if event.key() == Qt.Key_Down else -1)
+        key = event.key()
+        if key in ARROWS:
+            row = self.matter_list.currentRow() + (1 if key == Qt.Key.Key_Down else -1)
             self.matter_list.setCurrentRow(max(0, min(row, self.matter_list.count() - 1)))
+            return True
+        number = QUICK_KEYS.get(key)
+        if number and not self.matter_query.text() and number <= len(self.quick):
+            self.pick(self.quick[number - 1])
             return True
         return super().eventFilter(obj, event)
 
-    # ---- applicant ---------------------------------------------------------------------
+    # ---- applicant -----------------------------------------------------------------------
 
-    def _id_typed(self, text: str) -> None:
-        full = len(text.strip()) >= 18 or self.id_type.currentData() not in ("resident_id", "uscc")
-        if full:
-            self._id_finished()
-        else:
-            self._mark_id("", ok=True)
+    def _applicant_ready(self) -> None:
+        self.matter_query.setFocus()
+        if self.matter is not None:
+            self._check_open_cases()
 
-    def _mark_id(self, text: str, *, ok: bool) -> None:
-        self.id_message.setText(text)
-        self.id_message.setStyleSheet("color: #1b7f3b" if ok else "color: #b00020")
-        self.id_number.setStyleSheet("" if ok else "border: 2px solid #b00020")
-
-    def _id_finished(self) -> None:
-        id_type, text = self.id_type.currentData(), self.id_number.text()
-        if not text.strip():
-            return
-        try:
-            number = validate_id(id_type, text)
-        except InvalidInput as exc:
-            self._mark_id(exc.message, ok=False)
-            return
-        self._mark_id(self.tr("证件号有效"), ok=True)
-        ops.QueryOp(self, lambda desk: desk.find_citizen(id_type, number)).success(
-            self._fill_citizen
-        ).failure(self._citizen_lookup_failed).run_in_background()
-
-    def _citizen_lookup_failed(self, exc: BaseException) -> None:
-        # Typing goes on: the clerk fills in the details as for a new citizen.
-        log.warning("looking up a returning citizen failed: %s", exc)
-        self._mark_id(self.tr("证件号有效（未能查询以往办件记录）"), ok=True)
-
-    def _fill_citizen(self, citizen: Any) -> None:
-        self.returning = citizen is not None
-        if citizen is None:
-            self._mark_id(self.tr("证件号有效 · 新申请人"), ok=True)
-            return
-        self.name.setText(citizen.name)
-        self.phone.setText(citizen.phone)
-        self.address.setText(citizen.address)
-        self._mark_id(self.tr("证件号有效 · 老用户，已带出上次信息"), ok=True)
+    def _new_citizen_started(self) -> None:
+        if self.result.text():
+            self.result.clear()
+        if self.matter is not None and self.matter_info.text() != self._matter_text:
+            self.matter_info.setText(self._matter_text)  # the last citizen's warning goes
+            self.matter_info.setStyleSheet("")
 
     def applicant(self) -> dict[str, str]:
-        return {
-            "id_type": self.id_type.currentData(),
-            "id_number": self.id_number.text(),
-            "name": self.name.text(),
-            "phone": self.phone.text(),
-            "address": self.address.text(),
-        }
+        return self.person.values()
+
+    def fill_applicant(self, record: Mapping[str, str]) -> None:
+        """Fill the applicant from a plain record (an ID card read, a script) and go on
+        to the matter: keys id_type, id_number, name, and optionally phone and address."""
+        self._new_citizen_started()
+        self.person.fill(record)
+
+    @property
+    def returning(self) -> bool:
+        return self.person.returning
 
     # ---- matters and checklist -----------------------------------------------------------
 
     def _got_catalog(self, result: tuple[Any, MatterIndex]) -> None:
         self.catalog, self.index = result
-        self._filter_matters("")
+        self._filter_matters(self.matter_query.text())
+
+    def load_quick(self) -> None:
+        login = self.ctx.user.login if self.ctx.user else ""
+        ops.QueryOp(self, lambda desk: quick_matters(desk, login)).success(self._got_quick).failure(
+            lambda exc: log.warning("frequent matters not read: %s", exc)
+        ).run_in_background()
+
+    def _got_quick(self, codes: list[str]) -> None:
+        self.quick = codes
+        if not self.matter_query.text():
+            self._filter_matters("")
 
     def _filter_matters(self, text: str) -> None:
         if self.index is None:
             return
         self.matter_list.clear()
-        for matter in self.index.find(text):
-            item = QListWidgetItem(f"{matter.name}  ·  {matter.department}")
+        if text.strip():
+            shown = [(None, matter) for matter in self.index.find(text)]
+        else:
+            by_code = {m.code: m for m in self.catalog.matters}
+            quick = [by_code[c] for c in self.quick if c in by_code]
+            rest = [m for m in self.catalog.matters if m.code not in self.quick]
+            shown = [(i, m) for i, m in enumerate(quick, 1)] + [(None, m) for m in rest]
+        for number, matter in shown:
+            prefix = f"{number}  " if number else "    "
+            item = QListWidgetItem(f"{prefix}{matter.name}  ·  {matter.department}")
             item.setData(Qt.UserRole, matter.code)
+            item.setToolTip(matter.name)
             self.matter_list.addItem(item)
         if self.matter_list.count():
             self.matter_list.setCurrentRow(0)
@@ -275,105 +234,136 @@ class IntakePage(QWidget):
         item = self.matter_list.currentItem()
         if item is not None:
             self.pick(item.data(Qt.UserRole))
-            self.checklist.setFocus()
 
     def pick(self, code: str) -> None:
-        """Choose the matter and lay out its materials checklist."""
-        self.matter = self.catalog.matter(code)
-        m = self.matter
-        self.matter_info.setText(
-            self.tr("已选：{0}（{1}）· 承诺 {2} 个工作日 · {3}{4}").format(
-                m.name, m.department, m.promised_days, m.fee,
-                self.tr(" · 可容缺受理") if m.deficiency_allowed else "",
-            )
-        )  # fmt: skip
-        self.checklist.setRowCount(len(m.materials))
-        for row, material in enumerate(m.materials):
-            got = QTableWidgetItem()
-            got.setFlags(Qt.ItemIsUserCheckable | Qt.ItemIsEnabled | Qt.ItemIsSelectable)
-            got.setCheckState(Qt.Unchecked)
-            got.setData(Qt.UserRole, material.key)
-            self.checklist.setItem(row, COL_GOT, got)
-            mark = "" if material.required else self.tr("（非必需）")
-            name = QTableWidgetItem(material.name + mark)
-            name.setFlags(Qt.ItemIsEnabled | Qt.ItemIsSelectable)
-            self.checklist.setItem(row, COL_NAME, name)
-            form = QComboBox()
-            for key, label in FORMS.items():
-                form.addItem(self.tr(label), key)
-            form.setCurrentIndex(form.findData(material.form))
-            self.checklist.setCellWidget(row, COL_FORM, form)
-            count = QSpinBox()
-            count.setRange(1, 99)
-            count.setValue(material.count)
-            self.checklist.setCellWidget(row, COL_COUNT, count)
-            owed = QCheckBox()
-            owed.setEnabled(m.deficiency_allowed and material.deficiency_ok)
-            self.checklist.setCellWidget(row, COL_OWED, owed)
-        if m.materials:
-            self.checklist.setCurrentCell(0, COL_GOT)
+        """Choose the matter, lay out its checklist and move to it."""
+        self.matter = m = self.catalog.matter(code)
+        ticked = option("tick_required")
+        self._matter_text = self.tr("已选：{0}（{1}）· 承诺 {2} 个工作日 · {3}{4}").format(
+            m.name, m.department, m.promised_days, m.fee,
+            self.tr(" · 可容缺受理") if m.deficiency_allowed else "",
+        ) + (self.tr("。必需材料已默认勾选，缺少的请用空格取消") if ticked else "")  # fmt: skip
+        self.matter_info.setText(self._matter_text)
+        self.matter_info.setStyleSheet("")
+        self.checklist.show_matter(m, ticked)
+        self.checklist.setFocus()
+        self._check_open_cases()
 
     def set_received(self, keys: list[str], owed: list[str] = ()) -> None:
         """Tick materials (and mark owed ones) — used by scripts and tests."""
-        for row in range(self.checklist.rowCount()):
-            key = self.checklist.item(row, COL_GOT).data(Qt.UserRole)
-            state = Qt.Checked if key in keys else Qt.Unchecked
-            self.checklist.item(row, COL_GOT).setCheckState(state)
-            self.checklist.cellWidget(row, COL_OWED).setChecked(key in owed)
-
-    def _rows(self) -> list[tuple[str, bool, str, int, bool]]:
-        rows = []
-        for row in range(self.checklist.rowCount()):
-            item = self.checklist.item(row, COL_GOT)
-            rows.append((
-                item.data(Qt.UserRole),
-                item.checkState() == Qt.Checked,
-                self.checklist.cellWidget(row, COL_FORM).currentData(),
-                self.checklist.cellWidget(row, COL_COUNT).value(),
-                self.checklist.cellWidget(row, COL_OWED).isChecked(),
-            ))  # fmt: skip
-        return rows
+        self.checklist.set_received(keys, owed)
 
     def received(self) -> dict[str, dict]:
-        return {k: {"form": f, "count": c} for k, got, f, c, _ in self._rows() if got}
+        return self.checklist.received()
 
     def owed(self) -> list[str]:
-        return [k for k, got, _, _, owe in self._rows() if owe and not got]
+        return self.checklist.owed()
 
     def missing(self) -> list[str]:
-        return [k for k, got, _, _, _ in self._rows() if not got]
+        return self.checklist.missing()
+
+    # ---- the same matter already open ---------------------------------------------------
+
+    def _open_cases_query(self) -> Callable[[Any], list[Any]] | None:
+        person, matter = self.applicant(), self.matter
+        if matter is None or not person["id_number"].strip():
+            return None
+
+        def read(desk: Any) -> list[Any]:
+            from counterdesk.queries.counter import open_cases
+
+            return open_cases(desk, person["id_type"], person["id_number"], matter.code)
+
+        return read
+
+    def _open_text(self, found: list[Any]) -> str:
+        first = found[0]
+        return self.tr("该申请人已有此事项在办：{0}（{1}，{2} 受理）{3}").format(
+            first.case_no, self.tr(first.status_label), first.accept_date,
+            self.tr(" 等 {0} 件").format(len(found)) if len(found) > 1 else "",
+        )  # fmt: skip
+
+    def _check_open_cases(self) -> None:
+        """Warn on the page as soon as citizen and matter are both known."""
+        read = self._open_cases_query()
+        if read is None:
+            return
+
+        def show(found: list[Any]) -> None:
+            if found:
+                self.matter_info.setText(self._matter_text + "\n" + self._open_text(found))
+                self.matter_info.setStyleSheet("color: #b00020")
+
+        ops.QueryOp(self, read).success(show).failure(
+            lambda exc: log.warning("open cases not checked: %s", exc)
+        ).run_in_background()
+
+    def _confirm_no_duplicate(self, go: Callable[[], None]) -> None:
+        """Ask before a second open case of the same matter for the same citizen."""
+        read = self._open_cases_query()
+        if read is None:
+            go()
+            return
+
+        def decide(found: list[Any]) -> None:
+            if not found:
+                go()
+                return
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("同一事项已在办"), "", parent=self)
+            box.setText(self._open_text(found) + "\n\n" + self.tr("确定再受理一件吗？"))
+            box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+            box.setDefaultButton(QMessageBox.StandardButton.No)
+            if box.exec() == QMessageBox.StandardButton.Yes:
+                go()
+            else:
+                self.result.setText(self.tr("未受理：该申请人已有此事项在办"))
+                self.result.setStyleSheet("color: #b00020")
+
+        ops.QueryOp(self, read).success(decide).run_in_background()
 
     # ---- the four decisions ------------------------------------------------------------
 
     def _ready(self) -> bool:
-        if self.matter is None:
+        """Both the applicant and the matter are there (a second F9 finds an empty form)."""
+        if not self.id_number.text().strip():
+            self.result.setText(self.tr("请先填写申请人（证件号，或老用户的尾号、姓名）"))
+            self.id_number.setFocus()
+        elif self.matter is None:
             self.result.setText(self.tr("请先选择办理事项"))
             self.matter_query.setFocus()
-            return False
-        return True
+        else:
+            return True
+        self.result.setStyleSheet("color: #b00020")
+        return False
 
     def _run(self, fn: Any, papers: list[str], what: str) -> None:
         def done(change: Any) -> None:
             key = change.notice_no or change.case_no
             self.last_change = change
-            self.result.setText(self.tr("{0}：{1}，正在打开打印预览").format(what, key))
+            self.clear()
+            self.result.setText(self.tr("{0}：{1}").format(what, key))
             self.result.setStyleSheet("color: #1b7f3b; font-weight: bold")
             for kind in papers:
-                print_document(self, kind, key)
+                print_document(
+                    self, kind, key, direct=option("print_directly"), done=self._paper_done
+                )
             self.decided.emit(change)
+            self.load_quick()
 
         def failed(exc: BaseException) -> None:
             self.result.setText(getattr(exc, "message", str(exc)))
             self.result.setStyleSheet("color: #b00020")
             if getattr(exc, "field", "") == "id_number":
-                self._mark_id(exc.message, ok=False)
+                self.person.mark(exc.message, ok=False)
             ops.show_error(self, exc)
 
         ops.CollectionOp(self, fn).success(done).failure(failed).run_in_background()
 
-    def receipt_kind(self) -> str:
-        from ui.settings import settings
+    def _paper_done(self, text: str) -> None:
+        if self.result.text():
+            self.result.setText(self.result.text() + self.tr("。") + text)
 
+    def receipt_kind(self) -> str:
         return (
             "receipt_a4" if settings().value("receipt_paper", "roll") == "A4" else "receipt_thermal"
         )
@@ -382,10 +372,12 @@ class IntakePage(QWidget):
         if not self._ready():
             return
         person, code, materials = self.applicant(), self.matter.code, self.received()
-        self._run(
-            lambda desk: desk.accept(person, code, materials),
-            [self.receipt_kind()],
-            self.tr("已受理"),
+        self._confirm_no_duplicate(
+            lambda: self._run(
+                lambda desk: desk.accept(person, code, materials),
+                [self.receipt_kind()],
+                self.tr("已受理"),
+            )
         )
 
     def deficient(self, signed: bool | None = None) -> None:
@@ -398,12 +390,14 @@ class IntakePage(QWidget):
             signed = answer == QMessageBox.StandardButton.Yes
         person, code = self.applicant(), self.matter.code
         materials, owed = self.received(), self.owed()
-        self._run(
-            lambda desk: desk.accept_with_deficiencies(
-                person, code, materials, owed, commitment_signed=signed
-            ),
-            [self.receipt_kind(), "commitment"],
-            self.tr("已容缺受理"),
+        self._confirm_no_duplicate(
+            lambda: self._run(
+                lambda desk: desk.accept_with_deficiencies(
+                    person, code, materials, owed, commitment_signed=signed
+                ),
+                [self.receipt_kind(), "commitment"],
+                self.tr("已容缺受理"),
+            )
         )
 
     def notice(self) -> None:
@@ -437,10 +431,12 @@ class IntakePage(QWidget):
         )
 
     def clear(self) -> None:
-        for edit in (self.id_number, self.name, self.phone, self.address, self.matter_query):
-            edit.clear()
+        """Ready for the next citizen: nothing of the last one stays in the form."""
+        self.person.clear()
+        self.matter_query.clear()
         self.matter = None
         self.checklist.setRowCount(0)
         self.matter_info.clear()
-        self._mark_id("", ok=True)
+        self.matter_info.setStyleSheet("")
+        self.result.clear()
         self.id_number.setFocus()

@@ -88,8 +88,21 @@ def _start_backups() -> upkeep.BackupScheduler | None:
     return scheduler
 
 
+def desktop_ready() -> bool:
+    """False (after a clear message on stderr) when the window cannot open on this PC."""
+    from ui.desktopcheck import problem
+
+    message = problem()
+    if message:
+        print(message, file=sys.stderr)
+        log.error("no window: %s", message.splitlines()[0])
+    return message is None
+
+
 def _open_window() -> int:
     """The window on this PC's store, or on the demo center when none is set up yet."""
+    if not desktop_ready():
+        return 3
     from ui import app as ui_app
 
     store = Path(os.environ.get("COUNTERDESK_STORE") or cli.default_store())
@@ -134,6 +147,8 @@ def main(argv: list[str] | None = None) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     if argv[:1] == ["setup"] and "--config" not in argv:
         # No config file: IT sets the PC up in the wizard, then the window opens.
+        if not desktop_ready():
+            return 3
         from ui.setupwizard import run_wizard
 
         return run_wizard(Path(os.environ.get("COUNTERDESK_STORE") or cli.default_store()))

@@ -38,6 +38,7 @@ PLACEHOLDER = "…"
 DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
 CASE_ID = int(Qt.ItemDataRole.UserRole)
+TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)  # the full text of a cell cut by its column
 HORIZONTAL = Qt.Orientation.Horizontal
 
 
@@ -164,6 +165,8 @@ class CaseListModel(QAbstractTableModel):
             return PLACEHOLDER if row is None else row[2 + column]
         if row is None:
             return None
+        if role == TOOLTIP:
+            return row[2 + column] or None
         if role == BACKGROUND:
             return self.brushes.get(row[1])
         if role == CASE_ID:
@@ -174,7 +177,7 @@ class CaseListModel(QAbstractTableModel):
         if not index.isValid():
             return None
         role = int(role)
-        if role not in (DISPLAY, BACKGROUND, CASE_ID):
+        if role not in (DISPLAY, BACKGROUND, CASE_ID, TOOLTIP):
             return None
         return self._value(self.row_data(index.row()), index.column(), role)
 

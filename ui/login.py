@@ -28,10 +28,13 @@ class LoginDialog(QDialog):
     logged_in = Signal(object)
     language_changed = Signal(str)
 
-    def __init__(self, ctx: Any, locked_user: Any = None, parent: Any = None) -> None:
+    def __init__(
+        self, ctx: Any, locked_user: Any = None, parent: Any = None, reason: str = "idle"
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.locked_user = locked_user
+        self.reason = reason
         self.setWindowTitle(self.tr("CounterDesk 登录") if not locked_user else self.tr("已锁屏"))
         self.setMinimumWidth(420)
         title = QLabel(f"<h2>{ctx.info.center_name}</h2>")
@@ -62,16 +65,20 @@ class LoginDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("用户名"), self.login_edit)
         form.addRow(self.tr("密码"), self.password_edit)
-        form.addRow(self.tr("语言 / Language"), self.language)
+        self.language.setProperty("bilingual", True)  # each language by its own name
+        language_label = QLabel(self.tr("语言 / Language"))
+        language_label.setProperty("bilingual", True)  # found in either language
+        form.addRow(language_label, self.language)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(subtitle)
         if locked_user:
-            note = QLabel(
-                self.tr("{0} 离开超过设定时间，已锁屏。请输入密码继续，或换人登录。").format(
-                    locked_user.name
-                )
-            )
+            why = {
+                "manual": self.tr("{0} 已锁屏。请输入密码继续，或换人登录。"),
+                "restore": self.tr("数据已从备份恢复，请 {0} 重新输入密码，或换人登录。"),
+            }.get(reason, self.tr("{0} 离开超过设定时间，已锁屏。请输入密码继续，或换人登录。"))
+            note = QLabel(why.format(locked_user.name))
+            note.setObjectName("lock_note")
             note.setWordWrap(True)
             layout.addWidget(note)
             self.login_edit.setText(locked_user.login)

@@ -28,10 +28,18 @@ log = logging.getLogger(__name__)
 # 容缺 deadlines end by themselves: the store does it when it opens and at the first
 # write of each day; this timer catches a window left open across midnight.
 EXPIRY_MINUTES = 10
+RISK_STYLE = {
+    "ok": "color: #1b7f3b",
+    "on_its_way": "color: #333",
+    "delayed": "color: #a66b00; font-weight: bold",
+    "at_risk": "color: #ffffff; background: #b00020; font-weight: bold; padding: 0 4px",
+}
 
 
 class SyncIndicator(QWidget):
-    """Online/offline, pending events and the age of the oldest unsynced one. Always visible."""
+    """Online/offline, pending events and the age of the oldest unsynced one, coloured by
+    the real risk (sync.client.scheduler.debt_risk). Always visible; a new window (after a
+    lock or a user switch) shows the service's current state at once."""
 
     def __init__(self, service: SyncService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -49,8 +57,12 @@ class SyncIndicator(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         for widget in (self.online_label, self.pending_label, self.sync_button):
             layout.addWidget(widget)
-        service.status_changed.connect(self.show_status)
-        service.online_changed.connect(self.show_online)
+        ops.bind(self, service.status_changed, self.show_status)
+        ops.bind(self, service.online_changed, self.show_online)
+        if service.online is not None:
+            self.show_online(service.online)
+        if service.status is not None:
+            self.show_status(service.status)
 
     def show_online(self, online: bool) -> None:
         if online:
@@ -61,28 +73,31 @@ class SyncIndicator(QWidget):
             self.online_label.setStyleSheet("color: #b00020; font-weight: bold")
 
     def show_status(self, status: Any) -> None:
+        risk = self.service.risk or "on_its_way"
+        age = age_text(status.oldest_pending_age_s)
         if not status.enrolled:
             text = self.tr("未注册区级平台：{0} 条只在本机").format(status.pending)
-        elif status.pending:
-            text = self.tr("待上传 {0} 条，最早一条已等 {1}").format(
-                status.pending, age_text(status.oldest_pending_age_s)
-            )
-        else:
+        elif not status.pending:
             text = self.tr("已全部上传")
+        elif risk == "on_its_way":
+            text = self.tr("待上传 {0} 条，即将上传").format(status.pending)
+        else:
+            text = self.tr("待上传 {0} 条，最早一条已等 {1}").format(status.pending, age)
         if status.quarantined:
             text += self.tr("；{0} 条被拒收").format(status.quarantined)
-        if status.last_error:
-            text += self.tr("；上次错误：{0}").format(status.last_error[:40])
+        tip = self.tr("上次错误：{0}").format(status.last_error) if status.last_error else ""
+        if status.last_error and risk != "ok":
+            text += self.tr("；同步出错（悬停查看）")
         self.pending_label.setText(text)
-        color = "#b00020" if status.pending and not self.service.online else "#333"
-        self.pending_label.setStyleSheet(f"color: {color}")
-        self.pending_label.setToolTip(status.last_error or "")
+        self.pending_label.setStyleSheet(RISK_STYLE.get(risk, ""))
+        self.pending_label.setProperty("risk", risk)
+        self.pending_label.setToolTip(tip)
 
 
 class MainWindow(QMainWindow):
     """Tabs by role; pages are built when first shown (start-up stays lean)."""
 
-    lock_requested = Signal()
+    lock_requested = Signal(str)  # why: "manual" (Ctrl+L, the button) or "idle"
     language_requested = Signal(str)
 
     def __init__(self, ctx: Any, sync: SyncService | None = None) -> None:
@@ -92,7 +107,11 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(
             self.tr("CounterDesk 全程代办 — {0} · {1}").format(ctx.info.center_name, ctx.user.name)
         )
-        self.resize(1280, 800)
+        from PySide6.QtCore import QSize
+
+        from ui.geometry import place
+
+        place(self, "main", QSize(1280, 800), maximise_small=True)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("tabs")
         self.setCentralWidget(self.tabs)
@@ -108,6 +127,8 @@ class MainWindow(QMainWindow):
         self._expiry_timer.timeout.connect(self.expire_deficiencies)
         self._expiry_timer.start(EXPIRY_MINUTES * 60 * 1000)
         self._ensure_page(0)
+        if self.ctx.role == "chief":
+            self.show_page("dashboard")  # the chief's first look is the day's figures
         if not ops.executor().synchronous:
             from ui.preview import warm_up
 
@@ -130,7 +151,8 @@ class MainWindow(QMainWindow):
         if role == "admin":
             entries.append(("lists", self.tr("案件清单 F3"), self._lists))
             entries.append(("case", self.tr("案件 F4"), self._case))
-        entries.append(("admin", self.tr("系统管理 F7"), self._admin))
+        admin_label = self.tr("系统管理 F7") if role == "admin" else self.tr("同步与设置 F7")
+        entries.append(("admin", admin_label, self._admin))
         for key, label, factory in entries:
             self._keys.append(key)
             self._factories[key] = factory
@@ -175,7 +197,9 @@ class MainWindow(QMainWindow):
     def _case(self) -> QWidget:
         from ui.casepage import CasePage
 
-        return CasePage(self.ctx)
+        page = CasePage(self.ctx)
+        page.search_requested.connect(self.search_for)
+        return page
 
     def _batch(self) -> QWidget:
         from ui.handover import BatchPage
@@ -194,7 +218,7 @@ class MainWindow(QMainWindow):
 
         page = AdminPage(self.ctx, self.sync)
         page.language_requested.connect(self.language_requested)
-        page.relogin.connect(self.lock_requested)
+        page.relogin.connect(lambda: self.lock_requested.emit("restore"))
         return page
 
     def open_case(self, case_id: str) -> None:
@@ -214,15 +238,18 @@ class MainWindow(QMainWindow):
             self.tr("Ctrl+F 搜索：案件编号、姓名、拼音、证件号或电话尾号")
         )
         self.search_box.setMinimumWidth(420)
-        self.search_box.returnPressed.connect(self.search)
+        self.search_box.setToolTip(self.tr("回车搜索；↓ 进入结果，回车打开案件"))
+        self.search_box.returnPressed.connect(self._search_enter)
+        self.search_box.installEventFilter(self)
         bar.addWidget(self.search_box)
         feedback = QPushButton(self.tr("反馈 F1"))
         feedback.clicked.connect(self.feedback)
         bar.addWidget(feedback)
         lock = QPushButton(self.tr("锁屏 Ctrl+L"))
-        lock.clicked.connect(self.lock_requested)
+        lock.clicked.connect(lambda: self.lock_requested.emit("manual"))
         bar.addWidget(lock)
         self.addToolBar(bar)
+        self._searched = ""
 
     def _build_status(self) -> None:
         status = QStatusBar()
@@ -244,19 +271,23 @@ class MainWindow(QMainWindow):
         self.indicator = SyncIndicator(self.sync)
         status.addPermanentWidget(self.indicator)
         self.setStatusBar(status)
-        self.sync.failed.connect(
-            lambda exc: self.flash(
-                self.tr("同步未完成：{0}").format(getattr(exc, "message", str(exc)))
-            )
+        # Bound to this window: after a lock or user switch the old one hears nothing.
+        ops.bind(self, self.sync.failed, self._sync_failed)
+        ops.bind(self, self.sync.synced, self._synced)
+        ops.bind(
+            self,
+            self.sync.answers_arrived,
+            lambda n: self.flash(self.tr("区级平台回复了 {0} 条反馈（F1 查看）").format(n), 30),
         )
-        self.sync.synced.connect(
-            lambda report: self.flash(
+
+    def _sync_failed(self, exc: BaseException) -> None:
+        self.flash(self.tr("同步未完成：{0}").format(getattr(exc, "message", str(exc))))
+
+    def _synced(self, report: Any) -> None:
+        if report.pushed or report.applied:  # a quiet sync after every action says nothing
+            self.flash(
                 self.tr("同步完成：上传 {0} 条，接收 {1} 条").format(report.pushed, report.applied)
             )
-        )
-        self.sync.answers_arrived.connect(
-            lambda n: self.flash(self.tr("区级平台回复了 {0} 条反馈（F1 查看）").format(n), 30)
-        )
 
     def expire_deficiencies(self) -> None:
         """End lapsed 容缺 cases (counterdesk.desk.expiry); views refresh from the Change."""
@@ -274,14 +305,32 @@ class MainWindow(QMainWindow):
         self._notice_timer.start(seconds * 1000)
 
     def _shortcuts(self) -> None:
-        keys = {"intake": "F2", "lists": "F3", "case": "F4", "batch": "F5"}
+        keys = {"intake": "F2", "lists": "F3", "batch": "F5"}
         keys.update({"dashboard": "F6", "admin": "F7"})
         for key, seq in keys.items():
             if key in self._keys:
-                QShortcut(QKeySequence(seq), self, lambda k=key: self.page(k))
+                QShortcut(QKeySequence(seq), self, lambda k=key: self.show_page(k))
+        if "case" in self._keys:
+            QShortcut(QKeySequence("F4"), self, self.case_key)
         QShortcut(QKeySequence("Ctrl+F"), self, self.focus_search)
         QShortcut(QKeySequence("F1"), self, self.feedback)
-        QShortcut(QKeySequence("Ctrl+L"), self, self.lock_requested.emit)
+        QShortcut(QKeySequence("Ctrl+L"), self, lambda: self.lock_requested.emit("manual"))
+
+    def show_page(self, key: str) -> None:
+        """A page by its F-key, with the keyboard focus inside it."""
+        page = self.page(key)
+        if not page.isAncestorOf(self.focusWidget() or self):
+            page.setFocus()  # the page's focus proxy: its first field or its list
+
+    def case_key(self) -> None:
+        """F4: the case page; its case-number box when no case is shown or F4 is pressed
+        again on the page."""
+        current = self.tabs.currentWidget()
+        page = self.page("case")
+        if page.case is None or current is page:
+            page.focus_opener()
+        else:
+            page.setFocus()
 
     def focus_search(self) -> None:
         from PySide6.QtCore import Qt  # not at import: its enums cost ~12 ms before login
@@ -289,10 +338,37 @@ class MainWindow(QMainWindow):
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_box.selectAll()
 
+    def eventFilter(self, obj: Any, event: Any) -> bool:  # noqa: N802 - Qt API
+        from PySide6.QtCore import QEvent, Qt
+
+        if (
+            obj is self.search_box
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Down
+            and "lists" in self.pages
+        ):
+            return self.pages["lists"].enter_results()
+        return super().eventFilter(obj, event)
+
+    def _search_enter(self) -> None:
+        """Enter searches; Enter again on the same text opens the selected result."""
+        text = self.search_box.text().strip()
+        lists = self.pages.get("lists")
+        if text and text == self._searched and lists is not None and lists.showing_search():
+            self.page("lists")
+            lists.open_current()
+            return
+        self.search()
+
     def search(self) -> None:
         text = self.search_box.text().strip()
         if text and "lists" in self._keys:
+            self._searched = text
             self.page("lists").search(text)
+
+    def search_for(self, text: str) -> None:
+        self.search_box.setText(text)
+        self.search()
 
     def feedback(self) -> None:
         from ui.feedback import FeedbackDialog

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from typing import Any
 
 from pypinyin import Style, lazy_pinyin
+
+# No Qt here: ui.app's preload thread imports this module and builds the index while the
+# clerk logs in (PySide's enums are made lazily and not thread-safe: Qt modules are
+# imported on the GUI thread only).
 
 
 class MatterIndex:
@@ -31,3 +36,21 @@ class MatterIndex:
             elif query in name or query in initials or query in full or query in code:
                 then.append(matter)
         return (first + then)[:limit]
+
+
+_index_lock = threading.Lock()
+_prepared: tuple[Any, MatterIndex] | None = None
+
+
+def prepare_index(catalog: Any) -> tuple[Any, MatterIndex]:
+    """The catalog and its pinyin index, built once per catalog off the GUI thread (pypinyin
+    is slow Python): on the worker, or while the clerk logs in (ui.app.start_preload)."""
+    global _prepared
+    with _index_lock:
+        if _prepared is None or _prepared[0] is not catalog:
+            _prepared = (catalog, MatterIndex(catalog.matters))
+        return _prepared
+
+
+def catalog_and_index(desk: Any) -> tuple[Any, MatterIndex]:
+    return prepare_index(desk.catalog)

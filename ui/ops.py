@@ -169,19 +169,48 @@ class SyncExecutor:
                 service.close()
 
 
+def bind(owner: QObject, signal: Any, fn: Callable[..., None]) -> None:
+    """Connect `fn` to `signal` for as long as `owner` lives.
+
+    A lambda or a plain function is not disconnected by Qt when the widget it
+    refers to is deleted (a window closed at a user switch); a signal from a
+    longer-lived object (the sync service, the change bus) would then reach a
+    deleted widget ("RuntimeError: ... already deleted"). Here the connection
+    ends with the owner, and a call that races the deletion is dropped.
+    """
+    from shiboken6 import isValid
+
+    def guarded(*args: Any) -> None:
+        if isValid(owner):
+            fn(*args)
+
+    signal.connect(guarded)
+
+    def drop(*_: Any) -> None:
+        try:
+            signal.disconnect(guarded)
+        except (RuntimeError, TypeError) as exc:  # the sender went first: nothing to cut
+            log.debug("connection already gone with its sender: %s", exc)
+
+    owner.destroyed.connect(drop)
+
+
 class ChangeBus(QObject):
     """After a write op, the Change is emitted; subscribers refresh only on their areas."""
 
     changed = Signal(object)
 
-    def subscribe(self, areas: Iterable[str], callback: Callable[[Any], None]) -> None:
+    def subscribe(
+        self, areas: Iterable[str], callback: Callable[[Any], None], owner: QObject
+    ) -> None:
+        """Call `callback` for changes in `areas` while `owner` (the view) lives."""
         wanted = frozenset(areas)
 
         def maybe(change: Any) -> None:
             if wanted & frozenset(change.areas):
                 callback(change)
 
-        self.changed.connect(maybe)
+        bind(owner, self.changed, maybe)
 
 
 _executor: DeskExecutor | SyncExecutor | None = None

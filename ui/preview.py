@@ -7,9 +7,10 @@ The PDF is rendered by `counterdesk.printing` on the DB worker.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, QTimer
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QRect, QSize, QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -24,6 +25,7 @@ from ui import ops
 from ui.settings import settings
 
 last_preview: PreviewDialog | None = None  # the latest one (tests, screenshots)
+last_print: tuple[str, str, int] | None = None  # (kind, printer, bytes) of the last direct print
 log = logging.getLogger(__name__)
 
 
@@ -44,8 +46,11 @@ class PreviewDialog(QDialog):
         from PySide6.QtPdfWidgets import QPdfView
 
         self.pdf, self.kind = pdf, kind
+        title = QCoreApplication.translate("preview", title)  # a kind label from the core
         self.setWindowTitle(title)
-        self.resize(720, 860)
+        from ui.geometry import place
+
+        place(self, "preview", QSize(720, 860))  # 1366×768: fitted, buttons on screen
         self._bytes = QByteArray(pdf)
         self._buffer = QBuffer(self._bytes)
         self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
@@ -76,6 +81,7 @@ class PreviewDialog(QDialog):
         save_button.clicked.connect(self.save_pdf)
         close_button = QPushButton(self.tr("关闭 Esc"))
         close_button.clicked.connect(self.close)
+        info.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.addWidget(info, 1)
         for button in (print_button, save_button, close_button):
@@ -83,6 +89,16 @@ class PreviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
+
+    def hideEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+        """Closed (Esc) or printed: the keyboard goes back to the window it came from, so
+        the clerk types on without reaching for the mouse."""
+        super().hideEvent(event)
+        owner = self.parentWidget()
+        if owner is not None:
+            window = owner.window()
+            # After Qt has finished hiding this one (it deactivates it on the way).
+            QTimer.singleShot(0, window, lambda: window.isVisible() and window.activateWindow())
 
     @property
     def page_count(self) -> int:
@@ -99,52 +115,104 @@ class PreviewDialog(QDialog):
         return path or ""
 
     def print_pdf(self, printer: Any = None) -> bool:
-        """Print every page as an image, at most PRINT_DPI, turned like the paper it shows.
-
-        A landscape sheet (送件交接单) sets landscape orientation; a small paper (a
-        receipt) prints at its own size instead of being blown up to the sheet.
-        """
-        from PySide6.QtGui import QPageLayout, QPainter
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
-
+        """Print on the kind's printer (or the one given); without one chosen, ask."""
         if printer is None:
-            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-            name = printer_for(self.kind)
-            if name and name in QPrinterInfo.availablePrinterNames():
-                printer.setPrinterName(name)
-            elif not ops.executor().synchronous:
+            printer = make_printer(self.kind)
+            if printer is None and not ops.executor().synchronous:
+                from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+                printer = QPrinter(QPrinter.PrinterMode.HighResolution)
                 dialog = QPrintDialog(printer, self)
                 if dialog.exec() != QDialog.DialogCode.Accepted:
                     return False
-        first = self.document.pagePointSize(0)
-        printer.setPageOrientation(
-            QPageLayout.Orientation.Landscape
-            if first.width() > first.height()
-            else QPageLayout.Orientation.Portrait
-        )
-        painter = QPainter()
-        if not painter.begin(printer):
-            return False
-        try:
-            natural = printer.resolution() / 72  # device pixels per point at 100 %
-            for page in range(self.document.pageCount()):
-                if page:
-                    printer.newPage()
-                rect = painter.viewport()
-                size = self.document.pagePointSize(page)
-                fit = min(rect.width() / size.width(), rect.height() / size.height())
-                scale = min(fit, natural)
-                target = QRect(0, 0, int(size.width() * scale), int(size.height() * scale))
-                # No more pixels than PRINT_DPI (a 1200 dpi driver would want ~560 MB
-                # per A4 page); the printer scales the image into `target`.
-                dots = min(1.0, PRINT_DPI / 72 / scale)
-                pixels = QSize(
-                    max(1, int(target.width() * dots)), max(1, int(target.height() * dots))
-                )
-                painter.drawImage(target, self.document.render(page, pixels))
-        finally:
-            painter.end()
-        return True
+            elif printer is None:
+                from PySide6.QtPrintSupport import QPrinter
+
+                printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        done = paint_pages(self.document, printer)
+        if done:
+            global last_print
+            last_print = (self.kind, printer.printerName(), len(self.pdf))
+        return done
+
+
+def make_printer(kind: str, *, fall_back: bool = False) -> Any:
+    """A QPrinter on the printer chosen for `kind`; with `fall_back`, on the system's
+    default printer when none was chosen. None when there is no such printer."""
+    from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+
+    names = QPrinterInfo.availablePrinterNames()
+    name = printer_for(kind)
+    if not (name and name in names):
+        name = QPrinterInfo.defaultPrinterName() if fall_back else ""
+        if fall_back and not name and names:
+            name = names[0]
+    if not name:
+        return None
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPrinterName(name)
+    return printer
+
+
+def paint_pages(document: Any, printer: Any) -> bool:
+    """Print every page as an image, at most PRINT_DPI, turned like the paper it shows.
+
+    A landscape sheet (送件交接单) sets landscape orientation; a small paper (a
+    receipt) prints at its own size instead of being blown up to the sheet.
+    """
+    from PySide6.QtGui import QPageLayout, QPainter
+
+    first = document.pagePointSize(0)
+    printer.setPageOrientation(
+        QPageLayout.Orientation.Landscape
+        if first.width() > first.height()
+        else QPageLayout.Orientation.Portrait
+    )
+    painter = QPainter()
+    if not painter.begin(printer):
+        return False
+    try:
+        natural = printer.resolution() / 72  # device pixels per point at 100 %
+        for page in range(document.pageCount()):
+            if page:
+                printer.newPage()
+            rect = painter.viewport()
+            size = document.pagePointSize(page)
+            fit = min(rect.width() / size.width(), rect.height() / size.height())
+            scale = min(fit, natural)
+            target = QRect(0, 0, int(size.width() * scale), int(size.height() * scale))
+            # No more pixels than PRINT_DPI (a 1200 dpi driver would want ~560 MB
+            # per A4 page); the printer scales the image into `target`.
+            dots = min(1.0, PRINT_DPI / 72 / scale)
+            pixels = QSize(max(1, int(target.width() * dots)), max(1, int(target.height() * dots)))
+            painter.drawImage(target, document.render(page, pixels))
+    finally:
+        painter.end()
+    return True
+
+
+def print_directly(pdf: bytes, kind: str) -> str | None:
+    """Print `pdf` on the kind's printer (else the system default) with no dialog; the
+    printer's name, or None when this PC has no printer at all."""
+    global last_print
+    from PySide6.QtPdf import QPdfDocument
+
+    printer = make_printer(kind, fall_back=True)
+    if printer is None:
+        return None
+    data = QByteArray(pdf)
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document = QPdfDocument()
+    document.load(buffer)
+    try:
+        if not paint_pages(document, printer):
+            return None
+    finally:
+        document.close()
+        buffer.close()
+    last_print = (kind, printer.printerName(), len(pdf))
+    return printer.printerName()
 
 
 def show_pdf(parent: QWidget | None, pdf: bytes, title: str, kind: str) -> PreviewDialog:
@@ -156,10 +224,19 @@ def show_pdf(parent: QWidget | None, pdf: bytes, title: str, kind: str) -> Previ
 
 
 def print_document(
-    parent: QWidget | None, kind: str, key: Any, *, reprint: bool = False, **options: Any
+    parent: QWidget | None,
+    kind: str,
+    key: Any,
+    *,
+    reprint: bool = False,
+    direct: bool = False,
+    done: Callable[[str], None] | None = None,
+    **options: Any,
 ) -> None:
     """Render `kind` for `key` on the worker (ReportLab is imported there too), then open
-    the preview at once. A reprint is journaled, so it is a write op."""
+    the preview at once, or with `direct` print it on its printer with no second step
+    (the preview opens when this PC has no printer). `done` gets a line saying which.
+    A reprint is journaled, so it is a write op."""
     if kind == "receipt_thermal" and "width_mm" not in options:
         options["width_mm"] = int(settings().value("receipt_width_mm", 80))
 
@@ -171,7 +248,15 @@ def print_document(
 
     def show(result: Any) -> None:
         label, pdf = result[1] if reprint else result
-        show_pdf(parent, pdf, label, kind)
+        printed = print_directly(pdf, kind) if direct else None
+        if printed is None:
+            show_pdf(parent, pdf, label, kind)
+        paper = QCoreApplication.translate("preview", label)
+        if done is not None and printed:
+            done(QCoreApplication.translate("preview", "{0}已送打印机 {1}").format(paper, printed))
+        elif done is not None:
+            text = QCoreApplication.translate("preview", "{0}已在打印预览中（Ctrl+P 打印）")
+            done(text.format(paper))
 
     if reprint:
 

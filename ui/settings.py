@@ -5,7 +5,7 @@ Views import this, never `ui.app` (the application imports the views).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QSettings, QTranslator
 
 from counterdesk.resources import resource_path
 
@@ -13,25 +13,63 @@ TRANSLATIONS = resource_path("translations")
 LANGUAGES = {"zh_CN": "中文", "en": "English"}
 
 _translator: QTranslator | None = None
+_qt_translator: QTranslator | None = None
+# Clerk's choices kept per PC (系统管理 → 设置), with their defaults.
+OPTIONS = {
+    # Required materials come ticked; the clerk unticks what the citizen did not bring.
+    "tick_required": True,
+    # The decision key prints the paper on its printer at once (no preview to confirm).
+    "print_directly": False,
+}
+
+
+def _install_qt_translation(app: QCoreApplication, lang: str) -> bool:
+    """Qt's own strings (OK/Cancel, the file and print dialogs) in `lang`: qtbase's
+    translation from the Qt installation (the bundle keeps the zh_CN and en ones)."""
+    global _qt_translator
+    if _qt_translator is not None:
+        app.removeTranslator(_qt_translator)
+        _qt_translator = None
+    if lang == "en":
+        return True  # Qt's source language
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    translator = QTranslator(app)
+    if not translator.load(f"qtbase_{lang}", folder):
+        return False
+    app.installTranslator(translator)
+    _qt_translator = translator
+    return True
 
 
 def set_language(lang: str) -> bool:
-    """Install the compiled translation for `lang` (zh_CN is the source language)."""
+    """Install the compiled translation for `lang` (zh_CN is the source language), and
+    Qt's own translation for its standard dialogs and buttons."""
     global _translator
     app = QCoreApplication.instance()
+    qt_ok = _install_qt_translation(app, lang)
     if _translator is not None:
         app.removeTranslator(_translator)
         _translator = None
     qm = TRANSLATIONS / f"counterdesk_{lang}.qm"
     if not qm.exists():
-        return lang == "zh_CN"
+        return lang == "zh_CN" and qt_ok
     translator = QTranslator(app)
     if not translator.load(str(qm)):
         return False
     app.installTranslator(translator)
     _translator = translator
-    return True
+    return qt_ok
 
 
 def settings() -> QSettings:
     return QSettings("CounterDesk", "CounterDesk")
+
+
+def option(name: str) -> bool:
+    """One of OPTIONS as set on this PC (QSettings keeps booleans as text in INI files)."""
+    value = settings().value(f"options/{name}", OPTIONS[name])
+    return value in (True, "true", "1", 1)
+
+
+def set_option(name: str, on: bool) -> None:
+    settings().setValue(f"options/{name}", bool(on))

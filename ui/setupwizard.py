@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -112,14 +113,15 @@ class SetupWizard(QWizard):
             self.tr("打印机与备份"),
             self.tr("每种单据可用不同打印机（热敏小票 / A4）；每日自动备份到 U 盘等文件夹。"),
         )
-        names = [DEFAULT_PRINTER, *_printer_names()]
         self.printers: dict[str, QComboBox] = {}
         for kind in ("receipt_thermal", "receipt_a4", "notice", "handover"):
             box = QComboBox()
-            box.addItems(names)
+            box.addItem(self.tr(DEFAULT_PRINTER), "")
+            for name in _printer_names():
+                box.addItem(name, name)
             box.setEditable(True)
             self.printers[kind] = box
-            form.addRow(KINDS[kind].label, box)
+            form.addRow(QCoreApplication.translate("preview", KINDS[kind].label), box)
         self.backup_folder, self.backup_time = QLineEdit(), QLineEdit("17:30")
         form.addRow(self.tr("备份文件夹"), self.backup_folder)
         form.addRow(self.tr("每日备份时间"), self.backup_time)
@@ -144,7 +146,7 @@ class SetupWizard(QWizard):
             "printers": {
                 kind: box.currentText().strip()
                 for kind, box in self.printers.items()
-                if box.currentText().strip() not in ("", DEFAULT_PRINTER)
+                if box.currentText().strip() not in ("", self.tr(DEFAULT_PRINTER))
             },
         }
         if self.offline_only.isChecked():

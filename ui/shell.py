@@ -20,13 +20,13 @@ class Shell(QObject):
         self.login: LoginDialog | None = None
         self.sync = SyncService()
         self.idle = IdleWatcher(lambda: float(self.ctx.lock_minutes), self)
-        self.idle.idle.connect(self.lock)
+        self.idle.idle.connect(lambda: self.lock("idle"))
 
     def start(self) -> None:
         self.show_login()
 
-    def show_login(self, locked_user: Any = None) -> LoginDialog:
-        dialog = LoginDialog(self.ctx, locked_user)
+    def show_login(self, locked_user: Any = None, reason: str = "idle") -> LoginDialog:
+        dialog = LoginDialog(self.ctx, locked_user, reason=reason)
         dialog.logged_in.connect(self.logged_in)
         dialog.language_changed.connect(self.switch_language_at_login)
         if locked_user:
@@ -47,7 +47,7 @@ class Shell(QObject):
 
     def build_window(self) -> None:
         if self.window is not None:
-            self.window.hide()
+            self.window.hide()  # its geometry is saved for the next window
             self.window.deleteLater()
         self.window = MainWindow(self.ctx, self.sync)
         self.window.lock_requested.connect(self.lock)
@@ -55,13 +55,14 @@ class Shell(QObject):
         self.window.show()
         self.sync.start()
 
-    def lock(self) -> None:
+    def lock(self, reason: str = "idle") -> None:
+        """Lock the window: after idle time, on Ctrl+L ("manual") or after a restore."""
         if self.window is None or self.ctx.user is None:
             return
         if self.login is not None and self.login.isVisible():
             return
         self.window.tabs.setVisible(False)  # nothing readable behind the lock screen
-        self.show_login(self.ctx.user)
+        self.show_login(self.ctx.user, reason)
 
     def switch_language_at_login(self, lang: str) -> None:
         self.ctx.lang = lang

@@ -20,20 +20,65 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counterdesk.domain.hlc import CHINA_TZ
 from ui import ops
 from ui.syncservice import SyncService, age_text, client, reset_client
+from ui.tables import read_only
 
 
 def _when(ms: int | None) -> str:
+    """Beijing time, as on every paper (the PC's own zone may be UTC)."""
     if not ms:
         return "—"
-    return dt.datetime.fromtimestamp(ms / 1000).strftime("%Y-%m-%d %H:%M:%S")
+    return dt.datetime.fromtimestamp(ms / 1000, CHINA_TZ).strftime("%Y-%m-%d %H:%M:%S")
 
 
 class SyncPage(QWidget):
+    """Everyone sees the state and may sync now; only the admin sees the district's
+    address, enrollment and the USB bundles (what a role may not do, it does not see)."""
+
     def __init__(self, ctx: Any, sync: SyncService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.sync = ctx, sync
+        self.admin = ctx.role == "admin"
+        setup = self._district_box()
+        state = self._state_box()
+        self.quarantine = QTableWidget(0, 3)
+        self.quarantine.setObjectName("quarantine")
+        self.quarantine.setHorizontalHeaderLabels(
+            [self.tr("序号"), self.tr("代码"), self.tr("拒收原因")]
+        )
+        self.quarantine.horizontalHeader().setStretchLastSection(True)
+        self.quarantine.verticalHeader().setVisible(False)
+        read_only(self.quarantine)
+        bundle = QHBoxLayout()
+        if self.admin:  # USB bundles are the IT staff's
+            for label, slot in (
+                (self.tr("导出U盘数据包"), self.export_bundle),
+                (self.tr("导入区级回执文件"), self.import_ack),
+            ):
+                button = QPushButton(label)
+                button.clicked.connect(slot)
+                bundle.addWidget(button)
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(setup)
+        layout.addWidget(state)
+        layout.addWidget(QLabel(self.tr("被区级平台拒收的事件")))
+        layout.addWidget(self.quarantine, 1)
+        layout.addLayout(bundle)
+        layout.addWidget(self.message)
+        ops.bind(self, sync.status_changed, self.show_status)
+        ops.bind(self, sync.synced, lambda report: self.load())
+        ops.bind(
+            self, sync.failed, lambda exc: self.message.setText(getattr(exc, "message", str(exc)))
+        )
+        self.load()
+
+    def _district_box(self) -> QGroupBox:
+        """The district's address and enrollment (admin), and 立即同步 (everyone)."""
         self.url = QLineEdit()
         self.url.setObjectName("server_url")
         self.url.setPlaceholderText("https://district.example.gov.cn")
@@ -45,21 +90,32 @@ class SyncPage(QWidget):
         enroll.clicked.connect(self.enroll)
         now = QPushButton(self.tr("立即同步"))
         now.setObjectName("sync_now")
-        now.clicked.connect(sync.sync_now)
+        now.clicked.connect(self.sync.sync_now)
         setup = QGroupBox(self.tr("区级平台"))
         form = QFormLayout(setup)
-        row = QHBoxLayout()
-        row.addWidget(self.url, 1)
-        row.addWidget(save_url)
-        form.addRow(self.tr("平台地址"), row)
-        row = QHBoxLayout()
-        row.addWidget(self.code, 1)
-        row.addWidget(enroll)
-        form.addRow(self.tr("注册码"), row)
+        if self.admin:
+            for label, edit, button in (
+                (self.tr("平台地址"), self.url, save_url), (self.tr("注册码"), self.code, enroll),
+            ):  # fmt: skip
+                row = QHBoxLayout()
+                row.addWidget(edit, 1)
+                row.addWidget(button)
+                form.addRow(label, row)
+        else:
+            self.url.setReadOnly(True)
+            self.address = QLabel("—")
+            self.address.setObjectName("server_address")
+            form.addRow(self.tr("平台地址"), self.address)
+            for hidden in (self.url, self.code, save_url, enroll):
+                hidden.setParent(self)
+                hidden.hide()
         form.addRow("", now)
+        return setup
+
+    def _state_box(self) -> QGroupBox:
         self.values: dict[str, QLabel] = {}
         state = QGroupBox(self.tr("同步状态"))
-        sform = QFormLayout(state)
+        form = QFormLayout(state)
         for key, label in (
             ("enrolled", self.tr("注册")), ("pending", self.tr("待上传事件")),
             ("oldest", self.tr("最早未上传")), ("acked", self.tr("已确认序号")),
@@ -70,35 +126,8 @@ class SyncPage(QWidget):
             value.setObjectName(key)
             value.setWordWrap(True)
             self.values[key] = value
-            sform.addRow(label, value)
-        self.quarantine = QTableWidget(0, 3)
-        self.quarantine.setObjectName("quarantine")
-        self.quarantine.setHorizontalHeaderLabels(
-            [self.tr("序号"), self.tr("代码"), self.tr("拒收原因")]
-        )
-        self.quarantine.horizontalHeader().setStretchLastSection(True)
-        bundle = QHBoxLayout()
-        for label, slot in (
-            (self.tr("导出U盘数据包"), self.export_bundle),
-            (self.tr("导入区级回执文件"), self.import_ack),
-        ):
-            button = QPushButton(label)
-            button.clicked.connect(slot)
-            bundle.addWidget(button)
-        self.message = QLabel()
-        self.message.setObjectName("message")
-        self.message.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.addWidget(setup)
-        layout.addWidget(state)
-        layout.addWidget(QLabel(self.tr("被区级平台拒收的事件")))
-        layout.addWidget(self.quarantine, 1)
-        layout.addLayout(bundle)
-        layout.addWidget(self.message)
-        sync.status_changed.connect(self.show_status)
-        sync.synced.connect(lambda report: self.load())
-        sync.failed.connect(lambda exc: self.message.setText(getattr(exc, "message", str(exc))))
-        self.load()
+            form.addRow(label, value)
+        return state
 
     def load(self) -> None:
         def read(desk: Any) -> Any:
@@ -111,6 +140,8 @@ class SyncPage(QWidget):
         status, quarantined = result
         if not self.url.text():
             self.url.setText(status.server_url)
+        if not self.admin:
+            self.address.setText(status.server_url or self.tr("未设置"))
         self.show_status(status)
         self.quarantine.setRowCount(len(quarantined))
         for i, item in enumerate(quarantined):

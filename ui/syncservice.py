@@ -14,11 +14,15 @@ import threading
 import time
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from ui import ops
 
 log = logging.getLogger(__name__)
+
+# The change-bus area a finished sync announces: what reached the district moved.
+UPLOADS = "uploads"
+SOON_MS = 3000  # a sync this long after a clerk's action, when online
 
 
 def client(desk: Any) -> Any:
@@ -55,12 +59,12 @@ def age_text(seconds: float | None) -> str:
     if seconds is None:
         return "—"
     if seconds < 60:
-        return f"{int(seconds)} 秒"
+        return QCoreApplication.translate("SyncService", "{0} 秒").format(int(seconds))
     if seconds < 3600:
-        return f"{int(seconds // 60)} 分钟"
+        return QCoreApplication.translate("SyncService", "{0} 分钟").format(int(seconds // 60))
     if seconds < 86400:
-        return f"{seconds / 3600:.1f} 小时"
-    return f"{seconds / 86400:.1f} 天"
+        return QCoreApplication.translate("SyncService", "{0} 小时").format(f"{seconds / 3600:.1f}")
+    return QCoreApplication.translate("SyncService", "{0} 天").format(f"{seconds / 86400:.1f}")
 
 
 class SyncService(QObject):
@@ -72,11 +76,14 @@ class SyncService(QObject):
     failed = Signal(object)  # the error
     answers_arrived = Signal(int)
 
-    def __init__(self, interval_s: int = 300, parent: QObject | None = None) -> None:
+    def __init__(
+        self, interval_s: int = 300, parent: QObject | None = None, soon_ms: int = SOON_MS
+    ) -> None:
         super().__init__(parent)
         self.status: Any = None
         self.online: bool | None = None
         self.running = False
+        self.again = False  # an action came in during a run: sync once more after it
         self.answered = -1
         self.poll = QTimer(self)
         self.poll.setInterval(5000)
@@ -84,8 +91,30 @@ class SyncService(QObject):
         self.auto = QTimer(self)
         self.auto.setInterval(interval_s * 1000)
         self.auto.timeout.connect(self.sync_now)
+        # After each clerk action, while online: a sync a few seconds later (actions in a
+        # burst, a batch hand-off, go in one run).
+        self.soon = QTimer(self)
+        self.soon.setSingleShot(True)
+        self.soon.setInterval(soon_ms)
+        self.soon.timeout.connect(self.sync_now)
         self._probe_busy = False
         self._worker: Any = None
+        self._watching = False
+        self._sync_on_status = False  # start(): sync once the first status says enrolled
+
+    @property
+    def risk(self) -> str:
+        """How risky the debt is now (sync.client.scheduler.debt_risk); '' before a status."""
+        from sync.client.scheduler import debt_risk
+
+        return debt_risk(self.status, self.online) if self.status is not None else ""
+
+    def action_done(self, change: Any = None) -> None:
+        """A write op finished: its events should reach the district soon."""
+        if self.running:
+            self.again = True
+        elif self.online is not False and self.poll.isActive():
+            self.soon.start()
 
     def _sync_executor(self) -> Any:
         """The sync run's own worker (its own Desk); the main one when ops run synchronously."""
@@ -97,13 +126,23 @@ class SyncService(QObject):
         return self._worker
 
     def start(self) -> None:
-        self.refresh()
+        """Status now, a first sync at once (not after the interval), then the timers."""
+        if not self._watching:
+            self._watching = True
+            ops.bus().changed.connect(self._bus_changed)
         self.poll.start()
         self.auto.start()
+        self._sync_on_status = True
+        self.refresh()
+
+    def _bus_changed(self, change: Any) -> None:
+        if UPLOADS not in getattr(change, "areas", ()):  # not our own announcement
+            self.action_done(change)
 
     def stop(self) -> None:
         self.poll.stop()
         self.auto.stop()
+        self.soon.stop()
         if self._worker is not None:
             self._worker.shutdown()
             self._worker = None
@@ -123,6 +162,10 @@ class SyncService(QObject):
             self.probe(status.server_url)
         else:
             self._set_online(False)
+        if self._sync_on_status:
+            self._sync_on_status = False
+            if status.enrolled and status.server_url:
+                self.sync_now()  # at start: results and the debt at once, not in 5 minutes
 
     def probe(self, url: str) -> None:
         if self._probe_busy:
@@ -149,13 +192,21 @@ class SyncService(QObject):
 
     def _set_online(self, online: bool) -> None:
         if online != self.online:
+            came_back = online and self.online is False
             self.online = online
             self.online_changed.emit(online)
+            if self.status is not None:
+                self.status_changed.emit(self.status)  # the colour depends on it too
+            if came_back and self.status is not None and self.status.pending:
+                self.soon.start()  # the link is back: send what waited
 
     def sync_now(self) -> None:
         if self.running:
+            self.again = True
             return
+        self.soon.stop()
         self.running = True
+        self.again = False
         started = time.monotonic()
 
         def run(desk: Any) -> Any:
@@ -182,14 +233,19 @@ class SyncService(QObject):
             if self.answered >= 0 and answered > self.answered:
                 self.answers_arrived.emit(answered - self.answered)
             self.answered = answered
+            areas = {UPLOADS}
             if report.applied:
                 from counterdesk.domain.changes import CASES, CATALOG
 
-                ops.bus().changed.emit(_Changed(frozenset({CASES, CATALOG, "feedback"})))
+                areas |= {CASES, CATALOG, "feedback"}
+            ops.bus().changed.emit(_Changed(frozenset(areas)))
             self.synced.emit(report)
+            if self.again:
+                self.soon.start()
 
         def failed(exc: BaseException) -> None:
             self.running = False
+            self.again = False  # the timers and the probe retry; no tight loop
             if getattr(exc, "kind", "") == "network":
                 self._set_online(False)
             self.failed.emit(exc)

@@ -20,18 +20,31 @@ from PySide6.QtWidgets import (
 )
 
 from counterdesk.domain.changes import CASES
-from counterdesk.queries.worklists import WORK_LISTS, ListQuery
+from counterdesk.queries.worklists import COLUMNS, WORK_LISTS, ListQuery
 from ui import ops
-from ui.listmodel import CASE_ID, DISPLAY, HORIZONTAL, CaseListModel, fill_roles
+from ui.listmodel import CASE_ID, DISPLAY, HORIZONTAL, TOOLTIP, CaseListModel, fill_roles
+from ui.tables import set_widths
 
 SEARCH_COLUMNS = ("案件编号", "申请人", "证件号", "事项", "状态", "受理日期", "办结期限", "匹配")
+# Column widths in ems of the table's font (a CJK character; Latin digits are about half),
+# the stretched column takes the rest: the matter and the status get the room, a masked
+# ID number only what it needs.
+_LIST_EMS = {"case_no": 11, "applicant_name": 4.5, "status": 8, "clerk": 4, "accept_date": 5.5,
+             "due_date": 5.5, "step_name": 5, "step_department": 7}  # fmt: skip
+LIST_WIDTHS = {i: _LIST_EMS[name] for i, (name, _) in enumerate(COLUMNS) if name in _LIST_EMS}
+SEARCH_WIDTHS = {0: 11, 1: 4.5, 2: 10, 4: 8, 5: 5.5, 6: 5.5, 7: 6}
+LIST_STRETCH = [name for name, _ in COLUMNS].index("matter_name")
+SEARCH_STRETCH = SEARCH_COLUMNS.index("事项")
 
 
 def _cells(row: Any) -> tuple:
-    """One search result as the texts of SEARCH_COLUMNS (built once, not per paint)."""
+    """One search result as the texts of SEARCH_COLUMNS (built once on the worker, not per
+    paint; QCoreApplication.translate is thread-safe)."""
+    status = QCoreApplication.translate("lists", row.status_label)
+    match = QCoreApplication.translate("lists", row.match)
     return (
-        row.case_no, row.name, row.masked_id, row.matter, row.status_label,
-        row.accept_date, row.due_date or "", row.match,
+        row.case_no, row.name, row.masked_id, row.matter, status,
+        row.accept_date, row.due_date or "", match,
     )  # fmt: skip
 
 
@@ -110,7 +123,7 @@ class SearchModel(QAbstractTableModel):
         return None
 
     def _value(self, row: int, column: int, role: int) -> Any:
-        if role == DISPLAY:
+        if role in (DISPLAY, TOOLTIP):
             return self.cells[row][column]
         if role == CASE_ID:
             return self.rows[row].case_id
@@ -147,7 +160,7 @@ class WorkListPage(QWidget):
         self.search_model.on_loaded = self._search_loaded
         self.chooser = QListWidget()
         self.chooser.setObjectName("lists")
-        self.chooser.setMaximumWidth(180)
+        self.chooser.setMaximumWidth(130)
         for key, spec in self.specs.items():
             item = QListWidgetItem(QCoreApplication.translate("lists", spec.label))
             item.setData(Qt.UserRole, key)
@@ -170,8 +183,8 @@ class WorkListPage(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(26)
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setSortingEnabled(True)
+        self.table.setTabKeyNavigation(False)
         self.table.activated.connect(self._activated)
         self.table.setModel(self.model)
         self.table.horizontalHeader().setSortIndicatorShown(False)
@@ -185,12 +198,38 @@ class WorkListPage(QWidget):
         layout = QHBoxLayout(self)
         layout.addWidget(self.chooser)
         layout.addLayout(right, 1)
-        ops.bus().subscribe({CASES}, lambda change: self.refresh())
+        ops.bus().subscribe({CASES}, lambda change: self.refresh(), self)
+        self.setFocusProxy(self.table)
         self.show_list(self.current)
 
     def _column_widths(self) -> None:
-        for column, width in enumerate((150, 90, 260, 120, 80, 100, 100, 110)):
-            self.table.setColumnWidth(column, width)
+        if self.table.model() is self.search_model:
+            set_widths(self.table, SEARCH_WIDTHS, SEARCH_STRETCH)
+        else:
+            set_widths(self.table, LIST_WIDTHS, LIST_STRETCH)
+
+    def showing_search(self) -> bool:
+        return self.table.model() is self.search_model and self.search_model.rowCount() > 0
+
+    def enter_results(self) -> bool:
+        """Down from the search box: into the shown list, on its first row."""
+        if self.table.model().rowCount() == 0:
+            return False
+        window = self.window()
+        if hasattr(window, "page"):
+            window.page("lists")
+        if not self.table.currentIndex().isValid():
+            self.table.selectRow(0)
+        self.table.setFocus()
+        return True
+
+    def open_current(self) -> None:
+        index = self.table.currentIndex()
+        if not index.isValid() and self.table.model().rowCount():
+            self.table.selectRow(0)
+            index = self.table.currentIndex()
+        if index.isValid():
+            self._activated(index)
 
     def show_list(self, key: str, status: str = "") -> None:
         self.current, self.status_filter = key, status
@@ -223,6 +262,8 @@ class WorkListPage(QWidget):
             self.model.reload()
 
     def _loaded(self, count: int) -> None:
+        if self.table.model() is not self.model:
+            return  # a search is shown: its own count stays in the heading
         label = QCoreApplication.translate("lists", self.specs[self.current].label)
         self.count.setText(self.tr("{0}：{1} 件").format(label, count))
 
@@ -230,14 +271,16 @@ class WorkListPage(QWidget):
         self.chooser.clearSelection()
         self.table.setSortingEnabled(False)
         self.table.setModel(self.search_model)
+        self._column_widths()
         self.count.setText(self.tr("搜索中…"))
         self.search_model.start(text)
 
     def _search_loaded(self, count: int, more: bool, kind: str) -> None:
         more_text = self.tr("，向下滚动加载更多") if more else ""
+        kind = QCoreApplication.translate("lists", kind)
         self.count.setText(self.tr("按{0}搜索：{1} 件{2}").format(kind, count, more_text))
-        if count == 1:
-            self.table.selectRow(0)
+        if count and not self.table.currentIndex().isValid():
+            self.table.selectRow(0)  # Enter in the search box (again) opens it
 
     def _activated(self, index: QModelIndex) -> None:
         case_id = self.table.model().data(index, Qt.UserRole)

@@ -82,6 +82,9 @@ STEP_OF_STATUS = {
 OUTCOMES = ("approved", "denied", "needs_supplement")
 BAD_LEVELS = ("不满意", "非常不满意")
 LEVELS = ("非常满意", "满意", "基本满意", "不满意", "非常不满意")
+# The national 好差评 scores: 5 = 非常满意 … 1 = 非常不满意, the same direction for the
+# overall level and each indicator (1–5). Stored events keep the level's name.
+LEVEL_SCORES = {level: len(LEVELS) - i for i, level in enumerate(LEVELS)}
 RECTIFY_DAYS = 15
 VISITS = ("intake", "pickup", "other")
 # What a 容缺 case's lapse means, said the same way on the commitment letter, the

@@ -29,7 +29,7 @@ from typing import Any
 
 from counterdesk.domain.catalog import Catalog
 from counterdesk.domain.errors import InvalidInput, NotFound
-from counterdesk.domain.hlc import CHINA_TZ, from_datetime
+from counterdesk.domain.hlc import CHINA_TZ, from_datetime, to_datetime
 from counterdesk.domain.workdays import WorkCalendar
 from counterdesk.domain.workflow import LEVELS, OPEN, RUNNING, STATUS_LABELS
 
@@ -137,6 +137,8 @@ class Dashboard:
     rejected: int = 0
     notices: int = 0
     by_day: list[tuple[str, int, int]] = field(default_factory=list)
+    # A one-day period's intake by hour (China time): (hour, accepted, rejected).
+    by_hour: list[tuple[int, int, int]] = field(default_factory=list)
     by_matter: list[tuple[str, int]] = field(default_factory=list)
     by_department: list[tuple[str, int]] = field(default_factory=list)
     by_clerk: list[tuple[str, int]] = field(default_factory=list)
@@ -235,6 +237,8 @@ def _intake(q: _Reader, board: Dashboard) -> None:
         )
     ]
     board.rejected = sum(r for _, _, r in board.by_day)
+    if board.period.start == board.period.end:
+        board.by_hour = _by_hour(q, span[0])
     board.accepted = sum(a for _, a, _ in board.by_day)
     for column, target in (
         ("matter_name", "by_matter"),
@@ -247,6 +251,17 @@ def _intake(q: _Reader, board: Dashboard) -> None:
     board.notices = q.rows("SELECT COUNT(*) FROM {notices} WHERE issue_date BETWEEN ? AND ?", span)[
         0
     ][0]
+
+
+def _by_hour(q: _Reader, day: str) -> list[tuple[int, int, int]]:
+    """Intake of one business day by hour: a one-day trend needs more than one bar."""
+    hours: dict[int, list[int]] = {}
+    for hlc, rejected in q.rows(
+        "SELECT accept_hlc, status = 'rejected' FROM {cases} WHERE accept_date = ?", (day,)
+    ):
+        counts = hours.setdefault(to_datetime(hlc).hour, [0, 0])
+        counts[1 if rejected else 0] += 1
+    return [(hour, a, r) for hour, (a, r) in sorted(hours.items())]
 
 
 def _open_marks() -> str:

@@ -23,18 +23,42 @@ sys.path.insert(0, str(ROOT))
 
 
 def data_strings() -> list[tuple[str, str]]:
+    from counterdesk.domain.people import ID_TYPES
     from counterdesk.domain.workflow import EVENT_LABELS, LEVELS, STATUS_LABELS
     from counterdesk.printing import kind_labels
+    from counterdesk.queries.search import KIND_LABELS
     from counterdesk.queries.worklists import COLUMNS, WORK_LISTS
-    from ui import admin, casepage, dashboard, dialogs, handover, intake, worklists
+    from ui import (
+        admin,
+        casepage,
+        charts,
+        checklist,
+        dashboard,
+        dialogs,
+        handover,
+        setupwizard,
+        worklists,
+    )
 
     pairs = [("lists", label) for _, label in COLUMNS]
     pairs += [("lists", wl.label) for wl in WORK_LISTS.values()]
     pairs += [("lists", s) for s in STATUS_LABELS.values()]
+    pairs += [("lists", s) for s in KIND_LABELS.values()]
+    pairs += [("lists", s) for s in search_tiers()]
     pairs += [("CasePage", s) for s in STATUS_LABELS.values()]
     pairs += [("CasePage", s) for s in EVENT_LABELS.values()]
+    pairs += [("CasePage", s) for s in LEVELS]
+    pairs += [("CasePage", s) for s in ID_TYPES.values()]
+    pairs += [("CasePage", s) for s in casepage.VALUE_LABELS.values()]
     pairs += [("CasePage", kind_labels()[k]) for k in casepage.CASE_PAPERS]
-    pairs += [("IntakePage", s) for s in intake.FORMS.values()]
+    pairs += [("ApplicantBox", s) for s in ID_TYPES.values()]
+    pairs += [("IntakePage", s) for s in STATUS_LABELS.values()]
+    pairs += [("Checklist", s) for s in checklist.FORMS.values()]
+    pairs += [("preview", s) for s in kind_labels().values()]
+    pairs += [("DashboardPage", s) for s in STATUS_LABELS.values()]
+    pairs += [("DashboardPage", s) for s in LEVELS]
+    pairs += [("DashboardPage", s) for s in charts.WEEKDAYS]
+    pairs += [("SetupWizard", setupwizard.DEFAULT_PRINTER)]
     pairs += [("EvaluationDialog", s) for s in LEVELS]
     pairs += [("EvaluationDialog", s) for s in dialogs.INDICATOR_LABELS.values()]
     pairs += [("EvaluationDialog", s) for s in ("领取", "受理", "其他")]
@@ -71,11 +95,26 @@ def wrapped_strings() -> list[tuple[str, str]]:
     import re
 
     out = []
-    for name, context in (("ops", "ops"), ("listmodel", "lists"), ("dialogs", "CasePage")):
+    for name, context in (
+        ("ops", "ops"), ("listmodel", "lists"), ("dialogs", "CasePage"),
+        ("casepage", "CasePage"), ("charts", "DashboardPage"),
+    ):  # fmt: skip
         text = (ROOT / "ui" / f"{name}.py").read_text(encoding="utf-8")
         pattern = r'\b_tr\("([^"]+)"\)' if name != "dialogs" else r'\btr\("([^"]+)"\)'
         out += [(context, ast.literal_eval(f'"{s}"')) for s in re.findall(pattern, text)]
     return out
+
+
+def search_tiers() -> list[str]:
+    """The "match" labels of counterdesk.queries.search's tiers (shown in the results)."""
+    import re
+
+    text = (ROOT / "counterdesk" / "queries" / "search.py").read_text(encoding="utf-8")
+    return sorted(
+        set(re.findall(r'_Tier\(\s*"([^"]+)"', text))
+        | set(re.findall(r'_(?:exact|tail)\("\w+", text, "([^"]+)"\)', text))
+        | set(re.findall(r'_contains\(text, "([^"]+)"\)', text))
+    )
 
 
 def fill(ts: Path, english: dict[str, str] | None) -> list[str]:
@@ -94,6 +133,23 @@ def fill(ts: Path, english: dict[str, str] | None) -> list[str]:
     return missing
 
 
+def add_qt_supplement(ts: Path) -> int:
+    """Qt's own strings that Qt's zh_CN translation lacks (qt_zh_CN.json: context ->
+    source -> Chinese), added to our zh_CN file; Qt asks every installed translator."""
+    extra = json.loads((HERE / "qt_zh_CN.json").read_text(encoding="utf-8"))
+    tree = ET.parse(ts)
+    root = tree.getroot()
+    for name, messages in extra.items():
+        context = ET.SubElement(root, "context")
+        ET.SubElement(context, "name").text = name
+        for source, chinese in messages.items():
+            message = ET.SubElement(context, "message")
+            ET.SubElement(message, "source").text = source
+            ET.SubElement(message, "translation").text = chinese
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
+    return sum(len(m) for m in extra.values())
+
+
 def main() -> int:
     write_strings_module()
     sources = sorted(str(p) for p in (ROOT / "ui").glob("*.py"))
@@ -103,6 +159,7 @@ def main() -> int:
     )
     english = json.loads((HERE / "en.json").read_text(encoding="utf-8"))
     fill(targets[0], None)
+    add_qt_supplement(targets[0])
     missing = fill(targets[1], english)
     for ts in targets:
         subprocess.run([BIN / "pyside6-lrelease", str(ts)], check=True)

@@ -3,78 +3,83 @@
 <context>
     <name />
     <message>
-        <location filename="../../ui/dialogs.py" line="257" />
+        <location filename="../../ui/dialogs.py" line="316" />
         <source>部门签收人</source>
         <translation>Received by (department)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="258" />
+        <location filename="../../ui/dialogs.py" line="317" />
         <source>通知方式（电话/短信/当面）</source>
         <translation>How notified (phone/SMS/in person)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="259" />
+        <location filename="../../ui/dialogs.py" line="318" />
         <source>中止原因（听证、检测、专家评审）</source>
         <translation>Reason to suspend (hearing, testing, expert review)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="260" />
+        <location filename="../../ui/dialogs.py" line="319" />
         <source>撤回原因</source>
         <translation>Reason for withdrawal</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="261" />
+        <location filename="../../ui/dialogs.py" line="320" />
         <source>终止原因</source>
         <translation>Reason for termination</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="262" />
+        <location filename="../../ui/dialogs.py" line="321" />
         <source>备注内容</source>
         <translation>Note text</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="238" />
+        <location filename="../../ui/dialogs.py" line="297" />
         <source>没有可以接手的人：除当前承办人外，本中心没有在用的窗口人员或中心负责人账户。请系统管理员添加或启用账户后再转交。</source>
         <translation>Nobody can take this case over: apart from its current clerk, this center has no active counter-clerk or center-chief account. Ask the system administrator to add or re-enable an account, then transfer.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="239" />
+        <location filename="../../ui/dialogs.py" line="298" />
         <source>转交</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="263" />
+        <location filename="../../ui/dialogs.py" line="322" />
         <source>送件人（默认本人）</source>
         <translation>Carrier (default: me)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="264" />
+        <location filename="../../ui/dialogs.py" line="323" />
         <source>取件人（默认本人）</source>
         <translation>Collected by (default: me)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="280" />
+        <location filename="../../ui/dialogs.py" line="328" />
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="340" />
         <source>办结</source>
         <translation>Complete</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="280" />
+        <location filename="../../ui/dialogs.py" line="340" />
         <source>领取人</source>
         <translation>Collected by</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="283" />
-        <location filename="../../ui/dialogs.py" line="286" />
+        <location filename="../../ui/dialogs.py" line="343" />
+        <location filename="../../ui/dialogs.py" line="346" />
         <source>整改回访</source>
         <translation>Rectification call-back</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="283" />
+        <location filename="../../ui/dialogs.py" line="343" />
         <source>回访情况</source>
         <translation>Call-back notes</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="286" />
+        <location filename="../../ui/dialogs.py" line="346" />
         <source>申请人对整改满意吗？</source>
         <translation>Is the applicant satisfied with the rectification?</translation>
     </message>
@@ -82,100 +87,218 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../ui/admin.py" line="388" />
+        <location filename="../../ui/admin.py" line="405" />
         <source>用户与角色</source>
         <translation>Users and roles</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="389" />
+        <location filename="../../ui/admin.py" line="406" />
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="391" />
+        <location filename="../../ui/admin.py" line="408" />
         <source>事项目录</source>
         <translation>Matter catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="392" />
+        <location filename="../../ui/admin.py" line="411" />
         <source>打印机</source>
         <translation>Printers</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="396" />
+        <location filename="../../ui/admin.py" line="414" />
         <source>备份与恢复</source>
         <translation>Backup and restore</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="397" />
+        <location filename="../../ui/admin.py" line="415" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
 </context>
 <context>
+    <name>ApplicantBox</name>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="109" />
+        <source>居民身份证</source>
+        <translation>Resident ID card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="110" />
+        <source>港澳台居民居住证</source>
+        <translation>Residence permit for HK, Macao and Taiwan residents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="112" />
+        <source>护照</source>
+        <translation>Passport</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="113" />
+        <source>港澳居民来往内地通行证</source>
+        <translation>Hong Kong/Macao travel permit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="114" />
+        <source>台湾居民来往大陆通行证</source>
+        <translation>Taiwan travel permit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="111" />
+        <source>外国人永久居留身份证</source>
+        <translation>Foreign permanent resident ID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="115" />
+        <source>统一社会信用代码</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/applicant.py" line="58" />
+        <source>申请人</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/applicant.py" line="70" />
+        <source>证件号；老用户输尾号 4 位、姓名或拼音，回车选中</source>
+        <translation>ID number; for a returning citizen the last 4 digits, the name or pinyin, Enter to pick</translation>
+    </message>
+    <message>
+        <location filename="../../ui/applicant.py" line="94" />
+        <source>证件类型</source>
+        <translation>ID type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/applicant.py" line="95" />
+        <source>证件号码</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/applicant.py" line="98" />
+        <source>姓名/单位</source>
+        <translation>Name/organisation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/applicant.py" line="99" />
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/applicant.py" line="100" />
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/applicant.py" line="161" />
+        <source>未能查询老用户，请输入完整证件号</source>
+        <translation>Could not look up returning citizens; type the full ID number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/applicant.py" line="177" />
+        <source>没有找到老用户；请输入完整证件号</source>
+        <translation>No returning citizen found; type the full ID number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/applicant.py" line="181" />
+        <source>找到 {0} 位老用户：↑↓ 选择，回车带出</source>
+        <translation>{0} returning citizen(s) found: ↑↓ to choose, Enter to fill in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/applicant.py" line="206" />
+        <source>证件号有效</source>
+        <translation>ID number valid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/applicant.py" line="214" />
+        <source>证件号有效（未能查询以往办件记录）</source>
+        <translation>ID number valid (earlier cases could not be looked up)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/applicant.py" line="221" />
+        <source>证件号有效 · 新申请人，已按证件填写</source>
+        <translation>ID number valid · new applicant, filled from the card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/applicant.py" line="224" />
+        <source>证件号有效 · 新申请人，请填写姓名和电话</source>
+        <translation>ID number valid · new applicant: type the name and phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/applicant.py" line="229" />
+        <source>证件号有效 · 老用户，已带出上次信息</source>
+        <translation>ID number valid · returning citizen, details filled in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/applicant.py" line="246" />
+        <source>老用户 {0}，已带出上次信息</source>
+        <translation>Returning citizen {0}: details filled in from the last visit</translation>
+    </message>
+</context>
+<context>
     <name>BackupTab</name>
     <message>
-        <location filename="../../ui/admin.py" line="263" />
+        <location filename="../../ui/admin.py" line="268" />
         <source>选择文件夹</source>
         <translation>Choose folder</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="265" />
+        <location filename="../../ui/admin.py" line="270" />
         <source>立即备份</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="268" />
+        <location filename="../../ui/admin.py" line="273" />
         <source>从备份恢复…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="277" />
+        <location filename="../../ui/admin.py" line="282" />
         <source>备份到（如U盘）</source>
         <translation>Back up to (e.g. USB stick)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="278" />
+        <location filename="../../ui/admin.py" line="283" />
         <source>保留份数</source>
         <translation>Backups to keep</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="284" />
+        <location filename="../../ui/admin.py" line="289" />
         <source>备份文件夹</source>
         <translation>Backup folder</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="293" />
+        <location filename="../../ui/admin.py" line="298" />
         <source>请先选择备份文件夹</source>
         <translation>Choose a backup folder first</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="299" />
+        <location filename="../../ui/admin.py" line="304" />
         <source>正在备份…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="304" />
+        <location filename="../../ui/admin.py" line="309" />
         <source>已备份到 {0}（{1:.1f} MB，已校验）</source>
         <translation>Backed up to {0} ({1:.1f} MB, verified)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="309" />
+        <location filename="../../ui/admin.py" line="314" />
         <source>选择备份文件</source>
         <translation>Choose backup file</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="313" />
+        <location filename="../../ui/admin.py" line="318" />
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="314" />
+        <location filename="../../ui/admin.py" line="319" />
         <source>恢复会替换本机数据（原数据另存），完成后需重新登录。继续吗？</source>
         <translation>Restoring replaces this PC's data (the old data is kept aside); you sign in again afterwards. Continue?</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="336" />
+        <location filename="../../ui/admin.py" line="341" />
         <source>已恢复。原数据保留在 {0}。请重新登录，联网后先同步。</source>
         <translation>Restored. The old data is kept at {0}. Sign in again and sync first when online.</translation>
     </message>
@@ -183,49 +306,54 @@
 <context>
     <name>BatchPage</name>
     <message>
-        <location filename="../../ui/handover.py" line="72" />
+        <location filename="../../ui/handover.py" line="50" />
         <source>选</source>
         <translation>Pick</translation>
     </message>
     <message>
-        <location filename="../../ui/handover.py" line="73" />
+        <location filename="../../ui/handover.py" line="51" />
         <source>案件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../ui/handover.py" line="74" />
+        <location filename="../../ui/handover.py" line="52" />
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/handover.py" line="75" />
+        <location filename="../../ui/handover.py" line="53" />
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/handover.py" line="76" />
+        <location filename="../../ui/handover.py" line="54" />
         <source>期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/handover.py" line="84" />
+        <location filename="../../ui/handover.py" line="66" />
         <source>打印清单并标记 Ctrl+Enter</source>
         <translation>Print list and mark Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/handover.py" line="88" />
-        <source>全选</source>
-        <translation>Select all</translation>
+        <location filename="../../ui/handover.py" line="70" />
+        <source>全选 Alt+A</source>
+        <translation>Select all Alt+A</translation>
     </message>
     <message>
-        <location filename="../../ui/handover.py" line="93" />
-        <source>办理</source>
-        <translation>Action</translation>
+        <location filename="../../ui/handover.py" line="76" />
+        <source>办理(&amp;M)</source>
+        <translation>&amp;Mode</translation>
     </message>
     <message>
-        <location filename="../../ui/handover.py" line="95" />
-        <source>部门</source>
-        <translation>Department</translation>
+        <location filename="../../ui/handover.py" line="78" />
+        <source>部门(&amp;D)</source>
+        <translation>&amp;Department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover.py" line="150" />
+        <source>共 {0} 件待办（空格勾选，Ctrl+Enter 办理）</source>
+        <translation>{0} cases waiting (Space ticks, Ctrl+Enter records them)</translation>
     </message>
     <message>
         <location filename="../../ui/handover.py" line="125" />
@@ -233,32 +361,27 @@
         <translation>(all)</translation>
     </message>
     <message>
-        <location filename="../../ui/handover.py" line="146" />
-        <source>共 {0} 件待办</source>
-        <translation>{0} cases waiting</translation>
-    </message>
-    <message>
-        <location filename="../../ui/handover.py" line="169" />
+        <location filename="../../ui/handover.py" line="174" />
         <source>请先勾选案件</source>
         <translation>Tick cases first</translation>
     </message>
     <message>
-        <location filename="../../ui/handover.py" line="186" />
+        <location filename="../../ui/handover.py" line="191" />
         <source>已办理 {0} 件</source>
         <translation>{0} cases done</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="84" />
+        <location filename="../../ui/_i18n_strings.py" line="184" />
         <source>送件（交部门）</source>
         <translation>Hand over (to department)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="85" />
+        <location filename="../../ui/_i18n_strings.py" line="185" />
         <source>结果返回（从部门取回）</source>
         <translation>Return results (from department)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="86" />
+        <location filename="../../ui/_i18n_strings.py" line="186" />
         <source>领取办结</source>
         <translation>Pickup and complete</translation>
     </message>
@@ -266,435 +389,581 @@
 <context>
     <name>CasePage</name>
     <message>
-        <location filename="../../ui/casepage.py" line="129" />
+        <location filename="../../ui/casepage.py" line="164" />
+        <source>输入案件编号或其尾号（4 位起），回车打开</source>
+        <translation>Type a case number or its last digits (4 or more), Enter opens it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/casepage.py" line="167" />
+        <source>打开案件 F4</source>
+        <translation>Open case F4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/casepage.py" line="169" />
         <source>案件</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="132" />
+        <location filename="../../ui/casepage.py" line="172" />
         <source>案件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="132" />
+        <location filename="../../ui/casepage.py" line="172" />
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="133" />
-        <location filename="../../ui/casepage.py" line="158" />
+        <location filename="../../ui/casepage.py" line="173" />
+        <location filename="../../ui/casepage.py" line="222" />
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="133" />
+        <location filename="../../ui/casepage.py" line="173" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="134" />
+        <location filename="../../ui/casepage.py" line="174" />
         <source>办结期限</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="134" />
+        <location filename="../../ui/casepage.py" line="174" />
         <source>当前环节</source>
         <translation>Current step</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="135" />
+        <location filename="../../ui/casepage.py" line="175" />
         <source>待补材料</source>
         <translation>Owed materials</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="135" />
+        <location filename="../../ui/casepage.py" line="175" />
         <source>承办人</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="136" />
+        <location filename="../../ui/casepage.py" line="176" />
         <source>评价</source>
         <translation>Evaluation</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="136" />
+        <location filename="../../ui/casepage.py" line="176" />
         <source>上传</source>
         <translation>Upload</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="143" />
+        <location filename="../../ui/casepage.py" line="184" />
         <source>下一步可办</source>
         <translation>Next actions</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="147" />
-        <source>补打 ▾</source>
-        <translation>Reprint ▾</translation>
+        <location filename="../../ui/casepage.py" line="209" />
+        <source>补打 {0} ▾</source>
+        <translation>Reprint {0} ▾</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="158" />
+        <location filename="../../ui/casepage.py" line="316" />
+        <source>{0} 条被区级平台拒收（见 系统管理 → 同步）</source>
+        <translation>{0} refused by the district (see Administration → Sync)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/casepage.py" line="318" />
+        <source>待上传 {0} 条（联网后自动上传）</source>
+        <translation>{0} waiting to upload (uploaded automatically when online)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/casepage.py" line="319" />
+        <source>已全部上传区级平台</source>
+        <translation>Everything uploaded to the district</translation>
+    </message>
+    <message>
+        <location filename="../../ui/casepage.py" line="331" />
+        <source>快捷键 {0}</source>
+        <translation>Shortcut {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/casepage.py" line="222" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="158" />
+        <location filename="../../ui/casepage.py" line="222" />
         <source>经办人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="158" />
+        <location filename="../../ui/casepage.py" line="222" />
         <source>设备</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="158" />
+        <location filename="../../ui/casepage.py" line="222" />
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="175" />
+        <location filename="../../ui/casepage.py" line="200" />
         <source>办理过程（谁、何时、在哪）</source>
         <translation>Timeline (who, when, where)</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="199" />
+        <location filename="../../ui/casepage.py" line="263" />
+        <source>没有找到案件：{0}</source>
+        <translation>No case found: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/casepage.py" line="286" />
         <source>（已超期）</source>
         <translation> (overdue)</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="199" />
+        <location filename="../../ui/casepage.py" line="286" />
         <source>（临近期限）</source>
         <translation> (near due)</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="202" />
+        <location filename="../../ui/casepage.py" line="289" />
+        <location filename="../../ui/casepage.py" line="300" />
         <source>（暂定）</source>
         <translation> (provisional)</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="217" />
+        <location filename="../../ui/casepage.py" line="305" />
         <source>未评价</source>
         <translation>Not evaluated</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="218" />
-        <source>已上传区级平台</source>
-        <translation>Uploaded to the district</translation>
-    </message>
-    <message>
-        <location filename="../../ui/casepage.py" line="218" />
-        <source>待上传</source>
-        <translation>Not yet uploaded</translation>
-    </message>
-    <message>
-        <location filename="../../ui/casepage.py" line="267" />
+        <location filename="../../ui/casepage.py" line="377" />
         <source>已办理：{0}</source>
         <translation>Done: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="28" />
+        <location filename="../../ui/_i18n_strings.py" line="54" />
         <source>已受理（待送件）</source>
         <translation>Accepted (to hand over)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="29" />
+        <location filename="../../ui/_i18n_strings.py" line="55" />
         <source>已送部门</source>
         <translation>Sent to department</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="30" />
+        <location filename="../../ui/_i18n_strings.py" line="56" />
         <source>部门办理中</source>
         <translation>At department</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="31" />
+        <location filename="../../ui/_i18n_strings.py" line="57" />
         <source>待补正材料</source>
         <translation>Awaiting supplement</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="32" />
+        <location filename="../../ui/_i18n_strings.py" line="58" />
         <source>部门已出结果</source>
         <translation>Result issued</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="33" />
+        <location filename="../../ui/_i18n_strings.py" line="59" />
         <source>结果已返回中心</source>
         <translation>Result back at center</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="34" />
+        <location filename="../../ui/_i18n_strings.py" line="60" />
         <source>已通知领取</source>
         <translation>Citizen notified</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="35" />
+        <location filename="../../ui/_i18n_strings.py" line="61" />
         <source>已办结</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="36" />
+        <location filename="../../ui/_i18n_strings.py" line="62" />
         <source>已中止</source>
         <translation>Suspended</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="37" />
+        <location filename="../../ui/_i18n_strings.py" line="63" />
         <source>已撤回</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="38" />
+        <location filename="../../ui/_i18n_strings.py" line="64" />
         <source>不予受理</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="39" />
+        <location filename="../../ui/_i18n_strings.py" line="65" />
         <source>已终止</source>
         <translation>Terminated</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="40" />
+        <location filename="../../ui/_i18n_strings.py" line="66" />
         <source>受理</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="41" />
+        <location filename="../../ui/_i18n_strings.py" line="67" />
         <source>一次性告知</source>
         <translation>One-time notice</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="42" />
+        <location filename="../../ui/_i18n_strings.py" line="68" />
         <source>补齐材料</source>
         <translation>Materials supplemented</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="43" />
+        <location filename="../../ui/_i18n_strings.py" line="69" />
         <source>送件至部门</source>
         <translation>Handed over</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="44" />
+        <location filename="../../ui/_i18n_strings.py" line="70" />
         <source>部门签收</source>
         <translation>Department received</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="45" />
+        <location filename="../../ui/_i18n_strings.py" line="71" />
         <source>部门出具结果</source>
         <translation>Department result</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="46" />
+        <location filename="../../ui/_i18n_strings.py" line="72" />
         <source>结果返回中心</source>
         <translation>Result returned</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="47" />
+        <location filename="../../ui/_i18n_strings.py" line="73" />
         <source>通知申请人</source>
         <translation>Notify citizen</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="48" />
+        <location filename="../../ui/_i18n_strings.py" line="74" />
         <source>办结（领取/送达）</source>
         <translation>Completed (picked up/delivered)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="49" />
+        <location filename="../../ui/_i18n_strings.py" line="75" />
         <source>中止</source>
         <translation>Suspend</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="50" />
+        <location filename="../../ui/_i18n_strings.py" line="76" />
         <source>恢复</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="51" />
+        <location filename="../../ui/_i18n_strings.py" line="77" />
         <source>转交</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="52" />
+        <location filename="../../ui/_i18n_strings.py" line="78" />
         <source>申请人撤回</source>
         <translation>Withdrawn by applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="53" />
+        <location filename="../../ui/_i18n_strings.py" line="79" />
         <source>终止</source>
         <translation>Terminate</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="54" />
-        <location filename="../../ui/casepage.py" line="274" />
+        <location filename="../../ui/_i18n_strings.py" line="80" />
+        <location filename="../../ui/casepage.py" line="387" />
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="55" />
+        <location filename="../../ui/_i18n_strings.py" line="81" />
         <source>好差评</source>
         <translation>Evaluation</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="56" />
+        <location filename="../../ui/_i18n_strings.py" line="82" />
         <source>整改回访</source>
         <translation>Rectification call-back</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="57" />
+        <location filename="../../ui/_i18n_strings.py" line="83" />
         <source>补打</source>
         <translation>Reprint</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="58" />
+        <location filename="../../ui/_i18n_strings.py" line="84" />
+        <source>非常满意</source>
+        <translation>Very satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="85" />
+        <source>满意</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="86" />
+        <source>基本满意</source>
+        <translation>Fairly satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="87" />
+        <source>不满意</source>
+        <translation>Dissatisfied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="88" />
+        <source>非常不满意</source>
+        <translation>Very dissatisfied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="89" />
+        <source>居民身份证</source>
+        <translation>Resident ID card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="90" />
+        <source>港澳台居民居住证</source>
+        <translation>Residence permit for HK, Macao and Taiwan residents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="92" />
+        <source>护照</source>
+        <translation>Passport</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="93" />
+        <source>港澳居民来往内地通行证</source>
+        <translation>Hong Kong/Macao travel permit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="94" />
+        <source>台湾居民来往大陆通行证</source>
+        <translation>Taiwan travel permit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="91" />
+        <source>外国人永久居留身份证</source>
+        <translation>Foreign permanent resident ID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="95" />
+        <source>统一社会信用代码</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="96" />
+        <source>准予</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="97" />
+        <source>不予</source>
+        <translation>Denied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="98" />
+        <source>需补正</source>
+        <translation>Needs supplement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="99" />
+        <source>领取</source>
+        <translation>Pickup</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="100" />
+        <source>送达</source>
+        <translation>Delivery</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="101" />
+        <source>邮寄</source>
+        <translation>Mail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="102" />
         <source>受理回执（热敏）</source>
         <translation>Receipt (thermal)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="59" />
+        <location filename="../../ui/_i18n_strings.py" line="103" />
         <source>受理回执（A4）</source>
         <translation>Receipt (A4)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="60" />
+        <location filename="../../ui/_i18n_strings.py" line="104" />
         <source>申请表</source>
         <translation>Application form</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="61" />
+        <location filename="../../ui/_i18n_strings.py" line="105" />
         <source>容缺受理承诺书</source>
         <translation>Deficiency commitment letter</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="62" />
+        <location filename="../../ui/_i18n_strings.py" line="106" />
         <source>不予受理通知书</source>
         <translation>Rejection notice</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="63" />
+        <location filename="../../ui/_i18n_strings.py" line="107" />
         <source>办结通知（领取单）</source>
         <translation>Pickup slip</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="64" />
+        <location filename="../../ui/_i18n_strings.py" line="108" />
         <source>好差评评价单</source>
         <translation>Evaluation slip</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="151" />
-        <source>评价等级（按 1–5）</source>
-        <translation>Rating (keys 1–5)</translation>
+        <location filename="../../ui/_i18n_strings.py" line="242" />
+        <source>按数字键作答（5 最满意）</source>
+        <translation>Answer with the number keys (5 = most satisfied)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="152" />
+        <location filename="../../ui/_i18n_strings.py" line="243" />
+        <source>评价等级</source>
+        <translation>Overall rating</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="269" />
+        <source>本机（{0}）</source>
+        <translation>This PC ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="270" />
+        <source>区级平台</source>
+        <translation>District platform</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="271" />
+        <source>本中心其他窗口电脑 {0}</source>
+        <translation>Another counter PC of this center {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="244" />
         <source>评价环节</source>
         <translation>Visit</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="153" />
+        <location filename="../../ui/_i18n_strings.py" line="245" />
         <source>意见</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="154" />
+        <location filename="../../ui/_i18n_strings.py" line="246" />
+        <source>请申请人选择评价等级（必选）</source>
+        <translation>The applicant must choose an overall rating</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="247" />
         <source>结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="155" />
+        <location filename="../../ui/_i18n_strings.py" line="248" />
         <source>理由（不予/补正必填）</source>
         <translation>Reason (required unless approved)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="156" />
+        <location filename="../../ui/_i18n_strings.py" line="249" />
         <source>文书编号</source>
         <translation>Document number</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="157" />
+        <location filename="../../ui/_i18n_strings.py" line="250" />
         <source>补交材料</source>
         <translation>Supplement materials</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="158" />
+        <location filename="../../ui/_i18n_strings.py" line="251" />
         <source>勾选申请人本次补交的材料：</source>
         <translation>Tick the materials the applicant has brought:</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="159" />
+        <location filename="../../ui/_i18n_strings.py" line="252" />
         <source>转交给其他承办人</source>
         <translation>Transfer to another clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="160" />
+        <location filename="../../ui/_i18n_strings.py" line="253" />
         <source>转交原因（可不填）</source>
         <translation>Reason for the transfer (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="161" />
+        <location filename="../../ui/_i18n_strings.py" line="254" />
         <source>转交给：</source>
         <translation>Transfer to:</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="162" />
+        <location filename="../../ui/_i18n_strings.py" line="255" />
         <source>没有可以接手的人：除当前承办人外，本中心没有在用的窗口人员或中心负责人账户。请系统管理员添加或启用账户后再转交。</source>
         <translation>Nobody can take this case over: apart from its current clerk, this center has no active counter-clerk or center-chief account. Ask the system administrator to add or re-enable an account, then transfer.</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="163" />
+        <location filename="../../ui/_i18n_strings.py" line="256" />
         <source>部门签收人</source>
         <translation>Received by (department)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="164" />
+        <location filename="../../ui/_i18n_strings.py" line="257" />
         <source>通知方式（电话/短信/当面）</source>
         <translation>How notified (phone/SMS/in person)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="165" />
+        <location filename="../../ui/_i18n_strings.py" line="258" />
         <source>中止原因（听证、检测、专家评审）</source>
         <translation>Reason to suspend (hearing, testing, expert review)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="166" />
+        <location filename="../../ui/_i18n_strings.py" line="259" />
         <source>撤回原因</source>
         <translation>Reason for withdrawal</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="167" />
+        <location filename="../../ui/_i18n_strings.py" line="260" />
         <source>终止原因</source>
         <translation>Reason for termination</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="168" />
-        <location filename="../../ui/casepage.py" line="274" />
+        <location filename="../../ui/_i18n_strings.py" line="261" />
+        <location filename="../../ui/casepage.py" line="387" />
         <source>备注内容</source>
         <translation>Note text</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="169" />
+        <location filename="../../ui/_i18n_strings.py" line="262" />
         <source>送件人（默认本人）</source>
         <translation>Carrier (default: me)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="170" />
+        <location filename="../../ui/_i18n_strings.py" line="263" />
         <source>取件人（默认本人）</source>
         <translation>Collected by (default: me)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="171" />
+        <location filename="../../ui/_i18n_strings.py" line="264" />
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="265" />
         <source>办结</source>
         <translation>Complete</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="172" />
+        <location filename="../../ui/_i18n_strings.py" line="266" />
         <source>领取人</source>
         <translation>Collected by</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="173" />
+        <location filename="../../ui/_i18n_strings.py" line="267" />
         <source>回访情况</source>
         <translation>Call-back notes</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="174" />
+        <location filename="../../ui/_i18n_strings.py" line="268" />
         <source>申请人对整改满意吗？</source>
         <translation>Is the applicant satisfied with the rectification?</translation>
     </message>
@@ -702,198 +971,417 @@
 <context>
     <name>CatalogTab</name>
     <message>
-        <location filename="../../ui/admin.py" line="182" />
+        <location filename="../../ui/admin.py" line="185" />
         <source>编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="182" />
+        <location filename="../../ui/admin.py" line="185" />
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="182" />
+        <location filename="../../ui/admin.py" line="185" />
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="182" />
+        <location filename="../../ui/admin.py" line="185" />
         <source>承诺时限（工作日）</source>
         <translation>Promised (working days)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="196" />
+        <location filename="../../ui/admin.py" line="201" />
         <source>目录版本 {0}（只读，由区级平台下发）· {1} 个事项</source>
         <translation>Catalog version {0} (read-only, published by the district) · {1} matters</translation>
     </message>
 </context>
 <context>
+    <name>Checklist</name>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="128" />
+        <source>原件</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="129" />
+        <source>复印件</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="130" />
+        <source>原件及复印件</source>
+        <translation>Original and copy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="131" />
+        <source>电子</source>
+        <translation>Electronic</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist.py" line="39" />
+        <source>已收</source>
+        <translation>Got</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist.py" line="39" />
+        <source>材料</source>
+        <translation>Material</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist.py" line="39" />
+        <source>形式</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist.py" line="39" />
+        <source>份数</source>
+        <translation>Copies</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist.py" line="39" />
+        <source>容缺</source>
+        <translation>Owed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist.py" line="60" />
+        <source>（非必需）</source>
+        <translation> (optional)</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/dashboard.py" line="111" />
+        <location filename="../../ui/dashboard.py" line="51" />
         <source>统计区间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="115" />
+        <location filename="../../ui/dashboard.py" line="55" />
         <source>日报 PDF</source>
         <translation>Daily report PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="116" />
+        <location filename="../../ui/dashboard.py" line="56" />
         <source>月报 PDF</source>
         <translation>Monthly report PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="117" />
+        <location filename="../../ui/dashboard.py" line="57" />
         <source>导出 Excel/CSV</source>
         <translation>Export Excel/CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="146" />
+        <location filename="../../ui/dashboard.py" line="90" />
         <source>&lt;b&gt;{0}&lt;/b&gt;：受理 {1} 件（不予受理 {2}），一次性告知 {3} 份；&lt;span style='color:#b00020'&gt;超期 {4} 件&lt;/span&gt;，&lt;span style='color:#a66b00'&gt;临期 {5} 件&lt;/span&gt;；满意率 {6}</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt;: {1} accepted ({2} rejected), {3} one-time notices; &lt;span style='color:#b00020'&gt;{4} overdue&lt;/span&gt;, &lt;span style='color:#a66b00'&gt;{5} near due&lt;/span&gt;; satisfaction {6}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="165" />
+        <location filename="../../ui/_i18n_strings.py" line="275" />
         <source>受理趋势（按日）</source>
         <translation>Intake trend (by day)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="167" />
+        <location filename="../../ui/dashboard.py" line="105" />
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="106" />
+        <source>{0}（{1} 至 {2}）</source>
+        <translation>{0} ({1} to {2})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="121" />
+        <source>受理</source>
+        <translation>Intake</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="126" />
         <source>在办案件状态</source>
         <translation>Open cases by status</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="176" />
+        <location filename="../../ui/dashboard.py" line="139" />
         <source>超期与临期（按所在部门）</source>
         <translation>Overdue and near due (by department)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="179" />
+        <location filename="../../ui/dashboard.py" line="140" />
         <source>超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="180" />
+        <location filename="../../ui/dashboard.py" line="141" />
         <source>临期</source>
         <translation>Near due</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="184" />
+        <location filename="../../ui/dashboard.py" line="147" />
         <source>在办量（按承办人）</source>
         <translation>Open cases per clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="189" />
+        <location filename="../../ui/dashboard.py" line="148" />
+        <source>在办</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="152" />
         <source>好差评</source>
         <translation>Evaluation</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="207" />
+        <location filename="../../ui/dashboard.py" line="177" />
         <source>导出统计</source>
         <translation>Export figures</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="213" />
+        <location filename="../../ui/dashboard.py" line="183" />
         <source>已导出到 {0}</source>
         <translation>Exported to {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="87" />
+        <location filename="../../ui/_i18n_strings.py" line="144" />
+        <source>已受理（待送件）</source>
+        <translation>Accepted (to hand over)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="145" />
+        <source>已送部门</source>
+        <translation>Sent to department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="146" />
+        <source>部门办理中</source>
+        <translation>At department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="147" />
+        <source>待补正材料</source>
+        <translation>Awaiting supplement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="148" />
+        <source>部门已出结果</source>
+        <translation>Result issued</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="149" />
+        <source>结果已返回中心</source>
+        <translation>Result back at center</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="150" />
+        <source>已通知领取</source>
+        <translation>Citizen notified</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="151" />
+        <source>已办结</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="152" />
+        <source>已中止</source>
+        <translation>Suspended</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="153" />
+        <source>已撤回</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="154" />
+        <location filename="../../ui/dashboard.py" line="121" />
+        <source>不予受理</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="155" />
+        <source>已终止</source>
+        <translation>Terminated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="156" />
+        <source>非常满意</source>
+        <translation>Very satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="157" />
+        <source>满意</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="158" />
+        <source>基本满意</source>
+        <translation>Fairly satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="159" />
+        <source>不满意</source>
+        <translation>Dissatisfied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="160" />
+        <source>非常不满意</source>
+        <translation>Very dissatisfied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="161" />
+        <source>周一</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="162" />
+        <source>周二</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="163" />
+        <source>周三</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="164" />
+        <source>周四</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="165" />
+        <source>周五</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="166" />
+        <source>周六</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="167" />
+        <source>周日</source>
+        <translation>Sun</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="187" />
         <source>今日</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="88" />
+        <location filename="../../ui/_i18n_strings.py" line="188" />
         <source>本周</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="89" />
+        <location filename="../../ui/_i18n_strings.py" line="189" />
         <source>本月</source>
         <translation>This month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="272" />
+        <source>本期没有数据</source>
+        <translation>No data in this period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="273" />
+        <source>{0}时</source>
+        <translation>{0}h</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="274" />
+        <source>受理趋势（按小时）</source>
+        <translation>Intake trend (by hour)</translation>
     </message>
 </context>
 <context>
     <name>EvaluationDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="44" />
+        <location filename="../../ui/dialogs.py" line="47" />
         <source>好差评</source>
         <translation>Evaluation</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="46" />
-        <source>评价等级（按 1–5）</source>
-        <translation>Rating (keys 1–5)</translation>
+        <location filename="../../ui/dialogs.py" line="51" />
+        <source>按数字键作答（5 最满意）</source>
+        <translation>Answer with the number keys (5 = most satisfied)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="66" />
+        <location filename="../../ui/dialogs.py" line="54" />
+        <source>评价等级</source>
+        <translation>Overall rating</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="76" />
         <source>评价环节</source>
         <translation>Visit</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="68" />
+        <location filename="../../ui/dialogs.py" line="77" />
         <source>意见</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="69" />
+        <location filename="../../ui/dialogs.py" line="111" />
+        <source>请申请人选择评价等级（必选）</source>
+        <translation>The applicant must choose an overall rating</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="169" />
         <source>非常满意</source>
         <translation>Very satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="70" />
+        <location filename="../../ui/_i18n_strings.py" line="170" />
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="71" />
+        <location filename="../../ui/_i18n_strings.py" line="171" />
         <source>基本满意</source>
         <translation>Fairly satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="72" />
+        <location filename="../../ui/_i18n_strings.py" line="172" />
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="73" />
+        <location filename="../../ui/_i18n_strings.py" line="173" />
         <source>非常不满意</source>
         <translation>Very dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="74" />
+        <location filename="../../ui/_i18n_strings.py" line="174" />
         <source>整体满意度</source>
         <translation>Overall satisfaction</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="75" />
+        <location filename="../../ui/_i18n_strings.py" line="175" />
         <source>办事效率</source>
         <translation>Efficiency</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="76" />
+        <location filename="../../ui/_i18n_strings.py" line="176" />
         <source>服务水平</source>
         <translation>Service level</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="77" />
+        <location filename="../../ui/_i18n_strings.py" line="177" />
         <source>服务态度</source>
         <translation>Attitude</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="78" />
+        <location filename="../../ui/_i18n_strings.py" line="178" />
         <source>领取</source>
         <translation>Pickup</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="79" />
+        <location filename="../../ui/_i18n_strings.py" line="179" />
         <source>受理</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="80" />
+        <location filename="../../ui/_i18n_strings.py" line="180" />
         <source>其他</source>
         <translation>Other</translation>
     </message>
@@ -901,44 +1389,44 @@
 <context>
     <name>FeedbackDialog</name>
     <message>
-        <location filename="../../ui/feedback.py" line="27" />
+        <location filename="../../ui/feedback.py" line="28" />
         <source>向区级平台反馈</source>
         <translation>Feedback to the district</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="34" />
+        <location filename="../../ui/feedback.py" line="35" />
         <source>发送 Ctrl+Enter</source>
         <translation>Send Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="39" />
-        <location filename="../../ui/feedback.py" line="42" />
+        <location filename="../../ui/feedback.py" line="40" />
+        <location filename="../../ui/feedback.py" line="45" />
         <source>主题</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="39" />
-        <location filename="../../ui/feedback.py" line="43" />
+        <location filename="../../ui/feedback.py" line="40" />
+        <location filename="../../ui/feedback.py" line="46" />
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="39" />
+        <location filename="../../ui/feedback.py" line="40" />
         <source>回复</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="48" />
+        <location filename="../../ui/feedback.py" line="51" />
         <source>以往反馈与回复（同步后更新）</source>
         <translation>Earlier feedback and answers (updated after a sync)</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="64" />
+        <location filename="../../ui/feedback.py" line="67" />
         <source>（等待回复）</source>
         <translation>(awaiting answer)</translation>
     </message>
     <message>
-        <location filename="../../ui/feedback.py" line="80" />
+        <location filename="../../ui/feedback.py" line="83" />
         <source>已记录，将随下次同步送达区级平台</source>
         <translation>Recorded; it goes to the district with the next sync</translation>
     </message>
@@ -946,144 +1434,104 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../ui/intake.py" line="91" />
-        <source>先输入证件号，老用户自动带出信息</source>
-        <translation>Type the ID number first; a returning citizen fills in by itself</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake.py" line="103" />
-        <source>申请人</source>
-        <translation>Applicant</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake.py" line="105" />
-        <source>证件类型</source>
-        <translation>ID type</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake.py" line="106" />
-        <source>证件号码</source>
-        <translation>ID number</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake.py" line="108" />
-        <source>姓名/单位</source>
-        <translation>Name/organisation</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake.py" line="109" />
-        <source>电话</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake.py" line="110" />
-        <source>地址</source>
-        <translation>Address</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake.py" line="115" />
-        <source>事项名称或拼音首字母，如 ylbx；↓ 选择，回车确定</source>
-        <translation>Matter name or pinyin initials, e.g. ylbx; ↓ to choose, Enter to confirm</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake.py" line="125" />
+        <location filename="../../ui/intake.py" line="132" />
         <source>办理事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="134" />
-        <source>已收</source>
-        <translation>Got</translation>
+        <location filename="../../ui/intake.py" line="84" />
+        <source>材料清单（空格 已收/未收 · Q 容缺 · F 形式 · +/- 份数）</source>
+        <translation>Materials checklist (Space received · Q owed · F form · +/- copies)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="134" />
-        <source>材料</source>
-        <translation>Material</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake.py" line="134" />
-        <source>形式</source>
-        <translation>Form</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake.py" line="134" />
-        <source>份数</source>
-        <translation>Copies</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake.py" line="134" />
-        <source>容缺</source>
-        <translation>Owed</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake.py" line="140" />
-        <source>材料清单（空格勾选）</source>
-        <translation>Materials checklist (Space to tick)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake.py" line="146" />
+        <location filename="../../ui/intake.py" line="89" />
         <source>受理 F9</source>
         <translation>Accept F9</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="147" />
+        <location filename="../../ui/intake.py" line="90" />
         <source>容缺受理 F10</source>
         <translation>Accept with deficiencies F10</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="148" />
+        <location filename="../../ui/intake.py" line="91" />
         <source>一次性告知 F11</source>
         <translation>One-time notice F11</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="149" />
+        <location filename="../../ui/intake.py" line="92" />
         <source>不予受理 F12</source>
         <translation>Reject F12</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="150" />
+        <location filename="../../ui/intake.py" line="93" />
         <source>下一位 Ctrl+N</source>
         <translation>Next citizen Ctrl+N</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="224" />
-        <source>证件号有效</source>
-        <translation>ID number valid</translation>
+        <location filename="../../ui/intake.py" line="120" />
+        <source>数字键 1–9 选常用事项；或输入名称、拼音首字母（如 ylbx），↓ 选择，回车确定</source>
+        <translation>Keys 1–9 pick a frequent matter; or type the name or pinyin initials (e.g. ylbx), ↓ to choose, Enter to confirm</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="232" />
-        <source>证件号有效 · 新申请人</source>
-        <translation>ID number valid · new applicant</translation>
+        <location filename="../../ui/intake.py" line="245" />
+        <source>。必需材料已默认勾选，缺少的请用空格取消</source>
+        <translation>. Required materials are ticked; untick what is missing with Space</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="237" />
-        <source>证件号有效 · 老用户，已带出上次信息</source>
-        <translation>ID number valid · returning citizen, details filled in</translation>
+        <location filename="../../ui/intake.py" line="281" />
+        <source>该申请人已有此事项在办：{0}（{1}，{2} 受理）{3}</source>
+        <translation>This applicant already has this matter open: {0} ({1}, accepted {2}){3}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="276" />
+        <location filename="../../ui/intake.py" line="283" />
+        <source> 等 {0} 件</source>
+        <translation> and more ({0} in all)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake.py" line="312" />
+        <source>同一事项已在办</source>
+        <translation>Same matter already open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake.py" line="313" />
+        <source>确定再受理一件吗？</source>
+        <translation>Accept another one anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake.py" line="319" />
+        <source>未受理：该申请人已有此事项在办</source>
+        <translation>Not accepted: this applicant already has this matter open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake.py" line="329" />
+        <source>请先填写申请人（证件号，或老用户的尾号、姓名）</source>
+        <translation>Enter the applicant first (the ID number, or a returning citizen's last digits or name)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake.py" line="344" />
+        <source>{0}：{1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake.py" line="364" />
+        <source>。</source>
+        <translation>. </translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake.py" line="242" />
         <source>已选：{0}（{1}）· 承诺 {2} 个工作日 · {3}{4}</source>
         <translation>Chosen: {0} ({1}) · promised {2} working days · {3}{4}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="278" />
+        <location filename="../../ui/intake.py" line="244" />
         <source> · 可容缺受理</source>
         <translation> · deficiency acceptance allowed</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="288" />
-        <source>（非必需）</source>
-        <translation> (optional)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake.py" line="341" />
+        <location filename="../../ui/intake.py" line="332" />
         <source>请先选择办理事项</source>
         <translation>Choose the matter first</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake.py" line="350" />
-        <source>{0}：{1}，正在打开打印预览</source>
-        <translation>{0}: {1}, opening print preview</translation>
     </message>
     <message>
         <location filename="../../ui/intake.py" line="379" />
@@ -1091,116 +1539,162 @@
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="387" />
+        <location filename="../../ui/intake.py" line="388" />
         <source>容缺受理</source>
         <translation>Accept with deficiencies</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="387" />
+        <location filename="../../ui/intake.py" line="388" />
         <source>申请人已签署《容缺受理承诺书》吗？</source>
         <translation>Has the applicant signed the deficiency commitment letter?</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="397" />
+        <location filename="../../ui/intake.py" line="399" />
         <source>已容缺受理</source>
         <translation>Accepted with deficiencies</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="407" />
+        <location filename="../../ui/intake.py" line="410" />
         <source>已出具一次性告知书</source>
         <translation>One-time notice issued</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="414" />
-        <location filename="../../ui/intake.py" line="419" />
+        <location filename="../../ui/_i18n_strings.py" line="116" />
+        <source>已受理（待送件）</source>
+        <translation>Accepted (to hand over)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="117" />
+        <source>已送部门</source>
+        <translation>Sent to department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="118" />
+        <source>部门办理中</source>
+        <translation>At department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="119" />
+        <source>待补正材料</source>
+        <translation>Awaiting supplement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="120" />
+        <source>部门已出结果</source>
+        <translation>Result issued</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="121" />
+        <source>结果已返回中心</source>
+        <translation>Result back at center</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="122" />
+        <source>已通知领取</source>
+        <translation>Citizen notified</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="123" />
+        <source>已办结</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="124" />
+        <source>已中止</source>
+        <translation>Suspended</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="125" />
+        <source>已撤回</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="126" />
+        <location filename="../../ui/intake.py" line="417" />
+        <location filename="../../ui/intake.py" line="422" />
         <source>不予受理</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="414" />
+        <location filename="../../ui/_i18n_strings.py" line="127" />
+        <source>已终止</source>
+        <translation>Terminated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake.py" line="417" />
         <source>不予受理的理由</source>
         <translation>Reason for rejection</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="419" />
+        <location filename="../../ui/intake.py" line="422" />
         <source>应向哪个机关申请</source>
         <translation>Office to apply to instead</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="427" />
+        <location filename="../../ui/intake.py" line="430" />
         <source>已出具不予受理通知书</source>
         <translation>Rejection notice issued</translation>
-    </message>
-    <message>
-        <location filename="../../ui/_i18n_strings.py" line="65" />
-        <source>原件</source>
-        <translation>Original</translation>
-    </message>
-    <message>
-        <location filename="../../ui/_i18n_strings.py" line="66" />
-        <source>复印件</source>
-        <translation>Copy</translation>
-    </message>
-    <message>
-        <location filename="../../ui/_i18n_strings.py" line="67" />
-        <source>原件及复印件</source>
-        <translation>Original and copy</translation>
-    </message>
-    <message>
-        <location filename="../../ui/_i18n_strings.py" line="68" />
-        <source>电子</source>
-        <translation>Electronic</translation>
     </message>
 </context>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/login.py" line="35" />
+        <location filename="../../ui/login.py" line="38" />
         <source>CounterDesk 登录</source>
         <translation>CounterDesk sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="35" />
+        <location filename="../../ui/login.py" line="38" />
         <source>已锁屏</source>
         <translation>Screen locked</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="39" />
+        <location filename="../../ui/login.py" line="42" />
         <source>全程代办系统 · {0}（{1}号窗口电脑）</source>
         <translation>Full-process agency · {0} (counter PC {1})</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="59" />
+        <location filename="../../ui/login.py" line="62" />
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="59" />
+        <location filename="../../ui/login.py" line="62" />
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="63" />
+        <location filename="../../ui/login.py" line="66" />
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="64" />
+        <location filename="../../ui/login.py" line="67" />
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="65" />
+        <location filename="../../ui/login.py" line="69" />
         <source>语言 / Language</source>
         <translation>语言 / Language</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="71" />
+        <location filename="../../ui/login.py" line="77" />
+        <source>{0} 已锁屏。请输入密码继续，或换人登录。</source>
+        <translation>{0} locked the screen. Enter the password to continue, or sign in as someone else.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="78" />
+        <source>数据已从备份恢复，请 {0} 重新输入密码，或换人登录。</source>
+        <translation>The data was restored from a backup: {0}, enter your password again, or sign in as someone else.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="79" />
         <source>{0} 离开超过设定时间，已锁屏。请输入密码继续，或换人登录。</source>
         <translation>{0} was away longer than the set time; the screen is locked. Enter the password to continue, or sign in as someone else.</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="86" />
+        <location filename="../../ui/login.py" line="93" />
         <source>请输入用户名和密码</source>
         <translation>Enter user name and password</translation>
     </message>
@@ -1208,83 +1702,93 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.py" line="87" />
+        <location filename="../../ui/mainwindow.py" line="108" />
         <source>CounterDesk 全程代办 — {0} · {1}</source>
         <translation>CounterDesk Full-Process Agency — {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="114" />
+        <location filename="../../ui/mainwindow.py" line="144" />
         <source>受理 F2</source>
         <translation>Intake F2</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="115" />
+        <location filename="../../ui/mainwindow.py" line="145" />
         <source>工作清单 F3</source>
         <translation>Work lists F3</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="116" />
-        <location filename="../../ui/mainwindow.py" line="123" />
+        <location filename="../../ui/mainwindow.py" line="146" />
+        <location filename="../../ui/mainwindow.py" line="153" />
         <source>案件 F4</source>
         <translation>Case F4</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="117" />
+        <location filename="../../ui/mainwindow.py" line="147" />
         <source>送件/返回/领取 F5</source>
         <translation>Handover/returns/pickup F5</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="120" />
+        <location filename="../../ui/mainwindow.py" line="150" />
         <source>统计 F6</source>
         <translation>Dashboard F6</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="122" />
+        <location filename="../../ui/mainwindow.py" line="152" />
         <source>案件清单 F3</source>
         <translation>Case lists F3</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="124" />
+        <location filename="../../ui/mainwindow.py" line="154" />
         <source>系统管理 F7</source>
         <translation>Administration F7</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="200" />
+        <location filename="../../ui/mainwindow.py" line="154" />
+        <source>同步与设置 F7</source>
+        <translation>Sync and settings F7</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="233" />
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="205" />
+        <location filename="../../ui/mainwindow.py" line="238" />
         <source>Ctrl+F 搜索：案件编号、姓名、拼音、证件号或电话尾号</source>
         <translation>Ctrl+F search: case number, name, pinyin, ID number or phone tail</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="210" />
+        <location filename="../../ui/mainwindow.py" line="241" />
+        <source>回车搜索；↓ 进入结果，回车打开案件</source>
+        <translation>Enter searches; ↓ goes into the results, Enter opens the case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="245" />
         <source>反馈 F1</source>
         <translation>Feedback F1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="213" />
+        <location filename="../../ui/mainwindow.py" line="248" />
         <source>锁屏 Ctrl+L</source>
         <translation>Lock Ctrl+L</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="221" />
+        <location filename="../../ui/mainwindow.py" line="257" />
         <source>{0}（{1}） · {2} · {3}</source>
         <translation>{0} ({1}) · {2} · {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="240" />
+        <location filename="../../ui/mainwindow.py" line="284" />
         <source>同步未完成：{0}</source>
         <translation>Sync not completed: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="245" />
+        <location filename="../../ui/mainwindow.py" line="289" />
         <source>同步完成：上传 {0} 条，接收 {1} 条</source>
         <translation>Sync done: {0} sent, {1} received</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="249" />
+        <location filename="../../ui/mainwindow.py" line="280" />
         <source>区级平台回复了 {0} 条反馈（F1 查看）</source>
         <translation>The district answered {0} feedback item(s) (F1 to read)</translation>
     </message>
@@ -1292,12 +1796,12 @@
 <context>
     <name>MaterialsDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="159" />
+        <location filename="../../ui/dialogs.py" line="218" />
         <source>补交材料</source>
         <translation>Supplement materials</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="173" />
+        <location filename="../../ui/dialogs.py" line="232" />
         <source>勾选申请人本次补交的材料：</source>
         <translation>Tick the materials the applicant has brought:</translation>
     </message>
@@ -1305,32 +1809,32 @@
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../ui/preview.py" line="61" />
+        <location filename="../../ui/preview.py" line="70" />
         <source>{0} · 共 {1} 页 · 打印机：{2}</source>
         <translation>{0} · {1} page(s) · printer: {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="62" />
+        <location filename="../../ui/preview.py" line="71" />
         <source>系统默认</source>
         <translation>System default</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="65" />
+        <location filename="../../ui/preview.py" line="74" />
         <source>打印 Ctrl+P</source>
         <translation>Print Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="70" />
+        <location filename="../../ui/preview.py" line="79" />
         <source>另存为 PDF Ctrl+S</source>
         <translation>Save as PDF Ctrl+S</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="73" />
+        <location filename="../../ui/preview.py" line="82" />
         <source>关闭 Esc</source>
         <translation>Close Esc</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="90" />
+        <location filename="../../ui/preview.py" line="110" />
         <source>另存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
@@ -1338,97 +1842,97 @@
 <context>
     <name>PrintersTab</name>
     <message>
-        <location filename="../../ui/admin.py" line="221" />
+        <location filename="../../ui/admin.py" line="226" />
         <source>系统默认打印机</source>
         <translation>System default printer</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="229" />
+        <location filename="../../ui/admin.py" line="234" />
         <source>热敏卷纸</source>
         <translation>thermal roll</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="240" />
+        <location filename="../../ui/admin.py" line="245" />
         <source>热敏纸宽</source>
         <translation>Thermal paper width</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="242" />
+        <location filename="../../ui/admin.py" line="247" />
         <source>热敏回执</source>
         <translation>Thermal receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="243" />
+        <location filename="../../ui/admin.py" line="248" />
         <source>A4 回执</source>
         <translation>A4 receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="248" />
+        <location filename="../../ui/admin.py" line="253" />
         <source>受理回执用纸</source>
         <translation>Receipt paper</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="250" />
+        <location filename="../../ui/admin.py" line="255" />
         <source>本机未发现打印机：将使用系统默认或另存为 PDF</source>
         <translation>No printer found: the system default or Save as PDF is used</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="96" />
+        <location filename="../../ui/_i18n_strings.py" line="196" />
         <source>受理回执（热敏）</source>
         <translation>Receipt (thermal)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="97" />
+        <location filename="../../ui/_i18n_strings.py" line="197" />
         <source>受理回执（A4）</source>
         <translation>Receipt (A4)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="98" />
+        <location filename="../../ui/_i18n_strings.py" line="198" />
         <source>一次性告知书</source>
         <translation>One-time notice</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="99" />
+        <location filename="../../ui/_i18n_strings.py" line="199" />
         <source>不予受理通知书</source>
         <translation>Rejection notice</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="100" />
+        <location filename="../../ui/_i18n_strings.py" line="200" />
         <source>容缺受理承诺书</source>
         <translation>Deficiency commitment letter</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="101" />
+        <location filename="../../ui/_i18n_strings.py" line="201" />
         <source>申请表</source>
         <translation>Application form</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="102" />
+        <location filename="../../ui/_i18n_strings.py" line="202" />
         <source>送件交接单</source>
         <translation>Handover list</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="103" />
+        <location filename="../../ui/_i18n_strings.py" line="203" />
         <source>结果返回清单</source>
         <translation>Returns list</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="104" />
+        <location filename="../../ui/_i18n_strings.py" line="204" />
         <source>办结通知（领取单）</source>
         <translation>Pickup slip</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="105" />
+        <location filename="../../ui/_i18n_strings.py" line="205" />
         <source>好差评评价单</source>
         <translation>Evaluation slip</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="106" />
+        <location filename="../../ui/_i18n_strings.py" line="206" />
         <source>中心日报</source>
         <translation>Daily report</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="107" />
+        <location filename="../../ui/_i18n_strings.py" line="207" />
         <source>中心月报</source>
         <translation>Monthly report</translation>
     </message>
@@ -1436,37 +1940,37 @@
 <context>
     <name>ResultDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="97" />
+        <location filename="../../ui/dialogs.py" line="156" />
         <source>部门出具结果</source>
         <translation>Department result</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="107" />
+        <location filename="../../ui/dialogs.py" line="166" />
         <source>结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="108" />
+        <location filename="../../ui/dialogs.py" line="167" />
         <source>理由（不予/补正必填）</source>
         <translation>Reason (required unless approved)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="109" />
+        <location filename="../../ui/dialogs.py" line="168" />
         <source>文书编号</source>
         <translation>Document number</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="81" />
+        <location filename="../../ui/_i18n_strings.py" line="181" />
         <source>准予</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="82" />
+        <location filename="../../ui/_i18n_strings.py" line="182" />
         <source>不予</source>
         <translation>Denied</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="83" />
+        <location filename="../../ui/_i18n_strings.py" line="183" />
         <source>需补正</source>
         <translation>Needs supplement</translation>
     </message>
@@ -1474,42 +1978,42 @@
 <context>
     <name>SearchModel</name>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="108" />
+        <location filename="../../ui/_i18n_strings.py" line="208" />
         <source>案件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="109" />
+        <location filename="../../ui/_i18n_strings.py" line="209" />
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="110" />
+        <location filename="../../ui/_i18n_strings.py" line="210" />
         <source>证件号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="111" />
+        <location filename="../../ui/_i18n_strings.py" line="211" />
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="112" />
+        <location filename="../../ui/_i18n_strings.py" line="212" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="113" />
+        <location filename="../../ui/_i18n_strings.py" line="213" />
         <source>受理日期</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="114" />
+        <location filename="../../ui/_i18n_strings.py" line="214" />
         <source>办结期限</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="115" />
+        <location filename="../../ui/_i18n_strings.py" line="215" />
         <source>匹配</source>
         <translation>Match</translation>
     </message>
@@ -1517,37 +2021,52 @@
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../../ui/admin.py" line="353" />
+        <location filename="../../ui/admin.py" line="359" />
         <source>切换语言</source>
         <translation>Switch language</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="357" />
+        <location filename="../../ui/admin.py" line="363" />
         <source> 分钟（0 为不锁屏）</source>
         <translation> minutes (0 = never lock)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="364" />
+        <location filename="../../ui/admin.py" line="370" />
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="365" />
+        <location filename="../../ui/admin.py" line="371" />
         <source>无操作自动锁屏</source>
         <translation>Lock after idle</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="367" />
+        <location filename="../../ui/admin.py" line="374" />
+        <source>受理时必需材料默认勾选（申请人缺少的再取消勾选）</source>
+        <translation>Tick required materials at intake (untick what the applicant lacks)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="375" />
+        <source>按 F9–F12 决定后直接打印，不再预览确认</source>
+        <translation>Print at once after F9–F12, without the preview</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="382" />
+        <source>受理</source>
+        <translation>Intake</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="384" />
         <source>中心</source>
         <translation>Center</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="368" />
+        <location filename="../../ui/admin.py" line="385" />
         <source>本机</source>
         <translation>This PC</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="369" />
+        <location filename="../../ui/admin.py" line="386" />
         <source>数据文件</source>
         <translation>Data file</translation>
     </message>
@@ -1555,361 +2074,405 @@
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../ui/setupwizard.py" line="59" />
+        <location filename="../../ui/setupwizard.py" line="60" />
         <source>CounterDesk 首次设置</source>
         <translation>CounterDesk first-run setup</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="68" />
+        <location filename="../../ui/setupwizard.py" line="69" />
         <source>中心与本机</source>
         <translation>Center and this PC</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="69" />
+        <location filename="../../ui/setupwizard.py" line="70" />
         <source>中心编码由区级平台分配；窗口电脑编号在本中心内唯一。</source>
         <translation>The center code comes from the district; the counter PC number is unique within the center.</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="76" />
+        <location filename="../../ui/setupwizard.py" line="77" />
         <source>中心编码</source>
         <translation>Center code</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="77" />
+        <location filename="../../ui/setupwizard.py" line="78" />
         <source>中心名称</source>
         <translation>Center name</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="78" />
+        <location filename="../../ui/setupwizard.py" line="79" />
         <source>窗口电脑编号</source>
         <translation>Counter PC number</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="79" />
+        <location filename="../../ui/setupwizard.py" line="80" />
         <source>窗口名称</source>
         <translation>Counter name</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="80" />
+        <location filename="../../ui/setupwizard.py" line="81" />
         <source>中心电话</source>
         <translation>Center phone</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="85" />
+        <location filename="../../ui/setupwizard.py" line="86" />
         <source>区级平台</source>
         <translation>District platform</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="86" />
+        <location filename="../../ui/setupwizard.py" line="87" />
         <source>联网的中心填写服务器地址和一次性注册码；无网络的中心选择仅离线。</source>
         <translation>Connected centers enter the server address and the one-time enrollment code; centers without a network choose offline only.</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="89" />
+        <location filename="../../ui/setupwizard.py" line="90" />
         <source>仅离线使用（以后可在管理页注册）</source>
         <translation>Offline only (enroll later on the admin page)</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="92" />
+        <location filename="../../ui/setupwizard.py" line="93" />
         <source>服务器地址</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="93" />
+        <location filename="../../ui/setupwizard.py" line="94" />
         <source>注册码</source>
         <translation>Enrollment code</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="98" />
+        <location filename="../../ui/setupwizard.py" line="99" />
         <source>首个管理员</source>
         <translation>First administrator</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="98" />
+        <location filename="../../ui/setupwizard.py" line="99" />
         <source>密码至少 8 位，含字母和数字；只保存其哈希。</source>
         <translation>At least 8 characters with letters and digits; only its hash is kept.</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="100" />
+        <location filename="../../ui/setupwizard.py" line="101" />
         <source>系统管理员</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="104" />
+        <location filename="../../ui/setupwizard.py" line="105" />
         <source>登录名</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="105" />
+        <location filename="../../ui/setupwizard.py" line="106" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="106" />
+        <location filename="../../ui/setupwizard.py" line="107" />
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="107" />
+        <location filename="../../ui/setupwizard.py" line="108" />
         <source>再输一次</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="112" />
+        <location filename="../../ui/setupwizard.py" line="113" />
         <source>打印机与备份</source>
         <translation>Printers and backup</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="113" />
+        <location filename="../../ui/setupwizard.py" line="114" />
         <source>每种单据可用不同打印机（热敏小票 / A4）；每日自动备份到 U 盘等文件夹。</source>
         <translation>Each document kind may use its own printer (thermal roll / A4); a daily automatic backup goes to a folder such as a USB stick.</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="124" />
+        <location filename="../../ui/setupwizard.py" line="126" />
         <source>备份文件夹</source>
         <translation>Backup folder</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="125" />
+        <location filename="../../ui/setupwizard.py" line="127" />
         <source>每日备份时间</source>
         <translation>Daily backup time</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="166" />
+        <location filename="../../ui/setupwizard.py" line="168" />
         <source>两次输入的密码不一致</source>
         <translation>The two passwords differ</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="175" />
+        <location filename="../../ui/setupwizard.py" line="177" />
         <source>设置向导</source>
         <translation>setup wizard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="168" />
+        <source>（系统默认）</source>
+        <translation>(system default)</translation>
     </message>
 </context>
 <context>
     <name>SyncIndicator</name>
     <message>
-        <location filename="../../ui/mainwindow.py" line="35" />
+        <location filename="../../ui/mainwindow.py" line="49" />
         <source>● 检查中</source>
         <translation>● Checking</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="39" />
+        <location filename="../../ui/mainwindow.py" line="53" />
         <source>立即同步</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="51" />
+        <location filename="../../ui/mainwindow.py" line="69" />
         <source>● 在线</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="54" />
+        <location filename="../../ui/mainwindow.py" line="72" />
         <source>● 离线</source>
         <translation>● Offline</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="59" />
+        <location filename="../../ui/mainwindow.py" line="79" />
         <source>未注册区级平台：{0} 条只在本机</source>
         <translation>Not enrolled: {0} events only on this PC</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="61" />
+        <location filename="../../ui/mainwindow.py" line="83" />
+        <source>待上传 {0} 条，即将上传</source>
+        <translation>{0} waiting, uploading shortly</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="85" />
         <source>待上传 {0} 条，最早一条已等 {1}</source>
         <translation>{0} pending, oldest waiting {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="65" />
+        <location filename="../../ui/mainwindow.py" line="88" />
+        <source>上次错误：{0}</source>
+        <translation>Last error: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="90" />
+        <source>；同步出错（悬停查看）</source>
+        <translation>; sync failed (hover for details)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="81" />
         <source>已全部上传</source>
         <translation>All uploaded</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="67" />
+        <location filename="../../ui/mainwindow.py" line="87" />
         <source>；{0} 条被拒收</source>
         <translation>; {0} refused</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.py" line="69" />
-        <source>；上次错误：{0}</source>
-        <translation>; last error: {0}</translation>
     </message>
 </context>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../ui/syncpage.py" line="40" />
+        <location filename="../../ui/syncpage.py" line="85" />
         <source>保存地址</source>
         <translation>Save address</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="44" />
+        <location filename="../../ui/syncpage.py" line="89" />
         <source>用注册码注册本机</source>
         <translation>Enroll this PC with the code</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="46" />
+        <location filename="../../ui/syncpage.py" line="91" />
         <source>立即同步</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="49" />
+        <location filename="../../ui/syncpage.py" line="94" />
         <source>区级平台</source>
         <translation>District platform</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="54" />
+        <location filename="../../ui/syncpage.py" line="98" />
+        <location filename="../../ui/syncpage.py" line="108" />
         <source>平台地址</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="58" />
+        <location filename="../../ui/syncpage.py" line="98" />
         <source>注册码</source>
         <translation>Enrollment code</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="61" />
+        <location filename="../../ui/syncpage.py" line="117" />
         <source>同步状态</source>
         <translation>Sync status</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="64" />
+        <location filename="../../ui/syncpage.py" line="120" />
         <source>注册</source>
         <translation>Enrollment</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="64" />
+        <location filename="../../ui/syncpage.py" line="120" />
         <source>待上传事件</source>
         <translation>Pending events</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="65" />
+        <location filename="../../ui/syncpage.py" line="121" />
         <source>最早未上传</source>
         <translation>Oldest pending</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="65" />
+        <location filename="../../ui/syncpage.py" line="121" />
         <source>已确认序号</source>
         <translation>Acknowledged seq</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="66" />
+        <location filename="../../ui/syncpage.py" line="122" />
         <source>上次联系</source>
         <translation>Last contact</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="66" />
+        <location filename="../../ui/syncpage.py" line="122" />
         <source>上次成功</source>
         <translation>Last success</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="67" />
+        <location filename="../../ui/syncpage.py" line="123" />
         <source>上次错误</source>
         <translation>Last error</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="67" />
+        <location filename="../../ui/syncpage.py" line="123" />
         <source>阶段</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="77" />
+        <location filename="../../ui/syncpage.py" line="49" />
         <source>序号</source>
         <translation>Seq</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="77" />
+        <location filename="../../ui/syncpage.py" line="49" />
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="77" />
+        <location filename="../../ui/syncpage.py" line="49" />
         <source>拒收原因</source>
         <translation>Reason refused</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="82" />
+        <location filename="../../ui/syncpage.py" line="57" />
         <source>导出U盘数据包</source>
         <translation>Export USB bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="83" />
+        <location filename="../../ui/syncpage.py" line="58" />
         <source>导入区级回执文件</source>
         <translation>Import district acknowledgement</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="94" />
+        <location filename="../../ui/syncpage.py" line="69" />
         <source>被区级平台拒收的事件</source>
         <translation>Events the district refused</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="122" />
+        <location filename="../../ui/syncpage.py" line="144" />
+        <source>未设置</source>
+        <translation>Not set</translation>
+    </message>
+    <message>
+        <location filename="../../ui/syncpage.py" line="153" />
         <source>已注册</source>
         <translation>Enrolled</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="122" />
+        <location filename="../../ui/syncpage.py" line="153" />
         <source>未注册</source>
         <translation>Not enrolled</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="130" />
+        <location filename="../../ui/syncpage.py" line="161" />
         <source>空闲</source>
         <translation>Idle</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="131" />
+        <location filename="../../ui/syncpage.py" line="162" />
         <source>上传中</source>
         <translation>Pushing</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="132" />
+        <location filename="../../ui/syncpage.py" line="163" />
         <source>接收中</source>
         <translation>Pulling</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="139" />
+        <location filename="../../ui/syncpage.py" line="170" />
         <source>已保存平台地址</source>
         <translation>Server address saved</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="150" />
+        <location filename="../../ui/syncpage.py" line="181" />
         <source>注册成功：{0}</source>
         <translation>Enrolled: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="160" />
+        <location filename="../../ui/syncpage.py" line="191" />
         <source>导出数据包</source>
         <translation>Export bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="165" />
+        <location filename="../../ui/syncpage.py" line="196" />
         <source>已导出 {0} 个事件（序号 {1}–{2}）到 {3}</source>
         <translation>Exported {0} events (seq {1}–{2}) to {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="175" />
+        <location filename="../../ui/syncpage.py" line="206" />
         <source>导入回执文件</source>
         <translation>Import acknowledgement file</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="179" />
+        <location filename="../../ui/syncpage.py" line="210" />
         <source>已确认到序号 {0}</source>
         <translation>Acknowledged up to seq {0}</translation>
     </message>
 </context>
 <context>
+    <name>SyncService</name>
+    <message>
+        <location filename="../../ui/syncservice.py" line="62" />
+        <source>{0} 秒</source>
+        <translation>{0} s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/syncservice.py" line="64" />
+        <source>{0} 分钟</source>
+        <translation>{0} min</translation>
+    </message>
+    <message>
+        <location filename="../../ui/syncservice.py" line="66" />
+        <source>{0} 小时</source>
+        <translation>{0} h</translation>
+    </message>
+    <message>
+        <location filename="../../ui/syncservice.py" line="67" />
+        <source>{0} 天</source>
+        <translation>{0} days</translation>
+    </message>
+</context>
+<context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="201" />
+        <location filename="../../ui/dialogs.py" line="260" />
         <source>转交给其他承办人</source>
         <translation>Transfer to another clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="216" />
+        <location filename="../../ui/dialogs.py" line="275" />
         <source>转交原因（可不填）</source>
         <translation>Reason for the transfer (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="218" />
+        <location filename="../../ui/dialogs.py" line="277" />
         <source>转交给：</source>
         <translation>Transfer to:</translation>
     </message>
@@ -1917,42 +2480,42 @@
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../ui/admin.py" line="41" />
+        <location filename="../../ui/admin.py" line="43" />
         <source>新建用户</source>
         <translation>New user</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="51" />
+        <location filename="../../ui/admin.py" line="53" />
         <source>登录名</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="52" />
+        <location filename="../../ui/admin.py" line="54" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="53" />
+        <location filename="../../ui/admin.py" line="55" />
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="54" />
+        <location filename="../../ui/admin.py" line="56" />
         <source>初始密码</source>
         <translation>Initial password</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="93" />
+        <location filename="../../ui/_i18n_strings.py" line="193" />
         <source>窗口人员</source>
         <translation>Counter clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="94" />
+        <location filename="../../ui/_i18n_strings.py" line="194" />
         <source>中心主任</source>
         <translation>Center chief</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="95" />
+        <location filename="../../ui/_i18n_strings.py" line="195" />
         <source>系统管理员</source>
         <translation>Administrator</translation>
     </message>
@@ -1960,124 +2523,124 @@
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../../ui/admin.py" line="64" />
+        <location filename="../../ui/admin.py" line="66" />
         <source>登录名</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="64" />
+        <location filename="../../ui/admin.py" line="66" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="64" />
+        <location filename="../../ui/admin.py" line="66" />
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="64" />
+        <location filename="../../ui/admin.py" line="66" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="64" />
+        <location filename="../../ui/admin.py" line="66" />
         <source>锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="65" />
+        <location filename="../../ui/admin.py" line="67" />
         <source>本机账户</source>
         <translation>Account on this PC</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="71" />
+        <location filename="../../ui/admin.py" line="74" />
         <source>新建用户</source>
         <translation>New user</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="72" />
-        <location filename="../../ui/admin.py" line="155" />
+        <location filename="../../ui/admin.py" line="75" />
+        <location filename="../../ui/admin.py" line="158" />
         <source>重置密码</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="73" />
+        <location filename="../../ui/admin.py" line="76" />
         <source>停用/启用</source>
         <translation>Deactivate/activate</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="74" />
+        <location filename="../../ui/admin.py" line="77" />
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="75" />
-        <location filename="../../ui/admin.py" line="131" />
+        <location filename="../../ui/admin.py" line="78" />
+        <location filename="../../ui/admin.py" line="134" />
         <source>在本机开通</source>
         <translation>Open account here</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="102" />
+        <location filename="../../ui/admin.py" line="105" />
         <source>在用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="102" />
+        <location filename="../../ui/admin.py" line="105" />
         <source>停用</source>
         <translation>Inactive</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="103" />
+        <location filename="../../ui/admin.py" line="106" />
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="104" />
+        <location filename="../../ui/admin.py" line="107" />
         <source>有</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="104" />
+        <location filename="../../ui/admin.py" line="107" />
         <source>无（其他窗口电脑）</source>
         <translation>No (another counter PC)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="117" />
+        <location filename="../../ui/admin.py" line="120" />
         <source>用户</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="118" />
+        <location filename="../../ui/admin.py" line="121" />
         <source>此人在本机已有账户。</source>
         <translation>This person already has an account on this PC.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="120" />
+        <location filename="../../ui/admin.py" line="123" />
         <source>此人在本机还没有账户，请先点“在本机开通”。</source>
         <translation>This person has no account on this PC yet: click “Open account here” first.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="132" />
+        <location filename="../../ui/admin.py" line="135" />
         <source>为 {0} 设置新密码（原密码只保存在原来的电脑上）</source>
         <translation>New password for {0} (the old one stays on the PC where the account was made)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="155" />
+        <location filename="../../ui/admin.py" line="158" />
         <source>新密码</source>
         <translation>New password</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="90" />
+        <location filename="../../ui/_i18n_strings.py" line="190" />
         <source>窗口人员</source>
         <translation>Counter clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="91" />
+        <location filename="../../ui/_i18n_strings.py" line="191" />
         <source>中心主任</source>
         <translation>Center chief</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="92" />
+        <location filename="../../ui/_i18n_strings.py" line="192" />
         <source>系统管理员</source>
         <translation>Administrator</translation>
     </message>
@@ -2085,37 +2648,37 @@
 <context>
     <name>WorkListPage</name>
     <message>
-        <location filename="../../ui/worklists.py" line="157" />
+        <location filename="../../ui/worklists.py" line="173" />
         <source>在本清单中筛选：姓名、编号或事项（回车）</source>
         <translation>Filter this list: name, number or matter (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="161" />
+        <location filename="../../ui/worklists.py" line="177" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="226" />
+        <location filename="../../ui/worklists.py" line="254" />
         <source>加载中…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="242" />
+        <location filename="../../ui/worklists.py" line="268" />
         <source>{0}：{1} 件</source>
         <translation>{0}: {1} cases</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="248" />
+        <location filename="../../ui/worklists.py" line="275" />
         <source>搜索中…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="252" />
+        <location filename="../../ui/worklists.py" line="279" />
         <source>，向下滚动加载更多</source>
         <translation>, scroll down for more</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="253" />
+        <location filename="../../ui/worklists.py" line="281" />
         <source>按{0}搜索：{1} 件{2}</source>
         <translation>Search by {0}: {1} cases{2}</translation>
     </message>
@@ -2168,107 +2731,192 @@
         <translation>Department now</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="16" />
+        <location filename="../../ui/_i18n_strings.py" line="25" />
         <source>已受理（待送件）</source>
         <translation>Accepted (to hand over)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="17" />
+        <location filename="../../ui/_i18n_strings.py" line="26" />
         <source>已送部门</source>
         <translation>Sent to department</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="18" />
+        <location filename="../../ui/_i18n_strings.py" line="27" />
         <source>部门办理中</source>
         <translation>At department</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="19" />
+        <location filename="../../ui/_i18n_strings.py" line="28" />
         <source>待补正材料</source>
         <translation>Awaiting supplement</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="20" />
+        <location filename="../../ui/_i18n_strings.py" line="29" />
         <source>部门已出结果</source>
         <translation>Result issued</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="21" />
+        <location filename="../../ui/_i18n_strings.py" line="30" />
         <source>结果已返回中心</source>
         <translation>Result back at center</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="22" />
+        <location filename="../../ui/_i18n_strings.py" line="31" />
         <source>已通知领取</source>
         <translation>Citizen notified</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="23" />
+        <location filename="../../ui/_i18n_strings.py" line="32" />
         <source>已办结</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="24" />
+        <location filename="../../ui/_i18n_strings.py" line="33" />
         <source>已中止</source>
         <translation>Suspended</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="25" />
+        <location filename="../../ui/_i18n_strings.py" line="34" />
         <source>已撤回</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="26" />
+        <location filename="../../ui/_i18n_strings.py" line="35" />
         <source>不予受理</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="27" />
+        <location filename="../../ui/_i18n_strings.py" line="36" />
         <source>已终止</source>
         <translation>Terminated</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="142" />
+        <location filename="../../ui/_i18n_strings.py" line="37" />
+        <source>号码（证件号、电话或编号尾号）</source>
+        <translation>number (ID, phone or case number tail)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="38" />
+        <source>姓名或事项</source>
+        <translation>name or matter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="39" />
+        <source>拼音</source>
+        <translation>pinyin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="40" />
+        <source>文字</source>
+        <translation>text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="41" />
+        <source>名称包含</source>
+        <translation>name contains</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="42" />
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="43" />
+        <source>姓名包含</source>
+        <translation>name contains</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="44" />
+        <source>姓名开头</source>
+        <translation>name starts with</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="45" />
+        <source>拼音全拼</source>
+        <translation>full pinyin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="46" />
+        <source>拼音开头</source>
+        <translation>pinyin starts with</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="47" />
+        <source>拼音首字母</source>
+        <translation>pinyin initials</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="48" />
+        <source>案件编号尾号</source>
+        <translation>case number tail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="49" />
+        <source>案件编号开头</source>
+        <translation>case number start</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="50" />
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="51" />
+        <source>电话尾号</source>
+        <translation>phone tail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="52" />
+        <source>证件号尾号</source>
+        <translation>ID number tail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="53" />
+        <source>证件号码</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="16" />
         <source>我的在办</source>
         <translation>My open cases</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="143" />
+        <location filename="../../ui/_i18n_strings.py" line="17" />
         <source>今日受理</source>
         <translation>Accepted today</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="144" />
+        <location filename="../../ui/_i18n_strings.py" line="18" />
         <source>待送件</source>
         <translation>To hand over</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="145" />
+        <location filename="../../ui/_i18n_strings.py" line="19" />
         <source>在部门</source>
         <translation>At departments</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="146" />
+        <location filename="../../ui/_i18n_strings.py" line="20" />
         <source>结果已回</source>
         <translation>Results back</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="147" />
+        <location filename="../../ui/_i18n_strings.py" line="21" />
         <source>红黄灯</source>
         <translation>Red and yellow</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="148" />
+        <location filename="../../ui/_i18n_strings.py" line="22" />
         <source>待补材料</source>
         <translation>Owed materials</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="149" />
+        <location filename="../../ui/_i18n_strings.py" line="23" />
         <source>待评价</source>
         <translation>Evaluations to collect</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="150" />
+        <location filename="../../ui/_i18n_strings.py" line="24" />
         <source>全部案件</source>
         <translation>All cases</translation>
     </message>
@@ -2276,138 +2924,211 @@
 <context>
     <name>ops</name>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="116" />
+        <location filename="../../ui/_i18n_strings.py" line="216" />
         <source>输入有误</source>
         <translation>Invalid input</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="117" />
+        <location filename="../../ui/_i18n_strings.py" line="217" />
         <source>请改正后再试。</source>
         <translation>Correct it and try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="118" />
+        <location filename="../../ui/_i18n_strings.py" line="218" />
         <source>当前不能这样操作</source>
         <translation>Not allowed now</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="119" />
+        <location filename="../../ui/_i18n_strings.py" line="219" />
         <source>请按案件当前状态选择可用的操作。</source>
         <translation>Choose one of the actions the case's status allows.</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="120" />
+        <location filename="../../ui/_i18n_strings.py" line="220" />
         <source>没有找到</source>
         <translation>Not found</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="121" />
+        <location filename="../../ui/_i18n_strings.py" line="221" />
         <source>请核对编号或名称。</source>
         <translation>Check the number or name.</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="122" />
+        <location filename="../../ui/_i18n_strings.py" line="222" />
         <source>事项目录有问题</source>
         <translation>The matter catalog is broken</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="123" />
+        <location filename="../../ui/_i18n_strings.py" line="223" />
         <source>请联系技术人员更换目录文件。</source>
         <translation>Ask IT to replace the catalog file.</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="124" />
+        <location filename="../../ui/_i18n_strings.py" line="224" />
         <source>数据文件读写失败</source>
         <translation>Cannot read or write the data file</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="125" />
+        <location filename="../../ui/_i18n_strings.py" line="225" />
         <source>请检查磁盘空间，必要时联系技术人员从备份恢复。</source>
         <translation>Check the free disk space; if needed ask IT to restore from a backup.</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="126" />
+        <location filename="../../ui/_i18n_strings.py" line="226" />
         <source>数据校验未通过</source>
         <translation>Data integrity check failed</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="127" />
+        <location filename="../../ui/_i18n_strings.py" line="227" />
         <source>请立即联系技术人员，不要继续办理。</source>
         <translation>Call IT at once and stop working on cases.</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="128" />
+        <location filename="../../ui/_i18n_strings.py" line="228" />
         <source>连不上区级平台</source>
         <translation>Cannot reach the district</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="129" />
+        <location filename="../../ui/_i18n_strings.py" line="229" />
         <source>数据已保存在本机，联网后会自动上传。</source>
         <translation>The data is saved on this PC and uploads when the network is back.</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="130" />
+        <location filename="../../ui/_i18n_strings.py" line="230" />
         <source>同步凭据不可用</source>
         <translation>Sync credentials unavailable</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="131" />
+        <location filename="../../ui/_i18n_strings.py" line="231" />
         <source>请技术人员运行自检（counterdesk-cli --self-test）或重新注册。</source>
         <translation>Ask IT to run the self-test (counterdesk-cli --self-test) or enroll again.</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="132" />
+        <location filename="../../ui/_i18n_strings.py" line="232" />
         <source>本机尚未注册</source>
         <translation>This PC is not enrolled</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="133" />
+        <location filename="../../ui/_i18n_strings.py" line="233" />
         <source>请在“系统管理 → 同步”中用注册码注册。</source>
         <translation>Enroll with a code in Administration → Sync.</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="134" />
+        <location filename="../../ui/_i18n_strings.py" line="234" />
         <source>区级平台拒绝了请求</source>
         <translation>The district refused the request</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="135" />
+        <location filename="../../ui/_i18n_strings.py" line="235" />
         <source>请把提示告诉区级平台管理员。</source>
         <translation>Pass the message on to the district administrator.</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="136" />
+        <location filename="../../ui/_i18n_strings.py" line="236" />
         <source>同步未完成</source>
         <translation>Sync not completed</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="137" />
+        <location filename="../../ui/_i18n_strings.py" line="237" />
         <source>数据已保存在本机，稍后会再试。</source>
         <translation>The data is saved on this PC; it will try again later.</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="138" />
+        <location filename="../../ui/_i18n_strings.py" line="238" />
         <source>操作未完成</source>
         <translation>Not completed</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="139" />
+        <location filename="../../ui/_i18n_strings.py" line="239" />
         <source>请重试，或联系技术人员。</source>
         <translation>Try again, or call IT.</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="140" />
+        <location filename="../../ui/_i18n_strings.py" line="240" />
         <source>程序内部错误</source>
         <translation>Internal error</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="141" />
+        <location filename="../../ui/_i18n_strings.py" line="241" />
         <source>操作未完成：{0}
 
 请联系技术人员（已写入日志）。</source>
         <translation>Not completed: {0}
 
 Please call IT (written to the log).</translation>
+    </message>
+</context>
+<context>
+    <name>preview</name>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="132" />
+        <source>受理回执（热敏）</source>
+        <translation>Receipt (thermal)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="133" />
+        <source>受理回执（A4）</source>
+        <translation>Receipt (A4)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="134" />
+        <source>一次性告知书</source>
+        <translation>One-time notice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="135" />
+        <source>不予受理通知书</source>
+        <translation>Rejection notice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="136" />
+        <source>容缺受理承诺书</source>
+        <translation>Deficiency commitment letter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="137" />
+        <source>申请表</source>
+        <translation>Application form</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="138" />
+        <source>送件交接单</source>
+        <translation>Handover list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="139" />
+        <source>结果返回清单</source>
+        <translation>Returns list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="140" />
+        <source>办结通知（领取单）</source>
+        <translation>Pickup slip</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="141" />
+        <source>好差评评价单</source>
+        <translation>Evaluation slip</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="142" />
+        <source>中心日报</source>
+        <translation>Daily report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="143" />
+        <source>中心月报</source>
+        <translation>Monthly report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preview.py" line="256" />
+        <source>{0}已送打印机 {1}</source>
+        <translation>{0} sent to printer {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preview.py" line="258" />
+        <source>{0}已在打印预览中（Ctrl+P 打印）</source>
+        <translation>{0} is in the print preview (Ctrl+P prints)</translation>
     </message>
 </context>
 </TS>

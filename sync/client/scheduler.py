@@ -123,3 +123,33 @@ class SyncScheduler:
         finally:
             self.running = False
             self.runs += 1
+
+
+# ---- how risky the sync debt is (what the status bar colours) ---------------------------
+
+# An event waiting less than this while online is simply on its way (a sync follows
+# each action within seconds); longer means the link or the district has a problem.
+ON_ITS_WAY_S = 15 * 60
+# An event only on this PC for a working day is at risk: a disk failure would lose it.
+AT_RISK_S = 8 * 3600
+RISKS = ("ok", "on_its_way", "delayed", "at_risk")
+
+
+def debt_risk(status: Any, online: bool | None) -> str:
+    """One of RISKS for a SyncStatus and the probe's answer (None: not known yet).
+
+    ok: nothing waits. on_its_way: events wait, the district is reachable (or not yet
+    probed), the oldest is younger than ON_ITS_WAY_S and the last sync did not fail.
+    delayed: events wait offline, after a failed sync, longer than ON_ITS_WAY_S, or the
+    PC is not enrolled. at_risk: the district refused events, or one has waited AT_RISK_S.
+    """
+    if status.quarantined:
+        return "at_risk"
+    if not status.pending:
+        return "ok"
+    age = status.oldest_pending_age_s or 0.0
+    if age >= AT_RISK_S:
+        return "at_risk"
+    if not status.enrolled or online is False or status.last_error or age >= ON_ITS_WAY_S:
+        return "delayed"
+    return "on_its_way"
