@@ -21,7 +21,7 @@ from counterdesk.domain.errors import Conflict, Forbidden, Gone, NotFound, Unaut
 from counterdesk.store import canonical
 from district import schema as s
 from district.auth import legacy_digest
-from district.store import DistrictStore, district_device_id, now_ms
+from district.store import DistrictStore, district_device_id
 from district.validate import checked
 from sync import bundle, protocol
 
@@ -53,13 +53,13 @@ class Enrollment(DistrictStore):
         self, conn: Connection, center_code: str, ttl_hours: float, device_id: str | None
     ) -> protocol.EnrollmentCode:
         raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(12))
-        expires = now_ms() + int(ttl_hours * 3600 * 1000)
+        expires = self.clock() + int(ttl_hours * 3600 * 1000)
         conn.execute(
             s.enrollment_codes.insert().values(
                 code_hash=self.hasher.digest(raw, "enroll"),
                 center_code=center_code,
                 device_id=device_id,
-                created_ms=now_ms(),
+                created_ms=self.clock(),
                 expires_ms=expires,
             )
         )
@@ -90,7 +90,7 @@ class Enrollment(DistrictStore):
             code = self._code(conn, req.code)
             if code.used_ms is not None:
                 raise Gone("注册码已使用过（每个注册码只能用一次），请区级平台重新签发")
-            if code.expires_ms < now_ms():
+            if code.expires_ms < self.clock():
                 raise Gone("注册码已过期，请区级平台重新签发")
             if code.center_code != req.center_code:
                 raise Conflict(
@@ -104,7 +104,7 @@ class Enrollment(DistrictStore):
             conn.execute(
                 update(s.enrollment_codes)
                 .where(s.enrollment_codes.c.code_hash == code.code_hash)
-                .values(used_ms=now_ms(), used_by=req.device_id)
+                .values(used_ms=self.clock(), used_by=req.device_id)
             )
         return protocol.EnrollResponse(
             device_id=req.device_id,
@@ -139,7 +139,7 @@ class Enrollment(DistrictStore):
                 kind="counter",
                 device_no=req.device_no,
                 label=req.label,
-                enrolled_ms=now_ms(),
+                enrolled_ms=self.clock(),
                 acked_seq=0,
                 head_hash=canonical.GENESIS_HASH,
                 head_hlc=0,
@@ -210,7 +210,7 @@ class Enrollment(DistrictStore):
             conn.execute(  # an earlier re-enrollment code of this device no longer works
                 update(s.enrollment_codes)
                 .where(e.device_id == device_id, e.used_ms.is_(None))
-                .values(used_ms=now_ms(), used_by="superseded")
+                .values(used_ms=self.clock(), used_by="superseded")
             )
             detail = req.reason or "本机凭据丢失，重新注册"
             self.record_action(
@@ -230,7 +230,7 @@ class Enrollment(DistrictStore):
             conn.execute(
                 update(s.devices)
                 .where(s.devices.c.device_id == device_id)
-                .values(revoked_ms=now_ms())
+                .values(revoked_ms=self.clock())
             )
             self.record_action(conn, dev.center_code, device_id, "revoked", operator, "")
 
@@ -242,7 +242,7 @@ class Enrollment(DistrictStore):
             s.device_actions.insert().values(
                 center_code=center,
                 device_id=device_id,
-                at_ms=now_ms(),
+                at_ms=self.clock(),
                 action=action,
                 operator=operator[:64],
                 detail=detail,
@@ -311,7 +311,7 @@ class Enrollment(DistrictStore):
             ],
             parked=parked,
             parked_expired=int(dev.parked_expired),
-            server_time_ms=now_ms(),
+            server_time_ms=self.clock(),
         )
 
     def parked_count(self, conn: Connection, center: str, device_id: str) -> int:

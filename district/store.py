@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import Connection, Engine, select, update
@@ -38,6 +39,9 @@ class DistrictStore:
     def __init__(self, engine: Engine, hasher: Hasher) -> None:
         self.engine = engine
         self.hasher = hasher
+        # The district's clock (epoch ms): what expiry and stamps are measured against;
+        # tests replace it instead of waiting.
+        self.clock: Callable[[], int] = now_ms
 
     def check_key(self) -> None:
         """Refuse to run with a server key other than the one the store was used with."""
