@@ -16,17 +16,6 @@ from counterdesk import datadirs
 from counterdesk.domain.errors import CounterdeskError
 from counterdesk.store import backup
 
-DEMO = {
-    "center_code": "DEMO",
-    "center_name": "演示街道政务服务中心",
-    "device_no": 1,
-    "admin_login": "admin",
-    "admin_password": "demo-admin-1",
-    "counter": "1号窗口",
-    "phone": "010-80001234",
-}
-DEMO_CLERK = ("clerk", "王窗口", "demo-clerk-1")
-
 
 def data_dir() -> Path:
     """The machine-wide data folder, shared by every account on this PC (datadirs)."""
@@ -37,12 +26,7 @@ def default_store() -> Path:
     return datadirs.default_store()
 
 
-def demo_store() -> Path:
-    """The demo center is per user: it runs for a normal account without an installer."""
-    return datadirs.demo_dir() / "counterdesk-demo.db"
-
-
-def _progress(label: str):
+def progress(label: str):
     """A progress line on stderr: rewritten in place on a terminal, one line per report
     in a log file; always ended by a newline so the next message starts on its own line."""
     last = [0.0]
@@ -83,44 +67,15 @@ def cmd_init(args: argparse.Namespace) -> int:
     return 0
 
 
-def ensure_demo(path: Path, cases: int = 300) -> Path:
-    """Create the demo center with a little history if it does not exist yet."""
-    from counterdesk.desk import Desk
-
-    if path.exists():
-        return path
-    desk = Desk.init(path, **DEMO)
-    try:
-        desk.login(DEMO["admin_login"], DEMO["admin_password"])
-        login, name, password = DEMO_CLERK
-        desk.create_user(login, name, "clerk", password)
-        _generate(desk, cases, 1)
-    finally:
-        desk.close()
-    return path
-
-
-def _generate(desk, cases: int, seed: int):
-    from counterdesk import demo
-
-    return demo.generate(desk, cases=cases, seed=seed, progress=_progress("生成演示数据"))
-
-
 def cmd_demo_data(args: argparse.Namespace) -> int:
-    from counterdesk.desk import Desk
+    from counterdesk.demo import center
 
-    store = Path(args.store)
-    if not store.exists():
-        Desk.init(store, **DEMO).close()
-    desk = Desk(store)
-    try:
-        desk.login(args.login or DEMO["admin_login"], args.password or DEMO["admin_password"])
-        started = time.perf_counter()
-        stats = _generate(desk, args.cases, args.seed)
-        seconds = time.perf_counter() - started
-    finally:
-        desk.close()
-    print(f"\n{stats}；用时 {seconds:.1f} 秒；数据文件 {store.stat().st_size / 1e6:.1f} MB")
+    started = time.perf_counter()
+    stats = center.add_history(args.store, args.cases, args.seed, args.login, args.password,
+                               progress=progress("生成演示数据"))  # fmt: skip
+    seconds = time.perf_counter() - started
+    size = Path(args.store).stat().st_size / 1e6
+    print(f"{stats}；用时 {seconds:.1f} 秒；数据文件 {size:.1f} MB")
     return 0
 
 
@@ -146,7 +101,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    result = backup.make_backup(args.store, args.to, keep=args.keep, progress=_progress("备份页"))
+    result = backup.make_backup(args.store, args.to, keep=args.keep, progress=progress("备份页"))
     print(
         f"\n已备份到 {result.path}（{result.size / 1e6:.1f} MB，{result.seconds:.1f} 秒，已校验）"
     )
@@ -171,7 +126,7 @@ def cmd_rebuild(args: argparse.Namespace) -> int:
     from counterdesk.desk import Desk
 
     with Desk(args.store) as desk:
-        desk.rebuild(progress=_progress("重建案件视图"))
+        desk.rebuild(progress=progress("重建案件视图"))
     print("\n已从日志重建全部视图")
     return 0
 
@@ -255,23 +210,18 @@ def relocate_legacy_store(store: Path) -> None:
         print(moved.message, file=sys.stderr)
 
 
-def demo_logins() -> str:
-    return (
-        f"管理员 {DEMO['admin_login']} / {DEMO['admin_password']}，"
-        f"窗口人员 {DEMO_CLERK[0]} / {DEMO_CLERK[2]}"
-    )
-
-
 def cmd_start(args: argparse.Namespace) -> int:
     """Headless start on the demo center: create it if needed and print its state.
 
     The window is opened by the `counterdesk` command's launcher (ui/launcher.py),
     which the core may not import; `counterdesk-cli` with no arguments lands here.
     """
-    store = ensure_demo(demo_store())
+    from counterdesk.demo import center
+
+    store = center.ensure_demo(center.demo_store(), progress=progress("生成演示数据"))
     args.store = str(store)
     print(f"演示中心数据：{store}")
-    print(f"登录：{demo_logins()}")
+    print(f"登录：{center.demo_logins()}")
     cmd_info(args)
     return cmd_verify(argparse.Namespace(store=str(store), deep=False))
 

@@ -66,18 +66,9 @@ def new_desk(path: Path, *, device_no: int = 1, center: str = "DC03", clock=None
 
 def new_demo_store(path: Path):
     """An empty demo center store, logged in as its admin."""
-    from counterdesk.desk import Desk
+    from counterdesk.demo import center
 
-    desk = Desk.init(
-        path,
-        center_code="DEMO",
-        center_name="演示街道政务服务中心",
-        device_no=1,
-        admin_login=ADMIN[0],
-        admin_password=ADMIN[1],
-    )
-    desk.login(*ADMIN)
-    return desk
+    return center.new_center(path, admin_login=ADMIN[0], admin_password=ADMIN[1])
 
 
 @contextlib.contextmanager

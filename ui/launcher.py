@@ -18,6 +18,7 @@ from pathlib import Path
 
 from counterdesk import cli, datadirs
 from counterdesk.admin import logs, selftest, setup_config, upkeep
+from counterdesk.demo import center
 from counterdesk.domain.errors import CounterdeskError
 from ui.enroll import enroll
 
@@ -115,9 +116,9 @@ def _open_window() -> int:
     if not store.exists():
         from ui.localserver import run_demo
 
-        demo = cli.ensure_demo(cli.demo_store())
+        demo = center.ensure_demo(center.demo_store(), progress=cli.progress("生成演示数据"))
         print(f"本机尚未设置中心，打开演示中心：{demo}")
-        print(f"登录：{cli.demo_logins()}")
+        print(f"登录：{center.demo_logins()}")
         return run_demo(demo)
     scheduler = _start_backups()
     try:

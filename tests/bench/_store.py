@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 from counterdesk import demo
-from counterdesk.desk import Desk
+from counterdesk.demo import center
 
 ADMIN = ("admin", "bench-admin-1")
 
@@ -44,19 +44,9 @@ def ensure_store(cases: int, seed: int = 0, *, quiet: bool = False) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     for stale in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
         stale.unlink(missing_ok=True)
-    desk = Desk.init(
-        path,
-        center_code="DEMO",
-        center_name="演示街道政务服务中心",
-        device_no=1,
-        admin_login=ADMIN[0],
-        admin_password=ADMIN[1],
-        counter="1号窗口",
-        phone="010-80001234",
-    )
+    desk = center.new_center(path, admin_login=ADMIN[0], admin_password=ADMIN[1])
     started = time.perf_counter()
     try:
-        desk.login(*ADMIN)
         stats = demo.generate(desk, cases=cases, seed=seed, progress=_progress(quiet))
         desk.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         desk.conn.execute("ANALYZE")

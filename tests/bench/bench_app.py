@@ -265,7 +265,7 @@ def scroll(app, lists) -> int:
 def sync_phase(app, probe) -> dict[str, float]:
     """A real sync with a local district server, on a small store of its own (the big
     store would first upload its whole journal)."""
-    from counterdesk.cli import DEMO, ensure_demo
+    from counterdesk.demo.center import DEMO, ensure_demo
     from ui import ops
     from ui.localserver import (
         enroll_demo_store,
