@@ -9,7 +9,6 @@ beside it, character by character (`fallback.FallbackTTFont`).
 from __future__ import annotations
 
 import threading
-import unicodedata
 
 from reportlab import rl_config
 from reportlab.pdfbase import pdfmetrics
@@ -25,7 +24,6 @@ _registered = False
 # Glyph advance widths in 1/1000 em, filled lazily (stringWidth per character is slow).
 _widths: dict[str, float] = {}
 # Characters that must not start a line (they hang at the end of the previous one).
-NO_LINE_START = set("，。、；：？！）」』】》〉”’,.;:?!)%…")
 
 
 def register() -> str:
@@ -71,71 +69,3 @@ def char_width(ch: str) -> float:
 
 def text_width(text: str, size: float) -> float:
     return sum(char_width(ch) for ch in text) * size / 1000
-
-
-def _is_wide(ch: str) -> bool:
-    return unicodedata.east_asian_width(ch) in "WF"
-
-
-def _tokens(text: str) -> list[str]:
-    """CJK characters one by one; runs of Latin letters and digits stay whole words."""
-    tokens: list[str] = []
-    word = ""
-    for ch in text:
-        if _is_wide(ch) or ch == " ":
-            if word:
-                tokens.append(word)
-                word = ""
-            tokens.append(ch)
-        else:
-            word += ch
-    if word:
-        tokens.append(word)
-    return tokens
-
-
-def _split_long(token: str, size: float, width: float) -> list[str]:
-    """A word longer than a line is broken between characters."""
-    parts, part, used = [], "", 0.0
-    for ch in token:
-        w = char_width(ch) * size / 1000
-        if part and used + w > width:
-            parts.append(part)
-            part, used = "", 0.0
-        part += ch
-        used += w
-    return [*parts, part] if part else parts
-
-
-def wrap(text: str, size: float, width: float) -> list[str]:
-    """Break `text` into lines no wider than `width` points (explicit newlines kept)."""
-    lines: list[str] = []
-    for paragraph in text.split("\n"):
-        lines.extend(_wrap_paragraph(paragraph, size, width))
-    return lines
-
-
-def _wrap_paragraph(text: str, size: float, width: float) -> list[str]:
-    lines: list[str] = []
-    line, used = "", 0.0
-    for token in _tokens(text):
-        w = sum(char_width(ch) for ch in token) * size / 1000
-        if used + w <= width or not line or token[0] in NO_LINE_START:
-            if w > width and not line:
-                *full, token = _split_long(token, size, width)
-                lines.extend(full)
-                w = text_width(token, size)
-            line, used = line + token, used + w
-            continue
-        lines.append(line.rstrip())
-        if token == " ":
-            line, used = "", 0.0
-        elif w > width:
-            *full, last = _split_long(token, size, width)
-            lines.extend(full)
-            line, used = last, text_width(last, size)
-        else:
-            line, used = token, w
-    if line or not lines:
-        lines.append(line.rstrip())
-    return lines
