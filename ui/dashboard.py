@@ -179,6 +179,6 @@ class DashboardPage(QWidget):
         if not path or self.board is None:
             return
         board = self.board
-        ops.QueryOp(self, lambda desk: export.export_dashboard(board, path)).success(
+        ops.QueryOp(self, lambda desk: export.export_dashboard(desk, board, path)).success(
             lambda out: self.figures.setToolTip(self.tr("已导出到 {0}").format(out))
         ).run_in_background()
