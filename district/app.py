@@ -30,7 +30,7 @@ from counterdesk.domain.errors import (
     TooManyRequests,
     Unauthorized,
 )
-from district import feed, openapi
+from district import access_store, feed, openapi
 from district import summary as summary_mod
 from district.config import token_matches
 from district.limits import RateLimit
@@ -157,6 +157,10 @@ def create_app(district: District, admin_hash: str) -> FastAPI:
     @app.post(f"{P}/push", response_model=protocol.PushAck)
     def push(req: protocol.PushRequest, dev: DeviceRow) -> protocol.PushAck:
         return district.push(dev, req)
+
+    @app.post(f"{P}/access", response_model=protocol.AccessAck)
+    def push_access(req: protocol.AccessPush, dev: DeviceRow) -> protocol.AccessAck:
+        return access_store.ingest(district, dev, req)
 
     @app.post(
         f"{P}/pull",
