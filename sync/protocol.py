@@ -273,6 +273,43 @@ class AccessAck(Message):
     breaks: list[AccessBreak] = Field(default_factory=list)
 
 
+class AccessRecord(Message):
+    """One access entry as the district lists it to supervision (admin API)."""
+
+    center: str
+    device_id: str
+    seq: int
+    at_ms: int
+    user: str
+    role: str
+    action: str
+    action_label: str
+    case_id: str | None
+    subject: str
+    detail: str
+    count: int
+    reason: str
+    link: str
+
+
+class AccessFlag(Message):
+    """An unusual pattern: `volume`, `off_hours` or `chain` (docs/access-log.md)."""
+
+    kind: Literal["volume", "off_hours", "chain"]
+    center: str
+    user: str
+    at_ms: int
+    count: int
+    detail: str
+
+
+class AccessReport(Message):
+    entries: list[AccessRecord]
+    flags: list[AccessFlag]
+    per_hour: int
+    work_hours: str
+
+
 # ---- pull ----------------------------------------------------------------------------
 
 
