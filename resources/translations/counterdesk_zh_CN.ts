@@ -389,154 +389,164 @@
 <context>
     <name>CasePage</name>
     <message>
-        <location filename="../../ui/casepage.py" line="164" />
+        <location filename="../../ui/casepage.py" line="165" />
         <source>输入案件编号或其尾号（4 位起），回车打开</source>
         <translation>输入案件编号或其尾号（4 位起），回车打开</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="167" />
+        <location filename="../../ui/casepage.py" line="168" />
         <source>打开案件 F4</source>
         <translation>打开案件 F4</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="169" />
+        <location filename="../../ui/casepage.py" line="170" />
         <source>案件</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="172" />
+        <location filename="../../ui/casepage.py" line="173" />
         <source>案件编号</source>
         <translation>案件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="172" />
+        <location filename="../../ui/casepage.py" line="173" />
         <source>申请人</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="173" />
-        <location filename="../../ui/casepage.py" line="222" />
+        <location filename="../../ui/casepage.py" line="174" />
+        <location filename="../../ui/casepage.py" line="223" />
         <source>事项</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="173" />
+        <location filename="../../ui/casepage.py" line="174" />
         <source>状态</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="174" />
+        <location filename="../../ui/casepage.py" line="175" />
         <source>办结期限</source>
         <translation>办结期限</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="174" />
+        <location filename="../../ui/casepage.py" line="175" />
         <source>当前环节</source>
         <translation>当前环节</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="175" />
+        <location filename="../../ui/casepage.py" line="176" />
         <source>待补材料</source>
         <translation>待补材料</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="175" />
+        <location filename="../../ui/casepage.py" line="176" />
         <source>承办人</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="176" />
+        <location filename="../../ui/casepage.py" line="177" />
         <source>评价</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="176" />
+        <location filename="../../ui/casepage.py" line="177" />
         <source>上传</source>
         <translation>上传</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="184" />
+        <location filename="../../ui/casepage.py" line="185" />
         <source>下一步可办</source>
         <translation>下一步可办</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="209" />
+        <location filename="../../ui/casepage.py" line="210" />
         <source>补打 {0} ▾</source>
         <translation>补打 {0} ▾</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="316" />
+        <location filename="../../ui/casepage.py" line="317" />
+        <source>（完整显示，已留痕）</source>
+        <translation>（完整显示，已留痕）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/casepage.py" line="318" />
+        <source>（{0} 显示完整）</source>
+        <translation>（{0} 显示完整）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/casepage.py" line="337" />
         <source>{0} 条被区级平台拒收（见 系统管理 → 同步）</source>
         <translation>{0} 条被区级平台拒收（见 系统管理 → 同步）</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="318" />
+        <location filename="../../ui/casepage.py" line="339" />
         <source>待上传 {0} 条（联网后自动上传）</source>
         <translation>待上传 {0} 条（联网后自动上传）</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="319" />
+        <location filename="../../ui/casepage.py" line="340" />
         <source>已全部上传区级平台</source>
         <translation>已全部上传区级平台</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="331" />
+        <location filename="../../ui/casepage.py" line="352" />
         <source>快捷键 {0}</source>
         <translation>快捷键 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="222" />
+        <location filename="../../ui/casepage.py" line="223" />
         <source>时间</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="222" />
+        <location filename="../../ui/casepage.py" line="223" />
         <source>经办人</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="222" />
+        <location filename="../../ui/casepage.py" line="223" />
         <source>设备</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="222" />
+        <location filename="../../ui/casepage.py" line="223" />
         <source>说明</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="200" />
+        <location filename="../../ui/casepage.py" line="201" />
         <source>办理过程（谁、何时、在哪）</source>
         <translation>办理过程（谁、何时、在哪）</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="263" />
+        <location filename="../../ui/casepage.py" line="265" />
         <source>没有找到案件：{0}</source>
         <translation>没有找到案件：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="286" />
+        <location filename="../../ui/casepage.py" line="287" />
         <source>（已超期）</source>
         <translation>（已超期）</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="286" />
+        <location filename="../../ui/casepage.py" line="287" />
         <source>（临近期限）</source>
         <translation>（临近期限）</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="289" />
-        <location filename="../../ui/casepage.py" line="300" />
+        <location filename="../../ui/casepage.py" line="290" />
+        <location filename="../../ui/casepage.py" line="301" />
         <source>（暂定）</source>
         <translation>（暂定）</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="305" />
+        <location filename="../../ui/casepage.py" line="306" />
         <source>未评价</source>
         <translation>未评价</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="377" />
+        <location filename="../../ui/casepage.py" line="398" />
         <source>已办理：{0}</source>
         <translation>已办理：{0}</translation>
     </message>
@@ -672,7 +682,7 @@
     </message>
     <message>
         <location filename="../../ui/_i18n_strings.py" line="80" />
-        <location filename="../../ui/casepage.py" line="387" />
+        <location filename="../../ui/casepage.py" line="408" />
         <source>备注</source>
         <translation>备注</translation>
     </message>
@@ -928,7 +938,7 @@
     </message>
     <message>
         <location filename="../../ui/_i18n_strings.py" line="261" />
-        <location filename="../../ui/casepage.py" line="387" />
+        <location filename="../../ui/casepage.py" line="408" />
         <source>备注内容</source>
         <translation>备注内容</translation>
     </message>
@@ -2648,37 +2658,42 @@
 <context>
     <name>WorkListPage</name>
     <message>
-        <location filename="../../ui/worklists.py" line="173" />
+        <location filename="../../ui/worklists.py" line="185" />
         <source>在本清单中筛选：姓名、编号或事项（回车）</source>
         <translation>在本清单中筛选：姓名、编号或事项（回车）</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="177" />
+        <location filename="../../ui/worklists.py" line="189" />
         <source>刷新</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="254" />
+        <location filename="../../ui/worklists.py" line="268" />
         <source>加载中…</source>
         <translation>加载中…</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="268" />
+        <location filename="../../ui/worklists.py" line="282" />
         <source>{0}：{1} 件</source>
         <translation>{0}：{1} 件</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="275" />
+        <location filename="../../ui/worklists.py" line="289" />
         <source>搜索中…</source>
         <translation>搜索中…</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="279" />
+        <location filename="../../ui/worklists.py" line="293" />
         <source>，向下滚动加载更多</source>
         <translation>，向下滚动加载更多</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="281" />
+        <location filename="../../ui/worklists.py" line="294" />
+        <source>；Ctrl+R 显示所选行的完整证件号（留痕）</source>
+        <translation>；Ctrl+R 显示所选行的完整证件号（留痕）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklists.py" line="296" />
         <source>按{0}搜索：{1} 件{2}</source>
         <translation>按{0}搜索：{1} 件{2}</translation>
     </message>
@@ -3056,6 +3071,21 @@
         <translation>操作未完成：{0}
 
 请联系技术人员（已写入日志）。</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <location filename="../../ui/reveal.py" line="21" />
+        <source>显示完整信息</source>
+        <translation>显示完整信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reveal.py" line="24" />
+        <source>显示完整证件号和电话会留痕（谁、何时、哪位群众）。
+事由（可不填，回车继续，Esc 取消）：</source>
+        <translation>显示完整证件号和电话会留痕（谁、何时、哪位群众）。
+事由（可不填，回车继续，Esc 取消）：</translation>
     </message>
 </context>
 <context>
