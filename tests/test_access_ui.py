@@ -80,7 +80,8 @@ def test_search_results_are_masked_and_a_row_is_revealed_on_purpose(qtbot, ui, d
     model = page.search_model
     id_column = model.headers.index("证件号")
     assert model.data(model.index(0, id_column)) == "110105********002X"
-    assert "Ctrl+R" in page.count.text()
+    hint = model.headerData(id_column, Qt.Horizontal, Qt.ToolTipRole)
+    assert "Ctrl+R" in hint and "留痕" in hint
     assert actions(desk) == [("search_name", "")]
     page.table.setFocus()
     page.table.selectRow(0)

@@ -65,6 +65,7 @@ class SearchModel(QAbstractTableModel):
         self.kind = ""
         self.on_loaded: Any = None
         self.headers = [self.tr(label) for label in SEARCH_COLUMNS]
+        self.reveal_hint = self.tr("Ctrl+R 显示所选行的完整证件号（留痕）")
 
     def start(self, query: str) -> None:
         self.beginResetModel()
@@ -123,6 +124,8 @@ class SearchModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Any, role: int = DISPLAY) -> Any:  # noqa: N802
         if role == DISPLAY and orientation == HORIZONTAL:
             return self.headers[section]
+        if role == TOOLTIP and orientation == HORIZONTAL and section == ID_COLUMN:
+            return self.reveal_hint
         return None
 
     def _value(self, row: int, column: int, role: int) -> Any:
@@ -291,7 +294,6 @@ class WorkListPage(QWidget):
 
     def _search_loaded(self, count: int, more: bool, kind: str) -> None:
         more_text = self.tr("，向下滚动加载更多") if more else ""
-        more_text += self.tr("；Ctrl+R 显示所选行的完整证件号（留痕）")
         kind = QCoreApplication.translate("lists", kind)
         self.count.setText(self.tr("按{0}搜索：{1} 件{2}").format(kind, count, more_text))
         if count and not self.table.currentIndex().isValid():

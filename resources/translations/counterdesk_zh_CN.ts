@@ -2027,6 +2027,11 @@
         <source>匹配</source>
         <translation>匹配</translation>
     </message>
+    <message>
+        <location filename="../../ui/worklists.py" line="68" />
+        <source>Ctrl+R 显示所选行的完整证件号（留痕）</source>
+        <translation>Ctrl+R 显示所选行的完整证件号（留痕）</translation>
+    </message>
 </context>
 <context>
     <name>SettingsTab</name>
@@ -2658,42 +2663,37 @@
 <context>
     <name>WorkListPage</name>
     <message>
-        <location filename="../../ui/worklists.py" line="185" />
+        <location filename="../../ui/worklists.py" line="188" />
         <source>在本清单中筛选：姓名、编号或事项（回车）</source>
         <translation>在本清单中筛选：姓名、编号或事项（回车）</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="189" />
+        <location filename="../../ui/worklists.py" line="192" />
         <source>刷新</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="268" />
+        <location filename="../../ui/worklists.py" line="271" />
         <source>加载中…</source>
         <translation>加载中…</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="282" />
+        <location filename="../../ui/worklists.py" line="285" />
         <source>{0}：{1} 件</source>
         <translation>{0}：{1} 件</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="289" />
+        <location filename="../../ui/worklists.py" line="292" />
         <source>搜索中…</source>
         <translation>搜索中…</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="293" />
+        <location filename="../../ui/worklists.py" line="296" />
         <source>，向下滚动加载更多</source>
         <translation>，向下滚动加载更多</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="294" />
-        <source>；Ctrl+R 显示所选行的完整证件号（留痕）</source>
-        <translation>；Ctrl+R 显示所选行的完整证件号（留痕）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/worklists.py" line="296" />
+        <location filename="../../ui/worklists.py" line="298" />
         <source>按{0}搜索：{1} 件{2}</source>
         <translation>按{0}搜索：{1} 件{2}</translation>
     </message>
