@@ -129,7 +129,7 @@ def test_the_log_refuses_updates_and_early_deletes(desk, accepted):
     desk.reveal(accepted.case_id, "phone")
     with pytest.raises(sqlite3.IntegrityError, match="append-only"):
         desk.conn.execute("UPDATE access_log SET user = 'x'")
-    desk.set_meta("access_acked_seq", "1")  # synced, but young
+    desk.set_meta(accesslog.acked_key(desk.info.device_id), "1")  # synced, but young
     with pytest.raises(sqlite3.IntegrityError, match="183 days"):
         desk.conn.execute("DELETE FROM access_log")
 
@@ -154,11 +154,11 @@ def test_pruning_keeps_six_months_and_everything_unsynced(desk, accepted):
         desk.reveal(accepted.case_id, "phone")
     now = int(time.time() * 1000)
     # Nothing is old enough: nothing goes, even when synced.
-    desk.set_meta("access_acked_seq", "5")
+    desk.set_meta(accesslog.acked_key(desk.info.device_id), "5")
     assert upkeep.prune_access_log(desk, now_ms=now) == 0
     # Half a year later, only what the district acknowledged goes, as a prefix.
     later = now + (KEEP_DAYS + 1) * DAY_MS
-    desk.set_meta("access_acked_seq", "3")
+    desk.set_meta(accesslog.acked_key(desk.info.device_id), "3")
     with pytest.raises(StorageError):  # the store's trigger reads the PC's clock: "young"
         upkeep.prune_access_log(desk, now_ms=later)
     assert len(log_of(desk)) == 5
@@ -177,12 +177,12 @@ def test_pruning_old_synced_entries_keeps_the_chain_verifiable(desk, accepted, m
         desk.reveal(accepted.case_id, "phone")
     from counterdesk.admin import upkeep
 
-    desk.set_meta("access_acked_seq", "2")  # the district holds 1-2 only
+    desk.set_meta(accesslog.acked_key(desk.info.device_id), "2")  # the district holds 1-2 only
     assert upkeep.prune_access_log(desk) == 2
     assert [e["seq"] for e in log_of(desk)] == [3, 4, 5]
-    assert accesslog.anchor(desk.conn)[0] == 2
+    assert accesslog.anchor(desk.conn, desk.info.device_id)[0] == 2
     assert desk.verify().ok
-    desk.set_meta("access_acked_seq", "5")
+    desk.set_meta(accesslog.acked_key(desk.info.device_id), "5")
     assert upkeep.prune_access_log(desk) == 1  # seq 3 is old; 4 and 5 are young
     assert desk.verify().ok
     desk.reveal(accepted.case_id, "phone")  # the chain goes on from what is kept
@@ -226,7 +226,34 @@ def test_recording_is_cheap(desk, accepted):
 def test_deleting_the_last_entries_after_sync_is_seen(desk, accepted):
     for _ in range(3):
         desk.reveal(accepted.case_id, "phone")
-    desk.set_meta("access_acked_seq", "3")
+    desk.set_meta(accesslog.acked_key(desk.info.device_id), "3")
     tamper(desk.path, "DROP TRIGGER access_log_keep_delete", "DELETE FROM access_log WHERE seq = 3")
     (link,) = [b for b in desk.verify().broken if b.event_id.startswith("access:")]
     assert link.seq == 3 and "末尾" in link.reason
+
+
+def test_a_restored_store_starts_its_own_access_chain(desk, accepted, tmp_path):
+    from conftest import CLERK
+
+    from counterdesk.desk import Desk
+    from counterdesk.store import backup
+
+    for _ in range(2):
+        desk.reveal(accepted.case_id, "phone")
+    old_device = desk.info.device_id
+    desk.set_meta(accesslog.acked_key(old_device), "2")
+    saved = backup.make_backup(desk.path, tmp_path / "usb").path
+    path = desk.path
+    desk.close()
+    backup.restore(saved, path)
+    restored = Desk(path)
+    try:
+        restored.login(*CLERK)
+        assert restored.info.device_id != old_device
+        restored.reveal(accepted.case_id, "id_number")
+        mine = log_of(restored)
+        assert [(e["seq"], e["prev_hash"]) for e in mine] == [(1, "0" * 64)]
+        assert accesslog.acked_seq(restored.conn, restored.info.device_id) == 0
+        assert restored.verify().ok  # both chains, each from its own start
+    finally:
+        restored.close()

@@ -67,7 +67,7 @@ def test_a_counter_uploads_its_access_log_with_the_events(district, counter):
     rows = held(district, desk.info.device_id)
     assert [r[1] for r in rows] == ["open_case", "reveal_phone", "search_name"]
     assert rows[0][2] == masked_subject("11010519491231002X") and {r[3] for r in rows} == {"ok"}
-    assert accesslog.acked_seq(desk.conn) == 3
+    assert accesslog.acked_seq(desk.conn, desk.info.device_id) == 3
     # Nothing new: nothing sent; new readings go at the next sync.
     assert client.sync().access_pushed == 0
     desk.open_case(intake(desk)[0])
@@ -82,7 +82,7 @@ def test_a_retry_after_a_lost_answer_stores_nothing_twice(district, counter):
     for _ in range(3):
         desk.reveal(case_id, "id_number")
     client.sync()
-    desk.set_meta(accesslog.ACKED_KEY, "0")  # the answer never arrived
+    desk.set_meta(accesslog.acked_key(desk.info.device_id), "0")  # the answer never arrived
     desk.reveal(case_id, "id_number")
     report = client.sync()
     assert report.access_pushed == 1

@@ -34,7 +34,9 @@ def prune_access_log(desk: Any, now_ms: int | None = None) -> int:
     those too). Returns how many went. Run daily by `BackupScheduler`."""
     now = desk.ctx.journal.clock.wall() if now_ms is None else now_ms
     with desk.ctx.write(sweep=False):
-        gone = accesslog.prune(desk.conn, desk.info.device_id, now)
+        # Every device's entries here: this PC's, and a restored store's earlier identity's.
+        devices = [r[0] for r in desk.conn.execute("SELECT DISTINCT device_id FROM access_log")]
+        gone = sum(accesslog.prune(desk.conn, device, now) for device in devices)
     if gone:
         log.info(
             "access log: %d entries older than %d days and synced were pruned",

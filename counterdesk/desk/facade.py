@@ -409,12 +409,13 @@ class Desk:
             report = VerifyReport(integrity=integrity, broken=verify_chains(self.conn))
             report.broken.extend(accesslog.verify(self.conn))
             access_head = accesslog.head_seq(self.conn, self.info.device_id)
-            if accesslog.acked_seq(self.conn) > access_head:
+            access_acked = accesslog.acked_seq(self.conn, self.info.device_id)
+            if access_acked > access_head:
                 report.broken.append(
                     BrokenLink(
                         self.info.device_id, access_head + 1, "access:tail",
                         f"留痕只到第 {access_head} 条，但区级平台已确认收到第 "
-                        f"{accesslog.acked_seq(self.conn)} 条（末尾的留痕被删除）",
+                        f"{access_acked} 条（末尾的留痕被删除）",
                     )
                 )  # fmt: skip
             report.events = self.conn.execute("SELECT COUNT(*) FROM events").fetchone()[0]

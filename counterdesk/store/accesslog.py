@@ -5,7 +5,7 @@ and the log has its own chain, sequence, retention and upload mark. Entries
 are hashed with the journal's canonical encoding (`canonical.dumps_bytes`), so
 the district recomputes the same hash. Migration 10 makes the table; its
 triggers refuse any update and any delete of an entry younger than
-`KEEP_DAYS` or not yet acknowledged by the district (meta `access_acked_seq`).
+`KEEP_DAYS` or not yet acknowledged by the district (meta `access_acked_seq:<device>`).
 Pruning (`prune`) keeps an anchor (the last pruned sequence and hash) in meta,
 so the chain is still verified from the first kept entry.
 """
@@ -25,9 +25,17 @@ from counterdesk.store import canonical
 
 KEEP_DAYS = 183  # at least six months (等保 2.0: audit records kept ≥ 6 months)
 DAY_MS = 86_400_000
+# Per device (meta key + ":" + device id): a store restored from a backup continues as a
+# new device (counterdesk.store.backup), with its own chain, mark and anchor.
 ACKED_KEY = "access_acked_seq"
 ANCHOR_SEQ_KEY = "access_pruned_seq"
 ANCHOR_HASH_KEY = "access_pruned_hash"
+
+
+def acked_key(device_id: str) -> str:
+    return f"{ACKED_KEY}:{device_id}"
+
+
 _INSERT = f"INSERT INTO access_log ({', '.join(ACCESS_COLUMNS)}) VALUES ({', '.join('?' * len(ACCESS_COLUMNS))})"  # noqa: E501
 _SELECT = "SELECT " + ", ".join(ACCESS_COLUMNS) + " FROM access_log"
 
@@ -63,7 +71,7 @@ class AccessWriter:
         ).fetchone()
         if row:
             return row[0], row[1]
-        return anchor(self.conn)
+        return anchor(self.conn, self.device_id)
 
     def append(
         self,
@@ -101,18 +109,16 @@ class AccessWriter:
         return entry
 
 
-def anchor(conn: sqlite3.Connection) -> tuple[int, str]:
-    """Where the kept chain starts: the last pruned (sequence, hash), or (0, genesis)."""
-    marks = dict(
-        conn.execute(
-            "SELECT key, value FROM meta WHERE key IN (?, ?)", (ANCHOR_SEQ_KEY, ANCHOR_HASH_KEY)
-        ).fetchall()
-    )
-    return int(marks.get(ANCHOR_SEQ_KEY, "0")), marks.get(ANCHOR_HASH_KEY, canonical.GENESIS_HASH)
+def anchor(conn: sqlite3.Connection, device_id: str) -> tuple[int, str]:
+    """Where a device's kept chain starts: its last pruned (sequence, hash), or (0, genesis)."""
+    keys = (f"{ANCHOR_SEQ_KEY}:{device_id}", f"{ANCHOR_HASH_KEY}:{device_id}")
+    marks = dict(conn.execute("SELECT key, value FROM meta WHERE key IN (?, ?)", keys).fetchall())
+    return int(marks.get(keys[0], "0")), marks.get(keys[1], canonical.GENESIS_HASH)
 
 
-def acked_seq(conn: sqlite3.Connection) -> int:
-    row = conn.execute("SELECT value FROM meta WHERE key = ?", (ACKED_KEY,)).fetchone()
+def acked_seq(conn: sqlite3.Connection, device_id: str) -> int:
+    """The highest sequence of the device's access log the district has acknowledged."""
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (acked_key(device_id),)).fetchone()
     return int(row[0]) if row else 0
 
 
@@ -121,7 +127,7 @@ def head_seq(conn: sqlite3.Connection, device_id: str) -> int:
     row = conn.execute(
         "SELECT MAX(seq) FROM access_log WHERE device_id = ?", (device_id,)
     ).fetchone()
-    return row[0] or anchor(conn)[0]
+    return row[0] or anchor(conn, device_id)[0]
 
 
 def unsent(
@@ -137,7 +143,7 @@ def unsent(
 def pending_count(conn: sqlite3.Connection, device_id: str) -> int:
     return conn.execute(
         "SELECT COUNT(*) FROM access_log WHERE device_id = ? AND seq > ?",
-        (device_id, acked_seq(conn)),
+        (device_id, acked_seq(conn, device_id)),
     ).fetchone()[0]
 
 
@@ -177,9 +183,9 @@ def verify(conn: sqlite3.Connection) -> list[BrokenLink]:
     break the chain. Only this PC's own chain lives here (entries are not pulled).
     """
     broken: list[BrokenLink] = []
-    start_seq, start_hash = anchor(conn)
     devices = [r[0] for r in conn.execute("SELECT DISTINCT device_id FROM access_log")]
     for device in devices:
+        start_seq, start_hash = anchor(conn, device)
         expected, prev = start_seq + 1, start_hash
         for data in iter_chain(conn, device):
             problem = None
@@ -205,7 +211,7 @@ def prune(conn: sqlite3.Connection, device_id: str, now_ms: int, keep_days: int 
     """
     keep_days = max(keep_days, KEEP_DAYS)
     cutoff = now_ms - keep_days * DAY_MS
-    acked = acked_seq(conn)
+    acked = acked_seq(conn, device_id)
     # The chain is pruned as a prefix: stop at the first entry that must stay.
     row = conn.execute(
         "SELECT MIN(seq) FROM access_log WHERE device_id = ? AND (seq > ? OR (hlc >> 16) >= ?)",
@@ -225,7 +231,10 @@ def prune(conn: sqlite3.Connection, device_id: str, now_ms: int, keep_days: int 
     )
     conn.executemany(
         "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
-        [(ANCHOR_SEQ_KEY, str(last[0])), (ANCHOR_HASH_KEY, last[1])],
+        [
+            (f"{ANCHOR_SEQ_KEY}:{device_id}", str(last[0])),
+            (f"{ANCHOR_HASH_KEY}:{device_id}", last[1]),
+        ],
     )
     return cur.rowcount
 

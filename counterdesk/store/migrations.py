@@ -480,7 +480,7 @@ MIGRATIONS: list[tuple[int, str, str]] = [
             BEGIN SELECT RAISE(ABORT, 'the access log is append-only'); END;
         CREATE TRIGGER access_log_keep_delete BEFORE DELETE ON access_log
         WHEN old.seq > COALESCE((SELECT CAST(value AS INTEGER) FROM meta
-                                 WHERE key = 'access_acked_seq'), 0)
+                                 WHERE key = 'access_acked_seq:' || old.device_id), 0)
             OR (old.hlc >> 16) > (CAST(strftime('%s', 'now') AS INTEGER) - 183 * 86400) * 1000
         BEGIN SELECT RAISE(ABORT, 'access log entries are kept 183 days and until synced'); END;
         """,

@@ -238,7 +238,7 @@ class SyncClient:
         cases: the district checks their chain; the PC may prune them once acknowledged."""
         conn, failures, size = self.desk.conn, 0, self.sizer.size
         while True:
-            after = accesslog.acked_seq(conn)
+            after = accesslog.acked_seq(conn, self.device_id)
             entries = accesslog.unsent(conn, self.device_id, after, size)
             if not entries:
                 return
@@ -265,7 +265,7 @@ class SyncClient:
             failures = 0
             moved = ack.acked_seq != after
             with self.desk.batch():
-                self.desk.set_meta(accesslog.ACKED_KEY, str(ack.acked_seq))
+                self.desk.set_meta(accesslog.acked_key(self.device_id), str(ack.acked_seq))
             report.access_pushed += ack.stored
             report.access_breaks += len(ack.breaks)
             if not moved and ack.acked_seq >= entries[-1].seq:
