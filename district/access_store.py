@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import ValidationError
 from sqlalchemy import (
     Column,
     Connection,
@@ -89,6 +90,30 @@ def subject_tail(subject: str) -> str:
 def ingest(store: Any, device: Any, req: protocol.AccessPush) -> protocol.AccessAck:
     """Take in a device's access entries (one transaction, the device's head row locked)."""
     entries = [dict(e.__dict__) for e in req.entries]
+    _check(device, entries)
+    with store.engine.begin() as conn:
+        return _link(conn, device, req.after_seq, entries)
+
+
+def ingest_bundled(store: Any, device: Any, items: list[Any]) -> protocol.AccessAck:
+    """A USB bundle's access entries. Bundles may be imported in any order: the entries
+    are taken only when they continue what the district holds (else none, and the PC
+    sends them again in its next bundle or online); the chain is checked as for a push."""
+    entries = []
+    for index, item in enumerate(items):
+        try:
+            entries.append(dict(protocol.WireAccess.model_validate(item).__dict__))
+        except ValidationError as exc:
+            first = exc.errors()[0] if exc.errors() else {"loc": (), "msg": str(exc)}
+            loc = ".".join(str(p) for p in first["loc"])
+            why = str(first["msg"]).removeprefix("Value error, ")
+            raise InvalidInput(f"数据包第 {index + 1} 条留痕记录格式不对：{loc} {why}") from exc
+    _check(device, entries)
+    with store.engine.begin() as conn:
+        return _link(conn, device, None, entries)
+
+
+def _check(device: Any, entries: list[dict]) -> None:
     for item in entries:
         if item["device_id"] != device.device_id or item["center_id"] != device.center_code:
             raise InvalidInput(
@@ -101,8 +126,6 @@ def ingest(store: Any, device: Any, req: protocol.AccessPush) -> protocol.Access
     seqs = [e["seq"] for e in entries]
     if seqs != sorted(set(seqs)):
         raise InvalidInput("留痕记录应按序号递增上传，且每个序号只出现一次")
-    with store.engine.begin() as conn:
-        return _link(conn, device, req.after_seq, entries)
 
 
 def _head(conn: Connection, device: Any) -> tuple[int, str]:
@@ -122,13 +145,19 @@ def _head(conn: Connection, device: Any) -> tuple[int, str]:
     return int(row.acked_seq), row.head_hash
 
 
-def _link(conn: Connection, device: Any, after: int, entries: list[dict]) -> protocol.AccessAck:
+def _link(
+    conn: Connection, device: Any, after: int | None, entries: list[dict]
+) -> protocol.AccessAck:
+    """`after`: the sequence the sender believes is held; None (a bundle): whatever is held,
+    provided the entries reach back to it."""
     # Lock order as for events: center row, then the device's head.
     conn.execute(
         select(s.centers.c.code).where(s.centers.c.code == device.center_code).with_for_update()
     ).first()
     acked, head = _head(conn, device)
     out = protocol.AccessAck(acked_seq=acked, stored=0, duplicates=0)
+    if after is None and entries and entries[0]["seq"] <= acked + 1:
+        after = acked
     if after != acked:
         return out  # the client's mark is not ours (a restored server or PC): it resends from ours
     held = _held_hashes(conn, device, [e["seq"] for e in entries if e["seq"] <= acked])
@@ -159,6 +188,14 @@ def _link(conn: Connection, device: Any, after: int, entries: list[dict]) -> pro
         )
     out.stored, out.acked_seq = len(rows), acked
     return out
+
+
+def held_seq(conn: Connection, center: str, device_id: str) -> int:
+    h = access_heads.c
+    row = conn.execute(
+        select(h.acked_seq).where(h.center_code == center, h.device_id == device_id)
+    ).first()
+    return int(row[0]) if row else 0
 
 
 def _held_hashes(conn: Connection, device: Any, seqs: list[int]) -> dict[int, str]:

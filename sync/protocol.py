@@ -473,6 +473,12 @@ class ImportResult(Message):
     parked: int
     rejected: list[Rejected]
     acked_seq: int
+    # The bundle's access-log entries (docs/sync-protocol.md §11): stored now, the
+    # device's held access sequence after it, and where the chain broke.
+    access: int = 0
+    access_stored: int = 0
+    access_acked_seq: int = 0
+    access_breaks: list[AccessBreak] = Field(default_factory=list)
 
 
 class AckFile(Message):
@@ -485,6 +491,7 @@ class AckFile(Message):
     rejected: list[Rejected]
     issued_ms: int
     acked_hash: Hash | None = None  # as in DeviceStatus
+    access_acked_seq: int = 0  # the device's access-log entries the district holds
 
 
 class CenterSummary(Message):

@@ -147,3 +147,70 @@ def test_the_chain_is_checked_and_breaks_are_kept_for_supervision(district):
     # A client whose mark is not the district's is told where to start, nothing stored.
     body = pc.upload([pc.entry()], after=1).json()
     assert body == {"acked_seq": 5, "stored": 0, "duplicates": 0, "breaks": []}
+
+
+def _import(district, data: bytes) -> dict:
+    resp = district.admin(
+        "POST", "/admin/bundles", data=data, headers={"Content-Type": "application/octet-stream"}
+    )
+    assert resp.status_code == 200, resp.text
+    return resp.json()
+
+
+def test_usb_bundles_carry_the_access_log_in_any_order(district, counter, tmp_path):
+    import json
+
+    from sync import bundle
+    from sync.client.bundles import apply_ack_file, export_bundle
+    from sync.client.credentials import load_token
+
+    center = district.new_center()
+    desk, client = counter(center)
+    case_id = intake(desk)[0]
+    for _ in range(2):
+        desk.reveal(case_id, "phone")
+    first = export_bundle(desk, tmp_path / "a.cdbundle")
+    assert first.access == 2
+    for _ in range(2):
+        desk.reveal(case_id, "id_number")
+    device = desk.info.device_id
+    # A bundle of entries 3-4 alone, imported first: it does not reach back to what the
+    # district holds, so nothing is stored (no false gap); the PC still has them.
+    token = load_token(device)
+    tail = [e.to_dict() for e in accesslog.unsent(desk.conn, device, 2, 10)]
+    early = _import(district, bundle.write_bundle([], center_id=center, device_id=device,
+                                                  token=token, access=tail))  # fmt: skip
+    assert early["access"] == 2 and early["access_stored"] == 0 and held(district, device) == []
+    second = export_bundle(desk, tmp_path / "b.cdbundle")  # the mark has not moved: 1-4
+    assert second.access == 4
+    result = _import(district, second.path.read_bytes())
+    assert result["access_stored"] == 4 and result["access_acked_seq"] == 4
+    assert result["access_breaks"] == []
+    again = _import(district, first.path.read_bytes())  # re-importing is harmless
+    assert again["access_stored"] == 0
+    assert [r[0] for r in held(district, device)] == [1, 2, 3, 4]
+    ack = district.ok("GET", f"/admin/devices/{device}/ack")
+    assert ack["access_acked_seq"] == 4
+    ack_path = tmp_path / "ack.json"
+    ack_path.write_text(json.dumps(ack), encoding="utf-8")
+    apply_ack_file(desk, ack_path)
+    assert accesslog.acked_seq(desk.conn, device) == 4
+    assert client.sync().access_pushed == 0
+
+
+def test_a_tampered_bundle_entry_is_refused_by_name(district, counter, tmp_path):
+    from sync import bundle
+    from sync.client.credentials import load_token
+
+    center = district.new_center()
+    desk, _ = counter(center)
+    desk.reveal(intake(desk)[0], "phone")
+    device = desk.info.device_id
+    entry = accesslog.unsent(desk.conn, device, 0, 1)[0].to_dict()
+    entry["subject"] = "11010519491231002X"  # a full number in clear
+    data = bundle.write_bundle([], center_id=center, device_id=device,
+                               token=load_token(device), access=[entry])  # fmt: skip
+    resp = district.admin(
+        "POST", "/admin/bundles", data=data, headers={"Content-Type": "application/octet-stream"}
+    )
+    assert resp.status_code == 422 and "第 1 条留痕记录" in resp.json()["message"]
