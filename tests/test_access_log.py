@@ -257,3 +257,15 @@ def test_a_restored_store_starts_its_own_access_chain(desk, accepted, tmp_path):
         assert restored.verify().ok  # both chains, each from its own start
     finally:
         restored.close()
+
+
+def test_the_chief_reads_the_log_with_the_cli(desk, accepted, capsys):
+    from counterdesk.cli import main
+
+    desk.reveal(accepted.case_id, "phone", reason="回电")
+    path = str(desk.path)
+    assert main(["--store", path, "access-log", "--login", CHIEF[0], "--password", CHIEF[1]]) == 0
+    out = capsys.readouterr().out
+    assert "显示完整电话" in out and "110105********002X" in out and "回电" in out
+    assert main(["--store", path, "access-log", "--login", CLERK[0], "--password", CLERK[1]]) != 0
+    assert "需要中心负责人" in capsys.readouterr().err
