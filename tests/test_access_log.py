@@ -269,3 +269,25 @@ def test_the_chief_reads_the_log_with_the_cli(desk, accepted, capsys):
     assert "显示完整电话" in out and "110105********002X" in out and "回电" in out
     assert main(["--store", path, "access-log", "--login", CLERK[0], "--password", CLERK[1]]) != 0
     assert "需要中心负责人" in capsys.readouterr().err
+
+
+def test_a_backup_whose_access_log_was_edited_is_refused(desk, accepted, tmp_path):
+    from counterdesk.domain.errors import IntegrityError
+    from counterdesk.store import backup
+
+    for _ in range(2):
+        desk.reveal(accepted.case_id, "phone")
+    copy = backup.make_backup(desk.path, tmp_path / "usb").path
+    tamper(copy, "DROP TRIGGER access_log_append_only_update",
+           "UPDATE access_log SET reason = '看看' WHERE seq = 1",
+           expected_trigger_sql(desk, "access_log_append_only_update"))  # fmt: skip
+    with pytest.raises(IntegrityError, match="查询留痕链"):
+        backup.verify_backup(copy)
+    with pytest.raises(IntegrityError):
+        backup.restore(copy, tmp_path / "live.db")
+
+
+def expected_trigger_sql(desk, name: str) -> str:
+    from counterdesk.store.migrations import expected_triggers
+
+    return expected_triggers()[name]
