@@ -10,12 +10,13 @@ caller's); it never touches the journal, so reading never changes a case.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import re
 import time
-from typing import Any
 
 from counterdesk.desk import users
+from counterdesk.desk.boundary import Key, Line, Login, Short, checked_methods
 from counterdesk.desk.context import DeskContext
 from counterdesk.domain.access import ACTIONS, AccessEntry, masked_subject
 from counterdesk.domain.case import Case
@@ -34,6 +35,7 @@ _LONG_NUMBER = re.compile(r"[0-9]{7,}[0-9Xx]?")
 REVEAL_FIELDS = {"id_number": "reveal_id", "phone": "reveal_phone"}
 
 
+@checked_methods
 class AccessLog:
     """The access log of one open store, as the facade's services see it."""
 
@@ -83,7 +85,7 @@ class AccessLog:
 
     # ---- the readings ---------------------------------------------------------------
 
-    def open_case(self, key: str, *, reason: str = "") -> Case:
+    def open_case(self, key: Key, *, reason: Line = "") -> Case:
         """A case as the case page shows it (ID and phone masked there), recorded."""
         case = Case.from_state(self.ctx.case_state(key))
         who = self.ctx.user.login if self.ctx.user else users.SYSTEM.login
@@ -103,7 +105,7 @@ class AccessLog:
                     del self._opened[old]
         return case
 
-    def reveal(self, key: str, field: str, *, reason: str = "") -> str:
+    def reveal(self, key: Key, field: Short, *, reason: Line = "") -> str:
         """The full ID number or phone of a case's applicant (a deliberate key press), recorded."""
         action = REVEAL_FIELDS.get(field)
         if action is None:
@@ -152,14 +154,16 @@ class AccessLog:
     def entries(
         self,
         *,
-        user: str | None = None,
-        since: Any = None,
-        until: Any = None,
-        tail: str | None = None,
+        user: Login | None = None,
+        since: dt.datetime | None = None,
+        until: dt.datetime | None = None,
+        tail: Short | None = None,
         limit: int = 500,
     ) -> list[AccessEntry]:
         """Entries newest first (by user, from/until a datetime, by ID tail): chief or admin."""
         self.ctx.actor("chief", "admin")
+        if not 1 <= limit <= 10_000:
+            raise InvalidInput("条数应在 1–10000 之间", field="limit")
         return accesslog.entries(
             self.ctx.conn,
             user=user,
