@@ -8,7 +8,7 @@ from pathlib import Path
 
 from conftest import APPLICANT, required_keys
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QInputDialog
+from PySide6.QtWidgets import QApplication, QInputDialog, QPushButton
 from test_ui import show, ui  # noqa: F401 - fixture
 
 from counterdesk.store import accesslog
@@ -101,3 +101,42 @@ def test_the_ui_reads_cases_only_through_recorded_calls():
         if re.search(r"\.get_case\(", line)
     ]
     assert offenders == []
+
+
+def test_the_chief_reads_this_pcs_access_log_from_the_dashboard(qtbot, ui, desk, matter):  # noqa: F811
+    from conftest import CHIEF
+
+    from ui.dashboard import DashboardPage
+
+    case_id = desk.accept(APPLICANT, matter.code, required_keys(matter)).case_id
+    desk.open_case(case_id)
+    desk.reveal(case_id, "phone", reason="回电核实")
+    other = {**APPLICANT, "id_number": "110101199003040015", "name": "李四"}
+    desk.open_case(desk.accept(other, matter.code, required_keys(matter)).case_id)
+    desk.login(*CHIEF)
+    page = DashboardPage(ui)
+    qtbot.addWidget(page)
+    show(qtbot, page)
+    button = next(b for b in page.findChildren(QPushButton) if b.text() == "查询留痕")
+    qtbot.mouseClick(button, Qt.LeftButton)
+    dialog = next(w for w in QApplication.topLevelWidgets()
+                  if w.objectName() == "access_dialog" and w.isVisible())  # fmt: skip
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 3)
+    texts = [dialog.table.item(0, c).text() for c in range(dialog.table.columnCount())]
+    assert texts[1:4] == ["clerk", "打开案件", "110101********0015"]
+    assert dialog.count.text() == "共 3 条"
+    dialog.tail.setFocus()
+    qtbot.keyClicks(dialog.tail, "002x")
+    qtbot.keyClick(dialog.tail, Qt.Key_Return)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 2)
+    reasons = {dialog.table.item(r, 6).text() for r in range(2)}
+    assert reasons == {"回电核实", ""}
+    dialog.close()
+    # A clerk is told plainly; nothing is listed.
+    from conftest import CLERK
+
+    desk.login(*CLERK)
+    again = page.access_log()
+    qtbot.waitUntil(lambda: "中心负责人" in again.count.text())
+    assert again.table.rowCount() == 0
+    again.close()

@@ -55,6 +55,7 @@ class DashboardPage(QWidget):
             (self.tr("日报 PDF"), lambda: self.report("report_daily")),
             (self.tr("月报 PDF"), lambda: self.report("report_monthly")),
             (self.tr("导出 Excel/CSV"), lambda: self.export()),
+            (self.tr("查询留痕"), lambda: self.access_log()),
         ):
             button = QPushButton(label)
             button.clicked.connect(slot)
@@ -168,6 +169,14 @@ class DashboardPage(QWidget):
         today = self.board.today if self.board else None
         key = today.isoformat() if kind == "report_daily" else today.strftime("%Y-%m")
         print_document(self, kind, key)
+
+    def access_log(self) -> Any:
+        """This PC's access log (who read which citizen), for the chief."""
+        from ui.accesslist import AccessDialog
+
+        dialog = AccessDialog(self)
+        dialog.open()
+        return dialog
 
     def export(self, path: str | None = None) -> None:
         from counterdesk.queries import export
