@@ -4,13 +4,17 @@ Layout (all UTF-8):
 
     COUNTERDESK-BUNDLE/1\\n
     <header: canonical JSON on one line>\\n
-    <body: gzip of canonical JSON {"events": [...]}>
+    <body: gzip of canonical JSON {"events": [...], "access": [...]}>
 
 The header names the device, center, sequence range, event count, body length
 and body SHA-256, and carries an Ed25519 signature (base64) over the canonical
 JSON of the header without `signature`. The signing key is derived from the
 device token (see `signing_key`), so the district, which keeps only the token's
 hash, learns the public key once at enrollment and can verify any bundle.
+
+`access` (the device's unsent access-log entries, docs/access-log.md) is optional;
+the header's `access_count` says how many (0 or absent: none). A district that does
+not know it reads the events and ignores the rest.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ import gzip
 import hashlib
 import hmac
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from cryptography.exceptions import InvalidSignature
@@ -54,6 +58,7 @@ def public_key_hex(token: str) -> str:
 class Bundle:
     header: dict[str, Any]
     events: list[dict[str, Any]]
+    access: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def device_id(self) -> str:
@@ -64,20 +69,31 @@ def _header_bytes(header: dict[str, Any]) -> bytes:
     return canonical.dumps({k: v for k, v in header.items() if k != "signature"}).encode()
 
 
-def write_bundle(events: list[Event], *, center_id: str, device_id: str, token: str) -> bytes:
-    """The bytes of a signed bundle holding `events` (the device's own, in sequence order)."""
-    if not events:
+def write_bundle(
+    events: list[Event],
+    *,
+    center_id: str,
+    device_id: str,
+    token: str,
+    access: list[dict[str, Any]] | None = None,
+) -> bytes:
+    """The bytes of a signed bundle holding `events` (the device's own, in sequence order)
+    and `access`, the device's access-log entries (canonical dicts, in sequence order)."""
+    access = access or []
+    if not events and not access:
         raise InvalidInput("没有待上传的事件，无需导出数据包")
-    body = gzip.compress(
-        canonical.dumps({"events": [e.to_dict() for e in events]}).encode(), mtime=0
-    )
+    content: dict[str, Any] = {"events": [e.to_dict() for e in events]}
+    if access:
+        content["access"] = access
+    body = gzip.compress(canonical.dumps(content).encode(), mtime=0)
     header: dict[str, Any] = {
         "format": "counterdesk-bundle/1",
         "center_id": center_id,
         "device_id": device_id,
-        "first_seq": events[0].seq,
-        "last_seq": events[-1].seq,
+        "first_seq": events[0].seq if events else 0,
+        "last_seq": events[-1].seq if events else 0,
         "count": len(events),
+        "access_count": len(access),
         "body_bytes": len(body),
         "body_sha256": hashlib.sha256(body).hexdigest(),
     }
@@ -128,11 +144,17 @@ def verify_bundle(data: bytes, public_key: str) -> Bundle:
         raise InvalidInput("数据包内容与签名不符：文件被改动")
     try:
         raw = gunzip_bounded(body, MAX_BUNDLE_RAW_BYTES)
-        events = loads_integers_only(raw)["events"]
-    except (OSError, EOFError, ValueError, KeyError, TypeError) as exc:
+        content = loads_integers_only(raw)
+        events = content["events"]
+        access = content.get("access", [])
+    except (OSError, EOFError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise InvalidInput("数据包内容无法解压或解析") from exc
     if not isinstance(events, list) or len(events) != header["count"]:
         raise InvalidInput("数据包中的事件数与头部不符")
     if len(events) > MAX_BUNDLE_EVENTS:
         raise InvalidInput(f"数据包事件过多（最多 {MAX_BUNDLE_EVENTS} 个）")
-    return Bundle(header, events)
+    if not isinstance(access, list) or len(access) != header.get("access_count", 0):
+        raise InvalidInput("数据包中的留痕记录数与头部不符")
+    if len(access) > MAX_BUNDLE_EVENTS:
+        raise InvalidInput(f"数据包留痕记录过多（最多 {MAX_BUNDLE_EVENTS} 条）")
+    return Bundle(header, events, access)
