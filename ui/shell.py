@@ -19,6 +19,9 @@ class Shell(QObject):
         self.window: MainWindow | None = None
         self.login: LoginDialog | None = None
         self.sync = SyncService()
+        from ui.reader import ReaderService
+
+        self.reader = ReaderService(parent=self)
         self.idle = IdleWatcher(lambda: float(self.ctx.lock_minutes), self)
         self.idle.idle.connect(lambda: self.lock("idle"))
 
@@ -49,11 +52,22 @@ class Shell(QObject):
         if self.window is not None:
             self.window.hide()  # its geometry is saved for the next window
             self.window.deleteLater()
-        self.window = MainWindow(self.ctx, self.sync)
+        self.window = MainWindow(self.ctx, self.sync, self.reader)
         self.window.lock_requested.connect(self.lock)
         self.window.language_requested.connect(self.switch_language)
         self.window.show()
         self.sync.start()
+        self._start_reader()  # after the window listens: its first message is not lost
+
+    def _start_reader(self) -> None:
+        """The card reader polls for the roles that take citizens in (its settings may have
+        changed since the last window: IT sets it in 系统管理)."""
+        from ui.reader import load_settings
+
+        if self.ctx.role in ("clerk", "chief"):
+            self.reader.apply(load_settings(self.ctx))
+        else:
+            self.reader.stop()
 
     def lock(self, reason: str = "idle") -> None:
         """Lock the window: after idle time, on Ctrl+L ("manual") or after a restore."""
@@ -80,5 +94,6 @@ class Shell(QObject):
             self.build_window()
 
     def close_all(self) -> None:
+        self.reader.stop()
         self.sync.stop()
         self.idle.stop()
