@@ -220,7 +220,8 @@ class PrintersTab(QWidget):
 
         names = QPrinterInfo.availablePrinterNames()
         conf = settings()
-        form = QFormLayout(self)
+        printers = QWidget()
+        form = QFormLayout(printers)
         self.combos: dict[str, QComboBox] = {}
         for kind, spec in KINDS.items():
             combo = QComboBox()
@@ -256,8 +257,14 @@ class PrintersTab(QWidget):
             form.addRow(QLabel(self.tr("本机未发现打印机：将使用系统默认或另存为 PDF")))
         from ui.readersettings import ReaderBox
 
+        # Side by side: stacked, the page would need more height than a 1280x720 screen has.
         self.reader = ReaderBox(ctx)
-        form.addRow(self.reader)
+        row = QHBoxLayout(self)
+        row.addWidget(printers, 1)
+        column = QVBoxLayout()
+        column.addWidget(self.reader)
+        column.addStretch(1)
+        row.addLayout(column, 1)
 
 
 class BackupTab(QWidget):
