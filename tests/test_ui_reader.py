@@ -303,16 +303,9 @@ def type_an_applicant(qtbot, intake) -> None:
     ],
     ids=["no-driver", "32-bit", "wrong-dll", "no-reader"],
 )  # fmt: skip
-def test_a_reader_that_cannot_work_is_one_line_and_typing_goes_on(
-    qtbot,
-    window,
-    fake,
-    fake_lib,
-    lib32,
-    tmp_path,
-    setup,
-    line,  # noqa: F811
-):
+def test_a_reader_that_cannot_work_is_one_line_and_typing_goes_on(  # noqa: F811
+    qtbot, window, fake, fake_lib, lib32, tmp_path, setup, line  # noqa: F811
+):  # fmt: skip
     set_reader(**setup(fake_lib, lib32, tmp_path))
     win = window()
     intake = win.page("intake")
