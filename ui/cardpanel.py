@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QWidget
 
@@ -63,10 +63,12 @@ class CardPanel(QGroupBox):
             self.photo.clear()
             self.photo.setText(self.tr("无照片"))
         until = _day(record.valid_to) or self.tr("长期")
+        label = QCoreApplication.translate("CardPanel", record.label)
+        sex = QCoreApplication.translate("CardPanel", record.sex)
         nation = record.nation
         lines = [
             self.tr("{0} · {1} · {2}{3} · 出生 {4}").format(
-                record.label, record.sex,
+                label, sex,
                 self.tr("民族 ") if record.card_type == "resident" else "",
                 nation, _day(record.birth_date),
             ),
@@ -79,11 +81,27 @@ class CardPanel(QGroupBox):
         if record.pass_number:
             lines.append(self.tr("通行证号码 {0}").format(record.pass_number))
         self.details.setText("\n".join(lines))
-        found = [self.tr(w) for w in record.warnings(today)]
+        found = self.warning_lines(record, today)
         self.warnings.setText("\n".join(found))
         self.warnings.setVisible(bool(found))
         self.show()
         return found
+
+    def warning_lines(self, record: Any, today: dt.date | None = None) -> list[str]:
+        """`CardRecord.warnings`, in the interface's language (the same Chinese lines)."""
+        lines = []
+        if record.expired(today):
+            lines.append(
+                self.tr("证件已过期（有效期至 {0}），请核实后办理").format(
+                    f"{record.valid_to:%Y-%m-%d}"
+                )
+            )
+        if record.pua:
+            codes = "、".join(f"U+{ord(ch):04X}" for ch in record.pua)
+            lines.append(self.tr("姓名或住址含证件系统自造字（{0}），请与证件核对").format(codes))
+        if record.lossy:
+            lines.append(self.tr("读卡器驱动未能传回部分汉字（显示为 ?），请与证件核对并手工补正"))
+        return lines
 
     def clear(self) -> None:
         """The citizen has gone: nothing of the card stays, the photo least of all."""

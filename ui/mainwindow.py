@@ -341,7 +341,8 @@ class MainWindow(QMainWindow):
 
         if kind == "gone":
             return  # the card taken away after a read: nothing to say
-        self.flash(self.tr(text), 10 if kind in ERROR_KINDS_OK else 60,
+        # The reader's lines are Chinese (they name files and ports): the clerk's language.
+        self.flash(text, 10 if kind in ERROR_KINDS_OK else 60,
                    error=kind not in ERROR_KINDS_OK)  # fmt: skip
 
     def _shortcuts(self) -> None:

@@ -134,6 +134,6 @@ class ReaderBox(QGroupBox):
 
     def _show_result(self, ok: bool, line: str) -> None:
         self.test.setEnabled(True)
-        self.result.setText(self.tr(line))
+        self.result.setText(line)  # cardreader's line, in Chinese (it names files and ports)
         self.result.setToolTip(line)
         self.result.setStyleSheet("color: #1b7f3b" if ok else "color: #b00020; font-weight: bold")

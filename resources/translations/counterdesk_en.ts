@@ -87,32 +87,32 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../ui/admin.py" line="405" />
+        <location filename="../../ui/admin.py" line="417" />
         <source>用户与角色</source>
         <translation>Users and roles</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="406" />
+        <location filename="../../ui/admin.py" line="418" />
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="408" />
+        <location filename="../../ui/admin.py" line="420" />
         <source>事项目录</source>
         <translation>Matter catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="411" />
-        <source>打印机</source>
-        <translation>Printers</translation>
+        <location filename="../../ui/admin.py" line="423" />
+        <source>打印机与设备</source>
+        <translation>Printers and devices</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="414" />
+        <location filename="../../ui/admin.py" line="426" />
         <source>备份与恢复</source>
         <translation>Backup and restore</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="415" />
+        <location filename="../../ui/admin.py" line="427" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
@@ -155,82 +155,82 @@
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant.py" line="58" />
+        <location filename="../../ui/applicant.py" line="62" />
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant.py" line="70" />
+        <location filename="../../ui/applicant.py" line="77" />
         <source>证件号；老用户输尾号 4 位、姓名或拼音，回车选中</source>
         <translation>ID number; for a returning citizen the last 4 digits, the name or pinyin, Enter to pick</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant.py" line="94" />
+        <location filename="../../ui/applicant.py" line="107" />
         <source>证件类型</source>
         <translation>ID type</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant.py" line="95" />
+        <location filename="../../ui/applicant.py" line="108" />
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant.py" line="98" />
+        <location filename="../../ui/applicant.py" line="111" />
         <source>姓名/单位</source>
         <translation>Name/organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant.py" line="99" />
+        <location filename="../../ui/applicant.py" line="112" />
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant.py" line="100" />
+        <location filename="../../ui/applicant.py" line="113" />
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant.py" line="161" />
+        <location filename="../../ui/applicant.py" line="209" />
         <source>未能查询老用户，请输入完整证件号</source>
         <translation>Could not look up returning citizens; type the full ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant.py" line="177" />
+        <location filename="../../ui/applicant.py" line="225" />
         <source>没有找到老用户；请输入完整证件号</source>
         <translation>No returning citizen found; type the full ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant.py" line="181" />
+        <location filename="../../ui/applicant.py" line="229" />
         <source>找到 {0} 位老用户：↑↓ 选择，回车带出</source>
         <translation>{0} returning citizen(s) found: ↑↓ to choose, Enter to fill in</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant.py" line="206" />
+        <location filename="../../ui/applicant.py" line="254" />
         <source>证件号有效</source>
         <translation>ID number valid</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant.py" line="214" />
+        <location filename="../../ui/applicant.py" line="262" />
         <source>证件号有效（未能查询以往办件记录）</source>
         <translation>ID number valid (earlier cases could not be looked up)</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant.py" line="221" />
-        <source>证件号有效 · 新申请人，已按证件填写</source>
-        <translation>ID number valid · new applicant, filled from the card</translation>
+        <location filename="../../ui/applicant.py" line="269" />
+        <source>证件号有效 · 新申请人，已按证件填写：请输入电话</source>
+        <translation>Valid ID · new applicant, filled from the card: enter the phone</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant.py" line="224" />
+        <location filename="../../ui/applicant.py" line="272" />
         <source>证件号有效 · 新申请人，请填写姓名和电话</source>
         <translation>ID number valid · new applicant: type the name and phone</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant.py" line="229" />
+        <location filename="../../ui/applicant.py" line="277" />
         <source>证件号有效 · 老用户，已带出上次信息</source>
         <translation>ID number valid · returning citizen, details filled in</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant.py" line="246" />
+        <location filename="../../ui/applicant.py" line="295" />
         <source>老用户 {0}，已带出上次信息</source>
         <translation>Returning citizen {0}: details filled in from the last visit</translation>
     </message>
@@ -238,67 +238,67 @@
 <context>
     <name>BackupTab</name>
     <message>
-        <location filename="../../ui/admin.py" line="268" />
+        <location filename="../../ui/admin.py" line="280" />
         <source>选择文件夹</source>
         <translation>Choose folder</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="270" />
+        <location filename="../../ui/admin.py" line="282" />
         <source>立即备份</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="273" />
+        <location filename="../../ui/admin.py" line="285" />
         <source>从备份恢复…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="282" />
+        <location filename="../../ui/admin.py" line="294" />
         <source>备份到（如U盘）</source>
         <translation>Back up to (e.g. USB stick)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="283" />
+        <location filename="../../ui/admin.py" line="295" />
         <source>保留份数</source>
         <translation>Backups to keep</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="289" />
+        <location filename="../../ui/admin.py" line="301" />
         <source>备份文件夹</source>
         <translation>Backup folder</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="298" />
+        <location filename="../../ui/admin.py" line="310" />
         <source>请先选择备份文件夹</source>
         <translation>Choose a backup folder first</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="304" />
+        <location filename="../../ui/admin.py" line="316" />
         <source>正在备份…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="309" />
+        <location filename="../../ui/admin.py" line="321" />
         <source>已备份到 {0}（{1:.1f} MB，已校验）</source>
         <translation>Backed up to {0} ({1:.1f} MB, verified)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="314" />
+        <location filename="../../ui/admin.py" line="326" />
         <source>选择备份文件</source>
         <translation>Choose backup file</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="318" />
+        <location filename="../../ui/admin.py" line="330" />
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="319" />
+        <location filename="../../ui/admin.py" line="331" />
         <source>恢复会替换本机数据（原数据另存），完成后需重新登录。继续吗？</source>
         <translation>Restoring replaces this PC's data (the old data is kept aside); you sign in again afterwards. Continue?</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="341" />
+        <location filename="../../ui/admin.py" line="353" />
         <source>已恢复。原数据保留在 {0}。请重新登录，联网后先同步。</source>
         <translation>Restored. The old data is kept at {0}. Sign in again and sync first when online.</translation>
     </message>
@@ -384,6 +384,114 @@
         <location filename="../../ui/_i18n_strings.py" line="186" />
         <source>领取办结</source>
         <translation>Pickup and complete</translation>
+    </message>
+</context>
+<context>
+    <name>CardPanel</name>
+    <message>
+        <location filename="../../ui/cardpanel.py" line="28" />
+        <source>证件信息</source>
+        <translation>ID card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cardpanel.py" line="64" />
+        <source>无照片</source>
+        <translation>No photo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cardpanel.py" line="65" />
+        <source>长期</source>
+        <translation>long-term</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cardpanel.py" line="70" />
+        <source>{0} · {1} · {2}{3} · 出生 {4}</source>
+        <translation>{0} · {1} · {2}{3} · born {4}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cardpanel.py" line="72" />
+        <source>民族 </source>
+        <translation>ethnic group </translation>
+    </message>
+    <message>
+        <location filename="../../ui/cardpanel.py" line="75" />
+        <source>签发机关 {0} · 有效期 {1}–{2}</source>
+        <translation>Issued by {0} · valid {1}–{2}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cardpanel.py" line="80" />
+        <source>英文姓名 {0}</source>
+        <translation>English name {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cardpanel.py" line="82" />
+        <source>通行证号码 {0}</source>
+        <translation>Travel permit {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cardpanel.py" line="95" />
+        <source>证件已过期（有效期至 {0}），请核实后办理</source>
+        <translation>The card has expired (valid until {0}): check before going on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cardpanel.py" line="101" />
+        <source>姓名或住址含证件系统自造字（{0}），请与证件核对</source>
+        <translation>Name or address holds characters of the card system's own ({0}): check against the card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cardpanel.py" line="104" />
+        <source>读卡器驱动未能传回部分汉字（显示为 ?），请与证件核对并手工补正</source>
+        <translation>The reader's driver lost some characters (shown as ?): check against the card and correct by hand</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="232" />
+        <source>居民身份证</source>
+        <translation>Resident ID card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="233" />
+        <source>港澳台居民居住证</source>
+        <translation>Residence permit for HK, Macao and Taiwan residents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="234" />
+        <source>外国人永久居留身份证</source>
+        <translation>Foreign permanent resident ID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="235" />
+        <source>香港居民居住证</source>
+        <translation>Residence permit for Hong Kong residents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="236" />
+        <source>澳门居民居住证</source>
+        <translation>Residence permit for Macao residents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="237" />
+        <source>台湾居民居住证</source>
+        <translation>Residence permit for Taiwan residents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="238" />
+        <source>未知</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="239" />
+        <source>男</source>
+        <translation>male</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="240" />
+        <source>女</source>
+        <translation>female</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="241" />
+        <source>未说明</source>
+        <translation>not stated</translation>
     </message>
 </context>
 <context>
@@ -817,153 +925,153 @@
         <translation>Evaluation slip</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="242" />
+        <location filename="../../ui/_i18n_strings.py" line="268" />
         <source>按数字键作答（5 最满意）</source>
         <translation>Answer with the number keys (5 = most satisfied)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="243" />
+        <location filename="../../ui/_i18n_strings.py" line="269" />
         <source>评价等级</source>
         <translation>Overall rating</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="269" />
+        <location filename="../../ui/_i18n_strings.py" line="295" />
         <source>本机（{0}）</source>
         <translation>This PC ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="270" />
+        <location filename="../../ui/_i18n_strings.py" line="296" />
         <source>区级平台</source>
         <translation>District platform</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="271" />
+        <location filename="../../ui/_i18n_strings.py" line="297" />
         <source>本中心其他窗口电脑 {0}</source>
         <translation>Another counter PC of this center {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="244" />
+        <location filename="../../ui/_i18n_strings.py" line="270" />
         <source>评价环节</source>
         <translation>Visit</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="245" />
+        <location filename="../../ui/_i18n_strings.py" line="271" />
         <source>意见</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="246" />
+        <location filename="../../ui/_i18n_strings.py" line="272" />
         <source>请申请人选择评价等级（必选）</source>
         <translation>The applicant must choose an overall rating</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="247" />
+        <location filename="../../ui/_i18n_strings.py" line="273" />
         <source>结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="248" />
+        <location filename="../../ui/_i18n_strings.py" line="274" />
         <source>理由（不予/补正必填）</source>
         <translation>Reason (required unless approved)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="249" />
+        <location filename="../../ui/_i18n_strings.py" line="275" />
         <source>文书编号</source>
         <translation>Document number</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="250" />
+        <location filename="../../ui/_i18n_strings.py" line="276" />
         <source>补交材料</source>
         <translation>Supplement materials</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="251" />
+        <location filename="../../ui/_i18n_strings.py" line="277" />
         <source>勾选申请人本次补交的材料：</source>
         <translation>Tick the materials the applicant has brought:</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="252" />
+        <location filename="../../ui/_i18n_strings.py" line="278" />
         <source>转交给其他承办人</source>
         <translation>Transfer to another clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="253" />
+        <location filename="../../ui/_i18n_strings.py" line="279" />
         <source>转交原因（可不填）</source>
         <translation>Reason for the transfer (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="254" />
+        <location filename="../../ui/_i18n_strings.py" line="280" />
         <source>转交给：</source>
         <translation>Transfer to:</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="255" />
+        <location filename="../../ui/_i18n_strings.py" line="281" />
         <source>没有可以接手的人：除当前承办人外，本中心没有在用的窗口人员或中心负责人账户。请系统管理员添加或启用账户后再转交。</source>
         <translation>Nobody can take this case over: apart from its current clerk, this center has no active counter-clerk or center-chief account. Ask the system administrator to add or re-enable an account, then transfer.</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="256" />
+        <location filename="../../ui/_i18n_strings.py" line="282" />
         <source>部门签收人</source>
         <translation>Received by (department)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="257" />
+        <location filename="../../ui/_i18n_strings.py" line="283" />
         <source>通知方式（电话/短信/当面）</source>
         <translation>How notified (phone/SMS/in person)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="258" />
+        <location filename="../../ui/_i18n_strings.py" line="284" />
         <source>中止原因（听证、检测、专家评审）</source>
         <translation>Reason to suspend (hearing, testing, expert review)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="259" />
+        <location filename="../../ui/_i18n_strings.py" line="285" />
         <source>撤回原因</source>
         <translation>Reason for withdrawal</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="260" />
+        <location filename="../../ui/_i18n_strings.py" line="286" />
         <source>终止原因</source>
         <translation>Reason for termination</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="261" />
+        <location filename="../../ui/_i18n_strings.py" line="287" />
         <location filename="../../ui/casepage.py" line="387" />
         <source>备注内容</source>
         <translation>Note text</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="262" />
+        <location filename="../../ui/_i18n_strings.py" line="288" />
         <source>送件人（默认本人）</source>
         <translation>Carrier (default: me)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="263" />
+        <location filename="../../ui/_i18n_strings.py" line="289" />
         <source>取件人（默认本人）</source>
         <translation>Collected by (default: me)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="264" />
+        <location filename="../../ui/_i18n_strings.py" line="290" />
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="265" />
+        <location filename="../../ui/_i18n_strings.py" line="291" />
         <source>办结</source>
         <translation>Complete</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="266" />
+        <location filename="../../ui/_i18n_strings.py" line="292" />
         <source>领取人</source>
         <translation>Collected by</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="267" />
+        <location filename="../../ui/_i18n_strings.py" line="293" />
         <source>回访情况</source>
         <translation>Call-back notes</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="268" />
+        <location filename="../../ui/_i18n_strings.py" line="294" />
         <source>申请人对整改满意吗？</source>
         <translation>Is the applicant satisfied with the rectification?</translation>
     </message>
@@ -1077,67 +1185,72 @@
         <translation>&lt;b&gt;{0}&lt;/b&gt;: {1} accepted ({2} rejected), {3} one-time notices; &lt;span style='color:#b00020'&gt;{4} overdue&lt;/span&gt;, &lt;span style='color:#a66b00'&gt;{5} near due&lt;/span&gt;; satisfaction {6}</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="275" />
+        <location filename="../../ui/_i18n_strings.py" line="301" />
         <source>受理趋势（按日）</source>
         <translation>Intake trend (by day)</translation>
     </message>
     <message>
         <location filename="../../ui/dashboard.py" line="105" />
+        <source>；读卡受理 {0}（{1}/{2} 件）</source>
+        <translation>; card-read intake {0} ({1}/{2})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="113" />
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="106" />
+        <location filename="../../ui/dashboard.py" line="114" />
         <source>{0}（{1} 至 {2}）</source>
         <translation>{0} ({1} to {2})</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="121" />
+        <location filename="../../ui/dashboard.py" line="129" />
         <source>受理</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="126" />
+        <location filename="../../ui/dashboard.py" line="134" />
         <source>在办案件状态</source>
         <translation>Open cases by status</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="139" />
+        <location filename="../../ui/dashboard.py" line="147" />
         <source>超期与临期（按所在部门）</source>
         <translation>Overdue and near due (by department)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="140" />
+        <location filename="../../ui/dashboard.py" line="148" />
         <source>超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="141" />
+        <location filename="../../ui/dashboard.py" line="149" />
         <source>临期</source>
         <translation>Near due</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="147" />
+        <location filename="../../ui/dashboard.py" line="155" />
         <source>在办量（按承办人）</source>
         <translation>Open cases per clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="148" />
+        <location filename="../../ui/dashboard.py" line="156" />
         <source>在办</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="152" />
+        <location filename="../../ui/dashboard.py" line="160" />
         <source>好差评</source>
         <translation>Evaluation</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="177" />
+        <location filename="../../ui/dashboard.py" line="185" />
         <source>导出统计</source>
         <translation>Export figures</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="183" />
+        <location filename="../../ui/dashboard.py" line="191" />
         <source>已导出到 {0}</source>
         <translation>Exported to {0}</translation>
     </message>
@@ -1193,7 +1306,7 @@
     </message>
     <message>
         <location filename="../../ui/_i18n_strings.py" line="154" />
-        <location filename="../../ui/dashboard.py" line="121" />
+        <location filename="../../ui/dashboard.py" line="129" />
         <source>不予受理</source>
         <translation>Reject</translation>
     </message>
@@ -1278,17 +1391,17 @@
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="272" />
+        <location filename="../../ui/_i18n_strings.py" line="298" />
         <source>本期没有数据</source>
         <translation>No data in this period</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="273" />
+        <location filename="../../ui/_i18n_strings.py" line="299" />
         <source>{0}时</source>
         <translation>{0}h</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="274" />
+        <location filename="../../ui/_i18n_strings.py" line="300" />
         <source>受理趋势（按小时）</source>
         <translation>Intake trend (by hour)</translation>
     </message>
@@ -1434,127 +1547,137 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../ui/intake.py" line="132" />
+        <location filename="../../ui/intake.py" line="141" />
         <source>办理事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="84" />
+        <location filename="../../ui/intake.py" line="89" />
         <source>材料清单（空格 已收/未收 · Q 容缺 · F 形式 · +/- 份数）</source>
         <translation>Materials checklist (Space received · Q owed · F form · +/- copies)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="89" />
+        <location filename="../../ui/intake.py" line="94" />
         <source>受理 F9</source>
         <translation>Accept F9</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="90" />
+        <location filename="../../ui/intake.py" line="95" />
         <source>容缺受理 F10</source>
         <translation>Accept with deficiencies F10</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="91" />
+        <location filename="../../ui/intake.py" line="96" />
         <source>一次性告知 F11</source>
         <translation>One-time notice F11</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="92" />
+        <location filename="../../ui/intake.py" line="97" />
         <source>不予受理 F12</source>
         <translation>Reject F12</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="93" />
+        <location filename="../../ui/intake.py" line="98" />
         <source>下一位 Ctrl+N</source>
         <translation>Next citizen Ctrl+N</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="120" />
+        <location filename="../../ui/intake.py" line="129" />
         <source>数字键 1–9 选常用事项；或输入名称、拼音首字母（如 ylbx），↓ 选择，回车确定</source>
         <translation>Keys 1–9 pick a frequent matter; or type the name or pinyin initials (e.g. ylbx), ↓ to choose, Enter to confirm</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="245" />
+        <location filename="../../ui/intake.py" line="216" />
+        <source>请核对证件：</source>
+        <translation>Check the card: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake.py" line="238" />
+        <source>已由读卡器输入证件号码</source>
+        <translation>ID number entered by the card reader</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake.py" line="307" />
         <source>。必需材料已默认勾选，缺少的请用空格取消</source>
         <translation>. Required materials are ticked; untick what is missing with Space</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="281" />
+        <location filename="../../ui/intake.py" line="343" />
         <source>该申请人已有此事项在办：{0}（{1}，{2} 受理）{3}</source>
         <translation>This applicant already has this matter open: {0} ({1}, accepted {2}){3}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="283" />
+        <location filename="../../ui/intake.py" line="345" />
         <source> 等 {0} 件</source>
         <translation> and more ({0} in all)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="312" />
+        <location filename="../../ui/intake.py" line="374" />
         <source>同一事项已在办</source>
         <translation>Same matter already open</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="313" />
+        <location filename="../../ui/intake.py" line="375" />
         <source>确定再受理一件吗？</source>
         <translation>Accept another one anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="319" />
+        <location filename="../../ui/intake.py" line="381" />
         <source>未受理：该申请人已有此事项在办</source>
         <translation>Not accepted: this applicant already has this matter open</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="329" />
+        <location filename="../../ui/intake.py" line="391" />
         <source>请先填写申请人（证件号，或老用户的尾号、姓名）</source>
         <translation>Enter the applicant first (the ID number, or a returning citizen's last digits or name)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="344" />
+        <location filename="../../ui/intake.py" line="406" />
         <source>{0}：{1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="364" />
+        <location filename="../../ui/intake.py" line="426" />
         <source>。</source>
         <translation>. </translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="242" />
+        <location filename="../../ui/intake.py" line="304" />
         <source>已选：{0}（{1}）· 承诺 {2} 个工作日 · {3}{4}</source>
         <translation>Chosen: {0} ({1}) · promised {2} working days · {3}{4}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="244" />
+        <location filename="../../ui/intake.py" line="306" />
         <source> · 可容缺受理</source>
         <translation> · deficiency acceptance allowed</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="332" />
+        <location filename="../../ui/intake.py" line="394" />
         <source>请先选择办理事项</source>
         <translation>Choose the matter first</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="379" />
+        <location filename="../../ui/intake.py" line="442" />
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="388" />
+        <location filename="../../ui/intake.py" line="451" />
         <source>容缺受理</source>
         <translation>Accept with deficiencies</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="388" />
+        <location filename="../../ui/intake.py" line="451" />
         <source>申请人已签署《容缺受理承诺书》吗？</source>
         <translation>Has the applicant signed the deficiency commitment letter?</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="399" />
+        <location filename="../../ui/intake.py" line="462" />
         <source>已容缺受理</source>
         <translation>Accepted with deficiencies</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="410" />
+        <location filename="../../ui/intake.py" line="474" />
         <source>已出具一次性告知书</source>
         <translation>One-time notice issued</translation>
     </message>
@@ -1610,8 +1733,8 @@
     </message>
     <message>
         <location filename="../../ui/_i18n_strings.py" line="126" />
-        <location filename="../../ui/intake.py" line="417" />
-        <location filename="../../ui/intake.py" line="422" />
+        <location filename="../../ui/intake.py" line="481" />
+        <location filename="../../ui/intake.py" line="486" />
         <source>不予受理</source>
         <translation>Reject</translation>
     </message>
@@ -1621,17 +1744,17 @@
         <translation>Terminated</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="417" />
+        <location filename="../../ui/intake.py" line="481" />
         <source>不予受理的理由</source>
         <translation>Reason for rejection</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="422" />
+        <location filename="../../ui/intake.py" line="486" />
         <source>应向哪个机关申请</source>
         <translation>Office to apply to instead</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="430" />
+        <location filename="../../ui/intake.py" line="494" />
         <source>已出具不予受理通知书</source>
         <translation>Rejection notice issued</translation>
     </message>
@@ -1702,93 +1825,98 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.py" line="108" />
+        <location filename="../../ui/mainwindow.py" line="110" />
         <source>CounterDesk 全程代办 — {0} · {1}</source>
         <translation>CounterDesk Full-Process Agency — {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="144" />
+        <location filename="../../ui/mainwindow.py" line="147" />
         <source>受理 F2</source>
         <translation>Intake F2</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="145" />
+        <location filename="../../ui/mainwindow.py" line="148" />
         <source>工作清单 F3</source>
         <translation>Work lists F3</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="146" />
-        <location filename="../../ui/mainwindow.py" line="153" />
+        <location filename="../../ui/mainwindow.py" line="149" />
+        <location filename="../../ui/mainwindow.py" line="156" />
         <source>案件 F4</source>
         <translation>Case F4</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="147" />
+        <location filename="../../ui/mainwindow.py" line="150" />
         <source>送件/返回/领取 F5</source>
         <translation>Handover/returns/pickup F5</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="150" />
+        <location filename="../../ui/mainwindow.py" line="153" />
         <source>统计 F6</source>
         <translation>Dashboard F6</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="152" />
+        <location filename="../../ui/mainwindow.py" line="155" />
         <source>案件清单 F3</source>
         <translation>Case lists F3</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="154" />
+        <location filename="../../ui/mainwindow.py" line="157" />
         <source>系统管理 F7</source>
         <translation>Administration F7</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="154" />
+        <location filename="../../ui/mainwindow.py" line="157" />
         <source>同步与设置 F7</source>
         <translation>Sync and settings F7</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="233" />
+        <location filename="../../ui/mainwindow.py" line="239" />
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="238" />
+        <location filename="../../ui/mainwindow.py" line="244" />
         <source>Ctrl+F 搜索：案件编号、姓名、拼音、证件号或电话尾号</source>
         <translation>Ctrl+F search: case number, name, pinyin, ID number or phone tail</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="241" />
+        <location filename="../../ui/mainwindow.py" line="247" />
         <source>回车搜索；↓ 进入结果，回车打开案件</source>
         <translation>Enter searches; ↓ goes into the results, Enter opens the case</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="245" />
+        <location filename="../../ui/mainwindow.py" line="251" />
         <source>反馈 F1</source>
         <translation>Feedback F1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="248" />
+        <location filename="../../ui/mainwindow.py" line="254" />
         <source>锁屏 Ctrl+L</source>
         <translation>Lock Ctrl+L</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="257" />
+        <location filename="../../ui/mainwindow.py" line="263" />
         <source>{0}（{1}） · {2} · {3}</source>
         <translation>{0} ({1}) · {2} · {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="284" />
+        <location filename="../../ui/mainwindow.py" line="290" />
         <source>同步未完成：{0}</source>
         <translation>Sync not completed: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="289" />
+        <location filename="../../ui/mainwindow.py" line="295" />
         <source>同步完成：上传 {0} 条，接收 {1} 条</source>
         <translation>Sync done: {0} sent, {1} received</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="280" />
+        <location filename="../../ui/mainwindow.py" line="333" />
+        <source>已锁屏：请解锁后重新放置证件</source>
+        <translation>Screen locked: unlock, then place the card again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="286" />
         <source>区级平台回复了 {0} 条反馈（F1 查看）</source>
         <translation>The district answered {0} feedback item(s) (F1 to read)</translation>
     </message>
@@ -1842,37 +1970,37 @@
 <context>
     <name>PrintersTab</name>
     <message>
-        <location filename="../../ui/admin.py" line="226" />
+        <location filename="../../ui/admin.py" line="228" />
         <source>系统默认打印机</source>
         <translation>System default printer</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="234" />
+        <location filename="../../ui/admin.py" line="236" />
         <source>热敏卷纸</source>
         <translation>thermal roll</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="245" />
+        <location filename="../../ui/admin.py" line="247" />
         <source>热敏纸宽</source>
         <translation>Thermal paper width</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="247" />
+        <location filename="../../ui/admin.py" line="249" />
         <source>热敏回执</source>
         <translation>Thermal receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="248" />
+        <location filename="../../ui/admin.py" line="250" />
         <source>A4 回执</source>
         <translation>A4 receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="253" />
+        <location filename="../../ui/admin.py" line="255" />
         <source>受理回执用纸</source>
         <translation>Receipt paper</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="255" />
+        <location filename="../../ui/admin.py" line="257" />
         <source>本机未发现打印机：将使用系统默认或另存为 PDF</source>
         <translation>No printer found: the system default or Save as PDF is used</translation>
     </message>
@@ -1935,6 +2063,112 @@
         <location filename="../../ui/_i18n_strings.py" line="207" />
         <source>中心月报</source>
         <translation>Monthly report</translation>
+    </message>
+</context>
+<context>
+    <name>ReaderBox</name>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="216" />
+        <source>不使用读卡器</source>
+        <translation>No card reader</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="217" />
+        <source>读卡器厂商驱动（termb.dll，CVR 接口）</source>
+        <translation>Vendor driver (termb.dll, CVR interface)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="218" />
+        <source>读卡器标准驱动（sdtapi.dll，SDT 接口）</source>
+        <translation>Standard driver (sdtapi.dll, SDT interface)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="219" />
+        <source>键盘输入式读卡器（自动输入证件号）</source>
+        <translation>Keyboard-wedge reader (types the ID number)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="220" />
+        <source>模拟读卡器（演示、培训）</source>
+        <translation>Simulated reader (demo, training)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readersettings.py" line="39" />
+        <source>身份证读卡器</source>
+        <translation>ID card reader</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readersettings.py" line="49" />
+        <source>厂商驱动文件：termb.dll 或 sdtapi.dll（.so）</source>
+        <translation>Vendor driver: termb.dll or sdtapi.dll (.so)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readersettings.py" line="50" />
+        <source>选择驱动…</source>
+        <translation>Choose driver…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readersettings.py" line="54" />
+        <source>自动（先 USB 1001–1016，再串口 COM1–COM16）</source>
+        <translation>Automatic (USB 1001–1016, then serial COM1–COM16)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readersettings.py" line="62" />
+        <source>照片解码库（WltRS.dll，可不填：无照片）</source>
+        <translation>Photo decoder (WltRS.dll; optional: no photo without it)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readersettings.py" line="63" />
+        <source>测试读卡器</source>
+        <translation>Test reader</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readersettings.py" line="76" />
+        <source>读卡器类型</source>
+        <translation>Reader type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readersettings.py" line="77" />
+        <source>驱动文件</source>
+        <translation>Driver file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readersettings.py" line="78" />
+        <source>端口</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readersettings.py" line="79" />
+        <source>照片解码库</source>
+        <translation>Photo decoder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readersettings.py" line="111" />
+        <source>选择读卡器驱动</source>
+        <translation>Choose the reader driver</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readersettings.py" line="112" />
+        <source>驱动库 (*.dll *.so *.so.*);;所有文件 (*)</source>
+        <translation>Driver libraries (*.dll *.so *.so.*);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readersettings.py" line="124" />
+        <source>正在测试读卡器…</source>
+        <translation>Testing the reader…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readersettings.py" line="130" />
+        <source>读卡器测试出错：{0}</source>
+        <translation>Reader test failed: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ReaderService</name>
+    <message>
+        <location filename="../../ui/reader.py" line="108" />
+        <source>键盘式读卡器：在证件号码栏放卡即可</source>
+        <translation>Keyboard-wedge reader: place the card while the ID number field has the focus</translation>
     </message>
 </context>
 <context>
@@ -2021,52 +2255,52 @@
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../../ui/admin.py" line="359" />
+        <location filename="../../ui/admin.py" line="371" />
         <source>切换语言</source>
         <translation>Switch language</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="363" />
+        <location filename="../../ui/admin.py" line="375" />
         <source> 分钟（0 为不锁屏）</source>
         <translation> minutes (0 = never lock)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="370" />
+        <location filename="../../ui/admin.py" line="382" />
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="371" />
+        <location filename="../../ui/admin.py" line="383" />
         <source>无操作自动锁屏</source>
         <translation>Lock after idle</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="374" />
+        <location filename="../../ui/admin.py" line="386" />
         <source>受理时必需材料默认勾选（申请人缺少的再取消勾选）</source>
         <translation>Tick required materials at intake (untick what the applicant lacks)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="375" />
+        <location filename="../../ui/admin.py" line="387" />
         <source>按 F9–F12 决定后直接打印，不再预览确认</source>
         <translation>Print at once after F9–F12, without the preview</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="382" />
+        <location filename="../../ui/admin.py" line="394" />
         <source>受理</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="384" />
+        <location filename="../../ui/admin.py" line="396" />
         <source>中心</source>
         <translation>Center</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="385" />
+        <location filename="../../ui/admin.py" line="397" />
         <source>本机</source>
         <translation>This PC</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="386" />
+        <location filename="../../ui/admin.py" line="398" />
         <source>数据文件</source>
         <translation>Data file</translation>
     </message>
@@ -2207,6 +2441,74 @@
         <location filename="../../ui/_i18n_strings.py" line="168" />
         <source>（系统默认）</source>
         <translation>(system default)</translation>
+    </message>
+</context>
+<context>
+    <name>SimulatorButton</name>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="221" />
+        <source>普通居民身份证</source>
+        <translation>Ordinary resident ID card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="222" />
+        <source>生僻字（扩展A 䶮）</source>
+        <translation>Rare character (CJK Extension A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="223" />
+        <source>生僻字（扩展B 𠮷）</source>
+        <translation>Rare character (CJK Extension B)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="224" />
+        <source>生僻字（扩展E 𬱖）</source>
+        <translation>Rare character (CJK Extension E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="225" />
+        <source>生僻字（扩展G 𰻞）</source>
+        <translation>Rare character (CJK Extension G)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="226" />
+        <source>过期证件</source>
+        <translation>Expired card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="227" />
+        <source>自造字（私用区）</source>
+        <translation>Card system's own character (Private Use Area)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="228" />
+        <source>外国人永久居留身份证（2023 版）</source>
+        <translation>Foreign permanent residence ID card (2023)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="229" />
+        <source>港澳台居民居住证</source>
+        <translation>Residence permit for HK, Macao and Taiwan residents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="230" />
+        <source>读卡出错</source>
+        <translation>Read error</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="231" />
+        <source>读卡中途拿走证件</source>
+        <translation>Card pulled away mid-read</translation>
+    </message>
+    <message>
+        <location filename="../../ui/simcards.py" line="26" />
+        <source>模拟放卡 F8</source>
+        <translation>Simulated card F8</translation>
+    </message>
+    <message>
+        <location filename="../../ui/simcards.py" line="27" />
+        <source>演示与培训：把一张模拟证件放到读卡器上</source>
+        <translation>Demo and training: place a simulated card on the reader</translation>
     </message>
 </context>
 <context>
@@ -2924,132 +3226,132 @@
 <context>
     <name>ops</name>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="216" />
+        <location filename="../../ui/_i18n_strings.py" line="242" />
         <source>输入有误</source>
         <translation>Invalid input</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="217" />
+        <location filename="../../ui/_i18n_strings.py" line="243" />
         <source>请改正后再试。</source>
         <translation>Correct it and try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="218" />
+        <location filename="../../ui/_i18n_strings.py" line="244" />
         <source>当前不能这样操作</source>
         <translation>Not allowed now</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="219" />
+        <location filename="../../ui/_i18n_strings.py" line="245" />
         <source>请按案件当前状态选择可用的操作。</source>
         <translation>Choose one of the actions the case's status allows.</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="220" />
+        <location filename="../../ui/_i18n_strings.py" line="246" />
         <source>没有找到</source>
         <translation>Not found</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="221" />
+        <location filename="../../ui/_i18n_strings.py" line="247" />
         <source>请核对编号或名称。</source>
         <translation>Check the number or name.</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="222" />
+        <location filename="../../ui/_i18n_strings.py" line="248" />
         <source>事项目录有问题</source>
         <translation>The matter catalog is broken</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="223" />
+        <location filename="../../ui/_i18n_strings.py" line="249" />
         <source>请联系技术人员更换目录文件。</source>
         <translation>Ask IT to replace the catalog file.</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="224" />
+        <location filename="../../ui/_i18n_strings.py" line="250" />
         <source>数据文件读写失败</source>
         <translation>Cannot read or write the data file</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="225" />
+        <location filename="../../ui/_i18n_strings.py" line="251" />
         <source>请检查磁盘空间，必要时联系技术人员从备份恢复。</source>
         <translation>Check the free disk space; if needed ask IT to restore from a backup.</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="226" />
+        <location filename="../../ui/_i18n_strings.py" line="252" />
         <source>数据校验未通过</source>
         <translation>Data integrity check failed</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="227" />
+        <location filename="../../ui/_i18n_strings.py" line="253" />
         <source>请立即联系技术人员，不要继续办理。</source>
         <translation>Call IT at once and stop working on cases.</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="228" />
+        <location filename="../../ui/_i18n_strings.py" line="254" />
         <source>连不上区级平台</source>
         <translation>Cannot reach the district</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="229" />
+        <location filename="../../ui/_i18n_strings.py" line="255" />
         <source>数据已保存在本机，联网后会自动上传。</source>
         <translation>The data is saved on this PC and uploads when the network is back.</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="230" />
+        <location filename="../../ui/_i18n_strings.py" line="256" />
         <source>同步凭据不可用</source>
         <translation>Sync credentials unavailable</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="231" />
+        <location filename="../../ui/_i18n_strings.py" line="257" />
         <source>请技术人员运行自检（counterdesk-cli --self-test）或重新注册。</source>
         <translation>Ask IT to run the self-test (counterdesk-cli --self-test) or enroll again.</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="232" />
+        <location filename="../../ui/_i18n_strings.py" line="258" />
         <source>本机尚未注册</source>
         <translation>This PC is not enrolled</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="233" />
+        <location filename="../../ui/_i18n_strings.py" line="259" />
         <source>请在“系统管理 → 同步”中用注册码注册。</source>
         <translation>Enroll with a code in Administration → Sync.</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="234" />
+        <location filename="../../ui/_i18n_strings.py" line="260" />
         <source>区级平台拒绝了请求</source>
         <translation>The district refused the request</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="235" />
+        <location filename="../../ui/_i18n_strings.py" line="261" />
         <source>请把提示告诉区级平台管理员。</source>
         <translation>Pass the message on to the district administrator.</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="236" />
+        <location filename="../../ui/_i18n_strings.py" line="262" />
         <source>同步未完成</source>
         <translation>Sync not completed</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="237" />
+        <location filename="../../ui/_i18n_strings.py" line="263" />
         <source>数据已保存在本机，稍后会再试。</source>
         <translation>The data is saved on this PC; it will try again later.</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="238" />
+        <location filename="../../ui/_i18n_strings.py" line="264" />
         <source>操作未完成</source>
         <translation>Not completed</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="239" />
+        <location filename="../../ui/_i18n_strings.py" line="265" />
         <source>请重试，或联系技术人员。</source>
         <translation>Try again, or call IT.</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="240" />
+        <location filename="../../ui/_i18n_strings.py" line="266" />
         <source>程序内部错误</source>
         <translation>Internal error</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="241" />
+        <location filename="../../ui/_i18n_strings.py" line="267" />
         <source>操作未完成：{0}
 
 请联系技术人员（已写入日志）。</source>
