@@ -339,3 +339,93 @@ def test_the_simulated_read_error_is_one_line(qtbot, window):
     win.reader.simulator.place("error")
     qtbot.waitUntil(lambda: "读卡失败" in win.notice.text(), timeout=WAIT)
     assert simulator.FAILURES["error"].message == win.notice.text()
+
+
+# ---- the settings page ----------------------------------------------------------------------
+
+
+def admin_reader_box(qtbot, ui, desk):  # noqa: F811
+    forget_reader()
+    desk.login("admin", "admin1234")
+    ui.user = desk.user
+    win = MainWindow(ui, SyncService())
+    qtbot.addWidget(win)
+    win.show()
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow, timeout=3000)
+    page = win.page("admin")
+    index = [page.tabText(i) for i in range(page.count())].index("打印机与设备")
+    page.setCurrentIndex(index)
+    return win, page.printers.reader
+
+
+def choose_kind(box, kind: str) -> None:
+    """Down / Up on the focused kind box until `kind` is chosen, as the keyboard does."""
+    from ui.reader import load_settings
+
+    box.kind.setFocus()
+    order = [box.kind.itemData(i) for i in range(box.kind.count())]
+    key = Qt.Key.Key_Down if order.index(kind) > box.kind.currentIndex() else Qt.Key.Key_Up
+    while box.kind.currentData() != kind:
+        QTest.keyClick(box.kind, key)
+    assert load_settings().kind == kind  # kept at once
+
+
+def run_test_button(qtbot, box) -> str:
+    box.test.setFocus()
+    QTest.keyClick(box.test, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: box.test.isEnabled(), timeout=WAIT)
+    return box.result.text()
+
+
+def test_the_settings_page_sets_the_reader_and_tests_it_in_one_line(
+    qtbot, ui, desk, fake, fake_lib, lib32  # noqa: F811
+):  # fmt: skip
+    from ui.reader import load_settings
+
+    win, box = admin_reader_box(qtbot, ui, desk)
+    assert box.kind.currentData() == "none" and not box.test.isEnabled()
+    assert not box.library.isEnabled()
+    choose_kind(box, "sdt")
+    assert box.library.isEnabled() and box.port.isEnabled() and box.photo_library.isEnabled()
+    box.library.setFocus()
+    QTest.keyClicks(box.library, str(fake_lib))
+    QTest.keyClick(box.library, Qt.Key.Key_Tab)  # leaving the field keeps it
+    assert load_settings().library == str(fake_lib)
+    line = run_test_button(qtbot, box)
+    assert line == "读卡器正常（USB 1001），未放证件" and "1b7f3b" in box.result.styleSheet()
+    fake.place(ORDINARY)
+    assert run_test_button(qtbot, box) == "读卡器正常（USB 1001），读到居民身份证"
+    choose_kind(box, "cvr")
+    box.library.setFocus()
+    box.library.selectAll()
+    QTest.keyClicks(box.library, str(lib32))
+    QTest.keyClick(box.library, Qt.Key.Key_Tab)
+    line = run_test_button(qtbot, box)
+    assert "32 位驱动" in line and "\n" not in line and "b00020" in box.result.styleSheet()
+    box.port.setFocus()
+    QTest.keyClick(box.port, Qt.Key.Key_Down)  # USB 1001
+    assert load_settings().port == 1001
+    choose_kind(box, "simulator")
+    assert not box.library.isEnabled()
+    assert run_test_button(qtbot, box) == "读卡器正常（模拟读卡器），未放证件"
+    choose_kind(box, "wedge")
+    assert "无需驱动" in run_test_button(qtbot, box)
+    assert win.reader is None  # the administrator's window polls no reader
+    forget_reader()
+
+
+def test_the_chiefs_dashboard_shows_the_share_of_card_read_intake(qtbot, ui, desk, matter):  # noqa: F811
+    keys = required_keys(matter)
+    desk.accept(APPLICANT, matter.code, keys, identity="card")
+    desk.accept(dict(APPLICANT, id_number=ZHANG, name="张伟"), matter.code, keys, identity="wedge")
+    other = dict(APPLICANT, id_number="110101198001010010", name="李四")
+    desk.accept(other, matter.code, keys)  # typed
+    desk.login("chief", "chief1234")
+    ui.user = desk.user
+    win = MainWindow(ui, SyncService())
+    qtbot.addWidget(win)
+    win.show()
+    board = win.pages["dashboard"]
+    qtbot.waitUntil(lambda: "读卡受理" in board.figures.text(), timeout=WAIT)
+    assert "读卡受理 67%（2/3 件）" in board.figures.text()
