@@ -429,3 +429,63 @@ def test_the_chiefs_dashboard_shows_the_share_of_card_read_intake(qtbot, ui, des
     board = win.pages["dashboard"]
     qtbot.waitUntil(lambda: "读卡受理" in board.figures.text(), timeout=WAIT)
     assert "读卡受理 67%（2/3 件）" in board.figures.text()
+
+
+def test_every_reader_line_is_known_and_reads_in_english(
+    qtbot, ui, fake, fake_lib, lib32, tmp_path  # noqa: F811
+):  # fmt: skip
+    """Lines made by the real cardreader code (test button, loader, SDKs, poller, simulator)
+    follow ui.readerlines' templates: Chinese unchanged, English without a Chinese word."""
+    import re
+
+    from cardreader import CardPoller, ReaderSettings, test_reader
+    from cardreader.simulator import FAILURES, SimulatedReader
+    from cardreader.simulator import NAMES as CARD_NAMES
+    from ui.readerlines import known, reader_line
+    from ui.settings import set_language
+
+    lines = [line for _, line in (
+        test_reader(ReaderSettings("none")), test_reader(ReaderSettings("wedge")),
+        test_reader(ReaderSettings("simulator")), test_reader(ReaderSettings("fancy")),
+        test_reader(ReaderSettings("cvr", str(tmp_path / "termb.dll"))),
+        test_reader(ReaderSettings("cvr", "")),
+        test_reader(ReaderSettings("cvr", str(lib32))),
+        test_reader(ReaderSettings("sdt", libm_path())),
+        test_reader(ReaderSettings("sdt", str(tmp_path))),  # a folder, not a file
+        test_reader(ReaderSettings("sdt", str(fake_lib), port=7)),
+        test_reader(ReaderSettings("cvr", str(fake_lib))),
+    )]  # fmt: skip
+    text_file = tmp_path / "sdtapi.dll"
+    text_file.write_text("not a library")
+    lines.append(test_reader(ReaderSettings("sdt", str(text_file)))[1])
+    for card in (1, 4, 5):  # 港澳台 (香港), the foreign cards: their labels
+        fake.place(card)
+        lines.append(test_reader(ReaderSettings("sdt", str(fake_lib)))[1])
+    lines += [failure.message for failure in FAILURES.values()]
+    said: list[str] = []
+    sim = SimulatedReader()
+    poller = CardPoller(sim, lambda record: None, lambda kind, text: said.append(text))
+    for name in CARD_NAMES:
+        sim.place(name)
+        poller.step()
+        sim.remove()
+        poller.step()
+    fake.lib.fake_read_error(0x40)
+    fake.place(0)
+    from cardreader.sdt import SdtReader
+
+    sdt = CardPoller(SdtReader(fake_lib), lambda r: None, lambda k, t: said.append(t))
+    sdt.step()
+    sdt._close()
+    lines += said
+    assert len(set(lines)) > 20 and any("0x40" in line for line in lines)
+    unknown = [line for line in lines if not known(line)]
+    assert unknown == []
+    assert all(reader_line(line) == line for line in lines)  # Chinese: as it came
+    assert set_language("en")
+    try:
+        english = [reader_line(line) for line in lines]
+    finally:
+        set_language("zh_CN")
+    cjk = re.compile(r"[\u3400-\u9fff]")
+    assert [line for line in english if cjk.search(line)] == []

@@ -338,11 +338,11 @@ class MainWindow(QMainWindow):
     def reader_message(self, kind: str, text: str) -> None:
         """The reader's news in the status bar, one line; a problem stays up longer."""
         from ui.reader import ERROR_KINDS_OK
+        from ui.readerlines import reader_line
 
         if kind == "gone":
             return  # the card taken away after a read: nothing to say
-        # The reader's lines are Chinese (they name files and ports): the clerk's language.
-        self.flash(text, 10 if kind in ERROR_KINDS_OK else 60,
+        self.flash(reader_line(text), 10 if kind in ERROR_KINDS_OK else 60,
                    error=kind not in ERROR_KINDS_OK)  # fmt: skip
 
     def _shortcuts(self) -> None:

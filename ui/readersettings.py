@@ -25,6 +25,7 @@ from cardreader import ReaderSettings, test_reader
 from cardreader.base import SERIAL_PORTS, USB_PORTS
 from cardreader.settings import KINDS
 from ui.reader import load_settings, save_settings
+from ui.readerlines import reader_line
 
 
 def kind_label(kind: str) -> str:
@@ -134,6 +135,6 @@ class ReaderBox(QGroupBox):
 
     def _show_result(self, ok: bool, line: str) -> None:
         self.test.setEnabled(True)
-        self.result.setText(line)  # cardreader's line, in Chinese (it names files and ports)
+        self.result.setText(reader_line(line))
         self.result.setToolTip(line)
         self.result.setStyleSheet("color: #1b7f3b" if ok else "color: #b00020; font-weight: bold")

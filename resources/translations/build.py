@@ -38,6 +38,7 @@ def data_strings() -> list[tuple[str, str]]:
         dashboard,
         dialogs,
         handover,
+        readerlines,
         setupwizard,
         worklists,
     )
@@ -74,6 +75,7 @@ def data_strings() -> list[tuple[str, str]]:
     pairs += [("ReaderBox", s) for s in KINDS.values()]
     pairs += [("SimulatorButton", s) for s in LABELS.values()]
     pairs += [("CardPanel", s) for s in card_labels()]
+    pairs += [("ReaderLines", s) for s in readerlines.strings()]
     return pairs
 
 

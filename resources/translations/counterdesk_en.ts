@@ -439,7 +439,7 @@
         <translation>Name or address holds characters of the card system's own ({0}): check against the card</translation>
     </message>
     <message>
-        <location filename="../../ui/cardpanel.py" line="104" />
+        <location filename="../../ui/cardpanel.py" line="103" />
         <source>读卡器驱动未能传回部分汉字（显示为 ?），请与证件核对并手工补正</source>
         <translation>The reader's driver lost some characters (shown as ?): check against the card and correct by hand</translation>
     </message>
@@ -925,153 +925,153 @@
         <translation>Evaluation slip</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="268" />
+        <location filename="../../ui/_i18n_strings.py" line="328" />
         <source>按数字键作答（5 最满意）</source>
         <translation>Answer with the number keys (5 = most satisfied)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="269" />
+        <location filename="../../ui/_i18n_strings.py" line="329" />
         <source>评价等级</source>
         <translation>Overall rating</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="295" />
+        <location filename="../../ui/_i18n_strings.py" line="355" />
         <source>本机（{0}）</source>
         <translation>This PC ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="296" />
+        <location filename="../../ui/_i18n_strings.py" line="356" />
         <source>区级平台</source>
         <translation>District platform</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="297" />
+        <location filename="../../ui/_i18n_strings.py" line="357" />
         <source>本中心其他窗口电脑 {0}</source>
         <translation>Another counter PC of this center {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="270" />
+        <location filename="../../ui/_i18n_strings.py" line="330" />
         <source>评价环节</source>
         <translation>Visit</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="271" />
+        <location filename="../../ui/_i18n_strings.py" line="331" />
         <source>意见</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="272" />
+        <location filename="../../ui/_i18n_strings.py" line="332" />
         <source>请申请人选择评价等级（必选）</source>
         <translation>The applicant must choose an overall rating</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="273" />
+        <location filename="../../ui/_i18n_strings.py" line="333" />
         <source>结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="274" />
+        <location filename="../../ui/_i18n_strings.py" line="334" />
         <source>理由（不予/补正必填）</source>
         <translation>Reason (required unless approved)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="275" />
+        <location filename="../../ui/_i18n_strings.py" line="335" />
         <source>文书编号</source>
         <translation>Document number</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="276" />
+        <location filename="../../ui/_i18n_strings.py" line="336" />
         <source>补交材料</source>
         <translation>Supplement materials</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="277" />
+        <location filename="../../ui/_i18n_strings.py" line="337" />
         <source>勾选申请人本次补交的材料：</source>
         <translation>Tick the materials the applicant has brought:</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="278" />
+        <location filename="../../ui/_i18n_strings.py" line="338" />
         <source>转交给其他承办人</source>
         <translation>Transfer to another clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="279" />
+        <location filename="../../ui/_i18n_strings.py" line="339" />
         <source>转交原因（可不填）</source>
         <translation>Reason for the transfer (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="280" />
+        <location filename="../../ui/_i18n_strings.py" line="340" />
         <source>转交给：</source>
         <translation>Transfer to:</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="281" />
+        <location filename="../../ui/_i18n_strings.py" line="341" />
         <source>没有可以接手的人：除当前承办人外，本中心没有在用的窗口人员或中心负责人账户。请系统管理员添加或启用账户后再转交。</source>
         <translation>Nobody can take this case over: apart from its current clerk, this center has no active counter-clerk or center-chief account. Ask the system administrator to add or re-enable an account, then transfer.</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="282" />
+        <location filename="../../ui/_i18n_strings.py" line="342" />
         <source>部门签收人</source>
         <translation>Received by (department)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="283" />
+        <location filename="../../ui/_i18n_strings.py" line="343" />
         <source>通知方式（电话/短信/当面）</source>
         <translation>How notified (phone/SMS/in person)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="284" />
+        <location filename="../../ui/_i18n_strings.py" line="344" />
         <source>中止原因（听证、检测、专家评审）</source>
         <translation>Reason to suspend (hearing, testing, expert review)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="285" />
+        <location filename="../../ui/_i18n_strings.py" line="345" />
         <source>撤回原因</source>
         <translation>Reason for withdrawal</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="286" />
+        <location filename="../../ui/_i18n_strings.py" line="346" />
         <source>终止原因</source>
         <translation>Reason for termination</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="287" />
+        <location filename="../../ui/_i18n_strings.py" line="347" />
         <location filename="../../ui/casepage.py" line="387" />
         <source>备注内容</source>
         <translation>Note text</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="288" />
+        <location filename="../../ui/_i18n_strings.py" line="348" />
         <source>送件人（默认本人）</source>
         <translation>Carrier (default: me)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="289" />
+        <location filename="../../ui/_i18n_strings.py" line="349" />
         <source>取件人（默认本人）</source>
         <translation>Collected by (default: me)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="290" />
+        <location filename="../../ui/_i18n_strings.py" line="350" />
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="291" />
+        <location filename="../../ui/_i18n_strings.py" line="351" />
         <source>办结</source>
         <translation>Complete</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="292" />
+        <location filename="../../ui/_i18n_strings.py" line="352" />
         <source>领取人</source>
         <translation>Collected by</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="293" />
+        <location filename="../../ui/_i18n_strings.py" line="353" />
         <source>回访情况</source>
         <translation>Call-back notes</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="294" />
+        <location filename="../../ui/_i18n_strings.py" line="354" />
         <source>申请人对整改满意吗？</source>
         <translation>Is the applicant satisfied with the rectification?</translation>
     </message>
@@ -1185,7 +1185,7 @@
         <translation>&lt;b&gt;{0}&lt;/b&gt;: {1} accepted ({2} rejected), {3} one-time notices; &lt;span style='color:#b00020'&gt;{4} overdue&lt;/span&gt;, &lt;span style='color:#a66b00'&gt;{5} near due&lt;/span&gt;; satisfaction {6}</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="301" />
+        <location filename="../../ui/_i18n_strings.py" line="361" />
         <source>受理趋势（按日）</source>
         <translation>Intake trend (by day)</translation>
     </message>
@@ -1391,17 +1391,17 @@
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="298" />
+        <location filename="../../ui/_i18n_strings.py" line="358" />
         <source>本期没有数据</source>
         <translation>No data in this period</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="299" />
+        <location filename="../../ui/_i18n_strings.py" line="359" />
         <source>{0}时</source>
         <translation>{0}h</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="300" />
+        <location filename="../../ui/_i18n_strings.py" line="360" />
         <source>受理趋势（按小时）</source>
         <translation>Intake trend (by hour)</translation>
     </message>
@@ -2093,74 +2093,377 @@
         <translation>Simulated reader (demo, training)</translation>
     </message>
     <message>
-        <location filename="../../ui/readersettings.py" line="39" />
+        <location filename="../../ui/readersettings.py" line="40" />
         <source>身份证读卡器</source>
         <translation>ID card reader</translation>
     </message>
     <message>
-        <location filename="../../ui/readersettings.py" line="49" />
+        <location filename="../../ui/readersettings.py" line="50" />
         <source>厂商驱动文件：termb.dll 或 sdtapi.dll（.so）</source>
         <translation>Vendor driver: termb.dll or sdtapi.dll (.so)</translation>
     </message>
     <message>
-        <location filename="../../ui/readersettings.py" line="50" />
+        <location filename="../../ui/readersettings.py" line="51" />
         <source>选择驱动…</source>
         <translation>Choose driver…</translation>
     </message>
     <message>
-        <location filename="../../ui/readersettings.py" line="54" />
+        <location filename="../../ui/readersettings.py" line="55" />
         <source>自动（先 USB 1001–1016，再串口 COM1–COM16）</source>
         <translation>Automatic (USB 1001–1016, then serial COM1–COM16)</translation>
     </message>
     <message>
-        <location filename="../../ui/readersettings.py" line="62" />
+        <location filename="../../ui/readersettings.py" line="63" />
         <source>照片解码库（WltRS.dll，可不填：无照片）</source>
         <translation>Photo decoder (WltRS.dll; optional: no photo without it)</translation>
     </message>
     <message>
-        <location filename="../../ui/readersettings.py" line="63" />
+        <location filename="../../ui/readersettings.py" line="64" />
         <source>测试读卡器</source>
         <translation>Test reader</translation>
     </message>
     <message>
-        <location filename="../../ui/readersettings.py" line="76" />
+        <location filename="../../ui/readersettings.py" line="77" />
         <source>读卡器类型</source>
         <translation>Reader type</translation>
     </message>
     <message>
-        <location filename="../../ui/readersettings.py" line="77" />
+        <location filename="../../ui/readersettings.py" line="78" />
         <source>驱动文件</source>
         <translation>Driver file</translation>
     </message>
     <message>
-        <location filename="../../ui/readersettings.py" line="78" />
+        <location filename="../../ui/readersettings.py" line="79" />
         <source>端口</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../ui/readersettings.py" line="79" />
+        <location filename="../../ui/readersettings.py" line="80" />
         <source>照片解码库</source>
         <translation>Photo decoder</translation>
     </message>
     <message>
-        <location filename="../../ui/readersettings.py" line="111" />
+        <location filename="../../ui/readersettings.py" line="112" />
         <source>选择读卡器驱动</source>
         <translation>Choose the reader driver</translation>
     </message>
     <message>
-        <location filename="../../ui/readersettings.py" line="112" />
+        <location filename="../../ui/readersettings.py" line="113" />
         <source>驱动库 (*.dll *.so *.so.*);;所有文件 (*)</source>
         <translation>Driver libraries (*.dll *.so *.so.*);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/readersettings.py" line="124" />
+        <location filename="../../ui/readersettings.py" line="125" />
         <source>正在测试读卡器…</source>
         <translation>Testing the reader…</translation>
     </message>
     <message>
-        <location filename="../../ui/readersettings.py" line="130" />
+        <location filename="../../ui/readersettings.py" line="131" />
         <source>读卡器测试出错：{0}</source>
         <translation>Reader test failed: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ReaderLines</name>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="242" />
+        <source>读卡器已就绪（{0}）：请把证件放在读卡器上</source>
+        <translation>Card reader ready ({0}): place the ID card on the reader</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="243" />
+        <source>已读取{0}</source>
+        <translation>Read: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="244" />
+        <source>证件已取走</source>
+        <translation>The card was taken away</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="245" />
+        <source>读卡器出错：请重新放置证件，或检查读卡器设置（可先手工录入）</source>
+        <translation>Card reader error: place the card again or check the reader settings (type the details meanwhile)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="246" />
+        <source>找不到读卡器驱动 {0}：请在「打印机与设备」中选择驱动文件</source>
+        <translation>Card reader driver {0} not found: choose the driver file in Printers and devices</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="247" />
+        <source>{0} 不是读卡器驱动库文件：请选厂商提供的 .dll/.so 文件</source>
+        <translation>{0} is not a reader driver library: choose the vendor's .dll/.so file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="248" />
+        <source>{0} 不是读卡器驱动库文件</source>
+        <translation>{0} is not a reader driver library</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="249" />
+        <source>{0} 是 {1} 的驱动，本机要用{2}，请向厂商索取</source>
+        <translation>{0} is a driver for {1}; this PC needs the {2}: ask the vendor for it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="250" />
+        <source>{0} 是 {1} 位驱动，本程序是 {2} 位：请向厂商索取 {3} 位驱动</source>
+        <translation>{0} is a {1}-bit driver and this program is {2}-bit: ask the vendor for the {3}-bit driver</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="251" />
+        <source>{0} 是 {1} 处理器的驱动，本机是 {2}：请向厂商索取对应版本</source>
+        <translation>{0} is a driver for {1} processors, this PC is {2}: ask the vendor for the matching version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="252" />
+        <source>{0} 与本程序位数不符（本程序是 {1} 位）：请向厂商索取 {2} 位驱动</source>
+        <translation>{0} does not match this program's bitness ({1}-bit): ask the vendor for the {2}-bit driver</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="253" />
+        <source>读卡器驱动 {0} 或它依赖的库找不到：请把厂商驱动的全部文件放在同一文件夹</source>
+        <translation>Card reader driver {0} or a library it needs is missing: put all of the vendor's driver files in one folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="254" />
+        <source>读卡器驱动 {0} 无法加载</source>
+        <translation>Card reader driver {0} cannot be loaded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="255" />
+        <source>{0} 不是所选类型读卡器的驱动（缺少 {1}）：请检查驱动文件和读卡器类型</source>
+        <translation>{0} is not a driver of the chosen reader type ({1} missing): check the driver file and the reader type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="256" />
+        <source>没有找到读卡器（{0}）：请检查连线和端口设置</source>
+        <translation>No card reader found ({0}): check the cable and the port setting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="257" />
+        <source>读卡没有完成（证件被移开或放偏）：请把证件放稳后重新放置</source>
+        <translation>The read did not finish (card moved or misplaced): place the card steadily again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="258" />
+        <source>证件信息读取不完整，请重新放置证件或手工录入</source>
+        <translation>The card's data came incomplete: place the card again or type the details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="259" />
+        <source>读卡器无响应（{0}）：请检查连线</source>
+        <translation>The card reader does not answer ({0}): check the cable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="260" />
+        <source>读卡时证件被移开：请把证件放稳后重新放置</source>
+        <translation>The card was moved away during the read: place it steadily again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="261" />
+        <source>读卡失败（{0}）：请重新放置证件或手工录入</source>
+        <translation>Reading the card failed ({0}): place it again or type the details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="262" />
+        <source>证件信息没有读完：请把证件放稳后重新放置</source>
+        <translation>The card was not read to the end: place it steadily again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="263" />
+        <source>不认识的读卡器类型：{0}</source>
+        <translation>Unknown card reader type: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="264" />
+        <source>未设置读卡器</source>
+        <translation>No card reader set</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="265" />
+        <source>键盘输入式读卡器无需驱动：在证件号码栏放卡即可自动输入</source>
+        <translation>A keyboard-wedge reader needs no driver: place the card while the ID number field has the focus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="266" />
+        <source>读卡器正常（{0}），读到{1}</source>
+        <translation>Card reader OK ({0}), read: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="267" />
+        <source>读卡器正常（{0}），未放证件</source>
+        <translation>Card reader OK ({0}), no card on it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="268" />
+        <source>USB 1001-1016 和串口 1-16</source>
+        <translation>USB 1001-1016 and serial 1-16</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="269" />
+        <source>模拟读卡器</source>
+        <translation>simulated reader</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="270" />
+        <source>（未设置）</source>
+        <translation>(not set)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="271" />
+        <source>Windows 版（.dll）</source>
+        <translation>Windows version (.dll)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="272" />
+        <source>Linux 版（.so）</source>
+        <translation>Linux version (.so)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="273" />
+        <source>居民身份证</source>
+        <translation>Resident ID card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="274" />
+        <source>港澳台居民居住证</source>
+        <translation>Residence permit for HK, Macao and Taiwan residents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="275" />
+        <source>外国人永久居留身份证</source>
+        <translation>Foreign permanent resident ID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="276" />
+        <source>香港居民居住证</source>
+        <translation>Residence permit for Hong Kong residents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="277" />
+        <source>澳门居民居住证</source>
+        <translation>Residence permit for Macao residents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="278" />
+        <source>台湾居民居住证</source>
+        <translation>Residence permit for Taiwan residents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="279" />
+        <source>端口打开失败</source>
+        <translation>port open failed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="280" />
+        <source>接收超时</source>
+        <translation>receive timeout</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="281" />
+        <source>数据传输错误</source>
+        <translation>transfer error</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="282" />
+        <source>SAM 串口不可用</source>
+        <translation>SAM serial port unavailable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="283" />
+        <source>打开文件失败</source>
+        <translation>file open failed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="284" />
+        <source>校验和错</source>
+        <translation>checksum error</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="285" />
+        <source>长度错</source>
+        <translation>length error</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="286" />
+        <source>命令错误</source>
+        <translation>command error</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="287" />
+        <source>越权操作</source>
+        <translation>operation not allowed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="288" />
+        <source>无法识别的错误</source>
+        <translation>unrecognised error</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="289" />
+        <source>卡认证机具失败</source>
+        <translation>card failed to authenticate the reader</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="290" />
+        <source>机具认证卡失败</source>
+        <translation>reader failed to authenticate the card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="291" />
+        <source>信息验证错误</source>
+        <translation>data verification error</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="292" />
+        <source>无法识别的卡类型</source>
+        <translation>unrecognised card type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="293" />
+        <source>读卡操作失败</source>
+        <translation>read operation failed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="294" />
+        <source>取随机数失败</source>
+        <translation>random number failed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="295" />
+        <source>SAM 自检失败</source>
+        <translation>SAM self-test failed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="296" />
+        <source>SAM 未经授权</source>
+        <translation>SAM not authorised</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="297" />
+        <source>找卡失败</source>
+        <translation>no card found</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="298" />
+        <source>选卡失败</source>
+        <translation>card selection failed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="299" />
+        <source>无此内容</source>
+        <translation>no such content</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="300" />
+        <source>未知错误</source>
+        <translation>unknown error</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="301" />
+        <source>端口 {0}</source>
+        <translation>port {0}</translation>
     </message>
 </context>
 <context>
@@ -3226,132 +3529,132 @@
 <context>
     <name>ops</name>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="242" />
+        <location filename="../../ui/_i18n_strings.py" line="302" />
         <source>输入有误</source>
         <translation>Invalid input</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="243" />
+        <location filename="../../ui/_i18n_strings.py" line="303" />
         <source>请改正后再试。</source>
         <translation>Correct it and try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="244" />
+        <location filename="../../ui/_i18n_strings.py" line="304" />
         <source>当前不能这样操作</source>
         <translation>Not allowed now</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="245" />
+        <location filename="../../ui/_i18n_strings.py" line="305" />
         <source>请按案件当前状态选择可用的操作。</source>
         <translation>Choose one of the actions the case's status allows.</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="246" />
+        <location filename="../../ui/_i18n_strings.py" line="306" />
         <source>没有找到</source>
         <translation>Not found</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="247" />
+        <location filename="../../ui/_i18n_strings.py" line="307" />
         <source>请核对编号或名称。</source>
         <translation>Check the number or name.</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="248" />
+        <location filename="../../ui/_i18n_strings.py" line="308" />
         <source>事项目录有问题</source>
         <translation>The matter catalog is broken</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="249" />
+        <location filename="../../ui/_i18n_strings.py" line="309" />
         <source>请联系技术人员更换目录文件。</source>
         <translation>Ask IT to replace the catalog file.</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="250" />
+        <location filename="../../ui/_i18n_strings.py" line="310" />
         <source>数据文件读写失败</source>
         <translation>Cannot read or write the data file</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="251" />
+        <location filename="../../ui/_i18n_strings.py" line="311" />
         <source>请检查磁盘空间，必要时联系技术人员从备份恢复。</source>
         <translation>Check the free disk space; if needed ask IT to restore from a backup.</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="252" />
+        <location filename="../../ui/_i18n_strings.py" line="312" />
         <source>数据校验未通过</source>
         <translation>Data integrity check failed</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="253" />
+        <location filename="../../ui/_i18n_strings.py" line="313" />
         <source>请立即联系技术人员，不要继续办理。</source>
         <translation>Call IT at once and stop working on cases.</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="254" />
+        <location filename="../../ui/_i18n_strings.py" line="314" />
         <source>连不上区级平台</source>
         <translation>Cannot reach the district</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="255" />
+        <location filename="../../ui/_i18n_strings.py" line="315" />
         <source>数据已保存在本机，联网后会自动上传。</source>
         <translation>The data is saved on this PC and uploads when the network is back.</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="256" />
+        <location filename="../../ui/_i18n_strings.py" line="316" />
         <source>同步凭据不可用</source>
         <translation>Sync credentials unavailable</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="257" />
+        <location filename="../../ui/_i18n_strings.py" line="317" />
         <source>请技术人员运行自检（counterdesk-cli --self-test）或重新注册。</source>
         <translation>Ask IT to run the self-test (counterdesk-cli --self-test) or enroll again.</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="258" />
+        <location filename="../../ui/_i18n_strings.py" line="318" />
         <source>本机尚未注册</source>
         <translation>This PC is not enrolled</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="259" />
+        <location filename="../../ui/_i18n_strings.py" line="319" />
         <source>请在“系统管理 → 同步”中用注册码注册。</source>
         <translation>Enroll with a code in Administration → Sync.</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="260" />
+        <location filename="../../ui/_i18n_strings.py" line="320" />
         <source>区级平台拒绝了请求</source>
         <translation>The district refused the request</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="261" />
+        <location filename="../../ui/_i18n_strings.py" line="321" />
         <source>请把提示告诉区级平台管理员。</source>
         <translation>Pass the message on to the district administrator.</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="262" />
+        <location filename="../../ui/_i18n_strings.py" line="322" />
         <source>同步未完成</source>
         <translation>Sync not completed</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="263" />
+        <location filename="../../ui/_i18n_strings.py" line="323" />
         <source>数据已保存在本机，稍后会再试。</source>
         <translation>The data is saved on this PC; it will try again later.</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="264" />
+        <location filename="../../ui/_i18n_strings.py" line="324" />
         <source>操作未完成</source>
         <translation>Not completed</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="265" />
+        <location filename="../../ui/_i18n_strings.py" line="325" />
         <source>请重试，或联系技术人员。</source>
         <translation>Try again, or call IT.</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="266" />
+        <location filename="../../ui/_i18n_strings.py" line="326" />
         <source>程序内部错误</source>
         <translation>Internal error</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="267" />
+        <location filename="../../ui/_i18n_strings.py" line="327" />
         <source>操作未完成：{0}
 
 请联系技术人员（已写入日志）。</source>

@@ -439,7 +439,7 @@
         <translation>姓名或住址含证件系统自造字（{0}），请与证件核对</translation>
     </message>
     <message>
-        <location filename="../../ui/cardpanel.py" line="104" />
+        <location filename="../../ui/cardpanel.py" line="103" />
         <source>读卡器驱动未能传回部分汉字（显示为 ?），请与证件核对并手工补正</source>
         <translation>读卡器驱动未能传回部分汉字（显示为 ?），请与证件核对并手工补正</translation>
     </message>
@@ -925,153 +925,153 @@
         <translation>好差评评价单</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="268" />
+        <location filename="../../ui/_i18n_strings.py" line="328" />
         <source>按数字键作答（5 最满意）</source>
         <translation>按数字键作答（5 最满意）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="269" />
+        <location filename="../../ui/_i18n_strings.py" line="329" />
         <source>评价等级</source>
         <translation>评价等级</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="295" />
+        <location filename="../../ui/_i18n_strings.py" line="355" />
         <source>本机（{0}）</source>
         <translation>本机（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="296" />
+        <location filename="../../ui/_i18n_strings.py" line="356" />
         <source>区级平台</source>
         <translation>区级平台</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="297" />
+        <location filename="../../ui/_i18n_strings.py" line="357" />
         <source>本中心其他窗口电脑 {0}</source>
         <translation>本中心其他窗口电脑 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="270" />
+        <location filename="../../ui/_i18n_strings.py" line="330" />
         <source>评价环节</source>
         <translation>评价环节</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="271" />
+        <location filename="../../ui/_i18n_strings.py" line="331" />
         <source>意见</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="272" />
+        <location filename="../../ui/_i18n_strings.py" line="332" />
         <source>请申请人选择评价等级（必选）</source>
         <translation>请申请人选择评价等级（必选）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="273" />
+        <location filename="../../ui/_i18n_strings.py" line="333" />
         <source>结果</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="274" />
+        <location filename="../../ui/_i18n_strings.py" line="334" />
         <source>理由（不予/补正必填）</source>
         <translation>理由（不予/补正必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="275" />
+        <location filename="../../ui/_i18n_strings.py" line="335" />
         <source>文书编号</source>
         <translation>文书编号</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="276" />
+        <location filename="../../ui/_i18n_strings.py" line="336" />
         <source>补交材料</source>
         <translation>补交材料</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="277" />
+        <location filename="../../ui/_i18n_strings.py" line="337" />
         <source>勾选申请人本次补交的材料：</source>
         <translation>勾选申请人本次补交的材料：</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="278" />
+        <location filename="../../ui/_i18n_strings.py" line="338" />
         <source>转交给其他承办人</source>
         <translation>转交给其他承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="279" />
+        <location filename="../../ui/_i18n_strings.py" line="339" />
         <source>转交原因（可不填）</source>
         <translation>转交原因（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="280" />
+        <location filename="../../ui/_i18n_strings.py" line="340" />
         <source>转交给：</source>
         <translation>转交给：</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="281" />
+        <location filename="../../ui/_i18n_strings.py" line="341" />
         <source>没有可以接手的人：除当前承办人外，本中心没有在用的窗口人员或中心负责人账户。请系统管理员添加或启用账户后再转交。</source>
         <translation>没有可以接手的人：除当前承办人外，本中心没有在用的窗口人员或中心负责人账户。请系统管理员添加或启用账户后再转交。</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="282" />
+        <location filename="../../ui/_i18n_strings.py" line="342" />
         <source>部门签收人</source>
         <translation>部门签收人</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="283" />
+        <location filename="../../ui/_i18n_strings.py" line="343" />
         <source>通知方式（电话/短信/当面）</source>
         <translation>通知方式（电话/短信/当面）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="284" />
+        <location filename="../../ui/_i18n_strings.py" line="344" />
         <source>中止原因（听证、检测、专家评审）</source>
         <translation>中止原因（听证、检测、专家评审）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="285" />
+        <location filename="../../ui/_i18n_strings.py" line="345" />
         <source>撤回原因</source>
         <translation>撤回原因</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="286" />
+        <location filename="../../ui/_i18n_strings.py" line="346" />
         <source>终止原因</source>
         <translation>终止原因</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="287" />
+        <location filename="../../ui/_i18n_strings.py" line="347" />
         <location filename="../../ui/casepage.py" line="387" />
         <source>备注内容</source>
         <translation>备注内容</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="288" />
+        <location filename="../../ui/_i18n_strings.py" line="348" />
         <source>送件人（默认本人）</source>
         <translation>送件人（默认本人）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="289" />
+        <location filename="../../ui/_i18n_strings.py" line="349" />
         <source>取件人（默认本人）</source>
         <translation>取件人（默认本人）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="290" />
+        <location filename="../../ui/_i18n_strings.py" line="350" />
         <source>电话</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="291" />
+        <location filename="../../ui/_i18n_strings.py" line="351" />
         <source>办结</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="292" />
+        <location filename="../../ui/_i18n_strings.py" line="352" />
         <source>领取人</source>
         <translation>领取人</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="293" />
+        <location filename="../../ui/_i18n_strings.py" line="353" />
         <source>回访情况</source>
         <translation>回访情况</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="294" />
+        <location filename="../../ui/_i18n_strings.py" line="354" />
         <source>申请人对整改满意吗？</source>
         <translation>申请人对整改满意吗？</translation>
     </message>
@@ -1185,7 +1185,7 @@
         <translation>&lt;b&gt;{0}&lt;/b&gt;：受理 {1} 件（不予受理 {2}），一次性告知 {3} 份；&lt;span style='color:#b00020'&gt;超期 {4} 件&lt;/span&gt;，&lt;span style='color:#a66b00'&gt;临期 {5} 件&lt;/span&gt;；满意率 {6}</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="301" />
+        <location filename="../../ui/_i18n_strings.py" line="361" />
         <source>受理趋势（按日）</source>
         <translation>受理趋势（按日）</translation>
     </message>
@@ -1391,17 +1391,17 @@
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="298" />
+        <location filename="../../ui/_i18n_strings.py" line="358" />
         <source>本期没有数据</source>
         <translation>本期没有数据</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="299" />
+        <location filename="../../ui/_i18n_strings.py" line="359" />
         <source>{0}时</source>
         <translation>{0}时</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="300" />
+        <location filename="../../ui/_i18n_strings.py" line="360" />
         <source>受理趋势（按小时）</source>
         <translation>受理趋势（按小时）</translation>
     </message>
@@ -2093,74 +2093,377 @@
         <translation>模拟读卡器（演示、培训）</translation>
     </message>
     <message>
-        <location filename="../../ui/readersettings.py" line="39" />
+        <location filename="../../ui/readersettings.py" line="40" />
         <source>身份证读卡器</source>
         <translation>身份证读卡器</translation>
     </message>
     <message>
-        <location filename="../../ui/readersettings.py" line="49" />
+        <location filename="../../ui/readersettings.py" line="50" />
         <source>厂商驱动文件：termb.dll 或 sdtapi.dll（.so）</source>
         <translation>厂商驱动文件：termb.dll 或 sdtapi.dll（.so）</translation>
     </message>
     <message>
-        <location filename="../../ui/readersettings.py" line="50" />
+        <location filename="../../ui/readersettings.py" line="51" />
         <source>选择驱动…</source>
         <translation>选择驱动…</translation>
     </message>
     <message>
-        <location filename="../../ui/readersettings.py" line="54" />
+        <location filename="../../ui/readersettings.py" line="55" />
         <source>自动（先 USB 1001–1016，再串口 COM1–COM16）</source>
         <translation>自动（先 USB 1001–1016，再串口 COM1–COM16）</translation>
     </message>
     <message>
-        <location filename="../../ui/readersettings.py" line="62" />
+        <location filename="../../ui/readersettings.py" line="63" />
         <source>照片解码库（WltRS.dll，可不填：无照片）</source>
         <translation>照片解码库（WltRS.dll，可不填：无照片）</translation>
     </message>
     <message>
-        <location filename="../../ui/readersettings.py" line="63" />
+        <location filename="../../ui/readersettings.py" line="64" />
         <source>测试读卡器</source>
         <translation>测试读卡器</translation>
     </message>
     <message>
-        <location filename="../../ui/readersettings.py" line="76" />
+        <location filename="../../ui/readersettings.py" line="77" />
         <source>读卡器类型</source>
         <translation>读卡器类型</translation>
     </message>
     <message>
-        <location filename="../../ui/readersettings.py" line="77" />
+        <location filename="../../ui/readersettings.py" line="78" />
         <source>驱动文件</source>
         <translation>驱动文件</translation>
     </message>
     <message>
-        <location filename="../../ui/readersettings.py" line="78" />
+        <location filename="../../ui/readersettings.py" line="79" />
         <source>端口</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../../ui/readersettings.py" line="79" />
+        <location filename="../../ui/readersettings.py" line="80" />
         <source>照片解码库</source>
         <translation>照片解码库</translation>
     </message>
     <message>
-        <location filename="../../ui/readersettings.py" line="111" />
+        <location filename="../../ui/readersettings.py" line="112" />
         <source>选择读卡器驱动</source>
         <translation>选择读卡器驱动</translation>
     </message>
     <message>
-        <location filename="../../ui/readersettings.py" line="112" />
+        <location filename="../../ui/readersettings.py" line="113" />
         <source>驱动库 (*.dll *.so *.so.*);;所有文件 (*)</source>
         <translation>驱动库 (*.dll *.so *.so.*);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/readersettings.py" line="124" />
+        <location filename="../../ui/readersettings.py" line="125" />
         <source>正在测试读卡器…</source>
         <translation>正在测试读卡器…</translation>
     </message>
     <message>
-        <location filename="../../ui/readersettings.py" line="130" />
+        <location filename="../../ui/readersettings.py" line="131" />
         <source>读卡器测试出错：{0}</source>
         <translation>读卡器测试出错：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>ReaderLines</name>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="242" />
+        <source>读卡器已就绪（{0}）：请把证件放在读卡器上</source>
+        <translation>读卡器已就绪（{0}）：请把证件放在读卡器上</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="243" />
+        <source>已读取{0}</source>
+        <translation>已读取{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="244" />
+        <source>证件已取走</source>
+        <translation>证件已取走</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="245" />
+        <source>读卡器出错：请重新放置证件，或检查读卡器设置（可先手工录入）</source>
+        <translation>读卡器出错：请重新放置证件，或检查读卡器设置（可先手工录入）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="246" />
+        <source>找不到读卡器驱动 {0}：请在「打印机与设备」中选择驱动文件</source>
+        <translation>找不到读卡器驱动 {0}：请在「打印机与设备」中选择驱动文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="247" />
+        <source>{0} 不是读卡器驱动库文件：请选厂商提供的 .dll/.so 文件</source>
+        <translation>{0} 不是读卡器驱动库文件：请选厂商提供的 .dll/.so 文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="248" />
+        <source>{0} 不是读卡器驱动库文件</source>
+        <translation>{0} 不是读卡器驱动库文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="249" />
+        <source>{0} 是 {1} 的驱动，本机要用{2}，请向厂商索取</source>
+        <translation>{0} 是 {1} 的驱动，本机要用{2}，请向厂商索取</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="250" />
+        <source>{0} 是 {1} 位驱动，本程序是 {2} 位：请向厂商索取 {3} 位驱动</source>
+        <translation>{0} 是 {1} 位驱动，本程序是 {2} 位：请向厂商索取 {3} 位驱动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="251" />
+        <source>{0} 是 {1} 处理器的驱动，本机是 {2}：请向厂商索取对应版本</source>
+        <translation>{0} 是 {1} 处理器的驱动，本机是 {2}：请向厂商索取对应版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="252" />
+        <source>{0} 与本程序位数不符（本程序是 {1} 位）：请向厂商索取 {2} 位驱动</source>
+        <translation>{0} 与本程序位数不符（本程序是 {1} 位）：请向厂商索取 {2} 位驱动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="253" />
+        <source>读卡器驱动 {0} 或它依赖的库找不到：请把厂商驱动的全部文件放在同一文件夹</source>
+        <translation>读卡器驱动 {0} 或它依赖的库找不到：请把厂商驱动的全部文件放在同一文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="254" />
+        <source>读卡器驱动 {0} 无法加载</source>
+        <translation>读卡器驱动 {0} 无法加载</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="255" />
+        <source>{0} 不是所选类型读卡器的驱动（缺少 {1}）：请检查驱动文件和读卡器类型</source>
+        <translation>{0} 不是所选类型读卡器的驱动（缺少 {1}）：请检查驱动文件和读卡器类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="256" />
+        <source>没有找到读卡器（{0}）：请检查连线和端口设置</source>
+        <translation>没有找到读卡器（{0}）：请检查连线和端口设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="257" />
+        <source>读卡没有完成（证件被移开或放偏）：请把证件放稳后重新放置</source>
+        <translation>读卡没有完成（证件被移开或放偏）：请把证件放稳后重新放置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="258" />
+        <source>证件信息读取不完整，请重新放置证件或手工录入</source>
+        <translation>证件信息读取不完整，请重新放置证件或手工录入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="259" />
+        <source>读卡器无响应（{0}）：请检查连线</source>
+        <translation>读卡器无响应（{0}）：请检查连线</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="260" />
+        <source>读卡时证件被移开：请把证件放稳后重新放置</source>
+        <translation>读卡时证件被移开：请把证件放稳后重新放置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="261" />
+        <source>读卡失败（{0}）：请重新放置证件或手工录入</source>
+        <translation>读卡失败（{0}）：请重新放置证件或手工录入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="262" />
+        <source>证件信息没有读完：请把证件放稳后重新放置</source>
+        <translation>证件信息没有读完：请把证件放稳后重新放置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="263" />
+        <source>不认识的读卡器类型：{0}</source>
+        <translation>不认识的读卡器类型：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="264" />
+        <source>未设置读卡器</source>
+        <translation>未设置读卡器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="265" />
+        <source>键盘输入式读卡器无需驱动：在证件号码栏放卡即可自动输入</source>
+        <translation>键盘输入式读卡器无需驱动：在证件号码栏放卡即可自动输入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="266" />
+        <source>读卡器正常（{0}），读到{1}</source>
+        <translation>读卡器正常（{0}），读到{1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="267" />
+        <source>读卡器正常（{0}），未放证件</source>
+        <translation>读卡器正常（{0}），未放证件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="268" />
+        <source>USB 1001-1016 和串口 1-16</source>
+        <translation>USB 1001-1016 和串口 1-16</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="269" />
+        <source>模拟读卡器</source>
+        <translation>模拟读卡器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="270" />
+        <source>（未设置）</source>
+        <translation>（未设置）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="271" />
+        <source>Windows 版（.dll）</source>
+        <translation>Windows 版（.dll）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="272" />
+        <source>Linux 版（.so）</source>
+        <translation>Linux 版（.so）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="273" />
+        <source>居民身份证</source>
+        <translation>居民身份证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="274" />
+        <source>港澳台居民居住证</source>
+        <translation>港澳台居民居住证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="275" />
+        <source>外国人永久居留身份证</source>
+        <translation>外国人永久居留身份证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="276" />
+        <source>香港居民居住证</source>
+        <translation>香港居民居住证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="277" />
+        <source>澳门居民居住证</source>
+        <translation>澳门居民居住证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="278" />
+        <source>台湾居民居住证</source>
+        <translation>台湾居民居住证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="279" />
+        <source>端口打开失败</source>
+        <translation>端口打开失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="280" />
+        <source>接收超时</source>
+        <translation>接收超时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="281" />
+        <source>数据传输错误</source>
+        <translation>数据传输错误</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="282" />
+        <source>SAM 串口不可用</source>
+        <translation>SAM 串口不可用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="283" />
+        <source>打开文件失败</source>
+        <translation>打开文件失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="284" />
+        <source>校验和错</source>
+        <translation>校验和错</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="285" />
+        <source>长度错</source>
+        <translation>长度错</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="286" />
+        <source>命令错误</source>
+        <translation>命令错误</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="287" />
+        <source>越权操作</source>
+        <translation>越权操作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="288" />
+        <source>无法识别的错误</source>
+        <translation>无法识别的错误</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="289" />
+        <source>卡认证机具失败</source>
+        <translation>卡认证机具失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="290" />
+        <source>机具认证卡失败</source>
+        <translation>机具认证卡失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="291" />
+        <source>信息验证错误</source>
+        <translation>信息验证错误</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="292" />
+        <source>无法识别的卡类型</source>
+        <translation>无法识别的卡类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="293" />
+        <source>读卡操作失败</source>
+        <translation>读卡操作失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="294" />
+        <source>取随机数失败</source>
+        <translation>取随机数失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="295" />
+        <source>SAM 自检失败</source>
+        <translation>SAM 自检失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="296" />
+        <source>SAM 未经授权</source>
+        <translation>SAM 未经授权</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="297" />
+        <source>找卡失败</source>
+        <translation>找卡失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="298" />
+        <source>选卡失败</source>
+        <translation>选卡失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="299" />
+        <source>无此内容</source>
+        <translation>无此内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="300" />
+        <source>未知错误</source>
+        <translation>未知错误</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="301" />
+        <source>端口 {0}</source>
+        <translation>端口 {0}</translation>
     </message>
 </context>
 <context>
@@ -3226,132 +3529,132 @@
 <context>
     <name>ops</name>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="242" />
+        <location filename="../../ui/_i18n_strings.py" line="302" />
         <source>输入有误</source>
         <translation>输入有误</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="243" />
+        <location filename="../../ui/_i18n_strings.py" line="303" />
         <source>请改正后再试。</source>
         <translation>请改正后再试。</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="244" />
+        <location filename="../../ui/_i18n_strings.py" line="304" />
         <source>当前不能这样操作</source>
         <translation>当前不能这样操作</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="245" />
+        <location filename="../../ui/_i18n_strings.py" line="305" />
         <source>请按案件当前状态选择可用的操作。</source>
         <translation>请按案件当前状态选择可用的操作。</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="246" />
+        <location filename="../../ui/_i18n_strings.py" line="306" />
         <source>没有找到</source>
         <translation>没有找到</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="247" />
+        <location filename="../../ui/_i18n_strings.py" line="307" />
         <source>请核对编号或名称。</source>
         <translation>请核对编号或名称。</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="248" />
+        <location filename="../../ui/_i18n_strings.py" line="308" />
         <source>事项目录有问题</source>
         <translation>事项目录有问题</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="249" />
+        <location filename="../../ui/_i18n_strings.py" line="309" />
         <source>请联系技术人员更换目录文件。</source>
         <translation>请联系技术人员更换目录文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="250" />
+        <location filename="../../ui/_i18n_strings.py" line="310" />
         <source>数据文件读写失败</source>
         <translation>数据文件读写失败</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="251" />
+        <location filename="../../ui/_i18n_strings.py" line="311" />
         <source>请检查磁盘空间，必要时联系技术人员从备份恢复。</source>
         <translation>请检查磁盘空间，必要时联系技术人员从备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="252" />
+        <location filename="../../ui/_i18n_strings.py" line="312" />
         <source>数据校验未通过</source>
         <translation>数据校验未通过</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="253" />
+        <location filename="../../ui/_i18n_strings.py" line="313" />
         <source>请立即联系技术人员，不要继续办理。</source>
         <translation>请立即联系技术人员，不要继续办理。</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="254" />
+        <location filename="../../ui/_i18n_strings.py" line="314" />
         <source>连不上区级平台</source>
         <translation>连不上区级平台</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="255" />
+        <location filename="../../ui/_i18n_strings.py" line="315" />
         <source>数据已保存在本机，联网后会自动上传。</source>
         <translation>数据已保存在本机，联网后会自动上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="256" />
+        <location filename="../../ui/_i18n_strings.py" line="316" />
         <source>同步凭据不可用</source>
         <translation>同步凭据不可用</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="257" />
+        <location filename="../../ui/_i18n_strings.py" line="317" />
         <source>请技术人员运行自检（counterdesk-cli --self-test）或重新注册。</source>
         <translation>请技术人员运行自检（counterdesk-cli --self-test）或重新注册。</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="258" />
+        <location filename="../../ui/_i18n_strings.py" line="318" />
         <source>本机尚未注册</source>
         <translation>本机尚未注册</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="259" />
+        <location filename="../../ui/_i18n_strings.py" line="319" />
         <source>请在“系统管理 → 同步”中用注册码注册。</source>
         <translation>请在“系统管理 → 同步”中用注册码注册。</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="260" />
+        <location filename="../../ui/_i18n_strings.py" line="320" />
         <source>区级平台拒绝了请求</source>
         <translation>区级平台拒绝了请求</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="261" />
+        <location filename="../../ui/_i18n_strings.py" line="321" />
         <source>请把提示告诉区级平台管理员。</source>
         <translation>请把提示告诉区级平台管理员。</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="262" />
+        <location filename="../../ui/_i18n_strings.py" line="322" />
         <source>同步未完成</source>
         <translation>同步未完成</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="263" />
+        <location filename="../../ui/_i18n_strings.py" line="323" />
         <source>数据已保存在本机，稍后会再试。</source>
         <translation>数据已保存在本机，稍后会再试。</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="264" />
+        <location filename="../../ui/_i18n_strings.py" line="324" />
         <source>操作未完成</source>
         <translation>操作未完成</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="265" />
+        <location filename="../../ui/_i18n_strings.py" line="325" />
         <source>请重试，或联系技术人员。</source>
         <translation>请重试，或联系技术人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="266" />
+        <location filename="../../ui/_i18n_strings.py" line="326" />
         <source>程序内部错误</source>
         <translation>程序内部错误</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="267" />
+        <location filename="../../ui/_i18n_strings.py" line="327" />
         <source>操作未完成：{0}
 
 请联系技术人员（已写入日志）。</source>
