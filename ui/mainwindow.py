@@ -323,9 +323,11 @@ class MainWindow(QMainWindow):
 
             self.reader = ReaderService(load_settings(self.ctx), self)
             self._own_reader = True
-            self.reader.start()
+            self.reader.prepare()
         ops.bind(self, self.reader.card_read, self.card_read)
         ops.bind(self, self.reader.message, self.reader_message)
+        if self._own_reader:
+            self.reader.start()
 
     def card_read(self, record: Any) -> None:
         """A card was placed: the 受理 page takes it, whatever page was showing."""

@@ -71,6 +71,7 @@ class ReaderService(QObject):
         self.settings = value or ReaderSettings()
         self.poller: CardPoller | None = None
         self.reader: Any = None
+        self._problem: ReaderError | None = None
         self.last: tuple[str, str] = ("", "")
         queued = Qt.ConnectionType.QueuedConnection
         self._from_card.connect(self._deliver_card, queued)
@@ -94,14 +95,25 @@ class ReaderService(QObject):
         """The simulated reader, when that is the one in use (the demo places its cards)."""
         return self.reader if isinstance(self.reader, SimulatedReader) else None
 
-    def start(self, interval: float = 0.25, retry: float = 3.0) -> None:
-        """Open the configured reader on a worker thread (a wedge or none needs no thread)."""
+    def prepare(self, value: ReaderSettings | None = None) -> None:
+        """Make the adapter for `value` (the current settings by default), not yet polled:
+        the window can offer the simulator's cards before the thread starts."""
         self.stop()
+        if value is not None:
+            self.settings = value
+        self._problem = None
         try:
             self.reader = open_reader(self.settings)
         except ReaderError as exc:
-            self.reader = None
-            self._deliver_message(exc.reason, exc.message)
+            self.reader, self._problem = None, exc
+
+    def start(self, interval: float = 0.25, retry: float = 3.0) -> None:
+        """Poll the prepared reader on a worker thread (a wedge or none needs no thread)."""
+        self.stop()
+        if self.reader is None and self._problem is None:
+            self.prepare()
+        if self._problem is not None:
+            self._deliver_message(self._problem.reason, self._problem.message)
             return
         if self.reader is None:
             if self.settings.kind == "wedge":
@@ -117,8 +129,8 @@ class ReaderService(QObject):
         self.poller.start()
 
     def apply(self, value: ReaderSettings) -> None:
-        """New settings (the settings page): the old reader closes, the new one opens."""
-        self.settings = value
+        """New settings: the old reader closes, the new one opens and is polled."""
+        self.prepare(value)
         self.start()
 
     def stop(self, timeout: float = 3.0) -> None:

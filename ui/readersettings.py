@@ -8,7 +8,8 @@ from __future__ import annotations
 import threading
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -61,9 +62,11 @@ class ReaderBox(QGroupBox):
         self.photo_library = QLineEdit(value.photo_library)
         self.photo_library.setObjectName("reader_photo_library")
         self.photo_library.setPlaceholderText(self.tr("照片解码库（WltRS.dll，可不填：无照片）"))
-        self.test = QPushButton(self.tr("测试读卡器"))
+        self.test = QPushButton(self.tr("测试读卡器 Alt+T"))
         self.test.setObjectName("test_reader")
         self.test.clicked.connect(self.run_test)
+        QShortcut(QKeySequence("Alt+T"), self, self.test.animateClick,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)  # fmt: skip
         self.result = QLabel()
         self.result.setObjectName("reader_result")
         self.tested.connect(self._show_result)

@@ -52,6 +52,7 @@ class Shell(QObject):
         if self.window is not None:
             self.window.hide()  # its geometry is saved for the next window
             self.window.deleteLater()
+        self._prepare_reader()  # the window offers the simulator's cards from the start
         self.window = MainWindow(self.ctx, self.sync, self.reader)
         self.window.lock_requested.connect(self.lock)
         self.window.language_requested.connect(self.switch_language)
@@ -59,15 +60,18 @@ class Shell(QObject):
         self.sync.start()
         self._start_reader()  # after the window listens: its first message is not lost
 
-    def _start_reader(self) -> None:
-        """The card reader polls for the roles that take citizens in (its settings may have
-        changed since the last window: IT sets it in 系统管理)."""
+    def _prepare_reader(self) -> None:
+        """The card reader for the roles that take citizens in, as set now (IT may have
+        changed it in 系统管理 since the last window)."""
         from ui.reader import load_settings
 
+        self.reader.stop()
         if self.ctx.role in ("clerk", "chief"):
-            self.reader.apply(load_settings(self.ctx))
-        else:
-            self.reader.stop()
+            self.reader.prepare(load_settings(self.ctx))
+
+    def _start_reader(self) -> None:
+        if self.ctx.role in ("clerk", "chief"):
+            self.reader.start()
 
     def lock(self, reason: str = "idle") -> None:
         """Lock the window: after idle time, on Ctrl+L ("manual") or after a restore."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMenu, QToolButton, QWidget
+from PySide6.QtWidgets import QMenu, QPushButton, QWidget
 
 from cardreader.simulator import LABELS, NAMES
 
@@ -18,14 +18,13 @@ def card_label(name: str) -> str:
     return QCoreApplication.translate("SimulatorButton", LABELS[name])
 
 
-class SimulatorButton(QToolButton):
+class SimulatorButton(QPushButton):
     def __init__(self, service: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = service
         self.setObjectName("simulate_card")
         self.setText(self.tr("模拟放卡 F8"))
         self.setToolTip(self.tr("演示与培训：把一张模拟证件放到读卡器上"))
-        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self)
         menu.setObjectName("simulated_cards")
         for key, name in zip(KEYS, NAMES, strict=False):

@@ -1911,7 +1911,7 @@
         <translation>Sync done: {0} sent, {1} received</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="333" />
+        <location filename="../../ui/mainwindow.py" line="335" />
         <source>已锁屏：请解锁后重新放置证件</source>
         <translation>Screen locked: unlock, then place the card again</translation>
     </message>
@@ -2093,72 +2093,72 @@
         <translation>Simulated reader (demo, training)</translation>
     </message>
     <message>
-        <location filename="../../ui/readersettings.py" line="40" />
+        <location filename="../../ui/readersettings.py" line="41" />
         <source>身份证读卡器</source>
         <translation>ID card reader</translation>
     </message>
     <message>
-        <location filename="../../ui/readersettings.py" line="50" />
+        <location filename="../../ui/readersettings.py" line="51" />
         <source>厂商驱动文件：termb.dll 或 sdtapi.dll（.so）</source>
         <translation>Vendor driver: termb.dll or sdtapi.dll (.so)</translation>
     </message>
     <message>
-        <location filename="../../ui/readersettings.py" line="51" />
+        <location filename="../../ui/readersettings.py" line="52" />
         <source>选择驱动…</source>
         <translation>Choose driver…</translation>
     </message>
     <message>
-        <location filename="../../ui/readersettings.py" line="55" />
+        <location filename="../../ui/readersettings.py" line="56" />
         <source>自动（先 USB 1001–1016，再串口 COM1–COM16）</source>
         <translation>Automatic (USB 1001–1016, then serial COM1–COM16)</translation>
     </message>
     <message>
-        <location filename="../../ui/readersettings.py" line="63" />
+        <location filename="../../ui/readersettings.py" line="64" />
         <source>照片解码库（WltRS.dll，可不填：无照片）</source>
         <translation>Photo decoder (WltRS.dll; optional: no photo without it)</translation>
     </message>
     <message>
-        <location filename="../../ui/readersettings.py" line="64" />
-        <source>测试读卡器</source>
-        <translation>Test reader</translation>
+        <location filename="../../ui/readersettings.py" line="65" />
+        <source>测试读卡器 Alt+T</source>
+        <translation>Test reader Alt+T</translation>
     </message>
     <message>
-        <location filename="../../ui/readersettings.py" line="77" />
+        <location filename="../../ui/readersettings.py" line="80" />
         <source>读卡器类型</source>
         <translation>Reader type</translation>
     </message>
     <message>
-        <location filename="../../ui/readersettings.py" line="78" />
+        <location filename="../../ui/readersettings.py" line="81" />
         <source>驱动文件</source>
         <translation>Driver file</translation>
     </message>
     <message>
-        <location filename="../../ui/readersettings.py" line="79" />
+        <location filename="../../ui/readersettings.py" line="82" />
         <source>端口</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../ui/readersettings.py" line="80" />
+        <location filename="../../ui/readersettings.py" line="83" />
         <source>照片解码库</source>
         <translation>Photo decoder</translation>
     </message>
     <message>
-        <location filename="../../ui/readersettings.py" line="112" />
+        <location filename="../../ui/readersettings.py" line="115" />
         <source>选择读卡器驱动</source>
         <translation>Choose the reader driver</translation>
     </message>
     <message>
-        <location filename="../../ui/readersettings.py" line="113" />
+        <location filename="../../ui/readersettings.py" line="116" />
         <source>驱动库 (*.dll *.so *.so.*);;所有文件 (*)</source>
         <translation>Driver libraries (*.dll *.so *.so.*);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/readersettings.py" line="125" />
+        <location filename="../../ui/readersettings.py" line="128" />
         <source>正在测试读卡器…</source>
         <translation>Testing the reader…</translation>
     </message>
     <message>
-        <location filename="../../ui/readersettings.py" line="131" />
+        <location filename="../../ui/readersettings.py" line="134" />
         <source>读卡器测试出错：{0}</source>
         <translation>Reader test failed: {0}</translation>
     </message>
@@ -2469,7 +2469,7 @@
 <context>
     <name>ReaderService</name>
     <message>
-        <location filename="../../ui/reader.py" line="108" />
+        <location filename="../../ui/reader.py" line="120" />
         <source>键盘式读卡器：在证件号码栏放卡即可</source>
         <translation>Keyboard-wedge reader: place the card while the ID number field has the focus</translation>
     </message>

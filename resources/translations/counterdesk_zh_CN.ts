@@ -1911,7 +1911,7 @@
         <translation>同步完成：上传 {0} 条，接收 {1} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="333" />
+        <location filename="../../ui/mainwindow.py" line="335" />
         <source>已锁屏：请解锁后重新放置证件</source>
         <translation>已锁屏：请解锁后重新放置证件</translation>
     </message>
@@ -2093,72 +2093,72 @@
         <translation>模拟读卡器（演示、培训）</translation>
     </message>
     <message>
-        <location filename="../../ui/readersettings.py" line="40" />
+        <location filename="../../ui/readersettings.py" line="41" />
         <source>身份证读卡器</source>
         <translation>身份证读卡器</translation>
     </message>
     <message>
-        <location filename="../../ui/readersettings.py" line="50" />
+        <location filename="../../ui/readersettings.py" line="51" />
         <source>厂商驱动文件：termb.dll 或 sdtapi.dll（.so）</source>
         <translation>厂商驱动文件：termb.dll 或 sdtapi.dll（.so）</translation>
     </message>
     <message>
-        <location filename="../../ui/readersettings.py" line="51" />
+        <location filename="../../ui/readersettings.py" line="52" />
         <source>选择驱动…</source>
         <translation>选择驱动…</translation>
     </message>
     <message>
-        <location filename="../../ui/readersettings.py" line="55" />
+        <location filename="../../ui/readersettings.py" line="56" />
         <source>自动（先 USB 1001–1016，再串口 COM1–COM16）</source>
         <translation>自动（先 USB 1001–1016，再串口 COM1–COM16）</translation>
     </message>
     <message>
-        <location filename="../../ui/readersettings.py" line="63" />
+        <location filename="../../ui/readersettings.py" line="64" />
         <source>照片解码库（WltRS.dll，可不填：无照片）</source>
         <translation>照片解码库（WltRS.dll，可不填：无照片）</translation>
     </message>
     <message>
-        <location filename="../../ui/readersettings.py" line="64" />
-        <source>测试读卡器</source>
-        <translation>测试读卡器</translation>
+        <location filename="../../ui/readersettings.py" line="65" />
+        <source>测试读卡器 Alt+T</source>
+        <translation>测试读卡器 Alt+T</translation>
     </message>
     <message>
-        <location filename="../../ui/readersettings.py" line="77" />
+        <location filename="../../ui/readersettings.py" line="80" />
         <source>读卡器类型</source>
         <translation>读卡器类型</translation>
     </message>
     <message>
-        <location filename="../../ui/readersettings.py" line="78" />
+        <location filename="../../ui/readersettings.py" line="81" />
         <source>驱动文件</source>
         <translation>驱动文件</translation>
     </message>
     <message>
-        <location filename="../../ui/readersettings.py" line="79" />
+        <location filename="../../ui/readersettings.py" line="82" />
         <source>端口</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../../ui/readersettings.py" line="80" />
+        <location filename="../../ui/readersettings.py" line="83" />
         <source>照片解码库</source>
         <translation>照片解码库</translation>
     </message>
     <message>
-        <location filename="../../ui/readersettings.py" line="112" />
+        <location filename="../../ui/readersettings.py" line="115" />
         <source>选择读卡器驱动</source>
         <translation>选择读卡器驱动</translation>
     </message>
     <message>
-        <location filename="../../ui/readersettings.py" line="113" />
+        <location filename="../../ui/readersettings.py" line="116" />
         <source>驱动库 (*.dll *.so *.so.*);;所有文件 (*)</source>
         <translation>驱动库 (*.dll *.so *.so.*);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/readersettings.py" line="125" />
+        <location filename="../../ui/readersettings.py" line="128" />
         <source>正在测试读卡器…</source>
         <translation>正在测试读卡器…</translation>
     </message>
     <message>
-        <location filename="../../ui/readersettings.py" line="131" />
+        <location filename="../../ui/readersettings.py" line="134" />
         <source>读卡器测试出错：{0}</source>
         <translation>读卡器测试出错：{0}</translation>
     </message>
@@ -2469,7 +2469,7 @@
 <context>
     <name>ReaderService</name>
     <message>
-        <location filename="../../ui/reader.py" line="108" />
+        <location filename="../../ui/reader.py" line="120" />
         <source>键盘式读卡器：在证件号码栏放卡即可</source>
         <translation>键盘式读卡器：在证件号码栏放卡即可</translation>
     </message>
