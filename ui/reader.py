@@ -3,7 +3,7 @@ delivered as Qt signals on the GUI thread. The GUI thread never calls a driver.
 
 Which reader a PC uses is kept in its settings (系统管理 → 打印机与设备): kind, driver
 path, port. The demo center (and a training PC made from it) uses the simulator when
-nothing was chosen, so a new clerk can place a card (Ctrl+Shift+K on the 受理 page).
+nothing was chosen, so a new clerk can place a card (F8 on the 受理 page).
 """
 
 from __future__ import annotations
