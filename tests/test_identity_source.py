@@ -65,3 +65,38 @@ def test_summary_share_of_card_read_intake_counts_old_events_as_typed(
 
 def test_no_intake_has_no_share(desk) -> None:
     assert summaries.dashboard(desk, "today").card_read_share is None
+
+
+def test_migration_12_takes_identity_from_the_events_already_there(tmp_path, monkeypatch):
+    """A store from before migration 12: its cases get the column, typed unless the
+    opening event said otherwise (then they are refolded), and the share is right."""
+    from conftest import ADMIN, CLERK, case_columns_before_12
+
+    from counterdesk.desk import Desk
+    from counterdesk.store import migrations
+
+    full = list(migrations.MIGRATIONS)
+    monkeypatch.setattr(migrations, "MIGRATIONS", [m for m in full if m[0] < 12])
+    case_columns_before_12(monkeypatch)
+    path = tmp_path / "old.db"
+    desk = Desk.init(path, center_code="DC03", center_name="中心", device_no=1,
+                     admin_login=ADMIN[0], admin_password=ADMIN[1])  # fmt: skip
+    desk.login(*ADMIN)
+    desk.create_user(CLERK[0], "张窗口", "clerk", CLERK[1])
+    desk.login(*CLERK)
+    matter = desk.catalog.matters[0]
+    keys = required_keys(matter)
+    read = desk.accept(APPLICANT, matter.code, keys, identity="card").case_id
+    typed = desk.accept(OTHER, matter.code, keys).case_id
+    assert "identity" not in {r[1] for r in desk.conn.execute("PRAGMA table_info(cases)")}
+    desk.close()
+    monkeypatch.undo()
+    upgraded = Desk(path)
+    try:
+        assert upgraded.get_case(read).identity == "card"
+        assert upgraded.get_case(typed).identity == "typed"
+        board = summaries.dashboard(upgraded, "today")
+        assert board.by_identity == {"card": 1, "typed": 1}
+        assert upgraded.verify(deep=True).ok
+    finally:
+        upgraded.close()

@@ -14,9 +14,9 @@ docs/search-and-summaries.md):
   ready and the citizen told), for cases that reached a result in the period.
 - reviews: evaluations made in the period, by level; rectifications: every bad
   review still awaiting its call-back.
-- identity: how the applicant's ID was taken for the period's intake (the opening
-  event's `identity`: card read, keyboard-wedge reader, typed; an event from before
-  readers, without it, was typed); the card-read share counts card and wedge.
+- identity: how the applicant's ID was taken for the period's intake (`cases.identity`,
+  from the opening event: card read, keyboard-wedge reader, typed; an intake from
+  before readers was typed); the card-read share counts card and wedge.
 """
 
 from __future__ import annotations
@@ -268,13 +268,10 @@ def _intake(q: _Reader, board: Dashboard) -> None:
 
 
 def _by_identity(q: _Reader, span: tuple[str, str]) -> dict[str, int]:
-    """The period's cases by the opening event's `identity` (absent: typed). The events are
-    reached by their case index in either mode: only the period's cases are scanned."""
+    """The period's cases by how the ID was taken (the `identity` column, from the opening
+    event; typed for intakes from before readers)."""
     rows = q.rows(
-        "SELECT COALESCE(json_extract(events.payload, '$.identity'), 'typed'), COUNT(*) "
-        "FROM {cases} JOIN events ON events.case_id = cases.id "
-        "AND events.type IN ('case_accepted', 'case_rejected') "
-        "WHERE cases.accept_date BETWEEN ? AND ? GROUP BY 1",
+        "SELECT identity, COUNT(*) FROM {cases} WHERE accept_date BETWEEN ? AND ? GROUP BY 1",
         span,
     )
     return {source: count for source, count in rows}
