@@ -45,6 +45,10 @@ card 5; shot reader-05-card-rare-g               # 生僻字（扩展G 𰻞）
 card 7; shot reader-06-card-pua                  # a character of the card system's own
 card 8; shot reader-07-card-foreign              # 外国人永久居留身份证（2023 版）
 card a; shot reader-08-read-error                # 读卡出错: one line in the status bar
+key ctrl+n; xdotool type --delay 4 --args 1 110102198503120013 key Return; sleep 1
+shot reader-11-wedge                             # a keyboard-wedge reader: X keys 4 ms apart
+key ctrl+n; xdotool type --delay 120 --args 1 110102198503120013 key Return; sleep 1
+shot reader-12-typed                             # the same number typed by hand: typed
 key ctrl+l; sleep 1; login admin demo-admin-1
 key F7; sleep 1
 for _ in 1 2 3; do key ctrl+Tab; done            # 用户与角色 → 同步 → 事项目录 → 打印机与设备
