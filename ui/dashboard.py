@@ -46,6 +46,9 @@ class DashboardPage(QWidget):
         self.figures = QLabel()
         self.figures.setObjectName("figures")
         self.figures.setWordWrap(True)
+        self.figures.setToolTip(
+            self.tr("读卡受理：证件由读卡器（含键盘式读卡器）读取的件数 / 受理与不予受理的件数")
+        )
         self.setFocusProxy(self.period)
         buttons = QHBoxLayout()
         buttons.addWidget(QLabel(self.tr("统计区间")))

@@ -1160,27 +1160,27 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/dashboard.py" line="51" />
+        <location filename="../../ui/dashboard.py" line="54" />
         <source>统计区间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="55" />
+        <location filename="../../ui/dashboard.py" line="58" />
         <source>日报 PDF</source>
         <translation>Daily report PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="56" />
+        <location filename="../../ui/dashboard.py" line="59" />
         <source>月报 PDF</source>
         <translation>Monthly report PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="57" />
+        <location filename="../../ui/dashboard.py" line="60" />
         <source>导出 Excel/CSV</source>
         <translation>Export Excel/CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="90" />
+        <location filename="../../ui/dashboard.py" line="93" />
         <source>&lt;b&gt;{0}&lt;/b&gt;：受理 {1} 件（不予受理 {2}），一次性告知 {3} 份；&lt;span style='color:#b00020'&gt;超期 {4} 件&lt;/span&gt;，&lt;span style='color:#a66b00'&gt;临期 {5} 件&lt;/span&gt;；满意率 {6}</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt;: {1} accepted ({2} rejected), {3} one-time notices; &lt;span style='color:#b00020'&gt;{4} overdue&lt;/span&gt;, &lt;span style='color:#a66b00'&gt;{5} near due&lt;/span&gt;; satisfaction {6}</translation>
     </message>
@@ -1190,67 +1190,72 @@
         <translation>Intake trend (by day)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="105" />
+        <location filename="../../ui/dashboard.py" line="50" />
+        <source>读卡受理：证件由读卡器（含键盘式读卡器）读取的件数 / 受理与不予受理的件数</source>
+        <translation>Card-read intake: cases whose ID a card reader (or a keyboard-wedge reader) took / cases accepted and rejected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="108" />
         <source>；读卡受理 {0}（{1}/{2} 件）</source>
         <translation>; card-read intake {0} ({1}/{2})</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="113" />
+        <location filename="../../ui/dashboard.py" line="116" />
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="114" />
+        <location filename="../../ui/dashboard.py" line="117" />
         <source>{0}（{1} 至 {2}）</source>
         <translation>{0} ({1} to {2})</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="129" />
+        <location filename="../../ui/dashboard.py" line="132" />
         <source>受理</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="134" />
+        <location filename="../../ui/dashboard.py" line="137" />
         <source>在办案件状态</source>
         <translation>Open cases by status</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="147" />
+        <location filename="../../ui/dashboard.py" line="150" />
         <source>超期与临期（按所在部门）</source>
         <translation>Overdue and near due (by department)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="148" />
+        <location filename="../../ui/dashboard.py" line="151" />
         <source>超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="149" />
+        <location filename="../../ui/dashboard.py" line="152" />
         <source>临期</source>
         <translation>Near due</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="155" />
+        <location filename="../../ui/dashboard.py" line="158" />
         <source>在办量（按承办人）</source>
         <translation>Open cases per clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="156" />
+        <location filename="../../ui/dashboard.py" line="159" />
         <source>在办</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="160" />
+        <location filename="../../ui/dashboard.py" line="163" />
         <source>好差评</source>
         <translation>Evaluation</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="185" />
+        <location filename="../../ui/dashboard.py" line="188" />
         <source>导出统计</source>
         <translation>Export figures</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="191" />
+        <location filename="../../ui/dashboard.py" line="194" />
         <source>已导出到 {0}</source>
         <translation>Exported to {0}</translation>
     </message>
@@ -1306,7 +1311,7 @@
     </message>
     <message>
         <location filename="../../ui/_i18n_strings.py" line="154" />
-        <location filename="../../ui/dashboard.py" line="129" />
+        <location filename="../../ui/dashboard.py" line="132" />
         <source>不予受理</source>
         <translation>Reject</translation>
     </message>
