@@ -90,6 +90,12 @@ def timed_keys(widget, keys: str, start_ms: int, gap_ms: float, enter: bool = Tr
     stamp = float(start_ms)
     for char in keys + ("\r" if enter else ""):
         key = Qt.Key.Key_Return if char == "\r" else Qt.Key(ord(char))
+        if char.isupper():  # a reader's X comes with Shift, as a keyboard's does
+            shift = QKeyEvent(
+                QKeyEvent.Type.KeyPress, Qt.Key.Key_Shift, Qt.KeyboardModifier.NoModifier, ""
+            )
+            shift.setTimestamp(int(stamp))
+            QApplication.sendEvent(widget, shift)
         for kind in (QKeyEvent.Type.KeyPress, QKeyEvent.Type.KeyRelease):
             event = QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, char)
             event.setTimestamp(int(stamp))

@@ -37,6 +37,10 @@ FULL_LENGTH = {"resident_id": 18, "uscc": 18}
 # Chinese characters (a name) or 2+ Latin letters (pinyin or its initials).
 _FINDER = re.compile(r"^(?:[0-9]{3,7}[0-9Xx]|.*[\u3400-\u9fff].*|[A-Za-z]{2,})$")
 FINDER_DELAY_MS = 150
+MODIFIER_KEYS = (
+    Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta, Qt.Key.Key_AltGr,
+    Qt.Key.Key_CapsLock,
+)  # fmt: skip
 WEDGE_WAIT_MS = 100
 
 
@@ -138,6 +142,8 @@ class ApplicantBox(QGroupBox):
         """Feed the key to the wedge detector by the time the OS stamped it; True when it
         was the Enter ending a reader's burst (the number is then taken as read). A key
         without a timestamp (0: made by a program, not a keyboard) is never a reader's."""
+        if event.key() in MODIFIER_KEYS:
+            return False  # a reader sends Shift with its X: part of the burst, not a break
         stamp = event.timestamp()
         if not stamp:
             self.wedge.reset()
