@@ -495,3 +495,13 @@ def test_every_reader_line_is_known_and_reads_in_english(
         set_language("zh_CN")
     cjk = re.compile(r"[\u3400-\u9fff]")
     assert [line for line in english if cjk.search(line)] == []
+
+
+def test_a_card_placed_while_the_screen_is_locked_fills_nothing(qtbot, window):
+    set_reader(kind="simulator")
+    win = window()
+    intake = win.page("intake")
+    win.tabs.setVisible(False)  # what the Shell does when it locks the window
+    win.reader.simulator.place("ordinary")
+    qtbot.waitUntil(lambda: "已锁屏" in win.notice.text(), timeout=WAIT)
+    assert intake.id_number.text() == "" and not intake.card.has_photo
