@@ -51,6 +51,11 @@ class WedgeDetector:
     def reset(self) -> None:
         self._burst = []
 
+    @property
+    def bursting(self) -> bool:
+        """The last keys came at a reader's speed: an Enter may be about to end a read."""
+        return len(self._burst) >= 2
+
     def key(self, t_ms: float, text: str) -> WedgeRead | None:
         if text in ENTER:
             read = self._judge(t_ms)

@@ -38,12 +38,21 @@ def _v5(conn: Connection) -> None:
     access_store.create(conn)  # the counters' access logs (docs/access-log.md)
 
 
+def _v6(conn: Connection) -> None:
+    # The console's index learnt to read the counter's "identity" (issue 16): cases folded
+    # before it counted such card reads as typed, so every center is folded again at the
+    # next refresh (the index is a projection: nothing is lost).
+    if inspect(conn).has_table(console_tables.folds.name):
+        conn.execute(console_tables.folds.update().values(folded_through=0))
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "centers, devices, events, changes, catalogs, calendars", _v1),
     (2, "devices.clock_skew_ms (wrong PC clocks flagged in the summary)", _v2),
     (3, "center_code in every large table's keys; refusals on the feed; device actions", _v3),
     (4, "console: users, sessions, audit, enrollment notes, case index", _v4),
     (5, "access logs of the counters (查询留痕), with each device's chain head", _v5),
+    (6, "console: cases indexed again with how each ID was taken (card-read share)", _v6),
 ]
 
 

@@ -138,17 +138,28 @@ def accepted(desk, matter):
     return desk.accept(APPLICANT, matter.code, required_keys(matter))
 
 
-# Case columns added by migration 8 (the 容缺 预计 flag and the visits rated).
+# Case columns added by migration 8 (the 容缺 预计 flag and the visits rated) and 12 (how
+# the ID was taken).
 NEW_IN_8 = ("supplement_provisional", "evaluated_visits")
+NEW_IN_12 = ("identity",)
 
 
 def case_columns_before_8(monkeypatch) -> None:
     """The case projection as a release before migration 8 wrote it."""
+    case_columns_without(monkeypatch, NEW_IN_8 + NEW_IN_12)
+
+
+def case_columns_before_12(monkeypatch) -> None:
+    """The case projection as a release before migration 12 wrote it."""
+    case_columns_without(monkeypatch, NEW_IN_12)
+
+
+def case_columns_without(monkeypatch, later: tuple[str, ...]) -> None:
     from counterdesk.domain.workflow import CASE_COLUMNS
     from counterdesk.store import projection
 
-    columns = tuple(c for c in CASE_COLUMNS if c not in NEW_IN_8)
-    json_columns = tuple(c for c in projection.JSON_COLUMNS if c not in NEW_IN_8)
+    columns = tuple(c for c in CASE_COLUMNS if c not in later)
+    json_columns = tuple(c for c in projection.JSON_COLUMNS if c not in later)
     monkeypatch.setattr(projection, "CASE_COLUMNS", columns)
     monkeypatch.setattr(projection, "JSON_COLUMNS", json_columns)
     monkeypatch.setattr(

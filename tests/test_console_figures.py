@@ -174,6 +174,10 @@ def test_each_center_matches_its_counters_dashboard(district, counters) -> None:
         assert (row.overdue, row.near_due) == (chief.overdue_count, chief.near_due_count)
         assert row.evaluations == {k: v for k, v in chief.evaluations.items() if v}
         assert row.rectifications == len(chief.rectifications)
+        # How each ID was taken (issue 16): the same card-read share as the chief's.
+        assert chief.card_read_share is not None and 0.6 < chief.card_read_share < 0.9
+        assert row.card_share == pytest.approx(chief.card_read_share)
+        assert row.card_known == row.intake == sum(chief.by_identity.values())
         scoped = view(district, board.period, Scope(center=code))
         assert [(p.matter_name, p.cases, p.median_days, p.p90_days, p.late)
                 for p in scoped.processing] == [
@@ -210,3 +214,18 @@ def test_index_rebuilt_from_scratch_is_identical(district) -> None:
     with district.engine.connect() as conn:
         assert sorted(tuple(r) for r in conn.execute(t.cases.select())) == before
         assert sorted(tuple(r) for r in conn.execute(t.reviews.select())) == reviews
+
+
+def test_migration_6_indexes_card_reads_folded_before_it_again(district) -> None:
+    """Cases the console indexed before it read the counter's `identity` come back right."""
+    from district import migrations
+    from district.console import tables as t
+
+    with district.engine.connect() as conn:
+        before = sorted(tuple(r) for r in conn.execute(t.cases.select()))
+    with district.engine.begin() as conn:
+        conn.execute(t.cases.update().values(card_read=None))  # as the old index left them
+        migrations._v6(conn)
+    assert index.refresh(district) == len(before)
+    with district.engine.connect() as conn:
+        assert sorted(tuple(r) for r in conn.execute(t.cases.select())) == before

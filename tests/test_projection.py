@@ -7,7 +7,7 @@ import random
 import sqlite3
 
 import pytest
-from conftest import ADMIN, APPLICANT, CLERK, case_columns_before_8
+from conftest import ADMIN, APPLICANT, CLERK, case_columns_before_8, case_columns_before_12
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -143,14 +143,16 @@ def test_any_arrival_order_folds_to_the_same_cases(pool, rnd, chunk):
     conn.close()
 
 
-@pytest.mark.parametrize("old_version", range(1, migrations.latest_version()))
+@pytest.mark.parametrize("old_version", [v for v, _, _ in migrations.MIGRATIONS[:-1]])
 def test_store_from_older_version_upgrades_with_nothing_lost(tmp_path, monkeypatch, old_version):
-    full = list(migrations.MIGRATIONS)
-    monkeypatch.setattr(migrations, "MIGRATIONS", full[:old_version])
+    full = list(migrations.MIGRATIONS)  # numbers may skip (reserved for other branches)
+    monkeypatch.setattr(migrations, "MIGRATIONS", [m for m in full if m[0] <= old_version])
     if old_version < 6:  # that release had no staff directory to keep up
         monkeypatch.setattr(projection, "project_staff", lambda conn, event: None)
     if old_version < 8:
         case_columns_before_8(monkeypatch)
+    elif old_version < 12:
+        case_columns_before_12(monkeypatch)
     path = tmp_path / "old.db"
     desk = Desk.init(path, center_code="DC03", center_name="中心", device_no=1,
                      admin_login=ADMIN[0], admin_password=ADMIN[1])  # fmt: skip

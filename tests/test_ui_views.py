@@ -95,7 +95,7 @@ def test_a_clerk_sees_no_district_address_or_enrollment(qtbot, ui, desk):  # noq
     assert window.tabs.tabText(window.tabs.count() - 1) == "同步与设置 F7"
     admin_window = window_for(qtbot, ui, desk, "admin")
     page = admin_window.page("admin")
-    assert "打印机" in [page.tabText(i) for i in range(page.count())]
+    assert "打印机与设备" in [page.tabText(i) for i in range(page.count())]
     assert page.sync_page.url.isVisibleTo(page.sync_page)
 
 

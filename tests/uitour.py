@@ -87,6 +87,10 @@ def data_strings(desk: Any, ctx: Any) -> set[str]:
     out |= {"刘科员", "民保〔2026〕1号", "X-2", "等了很久", "赵新", "李主任"}
     for applicant in APPLICANTS:
         out |= set(applicant.values())
+    from cardreader.simulator import CARDS
+
+    for card in CARDS.values():  # the simulated cards' citizens (the card read state)
+        out |= {card.name, card.address, card.authority, card.nation, card.english_name}
     from counterdesk.domain.people import mask_id
 
     out |= {mask_id(a["id_number"]) for a in APPLICANTS}
@@ -168,7 +172,7 @@ class Tour:
     def main_window(self, role: str) -> None:
         from ui.mainwindow import MainWindow
 
-        window = MainWindow(self.ctx, self.sync)
+        window = MainWindow(self.ctx, self.sync, reader=self.simulated_reader(role))
         try:
             for key in list(window._keys):
                 page = window.page(key)
@@ -178,6 +182,19 @@ class Tour:
             window.deleteLater()
             settle(10)
 
+    def simulated_reader(self, role: str) -> Any:
+        """The clerk's window has the demo's simulated reader (its F8 button and cards);
+        it is not started: the tour places no card through it."""
+        if role != "clerk":
+            return None
+        from cardreader import ReaderSettings
+        from cardreader.simulator import SimulatedReader
+        from ui.reader import ReaderService
+
+        service = ReaderService(ReaderSettings("simulator"))
+        service.reader = SimulatedReader()  # what start() would open, without its thread
+        return service
+
     def page_states(self, role: str, key: str, window: Any, page: Any) -> None:
         name = f"{role}: {key}"
         if key == "intake":
@@ -186,6 +203,7 @@ class Tour:
             page.pick(page.catalog.matters[0].code)
             self.look(name, window)
             page.clear()
+            self.card_states(name, window, page)
         elif key == "lists":
             page.show_list("all")
             self.look(name, window)
@@ -205,6 +223,22 @@ class Tour:
                 self.look(f"{name} ({page.tabText(index)})", window)
         else:
             self.look(name, window)
+
+    def card_states(self, name: str, window: Any, page: Any) -> None:
+        """The 受理 page after a card read: a card with every warning line (expired and a
+        character of the card system's own), and a foreigner's card."""
+        import dataclasses
+
+        from cardreader import basemsg
+        from cardreader.simulator import CARDS, photo_bmp
+
+        worst = dataclasses.replace(CARDS["expired"], name="陈\ue05a芳")
+        for label, card in (("card read", worst), ("foreign card", CARDS["foreign"])):
+            record = basemsg.decode(basemsg.encode(card), photo=photo_bmp(), source="simulator")
+            page.card_read(record)
+            page.pick(page.catalog.matters[0].code)
+            self.look(f"{name} ({label})", window)
+            page.clear()
 
     def dialogs(self) -> None:
         from ui import preview

@@ -209,9 +209,10 @@ class CatalogTab(QWidget):
 
 
 class PrintersTab(QWidget):
-    """A printer per document kind (thermal roll vs A4), kept in the local settings."""
+    """A printer per document kind (thermal roll vs A4), kept in the local settings, and
+    the ID card reader (ui.readersettings)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: Any = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         from PySide6.QtPrintSupport import QPrinterInfo
 
@@ -219,7 +220,8 @@ class PrintersTab(QWidget):
 
         names = QPrinterInfo.availablePrinterNames()
         conf = settings()
-        form = QFormLayout(self)
+        printers = QWidget()
+        form = QFormLayout(printers)
         self.combos: dict[str, QComboBox] = {}
         for kind, spec in KINDS.items():
             combo = QComboBox()
@@ -253,6 +255,16 @@ class PrintersTab(QWidget):
         form.addRow(self.tr("受理回执用纸"), self.paper)
         if not names:
             form.addRow(QLabel(self.tr("本机未发现打印机：将使用系统默认或另存为 PDF")))
+        from ui.readersettings import ReaderBox
+
+        # Side by side: stacked, the page would need more height than a 1280x720 screen has.
+        self.reader = ReaderBox(ctx)
+        row = QHBoxLayout(self)
+        row.addWidget(printers, 1)
+        column = QVBoxLayout()
+        column.addWidget(self.reader)
+        column.addStretch(1)
+        row.addLayout(column, 1)
 
 
 class BackupTab(QWidget):
@@ -407,8 +419,8 @@ class AdminPage(QTabWidget):
         self.catalog = CatalogTab()
         self.addTab(self.catalog, self.tr("事项目录"))
         if admin:  # printers, users and backups are the IT staff's; a clerk does not see them
-            self.printers = PrintersTab()
-            self.addTab(self.printers, self.tr("打印机"))
+            self.printers = PrintersTab(ctx)
+            self.addTab(self.printers, self.tr("打印机与设备"))
             self.backup = BackupTab()
             self.backup.restored.connect(self.relogin)
             self.addTab(self.backup, self.tr("备份与恢复"))

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cardreader.wedge import WedgeDetector
 from counterdesk.domain.errors import InvalidInput
 from counterdesk.domain.people import ID_TYPES, validate_id
 from ui import ops
@@ -36,6 +37,11 @@ FULL_LENGTH = {"resident_id": 18, "uscc": 18}
 # Chinese characters (a name) or 2+ Latin letters (pinyin or its initials).
 _FINDER = re.compile(r"^(?:[0-9]{3,7}[0-9Xx]|.*[\u3400-\u9fff].*|[A-Za-z]{2,})$")
 FINDER_DELAY_MS = 150
+MODIFIER_KEYS = (
+    Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta, Qt.Key.Key_AltGr,
+    Qt.Key.Key_CapsLock,
+)  # fmt: skip
+WEDGE_WAIT_MS = 100
 
 
 def find_candidates(desk: Any, text: str) -> list[Any]:
@@ -52,11 +58,16 @@ class ApplicantBox(QGroupBox):
 
     filled = Signal()  # an applicant was picked or looked up: the matter comes next
     typing = Signal()  # the clerk began a new applicant
+    id_typed = Signal()  # the clerk typed in the ID field: a card read no longer holds
+    wedge_read = Signal(str)  # a keyboard-wedge reader typed this number
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("申请人"))
         self.returning = False
+        # How the identity was taken: card (a reader's record), wedge, typed.
+        self.identity = "typed"
+        self.wedge = WedgeDetector()
         self._record: dict[str, str] = {}  # what fill() was given: it wins over the store
         self._pick_on_result = False
         self._query_serial = 0
@@ -90,6 +101,12 @@ class ApplicantBox(QGroupBox):
         self.finder.setSingleShot(True)
         self.finder.setInterval(FINDER_DELAY_MS)
         self.finder.timeout.connect(self._find)
+        # A full number typed at a reader's speed waits this long for the reader's Enter
+        # before it is checked as typed (the lookup would move the focus off the field).
+        self.wedge_wait = QTimer(self)
+        self.wedge_wait.setSingleShot(True)
+        self.wedge_wait.setInterval(int(WEDGE_WAIT_MS))
+        self.wedge_wait.timeout.connect(self.check_id)
         form = QFormLayout(self)
         form.addRow(self.tr("证件类型"), self.id_type)
         form.addRow(self.tr("证件号码"), self.id_number)
@@ -107,6 +124,8 @@ class ApplicantBox(QGroupBox):
     # ---- typing ------------------------------------------------------------------------
 
     def eventFilter(self, obj: Any, event: Any) -> bool:  # noqa: N802 - Qt API
+        if obj is self.id_number and event.type() == KEY_PRESS and self._wedge_key(event):
+            return True
         if obj is self.id_number and event.type() == KEY_PRESS and self.candidates.isVisible():
             key = event.key()
             if key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
@@ -119,18 +138,53 @@ class ApplicantBox(QGroupBox):
                 return True
         return super().eventFilter(obj, event)
 
+    def _wedge_key(self, event: Any) -> bool:
+        """Feed the key to the wedge detector by the time the OS stamped it; True when it
+        was the Enter ending a reader's burst (the number is then taken as read). A key
+        without a timestamp (0: made by a program, not a keyboard) is never a reader's."""
+        if event.key() in MODIFIER_KEYS:
+            return False  # a reader sends Shift with its X: part of the burst, not a break
+        stamp = event.timestamp()
+        if not stamp:
+            self.wedge.reset()
+            return False
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        read = self.wedge.key(float(stamp), "\r" if enter else event.text())
+        if read is None:
+            return False
+        self.take_wedge(read.id_number)
+        return True
+
+    def take_wedge(self, number: str) -> None:
+        """A wedge reader typed `number`: only the number, as read, then the usual lookup."""
+        self.finder.stop()
+        self.wedge_wait.stop()
+        self._hide_candidates()
+        self._record = {}
+        self.id_type.setCurrentIndex(max(0, self.id_type.findData("resident_id")))
+        self.id_number.setText(number)
+        self.identity = "wedge"
+        self.wedge_read.emit(number)
+        self.check_id(move_on=True)
+
     def _full(self, text: str) -> bool:
         need = FULL_LENGTH.get(self.id_type.currentData())
         return need is not None and len(text.strip()) >= need
 
     def _typed(self, text: str) -> None:
         self.typing.emit()
+        if self.identity != "typed":
+            self.identity = "typed"
+            self.id_typed.emit()
         self.returning = False
         self.mark("", ok=True)
         if self._full(text):
             self.finder.stop()
             self._hide_candidates()
-            self.check_id()
+            if self.wedge.bursting:
+                self.wedge_wait.start()
+            else:
+                self.check_id()
         elif _FINDER.match(text.strip()):
             self.finder.start()
         else:
@@ -216,10 +270,10 @@ class ApplicantBox(QGroupBox):
     def _looked_up(self, citizen: Any, move_on: bool) -> None:
         if citizen is None:
             self.returning = False
-            if self._record.get("name"):  # read from a card: the matter comes next
+            if self._record.get("name"):  # read from a card: only the phone is left to type
                 self._record = {}
-                self.mark(self.tr("证件号有效 · 新申请人，已按证件填写"), ok=True)
-                self.filled.emit()
+                self.mark(self.tr("证件号有效 · 新申请人，已按证件填写：请输入电话"), ok=True)
+                self.phone.setFocus()
                 return
             self.mark(self.tr("证件号有效 · 新申请人，请填写姓名和电话"), ok=True)
             if move_on:
@@ -240,16 +294,19 @@ class ApplicantBox(QGroupBox):
     def pick(self, person: Any) -> None:
         """A returning citizen chosen in the list: the full record, then the matter."""
         self._hide_candidates()
+        self.identity = "typed"
         self.id_type.setCurrentIndex(max(0, self.id_type.findData(person.id_type)))
         self.id_number.setText(person.id_number)
         self._show_person(person)
         self.mark(self.tr("老用户 {0}，已带出上次信息").format(person.name), ok=True)
         self.filled.emit()
 
-    def fill(self, record: Mapping[str, str]) -> None:
+    def fill(self, record: Mapping[str, str], identity: str = "typed") -> None:
         """Fill from a plain record (keys id_type, id_number, name, phone, address), e.g.
-        an ID card read; the number is checked and a returning citizen's phone kept."""
+        an ID card read (identity "card"); the number is checked and a returning citizen's
+        phone kept."""
         self.clear()
+        self.identity = identity
         self._record = {k: str(v) for k, v in record.items() if v}
         self.id_type.setCurrentIndex(
             max(0, self.id_type.findData(record.get("id_type") or "resident_id"))
@@ -270,6 +327,7 @@ class ApplicantBox(QGroupBox):
 
     def clear(self) -> None:
         self.finder.stop()
+        self.wedge_wait.stop()
         self._pick_on_result = False
         self._query_serial += 1
         self._hide_candidates()
@@ -277,5 +335,7 @@ class ApplicantBox(QGroupBox):
             edit.clear()
         self.id_type.setCurrentIndex(0)
         self.returning = False
+        self.identity = "typed"
+        self.wedge.reset()
         self._record = {}
         self.mark("", ok=True)

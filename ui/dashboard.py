@@ -46,6 +46,9 @@ class DashboardPage(QWidget):
         self.figures = QLabel()
         self.figures.setObjectName("figures")
         self.figures.setWordWrap(True)
+        self.figures.setToolTip(
+            self.tr("读卡受理：证件由读卡器（含键盘式读卡器）读取的件数 / 受理与不予受理的件数")
+        )
         self.setFocusProxy(self.period)
         buttons = QHBoxLayout()
         buttons.addWidget(QLabel(self.tr("统计区间")))
@@ -95,9 +98,17 @@ class DashboardPage(QWidget):
                 self.period_label(board.period), board.accepted, board.rejected, board.notices,
                 board.overdue_count, board.near_due_count,
                 "—" if rate is None else f"{rate:.0%}",
-            )
+            ) + self._card_share(board)
         )  # fmt: skip
         self._charts(board)
+
+    def _card_share(self, board: Any) -> str:
+        """The share of the period's intake whose ID a reader took (card or wedge)."""
+        share, by = board.card_read_share, board.by_identity
+        read = by.get("card", 0) + by.get("wedge", 0)
+        return self.tr("；读卡受理 {0}（{1}/{2} 件）").format(
+            "—" if share is None else f"{share:.0%}", read, sum(by.values())
+        )
 
     def period_label(self, period: Any) -> str:
         """今日（2026-12-05） / 本周（… 至 …）, in the interface's language."""

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from ui import ops
 from ui.applicant import ApplicantBox
+from ui.cardpanel import CardPanel
 from ui.checklist import FORMS, Checklist
 from ui.matters import MatterIndex, catalog_and_index, prepare_index
 from ui.preview import print_document
@@ -61,6 +62,7 @@ class IntakePage(QWidget):
         self.index: MatterIndex | None = None
         self.quick: list[str] = []
         self.last_change: Any = None
+        self.reader: Any = None
         self._matter_text = ""  # the chosen matter's line, without any warning
         self._build()
         self._keys()
@@ -73,18 +75,21 @@ class IntakePage(QWidget):
         self.person = ApplicantBox()
         self.person.filled.connect(self._applicant_ready)
         self.person.typing.connect(self._new_citizen_started)
+        self.person.id_typed.connect(self._card_gone)
+        self.person.wedge_read.connect(self._wedge_read)
+        self.card = CardPanel()
         # The fields by their old names (scripts, tests and screenshots use them).
         self.id_type, self.id_number = self.person.id_type, self.person.id_number
         self.id_message, self.name = self.person.id_message, self.person.name
         self.phone, self.address = self.person.phone, self.person.address
         self.name.returnPressed.connect(self.phone.setFocus)
-        self.phone.returnPressed.connect(self.address.setFocus)
+        self.phone.returnPressed.connect(self._phone_done)
         matters = self._matter_box()
         self.checklist = Checklist()
         box = QGroupBox(self.tr("材料清单（空格 已收/未收 · Q 容缺 · F 形式 · +/- 份数）"))
         QVBoxLayout(box).addWidget(self.checklist)
         self.buttons: dict[str, QPushButton] = {}
-        actions = QHBoxLayout()
+        actions = self.action_row = QHBoxLayout()
         for key, label in (
             ("accept", self.tr("受理 F9")),
             ("deficient", self.tr("容缺受理 F10")),
@@ -102,7 +107,11 @@ class IntakePage(QWidget):
         self.result.setWordWrap(True)
         grid = QGridLayout(self)
         grid.setContentsMargins(6, 6, 6, 6)
-        grid.addWidget(self.person, 0, 0)
+        left = QVBoxLayout()
+        left.setContentsMargins(0, 0, 0, 0)
+        left.addWidget(self.person)
+        left.addWidget(self.card)
+        grid.addLayout(left, 0, 0)
         grid.addWidget(matters, 0, 1)
         grid.addWidget(box, 1, 0, 1, 2)
         grid.addLayout(actions, 2, 0, 1, 2)
@@ -182,6 +191,59 @@ class IntakePage(QWidget):
 
     def applicant(self) -> dict[str, str]:
         return self.person.values()
+
+    @property
+    def identity(self) -> str:
+        """How this applicant's ID was taken: card, wedge or typed (recorded with the intake)."""
+        return self.person.identity
+
+    def card_read(self, record: Any) -> None:
+        """A card was placed (ui.reader on the GUI thread): fill the applicant from it, show
+        the card and its warnings, look up a returning citizen, go on to the matter (a new
+        citizen: the phone first, which no card holds)."""
+        self._new_citizen_started()
+        warnings = self.card.show_record(record)
+        self.person.fill(
+            {
+                "id_type": record.core_id_type,
+                "id_number": record.id_number,
+                "name": record.name,
+                "address": record.address,
+            },
+            identity="card",
+        )
+        if warnings:
+            self.result.setText(self.tr("请核对证件：") + "；".join(warnings))
+            self.result.setStyleSheet("color: #b00020; font-weight: bold")
+
+    def attach_reader(self, service: Any) -> None:
+        """The app's card reader. With the simulator (the demo, training) a button and F8
+        offer its cards, so a new clerk can place one as a citizen would."""
+        self.reader = service
+        if service.simulator is None:
+            return
+        from ui.simcards import SimulatorButton
+
+        button = SimulatorButton(service, self)
+        self.buttons["simulate"] = button
+        self.action_row.addWidget(button)
+        QShortcut(QKeySequence("F8"), self, button.showMenu, context=Qt.WidgetWithChildrenShortcut)
+
+    def _card_gone(self) -> None:
+        """The clerk typed over the number: the card on screen is no longer this applicant's."""
+        self.card.clear()
+
+    def _wedge_read(self, number: str) -> None:
+        self.card.clear()
+        self.result.setText(self.tr("已由读卡器输入证件号码"))
+        self.result.setStyleSheet("color: #1b7f3b")
+
+    def _phone_done(self) -> None:
+        """Enter in the phone field: to the address, or past it when the card filled it."""
+        if self.identity == "card" and self.address.text().strip():
+            self._applicant_ready()
+        else:
+            self.address.setFocus()
 
     def fill_applicant(self, record: Mapping[str, str]) -> None:
         """Fill the applicant from a plain record (an ID card read, a script) and go on
@@ -372,9 +434,10 @@ class IntakePage(QWidget):
         if not self._ready():
             return
         person, code, materials = self.applicant(), self.matter.code, self.received()
+        how = self.identity
         self._confirm_no_duplicate(
             lambda: self._run(
-                lambda desk: desk.accept(person, code, materials),
+                lambda desk: desk.accept(person, code, materials, identity=how),
                 [self.receipt_kind()],
                 self.tr("已受理"),
             )
@@ -389,11 +452,11 @@ class IntakePage(QWidget):
             )
             signed = answer == QMessageBox.StandardButton.Yes
         person, code = self.applicant(), self.matter.code
-        materials, owed = self.received(), self.owed()
+        materials, owed, how = self.received(), self.owed(), self.identity
         self._confirm_no_duplicate(
             lambda: self._run(
                 lambda desk: desk.accept_with_deficiencies(
-                    person, code, materials, owed, commitment_signed=signed
+                    person, code, materials, owed, commitment_signed=signed, identity=how
                 ),
                 [self.receipt_kind(), "commitment"],
                 self.tr("已容缺受理"),
@@ -404,8 +467,9 @@ class IntakePage(QWidget):
         if not self._ready():
             return
         person, code, missing = self.applicant(), self.matter.code, self.missing()
+        how = self.identity
         self._run(
-            lambda desk: desk.issue_notice(person, code, missing),
+            lambda desk: desk.issue_notice(person, code, missing, identity=how),
             ["notice"],
             self.tr("已出具一次性告知书"),
         )
@@ -423,16 +487,18 @@ class IntakePage(QWidget):
             )
             if not ok:
                 return
-        person, code = self.applicant(), self.matter.code
+        person, code, how = self.applicant(), self.matter.code, self.identity
         self._run(
-            lambda desk: desk.reject(person, code, reason, redirect),
+            lambda desk: desk.reject(person, code, reason, redirect, identity=how),
             ["rejection"],
             self.tr("已出具不予受理通知书"),
         )
 
     def clear(self) -> None:
-        """Ready for the next citizen: nothing of the last one stays in the form."""
+        """Ready for the next citizen: nothing of the last one stays in the form (the card's
+        photo included)."""
         self.person.clear()
+        self.card.clear()
         self.matter_query.clear()
         self.matter = None
         self.checklist.setRowCount(0)

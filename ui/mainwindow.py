@@ -100,10 +100,12 @@ class MainWindow(QMainWindow):
     lock_requested = Signal(str)  # why: "manual" (Ctrl+L, the button) or "idle"
     language_requested = Signal(str)
 
-    def __init__(self, ctx: Any, sync: SyncService | None = None) -> None:
+    def __init__(self, ctx: Any, sync: SyncService | None = None, reader: Any = None) -> None:
         super().__init__()
         self.ctx = ctx
         self.sync = sync or SyncService()
+        self.reader = reader
+        self._own_reader = False
         self.setWindowTitle(
             self.tr("CounterDesk 全程代办 — {0} · {1}").format(ctx.info.center_name, ctx.user.name)
         )
@@ -123,6 +125,7 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_status()
         self._shortcuts()
+        self._connect_reader()
         self._expiry_timer = QTimer(self)
         self._expiry_timer.timeout.connect(self.expire_deficiencies)
         self._expiry_timer.start(EXPIRY_MINUTES * 60 * 1000)
@@ -185,7 +188,10 @@ class MainWindow(QMainWindow):
     def _intake(self) -> QWidget:
         from ui.intake import IntakePage
 
-        return IntakePage(self.ctx)
+        page = IntakePage(self.ctx)
+        if self.reader is not None:
+            page.attach_reader(self.reader)
+        return page
 
     def _lists(self) -> QWidget:
         from ui.worklists import WorkListPage
@@ -299,10 +305,47 @@ class MainWindow(QMainWindow):
         log.warning("periodic 容缺 expiry failed (the next write retries it): %s", exc)
         self.flash(getattr(exc, "message", str(exc)))
 
-    def flash(self, text: str, seconds: int = 10) -> None:
+    def flash(self, text: str, seconds: int = 10, *, error: bool = False) -> None:
         """A passing message beside the permanent sync state (never instead of it)."""
         self.notice.setText(text)
+        self.notice.setStyleSheet("color: #b00020; font-weight: bold" if error else "")
         self._notice_timer.start(seconds * 1000)
+
+    # ---- the ID card reader ----------------------------------------------------------
+
+    def _connect_reader(self) -> None:
+        """The card reader (ui.reader) for the pages with an intake: the Shell's, or one
+        of this window's own (a window made alone, as in the tests)."""
+        if "intake" not in self._keys:
+            return
+        if self.reader is None:
+            from ui.reader import ReaderService, load_settings
+
+            self.reader = ReaderService(load_settings(self.ctx), self)
+            self._own_reader = True
+            self.reader.prepare()
+        ops.bind(self, self.reader.card_read, self.card_read)
+        ops.bind(self, self.reader.message, self.reader_message)
+        if self._own_reader:
+            self.reader.start()
+
+    def card_read(self, record: Any) -> None:
+        """A card was placed: the 受理 page takes it, whatever page was showing."""
+        if not self.tabs.isVisible():  # locked: nothing of a citizen behind the lock screen
+            self.flash(self.tr("已锁屏：请解锁后重新放置证件"), error=True)
+            return
+        page = self.page("intake")
+        page.card_read(record)
+
+    def reader_message(self, kind: str, text: str) -> None:
+        """The reader's news in the status bar, one line; a problem stays up longer."""
+        from ui.reader import ERROR_KINDS_OK
+        from ui.readerlines import reader_line
+
+        if kind == "gone":
+            return  # the card taken away after a read: nothing to say
+        self.flash(reader_line(text), 10 if kind in ERROR_KINDS_OK else 60,
+                   error=kind not in ERROR_KINDS_OK)  # fmt: skip
 
     def _shortcuts(self) -> None:
         keys = {"intake": "F2", "lists": "F3", "batch": "F5"}
@@ -378,6 +421,8 @@ class MainWindow(QMainWindow):
         dialog.show()
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+        if self._own_reader and self.reader is not None:
+            self.reader.stop()
         self.sync.stop()
         super().closeEvent(event)
 

@@ -19,6 +19,9 @@ class Shell(QObject):
         self.window: MainWindow | None = None
         self.login: LoginDialog | None = None
         self.sync = SyncService()
+        from ui.reader import ReaderService
+
+        self.reader = ReaderService(parent=self)
         self.idle = IdleWatcher(lambda: float(self.ctx.lock_minutes), self)
         self.idle.idle.connect(lambda: self.lock("idle"))
 
@@ -49,11 +52,26 @@ class Shell(QObject):
         if self.window is not None:
             self.window.hide()  # its geometry is saved for the next window
             self.window.deleteLater()
-        self.window = MainWindow(self.ctx, self.sync)
+        self._prepare_reader()  # the window offers the simulator's cards from the start
+        self.window = MainWindow(self.ctx, self.sync, self.reader)
         self.window.lock_requested.connect(self.lock)
         self.window.language_requested.connect(self.switch_language)
         self.window.show()
         self.sync.start()
+        self._start_reader()  # after the window listens: its first message is not lost
+
+    def _prepare_reader(self) -> None:
+        """The card reader for the roles that take citizens in, as set now (IT may have
+        changed it in 系统管理 since the last window)."""
+        from ui.reader import load_settings
+
+        self.reader.stop()
+        if self.ctx.role in ("clerk", "chief"):
+            self.reader.prepare(load_settings(self.ctx))
+
+    def _start_reader(self) -> None:
+        if self.ctx.role in ("clerk", "chief"):
+            self.reader.start()
 
     def lock(self, reason: str = "idle") -> None:
         """Lock the window: after idle time, on Ctrl+L ("manual") or after a restore."""
@@ -80,5 +98,6 @@ class Shell(QObject):
             self.build_window()
 
     def close_all(self) -> None:
+        self.reader.stop()
         self.sync.stop()
         self.idle.stop()

@@ -43,6 +43,8 @@ COUNTERS = 4
 INDICATORS = ("overall", "efficiency", "service", "attitude")
 LEVEL_WEIGHTS = (("非常满意", 72), ("满意", 19), ("基本满意", 6), ("不满意", 2), ("非常不满意", 1))
 WEEKDAY_LOAD = (1.25, 1.1, 1.0, 1.0, 0.85, 0.5, 0.5)
+# Shares of intake whose ID a card reader took, and a keyboard-wedge reader; the rest typed.
+IDENTITY_SHARES = (0.68, 0.06)
 MONTH_LOAD = (1.1, 0.8, 1.15, 1.05, 1.0, 1.0, 1.05, 1.0, 1.1, 0.9, 1.05, 1.05)
 
 
@@ -108,6 +110,8 @@ def generate(
     if desk.conn.execute("SELECT 1 FROM cases LIMIT 1").fetchone():
         raise NotAllowed("此数据文件已有案件；演示数据只能生成在新建的数据文件上")
     sim = _Simulation(desk, random.Random(seed), end or dt.datetime.now(CHINA_TZ))
+    # How each ID was taken, drawn apart so the rest of the history stays what `seed` made.
+    sim.reads = random.Random(f"identity-{seed}")
     started = time.perf_counter()
     saved = desk.ctx.journal, desk.ctx.info, desk.ctx.user
     cache = desk.conn.execute("PRAGMA cache_size").fetchone()[0]
@@ -154,6 +158,7 @@ class _Simulation:
         self.device_of: dict[str, int] = {}
         self.clerks: list[users.User] = []
         self.chief: users.User = users.SYSTEM
+        self.reads = random.Random(0)
 
     # ---- time and the queue ----------------------------------------------------------
 
@@ -336,6 +341,16 @@ class _Simulation:
 
     # ---- intake ----------------------------------------------------------------------
 
+    def identity(self, person: dict[str, str]) -> str:
+        """How the counter took the ID: most citizens' cards are read, some typed (a card
+        left at home, a copy brought), an enterprise's code is always typed."""
+        if person["id_type"] == "uscc":
+            return "typed"
+        draw, (card, wedge) = self.reads.random(), IDENTITY_SHARES
+        if draw < card:
+            return "card"
+        return "wedge" if draw < card + wedge else "typed"
+
     def arrive(self) -> None:
         """A citizen at the counter: notice, rejection, or a case opened."""
         rng = self.rng
@@ -352,6 +367,7 @@ class _Simulation:
                 matter.code,
                 "申请人户籍或居住地不在本街道，本中心无权受理",
                 "户籍所在地（或居住地）街道政务服务中心",
+                identity=self.identity(person),
             )
             self.stats.rejected += 1
             self.stats.cases += 1
@@ -359,7 +375,10 @@ class _Simulation:
         if draw < 0.08:
             required = [m.key for m in matter.materials if m.required]
             missing = rng.sample(required, min(len(required), rng.randint(1, 2)))
-            self.act(clerk, self.desk.issue_notice, person, matter.code, missing)
+            self.act(
+                clerk, self.desk.issue_notice, person, matter.code, missing,
+                identity=self.identity(person),
+            )  # fmt: skip
             self.stats.notices += 1
             back = self.later(today, rng.randint(1, 5))
             if back >= int(self.end.timestamp() * 1000):
@@ -386,9 +405,12 @@ class _Simulation:
                 given,
                 owed,
                 commitment_signed=True,
+                identity=self.identity(person),
             )
         else:
-            change = self.act(clerk, self.desk.accept, person, matter.code, given)
+            change = self.act(
+                clerk, self.desk.accept, person, matter.code, given, identity=self.identity(person)
+            )
         if change is None:
             return
         self.stats.deficient += bool(owed)

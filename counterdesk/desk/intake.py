@@ -4,7 +4,7 @@ citizen is recorded (首问负责)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from counterdesk.desk.boundary import Code, Line, Login, Note, Reason, checked_methods
 from counterdesk.desk.context import DeskContext
@@ -17,6 +17,8 @@ from counterdesk.domain.ids import case_number_prefix, new_id
 from counterdesk.domain.people import Applicant
 
 MATERIAL_FORMS = ("original", "copy", "original_and_copy", "electronic")
+# How the identity was taken (domain.people.IDENTITY_SOURCES); old events carry none: typed.
+Identity = Literal["card", "wedge", "typed"]
 
 
 def _applicant(value: Applicant | dict[str, Any]) -> Applicant:
@@ -82,9 +84,10 @@ class Intake:
         self.ctx = ctx
 
     def _intake_payload(
-        self, applicant: Applicant, matter: Matter, first_contact: str | None
+        self, applicant: Applicant, matter: Matter, first_contact: str | None, identity: str
     ) -> dict:
         return {
+            "identity": identity,
             "applicant": applicant.to_dict(),
             "matter": matter.snapshot(),
             "catalog_version": self.ctx.catalog.version,
@@ -123,9 +126,11 @@ class Intake:
         *,
         form: dict[str, Any] | None = None,
         first_contact: Login | None = None,
+        identity: Identity = "typed",
     ) -> Change:
-        """受理: every required material is here; the case opens and its clock starts."""
-        return self._open_case(applicant, matter_code, materials, [], form, first_contact)
+        """受理: every required material is here; the case opens and its clock starts.
+        `identity` says how the applicant's ID was taken: card, wedge or typed."""
+        return self._open_case(applicant, matter_code, materials, [], form, first_contact, identity)
 
     def accept_with_deficiencies(
         self,
@@ -137,13 +142,16 @@ class Intake:
         commitment_signed: bool,
         form: dict[str, Any] | None = None,
         first_contact: Login | None = None,
+        identity: Identity = "typed",
     ) -> Change:
         """容缺受理: secondary materials owed under a signed commitment, with a supplement deadline."""
         if not owed:
             raise InvalidInput("容缺受理需要列出待补交的材料；材料齐全请直接受理", field="owed")
         if commitment_signed is not True:
             raise InvalidInput("容缺受理须由申请人签署《容缺受理承诺书》", field="commitment")
-        return self._open_case(applicant, matter_code, materials, owed, form, first_contact)
+        return self._open_case(
+            applicant, matter_code, materials, owed, form, first_contact, identity
+        )
 
     def _checked_owed(self, matter: Matter, received: dict, owed: list[str]) -> list[str]:
         owed = list(dict.fromkeys(owed))
@@ -167,7 +175,9 @@ class Intake:
             )
         return owed
 
-    def _open_case(self, applicant, matter_code, materials, owed, form, first_contact) -> Change:
+    def _open_case(
+        self, applicant, matter_code, materials, owed, form, first_contact, identity
+    ) -> Change:
         self.ctx.actor(*CASE_ROLES)
         person = _applicant(applicant)
         # Inside the transaction: the catalog in force is the one a sync just installed.
@@ -175,7 +185,7 @@ class Intake:
             matter = self.ctx.catalog.matter(matter_code)
             received = _materials(matter, materials)
             owed = self._checked_owed(matter, received, owed)
-            payload = self._intake_payload(person, matter, first_contact)
+            payload = self._intake_payload(person, matter, first_contact, identity)
             payload.update(case_no=self._next_number("cases", "case_no", "", 4), materials=received)
             payload["form"] = _form(matter, form)
             if owed:
@@ -201,6 +211,7 @@ class Intake:
         missing: list[Code],
         *,
         note: Note = "",
+        identity: Identity = "typed",
     ) -> Change:
         """一次性告知: every missing *required* material, on one paper; no case is opened.
 
@@ -228,7 +239,7 @@ class Intake:
                 }
                 for m in required
             ]
-            payload = self._intake_payload(person, matter, None)
+            payload = self._intake_payload(person, matter, None, identity)
             notice_no = self._next_number("notices", "notice_no", "G", 3)
             payload.update(
                 notice_id=new_id(),
@@ -248,6 +259,7 @@ class Intake:
         redirect: Line,
         *,
         first_contact: Login | None = None,
+        identity: Identity = "typed",
     ) -> Change:
         """不予受理: outside this office's remit; the paper names the office to go to."""
         self.ctx.actor(*CASE_ROLES)
@@ -258,7 +270,7 @@ class Intake:
             raise InvalidInput("请写明应向哪个机关申请（告知申请人去向）", field="redirect")
         with self.ctx.write():
             matter = self.ctx.catalog.matter(matter_code)
-            payload = self._intake_payload(person, matter, first_contact)
+            payload = self._intake_payload(person, matter, first_contact, identity)
             payload.update(
                 case_no=self._next_number("cases", "case_no", "", 4),
                 reason=reason,

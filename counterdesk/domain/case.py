@@ -67,10 +67,13 @@ class Case:
     last_seq: int
     supplement_provisional: int = 0
     evaluated_visits: list[str] = field(default_factory=list)
+    identity: str = "typed"  # card / wedge / typed (how the ID was taken at intake)
 
     @classmethod
     def from_state(cls, state: dict[str, Any]) -> Case:
-        return cls(**{f.name: state[f.name] for f in fields(cls)})
+        """A case from its folded state; a column a later release added takes its default
+        (a state read from an older store's row lacks it)."""
+        return cls(**{f.name: state[f.name] for f in fields(cls) if f.name in state})
 
     @property
     def status_label(self) -> str:

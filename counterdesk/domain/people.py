@@ -25,6 +25,13 @@ NUMBER_LABELS = {
     "resident_id": "公民身份号码",
     "uscc": "统一社会信用代码",
 }
+# How the counter took the applicant's identity, recorded in each intake event's payload
+# ("identity"); an event without it (before issue 16) was typed.
+IDENTITY_SOURCES = {
+    "card": "读卡器读取",
+    "wedge": "键盘式读卡器输入",
+    "typed": "手工录入",
+}
 _MOBILE = re.compile(r"^1[3-9][0-9]{9}$")
 _LANDLINE = re.compile(r"^0[0-9]{2,3}-?[0-9]{7,8}(-[0-9]{1,6})?$")
 

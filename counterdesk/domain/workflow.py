@@ -119,7 +119,7 @@ CASE_COLUMNS = (
     "suspended_since", "suspended_days", "owed", "supplement_due", "handover_batch",
     "evaluation", "evaluations", "rectification_state", "rectification_due", "closed_date",
     "late", "anomalies", "rules", "materials", "form", "event_count", "last_hlc",
-    "last_device", "last_seq", "supplement_provisional", "evaluated_visits",
+    "last_device", "last_seq", "supplement_provisional", "evaluated_visits", "identity",
 )  # fmt: skip
 JSON_COLUMNS = ("owed", "rules", "materials", "form", "evaluated_visits")
 
@@ -195,6 +195,8 @@ def new_case(event: Event, cal: WorkCalendar) -> dict[str, Any]:
         phone=applicant.get("phone", ""),
         address=applicant.get("address", ""),
         first_contact=p.get("first_contact") or event.actor,
+        # How the ID was taken (card / wedge / typed); intakes before readers: typed.
+        identity=p.get("identity") or "typed",
         clerk=event.actor,
         counter=p.get("counter", ""),
         accept_hlc=event.hlc,

@@ -14,6 +14,9 @@ docs/search-and-summaries.md):
   ready and the citizen told), for cases that reached a result in the period.
 - reviews: evaluations made in the period, by level; rectifications: every bad
   review still awaiting its call-back.
+- identity: how the applicant's ID was taken for the period's intake (`cases.identity`,
+  from the opening event: card read, keyboard-wedge reader, typed; an intake from
+  before readers was typed); the card-read share counts card and wedge.
 """
 
 from __future__ import annotations
@@ -154,10 +157,20 @@ class Dashboard:
     rectifications: list[FollowUpRow] = field(default_factory=list)
     supplements_due: list[FollowUpRow] = field(default_factory=list)
     staff: dict[str, str] = field(default_factory=dict)
+    # The period's intake by how the identity was taken: card / wedge / typed.
+    by_identity: dict[str, int] = field(default_factory=dict)
 
     @property
     def intake(self) -> int:
         return self.accepted + self.rejected
+
+    @property
+    def card_read_share(self) -> float | None:
+        """Share of the period's intake whose ID a reader took (card or wedge); None
+        without intake."""
+        total = sum(self.by_identity.values())
+        read = self.by_identity.get("card", 0) + self.by_identity.get("wedge", 0)
+        return read / total if total else None
 
     @property
     def satisfaction_rate(self) -> float | None:
@@ -251,6 +264,17 @@ def _intake(q: _Reader, board: Dashboard) -> None:
     board.notices = q.rows("SELECT COUNT(*) FROM {notices} WHERE issue_date BETWEEN ? AND ?", span)[
         0
     ][0]
+    board.by_identity = _by_identity(q, span)
+
+
+def _by_identity(q: _Reader, span: tuple[str, str]) -> dict[str, int]:
+    """The period's cases by how the ID was taken (the `identity` column, from the opening
+    event; typed for intakes from before readers)."""
+    rows = q.rows(
+        "SELECT identity, COUNT(*) FROM {cases} WHERE accept_date BETWEEN ? AND ? GROUP BY 1",
+        span,
+    )
+    return {source: count for source, count in rows}
 
 
 def _by_hour(q: _Reader, day: str) -> list[tuple[int, int, int]]:

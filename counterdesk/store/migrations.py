@@ -485,6 +485,20 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         BEGIN SELECT RAISE(ABORT, 'access log entries are kept 183 days and until synced'); END;
         """,
     ),
+    (
+        12,
+        "how each intake's ID was taken (card read, keyboard-wedge reader, typed)",
+        """
+        -- identity: the opening event's "identity" (issue 16); an intake from before card
+        -- readers has none and was typed. Cases whose opening event carries one are
+        -- refolded right after (counterdesk.store.refold.REFOLD_AFTER). The summaries'
+        -- covering index gains the column, so the card-read share reads no case row.
+        ALTER TABLE cases ADD COLUMN identity TEXT NOT NULL DEFAULT 'typed';
+        DROP INDEX cases_intake;
+        CREATE INDEX cases_intake
+            ON cases (accept_date, status, matter_name, department, first_contact, identity);
+        """,
+    ),
 ]
 
 

@@ -20,6 +20,10 @@ log = logging.getLogger(__name__)
 REFOLD_AFTER = {
     8: "SELECT DISTINCT case_id FROM events WHERE case_id IS NOT NULL AND type IN "
     "('evaluated', 'callback_recorded', 'materials_supplemented')",
+    # Only a pre-release build of issue 16 wrote "identity" before its column existed.
+    12: "SELECT case_id FROM events WHERE type IN ('case_accepted', 'case_rejected') "
+    "AND instr(payload, '\"identity\"') > 0 "
+    "AND json_extract(payload, '$.identity') <> 'typed'",
 }
 
 

@@ -31,7 +31,9 @@ from district.operations import District
 OPENING = ("case_accepted", "case_rejected")
 RESULT_STATUSES = ("notified", "completed")
 FOLD_PAGE = 500
-CARD_SOURCES = ("card", "reader", "id_card")
+# The counter's "identity" (counterdesk.domain.people.IDENTITY_SOURCES): a card reader
+# or a keyboard-wedge reader took the ID. Older spellings are kept readable.
+CARD_SOURCES = ("card", "wedge", "reader", "id_card")
 
 
 def refresh(district: District) -> int:
@@ -157,13 +159,16 @@ def index_row(state: dict[str, Any], events: list[Event], cal: WorkCalendar) -> 
     }
 
 
-def card_read(payload: dict[str, Any]) -> int | None:
-    """1 when the counter recorded that the ID was read from the card, 0 when typed,
-    None when the counter did not record it (older clients)."""
-    source = payload.get("id_source") or (payload.get("applicant") or {}).get("source")
-    if not source:
-        return None
-    return int(str(source) in CARD_SOURCES)
+def card_read(payload: dict[str, Any]) -> int:
+    """1 when a reader took the ID (the counter's `identity` is card or wedge), else 0: an
+    intake without it was typed (no client before issue 16 could read a card), as the
+    counter's own dashboard counts it."""
+    source = (
+        payload.get("identity")
+        or payload.get("id_source")
+        or (payload.get("applicant") or {}).get("source")
+    )
+    return int(str(source) in CARD_SOURCES) if source else 0
 
 
 def _add_reviews(conn: Connection, code: str, start: int, head: int) -> None:

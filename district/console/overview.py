@@ -11,8 +11,9 @@ rows), with the counter dashboard's definitions (counterdesk/queries/summaries.p
   citizen (notified or completed), for cases closed in the period: median, p90.
 - 好差评: evaluations made in the period, by level; rectifications: bad reviews
   still awaiting their call-back, with their deadlines.
-- card-read share: intakes whose counter recorded that the ID was read from the
-  card, over the intakes whose counter recorded how it was taken (— when none did).
+- card-read share: intakes whose ID a card reader (or a keyboard-wedge reader) took,
+  over all intakes of the period (an intake that did not record it was typed, as on
+  the counter's dashboard); — without intake.
 """
 
 from __future__ import annotations
@@ -205,7 +206,7 @@ def _intake(conn: Connection, scope: Scope, when: Period, targets: Targets) -> N
     query = (
         select(c.center_code, c.department, func.count(),
                func.sum(case((c.status == "rejected", 1), else_=0)),
-               func.count(c.card_read), func.coalesce(func.sum(c.card_read), 0))
+               func.count(), func.coalesce(func.sum(c.card_read), 0))
         .where(*scope.where(), c.accept_date >= when.start.isoformat(),
                c.accept_date <= when.end.isoformat())
         .group_by(c.center_code, c.department)

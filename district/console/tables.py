@@ -104,7 +104,7 @@ cases = Table(
     Column("evaluation", String(16)),
     Column("rectification_state", String(8)),
     Column("rectification_due", String(10)),
-    Column("card_read", Integer),  # 1 / 0 when the counter recorded how the ID was taken
+    Column("card_read", Integer),  # 1: a reader took the ID; 0 (or NULL, before v6): typed
     Column("last_hlc", Big, nullable=False),
     PrimaryKeyConstraint("center_code", "case_id"),
     Index("console_cases_dept", "department", "is_open", "status", "step_due"),

@@ -23,6 +23,8 @@ sys.path.insert(0, str(ROOT))
 
 
 def data_strings() -> list[tuple[str, str]]:
+    from cardreader.settings import KINDS
+    from cardreader.simulator import LABELS
     from counterdesk.domain.access import ACTIONS
     from counterdesk.domain.people import ID_TYPES
     from counterdesk.domain.workflow import EVENT_LABELS, LEVELS, STATUS_LABELS
@@ -37,6 +39,7 @@ def data_strings() -> list[tuple[str, str]]:
         dashboard,
         dialogs,
         handover,
+        readerlines,
         setupwizard,
         worklists,
     )
@@ -71,7 +74,20 @@ def data_strings() -> list[tuple[str, str]]:
     pairs += [("UserDialog", s) for s in admin.ROLES.values()]
     pairs += [("PrintersTab", s) for s in kind_labels().values()]
     pairs += [("SearchModel", s) for s in worklists.SEARCH_COLUMNS]
+    pairs += [("ReaderBox", s) for s in KINDS.values()]
+    pairs += [("SimulatorButton", s) for s in LABELS.values()]
+    pairs += [("CardPanel", s) for s in card_labels()]
+    pairs += [("ReaderLines", s) for s in readerlines.strings()]
     return pairs
+
+
+def card_labels() -> list[str]:
+    """What a card read shows from cardreader's own words: the card's kind and the sex."""
+    from cardreader.nations import SEXES
+    from cardreader.record import CARD_LABELS, HMT_REGIONS
+
+    labels = list(CARD_LABELS.values()) + [f"{r}居民居住证" for r in HMT_REGIONS.values()]
+    return list(dict.fromkeys(labels + list(SEXES.values())))
 
 
 def write_strings_module() -> None:

@@ -170,32 +170,32 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../ui/admin.py" line="405" />
+        <location filename="../../ui/admin.py" line="417" />
         <source>用户与角色</source>
         <translation>Users and roles</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="406" />
+        <location filename="../../ui/admin.py" line="418" />
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="408" />
+        <location filename="../../ui/admin.py" line="420" />
         <source>事项目录</source>
         <translation>Matter catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="411" />
-        <source>打印机</source>
-        <translation>Printers</translation>
+        <location filename="../../ui/admin.py" line="423" />
+        <source>打印机与设备</source>
+        <translation>Printers and devices</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="414" />
+        <location filename="../../ui/admin.py" line="426" />
         <source>备份与恢复</source>
         <translation>Backup and restore</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="415" />
+        <location filename="../../ui/admin.py" line="427" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
@@ -238,82 +238,82 @@
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant.py" line="58" />
+        <location filename="../../ui/applicant.py" line="66" />
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant.py" line="70" />
+        <location filename="../../ui/applicant.py" line="81" />
         <source>证件号；老用户输尾号 4 位、姓名或拼音，回车选中</source>
         <translation>ID number; for a returning citizen the last 4 digits, the name or pinyin, Enter to pick</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant.py" line="94" />
+        <location filename="../../ui/applicant.py" line="111" />
         <source>证件类型</source>
         <translation>ID type</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant.py" line="95" />
+        <location filename="../../ui/applicant.py" line="112" />
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant.py" line="98" />
+        <location filename="../../ui/applicant.py" line="115" />
         <source>姓名/单位</source>
         <translation>Name/organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant.py" line="99" />
+        <location filename="../../ui/applicant.py" line="116" />
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant.py" line="100" />
+        <location filename="../../ui/applicant.py" line="117" />
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant.py" line="161" />
+        <location filename="../../ui/applicant.py" line="215" />
         <source>未能查询老用户，请输入完整证件号</source>
         <translation>Could not look up returning citizens; type the full ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant.py" line="177" />
+        <location filename="../../ui/applicant.py" line="231" />
         <source>没有找到老用户；请输入完整证件号</source>
         <translation>No returning citizen found; type the full ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant.py" line="181" />
+        <location filename="../../ui/applicant.py" line="235" />
         <source>找到 {0} 位老用户：↑↓ 选择，回车带出</source>
         <translation>{0} returning citizen(s) found: ↑↓ to choose, Enter to fill in</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant.py" line="206" />
+        <location filename="../../ui/applicant.py" line="260" />
         <source>证件号有效</source>
         <translation>ID number valid</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant.py" line="214" />
+        <location filename="../../ui/applicant.py" line="268" />
         <source>证件号有效（未能查询以往办件记录）</source>
         <translation>ID number valid (earlier cases could not be looked up)</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant.py" line="221" />
-        <source>证件号有效 · 新申请人，已按证件填写</source>
-        <translation>ID number valid · new applicant, filled from the card</translation>
+        <location filename="../../ui/applicant.py" line="275" />
+        <source>证件号有效 · 新申请人，已按证件填写：请输入电话</source>
+        <translation>Valid ID · new applicant, filled from the card: enter the phone</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant.py" line="224" />
+        <location filename="../../ui/applicant.py" line="278" />
         <source>证件号有效 · 新申请人，请填写姓名和电话</source>
         <translation>ID number valid · new applicant: type the name and phone</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant.py" line="229" />
+        <location filename="../../ui/applicant.py" line="283" />
         <source>证件号有效 · 老用户，已带出上次信息</source>
         <translation>ID number valid · returning citizen, details filled in</translation>
     </message>
     <message>
-        <location filename="../../ui/applicant.py" line="246" />
+        <location filename="../../ui/applicant.py" line="301" />
         <source>老用户 {0}，已带出上次信息</source>
         <translation>Returning citizen {0}: details filled in from the last visit</translation>
     </message>
@@ -321,67 +321,67 @@
 <context>
     <name>BackupTab</name>
     <message>
-        <location filename="../../ui/admin.py" line="268" />
+        <location filename="../../ui/admin.py" line="280" />
         <source>选择文件夹</source>
         <translation>Choose folder</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="270" />
+        <location filename="../../ui/admin.py" line="282" />
         <source>立即备份</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="273" />
+        <location filename="../../ui/admin.py" line="285" />
         <source>从备份恢复…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="282" />
+        <location filename="../../ui/admin.py" line="294" />
         <source>备份到（如U盘）</source>
         <translation>Back up to (e.g. USB stick)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="283" />
+        <location filename="../../ui/admin.py" line="295" />
         <source>保留份数</source>
         <translation>Backups to keep</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="289" />
+        <location filename="../../ui/admin.py" line="301" />
         <source>备份文件夹</source>
         <translation>Backup folder</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="298" />
+        <location filename="../../ui/admin.py" line="310" />
         <source>请先选择备份文件夹</source>
         <translation>Choose a backup folder first</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="304" />
+        <location filename="../../ui/admin.py" line="316" />
         <source>正在备份…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="309" />
+        <location filename="../../ui/admin.py" line="321" />
         <source>已备份到 {0}（{1:.1f} MB，已校验）</source>
         <translation>Backed up to {0} ({1:.1f} MB, verified)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="314" />
+        <location filename="../../ui/admin.py" line="326" />
         <source>选择备份文件</source>
         <translation>Choose backup file</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="318" />
+        <location filename="../../ui/admin.py" line="330" />
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="319" />
+        <location filename="../../ui/admin.py" line="331" />
         <source>恢复会替换本机数据（原数据另存），完成后需重新登录。继续吗？</source>
         <translation>Restoring replaces this PC's data (the old data is kept aside); you sign in again afterwards. Continue?</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="341" />
+        <location filename="../../ui/admin.py" line="353" />
         <source>已恢复。原数据保留在 {0}。请重新登录，联网后先同步。</source>
         <translation>Restored. The old data is kept at {0}. Sign in again and sync first when online.</translation>
     </message>
@@ -467,6 +467,114 @@
         <location filename="../../ui/_i18n_strings.py" line="194" />
         <source>领取办结</source>
         <translation>Pickup and complete</translation>
+    </message>
+</context>
+<context>
+    <name>CardPanel</name>
+    <message>
+        <location filename="../../ui/cardpanel.py" line="28" />
+        <source>证件信息</source>
+        <translation>ID card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cardpanel.py" line="64" />
+        <source>无照片</source>
+        <translation>No photo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cardpanel.py" line="65" />
+        <source>长期</source>
+        <translation>long-term</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cardpanel.py" line="70" />
+        <source>{0} · {1} · {2}{3} · 出生 {4}</source>
+        <translation>{0} · {1} · {2}{3} · born {4}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cardpanel.py" line="72" />
+        <source>民族 </source>
+        <translation>ethnic group </translation>
+    </message>
+    <message>
+        <location filename="../../ui/cardpanel.py" line="75" />
+        <source>签发机关 {0} · 有效期 {1}–{2}</source>
+        <translation>Issued by {0} · valid {1}–{2}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cardpanel.py" line="80" />
+        <source>英文姓名 {0}</source>
+        <translation>English name {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cardpanel.py" line="82" />
+        <source>通行证号码 {0}</source>
+        <translation>Travel permit {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cardpanel.py" line="95" />
+        <source>证件已过期（有效期至 {0}），请核实后办理</source>
+        <translation>The card has expired (valid until {0}): check before going on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cardpanel.py" line="101" />
+        <source>姓名或住址含证件系统自造字（{0}），请与证件核对</source>
+        <translation>Name or address holds characters of the card system's own ({0}): check against the card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cardpanel.py" line="103" />
+        <source>读卡器驱动未能传回部分汉字（显示为 ?），请与证件核对并手工补正</source>
+        <translation>The reader's driver lost some characters (shown as ?): check against the card and correct by hand</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="240" />
+        <source>居民身份证</source>
+        <translation>Resident ID card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="241" />
+        <source>港澳台居民居住证</source>
+        <translation>Residence permit for HK, Macao and Taiwan residents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="242" />
+        <source>外国人永久居留身份证</source>
+        <translation>Foreign permanent resident ID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="243" />
+        <source>香港居民居住证</source>
+        <translation>Residence permit for Hong Kong residents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="244" />
+        <source>澳门居民居住证</source>
+        <translation>Residence permit for Macao residents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="245" />
+        <source>台湾居民居住证</source>
+        <translation>Residence permit for Taiwan residents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="246" />
+        <source>未知</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="247" />
+        <source>男</source>
+        <translation>male</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="248" />
+        <source>女</source>
+        <translation>female</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="249" />
+        <source>未说明</source>
+        <translation>not stated</translation>
     </message>
 </context>
 <context>
@@ -910,153 +1018,153 @@
         <translation>Evaluation slip</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="250" />
+        <location filename="../../ui/_i18n_strings.py" line="336" />
         <source>按数字键作答（5 最满意）</source>
         <translation>Answer with the number keys (5 = most satisfied)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="251" />
+        <location filename="../../ui/_i18n_strings.py" line="337" />
         <source>评价等级</source>
         <translation>Overall rating</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="277" />
+        <location filename="../../ui/_i18n_strings.py" line="363" />
         <source>本机（{0}）</source>
         <translation>This PC ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="278" />
+        <location filename="../../ui/_i18n_strings.py" line="364" />
         <source>区级平台</source>
         <translation>District platform</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="279" />
+        <location filename="../../ui/_i18n_strings.py" line="365" />
         <source>本中心其他窗口电脑 {0}</source>
         <translation>Another counter PC of this center {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="252" />
+        <location filename="../../ui/_i18n_strings.py" line="338" />
         <source>评价环节</source>
         <translation>Visit</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="253" />
+        <location filename="../../ui/_i18n_strings.py" line="339" />
         <source>意见</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="254" />
+        <location filename="../../ui/_i18n_strings.py" line="340" />
         <source>请申请人选择评价等级（必选）</source>
         <translation>The applicant must choose an overall rating</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="255" />
+        <location filename="../../ui/_i18n_strings.py" line="341" />
         <source>结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="256" />
+        <location filename="../../ui/_i18n_strings.py" line="342" />
         <source>理由（不予/补正必填）</source>
         <translation>Reason (required unless approved)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="257" />
+        <location filename="../../ui/_i18n_strings.py" line="343" />
         <source>文书编号</source>
         <translation>Document number</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="258" />
+        <location filename="../../ui/_i18n_strings.py" line="344" />
         <source>补交材料</source>
         <translation>Supplement materials</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="259" />
+        <location filename="../../ui/_i18n_strings.py" line="345" />
         <source>勾选申请人本次补交的材料：</source>
         <translation>Tick the materials the applicant has brought:</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="260" />
+        <location filename="../../ui/_i18n_strings.py" line="346" />
         <source>转交给其他承办人</source>
         <translation>Transfer to another clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="261" />
+        <location filename="../../ui/_i18n_strings.py" line="347" />
         <source>转交原因（可不填）</source>
         <translation>Reason for the transfer (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="262" />
+        <location filename="../../ui/_i18n_strings.py" line="348" />
         <source>转交给：</source>
         <translation>Transfer to:</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="263" />
+        <location filename="../../ui/_i18n_strings.py" line="349" />
         <source>没有可以接手的人：除当前承办人外，本中心没有在用的窗口人员或中心负责人账户。请系统管理员添加或启用账户后再转交。</source>
         <translation>Nobody can take this case over: apart from its current clerk, this center has no active counter-clerk or center-chief account. Ask the system administrator to add or re-enable an account, then transfer.</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="264" />
+        <location filename="../../ui/_i18n_strings.py" line="350" />
         <source>部门签收人</source>
         <translation>Received by (department)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="265" />
+        <location filename="../../ui/_i18n_strings.py" line="351" />
         <source>通知方式（电话/短信/当面）</source>
         <translation>How notified (phone/SMS/in person)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="266" />
+        <location filename="../../ui/_i18n_strings.py" line="352" />
         <source>中止原因（听证、检测、专家评审）</source>
         <translation>Reason to suspend (hearing, testing, expert review)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="267" />
+        <location filename="../../ui/_i18n_strings.py" line="353" />
         <source>撤回原因</source>
         <translation>Reason for withdrawal</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="268" />
+        <location filename="../../ui/_i18n_strings.py" line="354" />
         <source>终止原因</source>
         <translation>Reason for termination</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="269" />
+        <location filename="../../ui/_i18n_strings.py" line="355" />
         <location filename="../../ui/casepage.py" line="408" />
         <source>备注内容</source>
         <translation>Note text</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="270" />
+        <location filename="../../ui/_i18n_strings.py" line="356" />
         <source>送件人（默认本人）</source>
         <translation>Carrier (default: me)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="271" />
+        <location filename="../../ui/_i18n_strings.py" line="357" />
         <source>取件人（默认本人）</source>
         <translation>Collected by (default: me)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="272" />
+        <location filename="../../ui/_i18n_strings.py" line="358" />
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="273" />
+        <location filename="../../ui/_i18n_strings.py" line="359" />
         <source>办结</source>
         <translation>Complete</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="274" />
+        <location filename="../../ui/_i18n_strings.py" line="360" />
         <source>领取人</source>
         <translation>Collected by</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="275" />
+        <location filename="../../ui/_i18n_strings.py" line="361" />
         <source>回访情况</source>
         <translation>Call-back notes</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="276" />
+        <location filename="../../ui/_i18n_strings.py" line="362" />
         <source>申请人对整改满意吗？</source>
         <translation>Is the applicant satisfied with the rectification?</translation>
     </message>
@@ -1145,97 +1253,107 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/dashboard.py" line="51" />
+        <location filename="../../ui/dashboard.py" line="54" />
         <source>统计区间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="55" />
+        <location filename="../../ui/dashboard.py" line="58" />
         <source>日报 PDF</source>
         <translation>Daily report PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="56" />
+        <location filename="../../ui/dashboard.py" line="59" />
         <source>月报 PDF</source>
         <translation>Monthly report PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="57" />
+        <location filename="../../ui/dashboard.py" line="60" />
         <source>导出 Excel/CSV</source>
         <translation>Export Excel/CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="58" />
-        <source>查询留痕</source>
-        <translation>Access log</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dashboard.py" line="91" />
+        <location filename="../../ui/dashboard.py" line="94" />
         <source>&lt;b&gt;{0}&lt;/b&gt;：受理 {1} 件（不予受理 {2}），一次性告知 {3} 份；&lt;span style='color:#b00020'&gt;超期 {4} 件&lt;/span&gt;，&lt;span style='color:#a66b00'&gt;临期 {5} 件&lt;/span&gt;；满意率 {6}</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt;: {1} accepted ({2} rejected), {3} one-time notices; &lt;span style='color:#b00020'&gt;{4} overdue&lt;/span&gt;, &lt;span style='color:#a66b00'&gt;{5} near due&lt;/span&gt;; satisfaction {6}</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="283" />
+        <location filename="../../ui/_i18n_strings.py" line="369" />
         <source>受理趋势（按日）</source>
         <translation>Intake trend (by day)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="106" />
+        <location filename="../../ui/dashboard.py" line="50" />
+        <source>读卡受理：证件由读卡器（含键盘式读卡器）读取的件数 / 受理与不予受理的件数</source>
+        <translation>Card-read intake: cases whose ID a card reader (or a keyboard-wedge reader) took / cases accepted and rejected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="61" />
+        <source>查询留痕</source>
+        <translation>Access log</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="109" />
+        <source>；读卡受理 {0}（{1}/{2} 件）</source>
+        <translation>; card-read intake {0} ({1}/{2})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="117" />
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="107" />
+        <location filename="../../ui/dashboard.py" line="118" />
         <source>{0}（{1} 至 {2}）</source>
         <translation>{0} ({1} to {2})</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="122" />
+        <location filename="../../ui/dashboard.py" line="133" />
         <source>受理</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="127" />
+        <location filename="../../ui/dashboard.py" line="138" />
         <source>在办案件状态</source>
         <translation>Open cases by status</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="140" />
+        <location filename="../../ui/dashboard.py" line="151" />
         <source>超期与临期（按所在部门）</source>
         <translation>Overdue and near due (by department)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="141" />
+        <location filename="../../ui/dashboard.py" line="152" />
         <source>超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="142" />
+        <location filename="../../ui/dashboard.py" line="153" />
         <source>临期</source>
         <translation>Near due</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="148" />
+        <location filename="../../ui/dashboard.py" line="159" />
         <source>在办量（按承办人）</source>
         <translation>Open cases per clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="149" />
+        <location filename="../../ui/dashboard.py" line="160" />
         <source>在办</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="153" />
+        <location filename="../../ui/dashboard.py" line="164" />
         <source>好差评</source>
         <translation>Evaluation</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="186" />
+        <location filename="../../ui/dashboard.py" line="197" />
         <source>导出统计</source>
         <translation>Export figures</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="192" />
+        <location filename="../../ui/dashboard.py" line="203" />
         <source>已导出到 {0}</source>
         <translation>Exported to {0}</translation>
     </message>
@@ -1291,7 +1409,7 @@
     </message>
     <message>
         <location filename="../../ui/_i18n_strings.py" line="154" />
-        <location filename="../../ui/dashboard.py" line="122" />
+        <location filename="../../ui/dashboard.py" line="133" />
         <source>不予受理</source>
         <translation>Reject</translation>
     </message>
@@ -1376,17 +1494,17 @@
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="280" />
+        <location filename="../../ui/_i18n_strings.py" line="366" />
         <source>本期没有数据</source>
         <translation>No data in this period</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="281" />
+        <location filename="../../ui/_i18n_strings.py" line="367" />
         <source>{0}时</source>
         <translation>{0}h</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="282" />
+        <location filename="../../ui/_i18n_strings.py" line="368" />
         <source>受理趋势（按小时）</source>
         <translation>Intake trend (by hour)</translation>
     </message>
@@ -1532,127 +1650,137 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../ui/intake.py" line="132" />
+        <location filename="../../ui/intake.py" line="141" />
         <source>办理事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="84" />
+        <location filename="../../ui/intake.py" line="89" />
         <source>材料清单（空格 已收/未收 · Q 容缺 · F 形式 · +/- 份数）</source>
         <translation>Materials checklist (Space received · Q owed · F form · +/- copies)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="89" />
+        <location filename="../../ui/intake.py" line="94" />
         <source>受理 F9</source>
         <translation>Accept F9</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="90" />
+        <location filename="../../ui/intake.py" line="95" />
         <source>容缺受理 F10</source>
         <translation>Accept with deficiencies F10</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="91" />
+        <location filename="../../ui/intake.py" line="96" />
         <source>一次性告知 F11</source>
         <translation>One-time notice F11</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="92" />
+        <location filename="../../ui/intake.py" line="97" />
         <source>不予受理 F12</source>
         <translation>Reject F12</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="93" />
+        <location filename="../../ui/intake.py" line="98" />
         <source>下一位 Ctrl+N</source>
         <translation>Next citizen Ctrl+N</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="120" />
+        <location filename="../../ui/intake.py" line="129" />
         <source>数字键 1–9 选常用事项；或输入名称、拼音首字母（如 ylbx），↓ 选择，回车确定</source>
         <translation>Keys 1–9 pick a frequent matter; or type the name or pinyin initials (e.g. ylbx), ↓ to choose, Enter to confirm</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="245" />
+        <location filename="../../ui/intake.py" line="216" />
+        <source>请核对证件：</source>
+        <translation>Check the card: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake.py" line="238" />
+        <source>已由读卡器输入证件号码</source>
+        <translation>ID number entered by the card reader</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake.py" line="307" />
         <source>。必需材料已默认勾选，缺少的请用空格取消</source>
         <translation>. Required materials are ticked; untick what is missing with Space</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="281" />
+        <location filename="../../ui/intake.py" line="343" />
         <source>该申请人已有此事项在办：{0}（{1}，{2} 受理）{3}</source>
         <translation>This applicant already has this matter open: {0} ({1}, accepted {2}){3}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="283" />
+        <location filename="../../ui/intake.py" line="345" />
         <source> 等 {0} 件</source>
         <translation> and more ({0} in all)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="312" />
+        <location filename="../../ui/intake.py" line="374" />
         <source>同一事项已在办</source>
         <translation>Same matter already open</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="313" />
+        <location filename="../../ui/intake.py" line="375" />
         <source>确定再受理一件吗？</source>
         <translation>Accept another one anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="319" />
+        <location filename="../../ui/intake.py" line="381" />
         <source>未受理：该申请人已有此事项在办</source>
         <translation>Not accepted: this applicant already has this matter open</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="329" />
+        <location filename="../../ui/intake.py" line="391" />
         <source>请先填写申请人（证件号，或老用户的尾号、姓名）</source>
         <translation>Enter the applicant first (the ID number, or a returning citizen's last digits or name)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="344" />
+        <location filename="../../ui/intake.py" line="406" />
         <source>{0}：{1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="364" />
+        <location filename="../../ui/intake.py" line="426" />
         <source>。</source>
         <translation>. </translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="242" />
+        <location filename="../../ui/intake.py" line="304" />
         <source>已选：{0}（{1}）· 承诺 {2} 个工作日 · {3}{4}</source>
         <translation>Chosen: {0} ({1}) · promised {2} working days · {3}{4}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="244" />
+        <location filename="../../ui/intake.py" line="306" />
         <source> · 可容缺受理</source>
         <translation> · deficiency acceptance allowed</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="332" />
+        <location filename="../../ui/intake.py" line="394" />
         <source>请先选择办理事项</source>
         <translation>Choose the matter first</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="379" />
+        <location filename="../../ui/intake.py" line="442" />
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="388" />
+        <location filename="../../ui/intake.py" line="451" />
         <source>容缺受理</source>
         <translation>Accept with deficiencies</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="388" />
+        <location filename="../../ui/intake.py" line="451" />
         <source>申请人已签署《容缺受理承诺书》吗？</source>
         <translation>Has the applicant signed the deficiency commitment letter?</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="399" />
+        <location filename="../../ui/intake.py" line="462" />
         <source>已容缺受理</source>
         <translation>Accepted with deficiencies</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="410" />
+        <location filename="../../ui/intake.py" line="474" />
         <source>已出具一次性告知书</source>
         <translation>One-time notice issued</translation>
     </message>
@@ -1708,8 +1836,8 @@
     </message>
     <message>
         <location filename="../../ui/_i18n_strings.py" line="126" />
-        <location filename="../../ui/intake.py" line="417" />
-        <location filename="../../ui/intake.py" line="422" />
+        <location filename="../../ui/intake.py" line="481" />
+        <location filename="../../ui/intake.py" line="486" />
         <source>不予受理</source>
         <translation>Reject</translation>
     </message>
@@ -1719,17 +1847,17 @@
         <translation>Terminated</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="417" />
+        <location filename="../../ui/intake.py" line="481" />
         <source>不予受理的理由</source>
         <translation>Reason for rejection</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="422" />
+        <location filename="../../ui/intake.py" line="486" />
         <source>应向哪个机关申请</source>
         <translation>Office to apply to instead</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="430" />
+        <location filename="../../ui/intake.py" line="494" />
         <source>已出具不予受理通知书</source>
         <translation>Rejection notice issued</translation>
     </message>
@@ -1800,93 +1928,98 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.py" line="108" />
+        <location filename="../../ui/mainwindow.py" line="110" />
         <source>CounterDesk 全程代办 — {0} · {1}</source>
         <translation>CounterDesk Full-Process Agency — {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="144" />
+        <location filename="../../ui/mainwindow.py" line="147" />
         <source>受理 F2</source>
         <translation>Intake F2</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="145" />
+        <location filename="../../ui/mainwindow.py" line="148" />
         <source>工作清单 F3</source>
         <translation>Work lists F3</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="146" />
-        <location filename="../../ui/mainwindow.py" line="153" />
+        <location filename="../../ui/mainwindow.py" line="149" />
+        <location filename="../../ui/mainwindow.py" line="156" />
         <source>案件 F4</source>
         <translation>Case F4</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="147" />
+        <location filename="../../ui/mainwindow.py" line="150" />
         <source>送件/返回/领取 F5</source>
         <translation>Handover/returns/pickup F5</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="150" />
+        <location filename="../../ui/mainwindow.py" line="153" />
         <source>统计 F6</source>
         <translation>Dashboard F6</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="152" />
+        <location filename="../../ui/mainwindow.py" line="155" />
         <source>案件清单 F3</source>
         <translation>Case lists F3</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="154" />
+        <location filename="../../ui/mainwindow.py" line="157" />
         <source>系统管理 F7</source>
         <translation>Administration F7</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="154" />
+        <location filename="../../ui/mainwindow.py" line="157" />
         <source>同步与设置 F7</source>
         <translation>Sync and settings F7</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="233" />
+        <location filename="../../ui/mainwindow.py" line="239" />
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="238" />
+        <location filename="../../ui/mainwindow.py" line="244" />
         <source>Ctrl+F 搜索：案件编号、姓名、拼音、证件号或电话尾号</source>
         <translation>Ctrl+F search: case number, name, pinyin, ID number or phone tail</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="241" />
+        <location filename="../../ui/mainwindow.py" line="247" />
         <source>回车搜索；↓ 进入结果，回车打开案件</source>
         <translation>Enter searches; ↓ goes into the results, Enter opens the case</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="245" />
+        <location filename="../../ui/mainwindow.py" line="251" />
         <source>反馈 F1</source>
         <translation>Feedback F1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="248" />
+        <location filename="../../ui/mainwindow.py" line="254" />
         <source>锁屏 Ctrl+L</source>
         <translation>Lock Ctrl+L</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="257" />
+        <location filename="../../ui/mainwindow.py" line="263" />
         <source>{0}（{1}） · {2} · {3}</source>
         <translation>{0} ({1}) · {2} · {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="284" />
+        <location filename="../../ui/mainwindow.py" line="290" />
         <source>同步未完成：{0}</source>
         <translation>Sync not completed: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="289" />
+        <location filename="../../ui/mainwindow.py" line="295" />
         <source>同步完成：上传 {0} 条，接收 {1} 条</source>
         <translation>Sync done: {0} sent, {1} received</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="280" />
+        <location filename="../../ui/mainwindow.py" line="335" />
+        <source>已锁屏：请解锁后重新放置证件</source>
+        <translation>Screen locked: unlock, then place the card again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="286" />
         <source>区级平台回复了 {0} 条反馈（F1 查看）</source>
         <translation>The district answered {0} feedback item(s) (F1 to read)</translation>
     </message>
@@ -1940,37 +2073,37 @@
 <context>
     <name>PrintersTab</name>
     <message>
-        <location filename="../../ui/admin.py" line="226" />
+        <location filename="../../ui/admin.py" line="228" />
         <source>系统默认打印机</source>
         <translation>System default printer</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="234" />
+        <location filename="../../ui/admin.py" line="236" />
         <source>热敏卷纸</source>
         <translation>thermal roll</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="245" />
+        <location filename="../../ui/admin.py" line="247" />
         <source>热敏纸宽</source>
         <translation>Thermal paper width</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="247" />
+        <location filename="../../ui/admin.py" line="249" />
         <source>热敏回执</source>
         <translation>Thermal receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="248" />
+        <location filename="../../ui/admin.py" line="250" />
         <source>A4 回执</source>
         <translation>A4 receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="253" />
+        <location filename="../../ui/admin.py" line="255" />
         <source>受理回执用纸</source>
         <translation>Receipt paper</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="255" />
+        <location filename="../../ui/admin.py" line="257" />
         <source>本机未发现打印机：将使用系统默认或另存为 PDF</source>
         <translation>No printer found: the system default or Save as PDF is used</translation>
     </message>
@@ -2033,6 +2166,415 @@
         <location filename="../../ui/_i18n_strings.py" line="215" />
         <source>中心月报</source>
         <translation>Monthly report</translation>
+    </message>
+</context>
+<context>
+    <name>ReaderBox</name>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="224" />
+        <source>不使用读卡器</source>
+        <translation>No card reader</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="225" />
+        <source>读卡器厂商驱动（termb.dll，CVR 接口）</source>
+        <translation>Vendor driver (termb.dll, CVR interface)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="226" />
+        <source>读卡器标准驱动（sdtapi.dll，SDT 接口）</source>
+        <translation>Standard driver (sdtapi.dll, SDT interface)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="227" />
+        <source>键盘输入式读卡器（自动输入证件号）</source>
+        <translation>Keyboard-wedge reader (types the ID number)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="228" />
+        <source>模拟读卡器（演示、培训）</source>
+        <translation>Simulated reader (demo, training)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readersettings.py" line="41" />
+        <source>身份证读卡器</source>
+        <translation>ID card reader</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readersettings.py" line="51" />
+        <source>厂商驱动文件：termb.dll 或 sdtapi.dll（.so）</source>
+        <translation>Vendor driver: termb.dll or sdtapi.dll (.so)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readersettings.py" line="52" />
+        <source>选择驱动…</source>
+        <translation>Choose driver…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readersettings.py" line="56" />
+        <source>自动（先 USB 1001–1016，再串口 COM1–COM16）</source>
+        <translation>Automatic (USB 1001–1016, then serial COM1–COM16)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readersettings.py" line="64" />
+        <source>照片解码库（WltRS.dll，可不填：无照片）</source>
+        <translation>Photo decoder (WltRS.dll; optional: no photo without it)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readersettings.py" line="65" />
+        <source>测试读卡器 Alt+T</source>
+        <translation>Test reader Alt+T</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readersettings.py" line="80" />
+        <source>读卡器类型</source>
+        <translation>Reader type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readersettings.py" line="81" />
+        <source>驱动文件</source>
+        <translation>Driver file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readersettings.py" line="82" />
+        <source>端口</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readersettings.py" line="83" />
+        <source>照片解码库</source>
+        <translation>Photo decoder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readersettings.py" line="115" />
+        <source>选择读卡器驱动</source>
+        <translation>Choose the reader driver</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readersettings.py" line="116" />
+        <source>驱动库 (*.dll *.so *.so.*);;所有文件 (*)</source>
+        <translation>Driver libraries (*.dll *.so *.so.*);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readersettings.py" line="128" />
+        <source>正在测试读卡器…</source>
+        <translation>Testing the reader…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readersettings.py" line="134" />
+        <source>读卡器测试出错：{0}</source>
+        <translation>Reader test failed: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ReaderLines</name>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="250" />
+        <source>读卡器已就绪（{0}）：请把证件放在读卡器上</source>
+        <translation>Card reader ready ({0}): place the ID card on the reader</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="251" />
+        <source>已读取{0}</source>
+        <translation>Read: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="252" />
+        <source>证件已取走</source>
+        <translation>The card was taken away</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="253" />
+        <source>读卡器出错：请重新放置证件，或检查读卡器设置（可先手工录入）</source>
+        <translation>Card reader error: place the card again or check the reader settings (type the details meanwhile)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="254" />
+        <source>找不到读卡器驱动 {0}：请在「打印机与设备」中选择驱动文件</source>
+        <translation>Card reader driver {0} not found: choose the driver file in Printers and devices</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="255" />
+        <source>{0} 不是读卡器驱动库文件：请选厂商提供的 .dll/.so 文件</source>
+        <translation>{0} is not a reader driver library: choose the vendor's .dll/.so file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="256" />
+        <source>{0} 不是读卡器驱动库文件</source>
+        <translation>{0} is not a reader driver library</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="257" />
+        <source>{0} 是 {1} 的驱动，本机要用{2}，请向厂商索取</source>
+        <translation>{0} is a driver for {1}; this PC needs the {2}: ask the vendor for it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="258" />
+        <source>{0} 是 {1} 位驱动，本程序是 {2} 位：请向厂商索取 {3} 位驱动</source>
+        <translation>{0} is a {1}-bit driver and this program is {2}-bit: ask the vendor for the {3}-bit driver</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="259" />
+        <source>{0} 是 {1} 处理器的驱动，本机是 {2}：请向厂商索取对应版本</source>
+        <translation>{0} is a driver for {1} processors, this PC is {2}: ask the vendor for the matching version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="260" />
+        <source>{0} 与本程序位数不符（本程序是 {1} 位）：请向厂商索取 {2} 位驱动</source>
+        <translation>{0} does not match this program's bitness ({1}-bit): ask the vendor for the {2}-bit driver</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="261" />
+        <source>读卡器驱动 {0} 或它依赖的库找不到：请把厂商驱动的全部文件放在同一文件夹</source>
+        <translation>Card reader driver {0} or a library it needs is missing: put all of the vendor's driver files in one folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="262" />
+        <source>读卡器驱动 {0} 无法加载</source>
+        <translation>Card reader driver {0} cannot be loaded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="263" />
+        <source>{0} 不是所选类型读卡器的驱动（缺少 {1}）：请检查驱动文件和读卡器类型</source>
+        <translation>{0} is not a driver of the chosen reader type ({1} missing): check the driver file and the reader type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="264" />
+        <source>没有找到读卡器（{0}）：请检查连线和端口设置</source>
+        <translation>No card reader found ({0}): check the cable and the port setting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="265" />
+        <source>读卡没有完成（证件被移开或放偏）：请把证件放稳后重新放置</source>
+        <translation>The read did not finish (card moved or misplaced): place the card steadily again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="266" />
+        <source>证件信息读取不完整，请重新放置证件或手工录入</source>
+        <translation>The card's data came incomplete: place the card again or type the details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="267" />
+        <source>读卡器无响应（{0}）：请检查连线</source>
+        <translation>The card reader does not answer ({0}): check the cable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="268" />
+        <source>读卡时证件被移开：请把证件放稳后重新放置</source>
+        <translation>The card was moved away during the read: place it steadily again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="269" />
+        <source>读卡失败（{0}）：请重新放置证件或手工录入</source>
+        <translation>Reading the card failed ({0}): place it again or type the details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="270" />
+        <source>证件信息没有读完：请把证件放稳后重新放置</source>
+        <translation>The card was not read to the end: place it steadily again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="271" />
+        <source>不认识的读卡器类型：{0}</source>
+        <translation>Unknown card reader type: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="272" />
+        <source>未设置读卡器</source>
+        <translation>No card reader set</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="273" />
+        <source>键盘输入式读卡器无需驱动：在证件号码栏放卡即可自动输入</source>
+        <translation>A keyboard-wedge reader needs no driver: place the card while the ID number field has the focus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="274" />
+        <source>读卡器正常（{0}），读到{1}</source>
+        <translation>Card reader OK ({0}), read: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="275" />
+        <source>读卡器正常（{0}），未放证件</source>
+        <translation>Card reader OK ({0}), no card on it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="276" />
+        <source>USB 1001-1016 和串口 1-16</source>
+        <translation>USB 1001-1016 and serial 1-16</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="277" />
+        <source>模拟读卡器</source>
+        <translation>simulated reader</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="278" />
+        <source>（未设置）</source>
+        <translation>(not set)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="279" />
+        <source>Windows 版（.dll）</source>
+        <translation>Windows version (.dll)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="280" />
+        <source>Linux 版（.so）</source>
+        <translation>Linux version (.so)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="281" />
+        <source>居民身份证</source>
+        <translation>Resident ID card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="282" />
+        <source>港澳台居民居住证</source>
+        <translation>Residence permit for HK, Macao and Taiwan residents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="283" />
+        <source>外国人永久居留身份证</source>
+        <translation>Foreign permanent resident ID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="284" />
+        <source>香港居民居住证</source>
+        <translation>Residence permit for Hong Kong residents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="285" />
+        <source>澳门居民居住证</source>
+        <translation>Residence permit for Macao residents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="286" />
+        <source>台湾居民居住证</source>
+        <translation>Residence permit for Taiwan residents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="287" />
+        <source>端口打开失败</source>
+        <translation>port open failed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="288" />
+        <source>接收超时</source>
+        <translation>receive timeout</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="289" />
+        <source>数据传输错误</source>
+        <translation>transfer error</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="290" />
+        <source>SAM 串口不可用</source>
+        <translation>SAM serial port unavailable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="291" />
+        <source>打开文件失败</source>
+        <translation>file open failed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="292" />
+        <source>校验和错</source>
+        <translation>checksum error</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="293" />
+        <source>长度错</source>
+        <translation>length error</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="294" />
+        <source>命令错误</source>
+        <translation>command error</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="295" />
+        <source>越权操作</source>
+        <translation>operation not allowed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="296" />
+        <source>无法识别的错误</source>
+        <translation>unrecognised error</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="297" />
+        <source>卡认证机具失败</source>
+        <translation>card failed to authenticate the reader</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="298" />
+        <source>机具认证卡失败</source>
+        <translation>reader failed to authenticate the card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="299" />
+        <source>信息验证错误</source>
+        <translation>data verification error</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="300" />
+        <source>无法识别的卡类型</source>
+        <translation>unrecognised card type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="301" />
+        <source>读卡操作失败</source>
+        <translation>read operation failed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="302" />
+        <source>取随机数失败</source>
+        <translation>random number failed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="303" />
+        <source>SAM 自检失败</source>
+        <translation>SAM self-test failed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="304" />
+        <source>SAM 未经授权</source>
+        <translation>SAM not authorised</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="305" />
+        <source>找卡失败</source>
+        <translation>no card found</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="306" />
+        <source>选卡失败</source>
+        <translation>card selection failed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="307" />
+        <source>无此内容</source>
+        <translation>no such content</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="308" />
+        <source>未知错误</source>
+        <translation>unknown error</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="309" />
+        <source>端口 {0}</source>
+        <translation>port {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ReaderService</name>
+    <message>
+        <location filename="../../ui/reader.py" line="120" />
+        <source>键盘式读卡器：在证件号码栏放卡即可</source>
+        <translation>Keyboard-wedge reader: place the card while the ID number field has the focus</translation>
     </message>
 </context>
 <context>
@@ -2124,52 +2666,52 @@
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../../ui/admin.py" line="359" />
+        <location filename="../../ui/admin.py" line="371" />
         <source>切换语言</source>
         <translation>Switch language</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="363" />
+        <location filename="../../ui/admin.py" line="375" />
         <source> 分钟（0 为不锁屏）</source>
         <translation> minutes (0 = never lock)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="370" />
+        <location filename="../../ui/admin.py" line="382" />
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="371" />
+        <location filename="../../ui/admin.py" line="383" />
         <source>无操作自动锁屏</source>
         <translation>Lock after idle</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="374" />
+        <location filename="../../ui/admin.py" line="386" />
         <source>受理时必需材料默认勾选（申请人缺少的再取消勾选）</source>
         <translation>Tick required materials at intake (untick what the applicant lacks)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="375" />
+        <location filename="../../ui/admin.py" line="387" />
         <source>按 F9–F12 决定后直接打印，不再预览确认</source>
         <translation>Print at once after F9–F12, without the preview</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="382" />
+        <location filename="../../ui/admin.py" line="394" />
         <source>受理</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="384" />
+        <location filename="../../ui/admin.py" line="396" />
         <source>中心</source>
         <translation>Center</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="385" />
+        <location filename="../../ui/admin.py" line="397" />
         <source>本机</source>
         <translation>This PC</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="386" />
+        <location filename="../../ui/admin.py" line="398" />
         <source>数据文件</source>
         <translation>Data file</translation>
     </message>
@@ -2310,6 +2852,74 @@
         <location filename="../../ui/_i18n_strings.py" line="176" />
         <source>（系统默认）</source>
         <translation>(system default)</translation>
+    </message>
+</context>
+<context>
+    <name>SimulatorButton</name>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="229" />
+        <source>普通居民身份证</source>
+        <translation>Ordinary resident ID card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="230" />
+        <source>生僻字（扩展A 䶮）</source>
+        <translation>Rare character (CJK Extension A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="231" />
+        <source>生僻字（扩展B 𠮷）</source>
+        <translation>Rare character (CJK Extension B)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="232" />
+        <source>生僻字（扩展E 𬱖）</source>
+        <translation>Rare character (CJK Extension E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="233" />
+        <source>生僻字（扩展G 𰻞）</source>
+        <translation>Rare character (CJK Extension G)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="234" />
+        <source>过期证件</source>
+        <translation>Expired card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="235" />
+        <source>自造字（私用区）</source>
+        <translation>Card system's own character (Private Use Area)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="236" />
+        <source>外国人永久居留身份证（2023 版）</source>
+        <translation>Foreign permanent residence ID card (2023)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="237" />
+        <source>港澳台居民居住证</source>
+        <translation>Residence permit for HK, Macao and Taiwan residents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="238" />
+        <source>读卡出错</source>
+        <translation>Read error</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="239" />
+        <source>读卡中途拿走证件</source>
+        <translation>Card pulled away mid-read</translation>
+    </message>
+    <message>
+        <location filename="../../ui/simcards.py" line="26" />
+        <source>模拟放卡 F8</source>
+        <translation>Simulated card F8</translation>
+    </message>
+    <message>
+        <location filename="../../ui/simcards.py" line="27" />
+        <source>演示与培训：把一张模拟证件放到读卡器上</source>
+        <translation>Demo and training: place a simulated card on the reader</translation>
     </message>
 </context>
 <context>
@@ -3027,132 +3637,132 @@
 <context>
     <name>ops</name>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="224" />
+        <location filename="../../ui/_i18n_strings.py" line="310" />
         <source>输入有误</source>
         <translation>Invalid input</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="225" />
+        <location filename="../../ui/_i18n_strings.py" line="311" />
         <source>请改正后再试。</source>
         <translation>Correct it and try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="226" />
+        <location filename="../../ui/_i18n_strings.py" line="312" />
         <source>当前不能这样操作</source>
         <translation>Not allowed now</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="227" />
+        <location filename="../../ui/_i18n_strings.py" line="313" />
         <source>请按案件当前状态选择可用的操作。</source>
         <translation>Choose one of the actions the case's status allows.</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="228" />
+        <location filename="../../ui/_i18n_strings.py" line="314" />
         <source>没有找到</source>
         <translation>Not found</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="229" />
+        <location filename="../../ui/_i18n_strings.py" line="315" />
         <source>请核对编号或名称。</source>
         <translation>Check the number or name.</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="230" />
+        <location filename="../../ui/_i18n_strings.py" line="316" />
         <source>事项目录有问题</source>
         <translation>The matter catalog is broken</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="231" />
+        <location filename="../../ui/_i18n_strings.py" line="317" />
         <source>请联系技术人员更换目录文件。</source>
         <translation>Ask IT to replace the catalog file.</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="232" />
+        <location filename="../../ui/_i18n_strings.py" line="318" />
         <source>数据文件读写失败</source>
         <translation>Cannot read or write the data file</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="233" />
+        <location filename="../../ui/_i18n_strings.py" line="319" />
         <source>请检查磁盘空间，必要时联系技术人员从备份恢复。</source>
         <translation>Check the free disk space; if needed ask IT to restore from a backup.</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="234" />
+        <location filename="../../ui/_i18n_strings.py" line="320" />
         <source>数据校验未通过</source>
         <translation>Data integrity check failed</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="235" />
+        <location filename="../../ui/_i18n_strings.py" line="321" />
         <source>请立即联系技术人员，不要继续办理。</source>
         <translation>Call IT at once and stop working on cases.</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="236" />
+        <location filename="../../ui/_i18n_strings.py" line="322" />
         <source>连不上区级平台</source>
         <translation>Cannot reach the district</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="237" />
+        <location filename="../../ui/_i18n_strings.py" line="323" />
         <source>数据已保存在本机，联网后会自动上传。</source>
         <translation>The data is saved on this PC and uploads when the network is back.</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="238" />
+        <location filename="../../ui/_i18n_strings.py" line="324" />
         <source>同步凭据不可用</source>
         <translation>Sync credentials unavailable</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="239" />
+        <location filename="../../ui/_i18n_strings.py" line="325" />
         <source>请技术人员运行自检（counterdesk-cli --self-test）或重新注册。</source>
         <translation>Ask IT to run the self-test (counterdesk-cli --self-test) or enroll again.</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="240" />
+        <location filename="../../ui/_i18n_strings.py" line="326" />
         <source>本机尚未注册</source>
         <translation>This PC is not enrolled</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="241" />
+        <location filename="../../ui/_i18n_strings.py" line="327" />
         <source>请在“系统管理 → 同步”中用注册码注册。</source>
         <translation>Enroll with a code in Administration → Sync.</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="242" />
+        <location filename="../../ui/_i18n_strings.py" line="328" />
         <source>区级平台拒绝了请求</source>
         <translation>The district refused the request</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="243" />
+        <location filename="../../ui/_i18n_strings.py" line="329" />
         <source>请把提示告诉区级平台管理员。</source>
         <translation>Pass the message on to the district administrator.</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="244" />
+        <location filename="../../ui/_i18n_strings.py" line="330" />
         <source>同步未完成</source>
         <translation>Sync not completed</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="245" />
+        <location filename="../../ui/_i18n_strings.py" line="331" />
         <source>数据已保存在本机，稍后会再试。</source>
         <translation>The data is saved on this PC; it will try again later.</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="246" />
+        <location filename="../../ui/_i18n_strings.py" line="332" />
         <source>操作未完成</source>
         <translation>Not completed</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="247" />
+        <location filename="../../ui/_i18n_strings.py" line="333" />
         <source>请重试，或联系技术人员。</source>
         <translation>Try again, or call IT.</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="248" />
+        <location filename="../../ui/_i18n_strings.py" line="334" />
         <source>程序内部错误</source>
         <translation>Internal error</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="249" />
+        <location filename="../../ui/_i18n_strings.py" line="335" />
         <source>操作未完成：{0}
 
 请联系技术人员（已写入日志）。</source>

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bench_keys import NEWCOMER, RETURNING
+from bench_keys import CARD_NEWCOMER, CARD_RETURNING, NEWCOMER, RETURNING
 
 
 def _set(option: str, on: bool) -> Any:
@@ -165,6 +165,71 @@ def search_id_tail(run: Any, kb: Any) -> None:
     kb.wait(_on_case_of(run, NEWCOMER["name"]), "the case page")
 
 
+def _identity(run: Any, expected: str) -> Any:
+    """A check that the last intake's event recorded how the ID was taken."""
+
+    def check() -> None:
+        import json
+
+        from ui import ops
+
+        (event_id,) = run.intake().last_change.events
+        payload = ops.executor().call(
+            lambda desk: desk.conn.execute(
+                "SELECT payload FROM events WHERE id = ?", (event_id,)
+            ).fetchone()[0]
+        )
+        if json.loads(payload).get("identity") != expected:
+            raise AssertionError(f"the intake did not record identity {expected!r}")
+
+    return check
+
+
+def _place(run: Any, card: str) -> Any:
+    """The citizen puts the card on the (demo's simulated) reader: no key of the clerk's."""
+
+    def place() -> None:
+        from ui import preview
+
+        preview.last_print = None
+        reader = run.window.reader.simulator
+        if reader is None:
+            raise AssertionError("the demo center's window has no simulated reader")
+        reader.place(card)
+
+    return place
+
+
+def reader_returning(run: Any, kb: Any) -> None:
+    """A returning citizen's card on the reader: the form fills, the lookup finds the last
+    visit, the focus is on the matter; 1 = the most frequent matter, F9 prints."""
+    kb.do(_set("print_directly", True))
+    kb.do(_place(run, CARD_RETURNING["card"]))
+    kb.wait(lambda: run.intake().name.text() == CARD_RETURNING["name"]
+            and run.intake().matter_query.hasFocus(), "the card read")  # fmt: skip
+    kb.key("1")
+    kb.key("F9")
+    kb.wait(run.printed("receipt_thermal"), "the receipt printed")
+    kb.do(_accepted(run, CARD_RETURNING["name"]))
+    kb.do(_identity(run, "card"))
+
+
+def reader_new(run: Any, kb: Any) -> None:
+    """A new citizen's card: everything but the phone comes from it; the phone, Enter (the
+    card gave the address), 1 for the matter, F9."""
+    kb.do(_place(run, CARD_NEWCOMER["card"]))
+    kb.wait(lambda: run.intake().name.text() == CARD_NEWCOMER["name"]
+            and run.intake().phone.hasFocus(), "the card read")  # fmt: skip
+    kb.type(CARD_NEWCOMER["phone"])
+    kb.key("Return")
+    kb.wait(lambda: run.intake().matter_query.hasFocus(), "the matter box")
+    kb.key("1")
+    kb.key("F9")
+    kb.wait(run.printed("receipt_thermal"), "the receipt printed")
+    kb.do(_accepted(run, CARD_NEWCOMER["name"]))
+    kb.do(_identity(run, "card"))
+
+
 SCENARIOS = (
     ("returning", returning),
     ("returning_preview", returning_preview),
@@ -172,4 +237,6 @@ SCENARIOS = (
     ("case_to_done", case_to_done),
     ("search_name", search_name),
     ("search_id_tail", search_id_tail),
+    ("reader_returning", reader_returning),
+    ("reader_new", reader_new),
 )
