@@ -206,7 +206,7 @@ def run(server: ServerProcess, url: str, infos: list[dict], end: Any, args: Any,
     district = open_district(ServerConfig(server.workdir, url), engine)  # the server's key
     try:
         started = time.perf_counter()
-        build_index(url, args.workers)
+        build_index(url, server.workdir, args.workers)
         assert index.refresh(district) == 0  # the workers left nothing behind
         out["index_build_s"] = round(time.perf_counter() - started, 1)
         print(f"console index built in {out['index_build_s']} s", flush=True)
@@ -223,12 +223,14 @@ def run(server: ServerProcess, url: str, infos: list[dict], end: Any, args: Any,
         engine.dispose()
 
 
-def build_index(url: str, workers: int) -> None:
+def build_index(url: str, workdir: Path, workers: int) -> None:
     """The first catch-up of the console index, by `workers` server CLI processes at once
-    (each takes the centers the others do not hold: PostgreSQL SKIP LOCKED)."""
+    (each takes the centers the others do not hold: PostgreSQL SKIP LOCKED), with the
+    server's data folder, hence its key (a process with another key is refused)."""
     import subprocess
 
-    command = [sys.executable, "-m", "district.cli", "--db", url, "console-refresh"]
+    command = [sys.executable, "-m", "district.cli", "--db", url, "--data-dir", str(workdir),
+               "console-refresh"]  # fmt: skip
     procs = [subprocess.Popen(command, cwd=ROOT) for _ in range(max(1, workers))]
     for proc in procs:
         if proc.wait(timeout=7200) != 0:
