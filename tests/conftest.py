@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import contextlib
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
 from argon2 import PasswordHasher
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Every store a test makes is encrypted with the machine key, as on a counter PC; the key
+# lives in a folder of this run (never /var/lib/counterdesk), shared with the subprocesses
+# the tests start (they inherit the environment).
+os.environ.setdefault(
+    "COUNTERDESK_SECRETS_DIR", tempfile.mkdtemp(prefix="counterdesk-test-secrets-")
+)
 
 ADMIN = ("admin", "admin1234")
 CLERK = ("clerk", "clerk1234")
@@ -161,3 +168,10 @@ def case_columns_before_8(monkeypatch) -> None:
         "ON CONFLICT (id) DO UPDATE SET "
         + ", ".join(f"{name} = excluded.{name}" for name in columns[1:]),
     )
+
+
+def connect_store(path, **options):
+    """A raw connection to an (encrypted) store, as the product opens it: `cipher.connect`."""
+    from counterdesk.store import cipher
+
+    return cipher.connect(path, **options)

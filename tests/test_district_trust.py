@@ -331,7 +331,10 @@ def test_another_pcs_refused_event_is_a_known_gap_not_a_deletion(district, count
     ).fetchone()
     assert row == ("hash_mismatch", event_id)
     # Without that record the same gap reads as a deletion: the refusal is what explains it.
-    copy = sqlite3.connect(":memory:")
+    from counterdesk.store import cipher
+
+    copy = cipher.driver.connect(":memory:")  # a keyed copy: SQLCipher backs up key to key
+    copy.execute(cipher.key_pragma(cipher.machine_key()))
     b.conn.backup(copy)
     copy.execute("DELETE FROM peer_refusals")
     from counterdesk.store.journal import verify_chains

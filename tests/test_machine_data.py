@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import sqlite3
 import stat
 import subprocess
 import sys
@@ -14,7 +13,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from conftest import ADMIN, APPLICANT, new_desk, required_keys
+from conftest import ADMIN, APPLICANT, connect_store, new_desk, required_keys
 
 import machine_secrets
 from counterdesk import datadirs
@@ -185,7 +184,7 @@ def test_an_open_store_with_unsaved_wal_moves_whole(tmp_path: Path, matter):
     target = tmp_path / "machine" / "counterdesk.db"
     relocate.migrate_legacy_store(folder / "counterdesk.db", target)
     desk.close()
-    check = sqlite3.connect(target)
+    check = connect_store(target)
     assert check.execute("SELECT COUNT(*) FROM events").fetchone()[0] == events
     check.close()
 

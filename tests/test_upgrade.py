@@ -4,10 +4,10 @@ failed migration rolls back with a message that names the backup."""
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from pathlib import Path
 
 import pytest
+from conftest import connect_store
 
 from counterdesk.desk import Desk
 from counterdesk.domain.errors import StorageError
@@ -18,7 +18,7 @@ FIXTURE = Path(__file__).parent / "fixtures" / "release1-store.db"
 
 
 def _rows(path: Path, sql: str) -> list[tuple]:
-    conn = sqlite3.connect(path)
+    conn = connect_store(path)
     try:
         return conn.execute(sql).fetchall()
     finally:

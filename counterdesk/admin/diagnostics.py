@@ -26,7 +26,9 @@ import sqlite_utils
 
 from counterdesk import __version__
 from counterdesk.admin import logs
+from counterdesk.domain.errors import CounterdeskError
 from counterdesk.domain.hlc import physical_ms
+from counterdesk.store import cipher
 from counterdesk.store.journal import verify_chains
 from counterdesk.store.migrations import MIGRATIONS, current_version, latest_version
 from counterdesk.store.upgrade import pre_upgrade_dir
@@ -40,7 +42,8 @@ def versions() -> dict[str, str]:
     out = {
         "counterdesk": __version__,
         "python": sys.version.split()[0],
-        "sqlite": sqlite3.sqlite_version,
+        "sqlite": cipher.sqlite_version,
+        "sqlcipher": _dist_version("sqlcipher3"),
         "platform": platform.platform(),
         "frozen": str(bool(getattr(sys, "frozen", False))),
     }
@@ -72,7 +75,10 @@ def store_report(store: Path) -> dict[str, Any]:
     """Settings, schema, integrity, chains and sync state, read-only."""
     if not store.exists():
         return {"error": f"store not found: {store}"}
-    conn = sqlite3.connect(f"file:{store.as_posix()}?mode=ro", uri=True)
+    try:  # read-only; the PC's key (a plain store of an older release: as it is)
+        conn = cipher.connect(store, readonly=True, allow_plain=True)
+    except CounterdeskError as exc:
+        return {"path": str(store), "error": exc.message}
     try:
         return {
             "path": str(store),

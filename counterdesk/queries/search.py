@@ -35,6 +35,7 @@ from counterdesk.domain.errors import InvalidInput, StorageError
 from counterdesk.domain.ids import CASE_NO_RE
 from counterdesk.domain.people import mask_id
 from counterdesk.domain.workflow import STATUS_LABELS
+from counterdesk.store import cipher
 from counterdesk.store.connection import write_transaction
 
 log = logging.getLogger(__name__)
@@ -129,13 +130,13 @@ def search(source: Any, query: str, page: int = 0, page_size: int = 50) -> Searc
         raise InvalidInput("页码或每页条数不对", field="page")
     try:
         refresh_index(source)
-    except (sqlite3.OperationalError, StorageError) as exc:  # read-only: search what is there
+    except (*cipher.OperationalError, StorageError) as exc:  # read-only: search what is there
         log.warning("search index not brought up to date (%s); searching what is indexed", exc)
     kind, tiers = plan(conn, text)
     if kind == "pinyin":
         try:
             refresh_pinyin(source)
-        except sqlite3.OperationalError as exc:  # read-only: search what is there
+        except cipher.OperationalError as exc:  # read-only: search what is there
             log.warning("pinyin index not brought up to date (%s); searching what is indexed", exc)
     labelled = _page(conn, tiers, page * page_size, page_size + 1)
     rows = _rows(conn, labelled[:page_size])

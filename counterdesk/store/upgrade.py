@@ -11,7 +11,7 @@ import sqlite3
 from pathlib import Path
 
 from counterdesk.domain.errors import CounterdeskError, StorageError
-from counterdesk.store import backup
+from counterdesk.store import backup, cipher
 from counterdesk.store.migrations import current_version, migrate, pending
 from counterdesk.store.refold import refold_after
 
@@ -45,7 +45,7 @@ def upgrade_store(conn: sqlite3.Connection, store: Path | str) -> list[int]:
         applied = migrate(conn)
         refold_after(conn, applied)
         return applied
-    except sqlite3.Error as exc:
+    except cipher.Error as exc:
         where = f"自动备份在 {saved}" if saved else "（本次未能生成自动备份）"
         log.error("migration from version %s failed and was rolled back: %s", have, exc)
         raise StorageError(

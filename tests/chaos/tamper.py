@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from conftest import connect_store
 from test_journal import _tamper
 
 from chaos.common import district, enrolled, fast_hashing, intake, new_desk
@@ -36,7 +36,7 @@ def _remove(path: Path, seq: int) -> None:
 
 def _reorder(path: Path, seq: int) -> None:
     _tamper(path, "UPDATE events SET seq = -1 WHERE seq = ?", (seq,))
-    conn = sqlite3.connect(path)
+    conn = connect_store(path)
     conn.execute("UPDATE events SET seq = ? WHERE seq = ?", (seq, seq + 1))
     conn.execute("UPDATE events SET seq = ? WHERE seq = -1", (seq + 1,))
     conn.commit()
@@ -48,7 +48,7 @@ def _rehash(path: Path, seq: int) -> None:
     from counterdesk.domain.events import EVENT_COLUMNS
     from counterdesk.store import canonical
 
-    conn = sqlite3.connect(path)
+    conn = connect_store(path)
     row = conn.execute(
         "SELECT " + ", ".join(EVENT_COLUMNS) + " FROM events WHERE seq = ?", (seq,)
     ).fetchone()
