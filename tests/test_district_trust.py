@@ -304,7 +304,6 @@ def test_parked_events_expire_after_the_documented_time_with_a_reason(district):
 
 
 def test_another_pcs_refused_event_is_a_known_gap_not_a_deletion(district, counter):
-    import sqlite3
 
     center = district.new_center()
     a, ca = counter(center, 1)

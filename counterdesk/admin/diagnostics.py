@@ -77,8 +77,9 @@ def store_report(store: Path) -> dict[str, Any]:
         return {"error": f"store not found: {store}"}
     try:  # read-only; the PC's key (a plain store of an older release: as it is)
         conn = cipher.connect(store, readonly=True, allow_plain=True)
-    except CounterdeskError as exc:
-        return {"path": str(store), "error": exc.message}
+    except CounterdeskError as exc:  # no key, another PC's key, or not a store at all
+        sections = ("schema", "settings", "integrity", "counts", "sync")
+        return {"path": str(store), **{name: {"error": exc.message} for name in sections}}
     try:
         return {
             "path": str(store),
