@@ -15,6 +15,7 @@ import datetime as dt
 import importlib.metadata
 import json
 import platform
+import re
 import sqlite3
 import sys
 import zipfile
@@ -200,16 +201,61 @@ def make_bundle(
         **(extra or {}),
     }
     text = json.dumps(summary, ensure_ascii=False, indent=2, default=str)
+    names = citizen_names(store)
+
+    def mask(text: str) -> str:
+        return mask_names(logs.mask_text(text), names)
+
     out.parent.mkdir(parents=True, exist_ok=True)
     part = out.with_name(out.name + ".part")
     with zipfile.ZipFile(part, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-        zf.writestr("summary.json", logs.mask_text(text))
-        zf.writestr("README.txt", _readme(summary))
+        zf.writestr("summary.json", mask(text))
+        zf.writestr("README.txt", mask(_readme(summary)))
         for path in logs.log_files(log_dir):
             body = path.read_text(encoding="utf-8", errors="replace")[-2_000_000:]
-            zf.writestr(f"logs/{path.name}", logs.mask_text(body))
+            zf.writestr(f"logs/{path.name}", mask(body))
     part.replace(out)
     return out
+
+
+_CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f·]{2,}")
+MAX_NAME = 8
+
+
+def citizen_names(store: Path) -> frozenset[str]:
+    """Every citizen's name in the store (to mask in logs a careless line let through)."""
+    try:
+        conn = cipher.connect(store, readonly=True, allow_plain=True)
+    except CounterdeskError:
+        return frozenset()
+    try:
+        rows = conn.execute("SELECT DISTINCT name FROM citizens WHERE length(name) >= 2")
+        return frozenset(r[0] for r in rows if len(r[0]) <= MAX_NAME)
+    except cipher.Error:
+        return frozenset()
+    finally:
+        conn.close()
+
+
+def mask_names(text: str, names: frozenset[str]) -> str:
+    """Replace every known citizen's name in `text` by its surname and stars (王**)."""
+    if not names:
+        return text
+
+    def run(match: re.Match[str]) -> str:
+        chars, i, out = match.group(0), 0, []
+        while i < len(chars):
+            for size in range(min(MAX_NAME, len(chars) - i), 1, -1):
+                if chars[i : i + size] in names:
+                    out.append(chars[i] + "*" * (size - 1))
+                    i += size
+                    break
+            else:
+                out.append(chars[i])
+                i += 1
+        return "".join(out)
+
+    return _CJK_RUN.sub(run, text)
 
 
 def _readme(summary: dict[str, Any]) -> str:
