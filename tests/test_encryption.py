@@ -17,8 +17,8 @@ from conftest import APPLICANT, connect_store, new_desk, required_keys
 import machine_secrets
 from counterdesk.cli import main
 from counterdesk.desk import Desk
-from counterdesk.queries import search
 from counterdesk.domain.errors import StorageError, StoreKeyError
+from counterdesk.queries import search
 from counterdesk.store import backup, cipher, encrypt
 from machine_secrets.folder import FolderSecretStore
 
