@@ -61,7 +61,7 @@ def needs_work(path: Path | str) -> bool:
     """True when `path` is plain or a conversion of it was interrupted."""
     path = Path(path)
     return cipher.is_plain(path) or any(
-        sibling(path, s).exists() for s in (ENCRYPTING, ENCRYPTED, PLAIN)
+        sibling(path, s).exists() for s in (ENCRYPTING, ENCRYPTED, PLAIN, ENCRYPTING + "-journal")
     )
 
 
@@ -73,6 +73,8 @@ def recover(path: Path | str) -> str | None:
     if encrypting.exists():  # never verified: the plain store is still whole
         encrypting.unlink()
         done.append(f"removed the unverified {encrypting.name}")
+    for side in ("-journal", "-wal", "-shm"):  # what an export killed halfway leaves
+        Path(str(encrypting) + side).unlink(missing_ok=True)
     if not path.exists() and encrypted.exists():
         os.replace(encrypted, path)  # the swap had begun without a hard link
         done.append(f"moved the verified {encrypted.name} into place")
