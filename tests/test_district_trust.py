@@ -20,6 +20,7 @@ from counterdesk.domain.hlc import pack
 from counterdesk.domain.ids import new_id
 from counterdesk.store.journal import device_events
 from sync import bundle, protocol
+from sync.client.state import BUNDLE_KEY, SyncState
 
 STEADY = ("devices", "intake_total", "open_cases", "overdue", "evaluations",
           "bad_evaluations", "refused_events", "parked_events")  # fmt: skip
@@ -124,7 +125,7 @@ def test_no_code_enrolls_a_known_device_and_reenrollment_is_an_admin_action(
     assert client.api.device_status().acked_seq == desk.uploaded_through()  # untouched
     old_bundle = bundle.write_bundle(
         device_events(desk.conn, device_id), center_id=center, device_id=device_id,
-        token=old_token,
+        token=old_token, district_key=SyncState(desk).get(BUNDLE_KEY),
     )  # fmt: skip
     opened = district.ok(
         "POST", f"/admin/devices/{device_id}/reenroll",
