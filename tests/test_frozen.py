@@ -95,6 +95,7 @@ def test_frozen_self_test_passes(bundle: Path, tmp_path: Path):
     assert done.returncode == 0, out + done.stderr[-3000:]
     assert "SELF-TEST OK" in out
     assert "PASS store: schema" in out
+    assert "PASS encryption: SQLCipher 4." in out  # sqlcipher3's library made it into the bundle
     receipt = next(line for line in out.splitlines() if line.startswith("PASS receipt"))
     assert "WenQuanYi" in receipt and str(bundle) in receipt  # the bundled font, not the tree's
     assert f"PASS secrets: saved, read back and deleted in {tmp_path / 'data' / 'secrets'}" in out
