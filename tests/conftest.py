@@ -31,6 +31,18 @@ APPLICANT = {
 
 
 @pytest.fixture(autouse=True)
+def machine_secret_store_of_the_run():
+    """Each test starts on the run's secret folder (COUNTERDESK_SECRETS_DIR) and whatever
+    store it switched to is dropped after it: a test that kept another store would make
+    the stores of later tests unopenable by the subprocesses they start."""
+    import machine_secrets
+
+    machine_secrets.use(None)
+    yield
+    machine_secrets.use(None)
+
+
+@pytest.fixture(autouse=True)
 def fast_password_hashing(monkeypatch):
     """argon2id with test-sized costs (the production costs are checked in test_users)."""
     from counterdesk.desk import users

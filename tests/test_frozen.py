@@ -45,7 +45,8 @@ def _run(bundle: Path, name: str, *args: str, tmp: Path) -> subprocess.Completed
     # Python (the Windows workflow runs its self-test the same way).
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp), PATH="/usr/bin:/bin",
                COUNTERDESK_HOME=str(tmp / "data"), COUNTERDESK_LOG_DIR=str(tmp / "logs"))  # fmt: skip
-    for key in ("COUNTERDESK_RESOURCES", "COUNTERDESK_STORE", "PYTHONPATH", "PYTHONUTF8",
+    for key in ("COUNTERDESK_RESOURCES", "COUNTERDESK_STORE", "COUNTERDESK_SECRETS_DIR",
+                "PYTHONPATH", "PYTHONUTF8",
                 "PYTHONIOENCODING", "PYTHONHOME", "VIRTUAL_ENV"):  # fmt: skip
         env.pop(key, None)
     # Run from an unrelated folder so nothing resolves against the source tree.

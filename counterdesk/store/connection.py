@@ -4,7 +4,6 @@ errors turned into clear messages."""
 from __future__ import annotations
 
 import contextlib
-import errno
 import logging
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,8 +12,8 @@ from typing import Any
 import sqlite_utils
 
 from counterdesk.datadirs import share_in_group_folder
-from counterdesk.domain.errors import StorageError
 from counterdesk.store import cipher, encrypt
+from counterdesk.store.cipher import storage_error  # re-exported: the store's callers use it
 
 log = logging.getLogger(__name__)
 
@@ -61,27 +60,6 @@ def _encrypt_first(path: Path) -> None:
             result.tables,
             result.wiped_bytes,
         )
-
-
-def storage_error(exc: BaseException, path: Path | str | None = None) -> StorageError:
-    """Translate an SQLite or OS failure into a message IT staff can act on."""
-    text = str(exc).lower()
-    where = f"（{path}）" if path else ""
-    if "disk is full" in text or getattr(exc, "errno", None) == errno.ENOSPC:
-        return StorageError(
-            f"磁盘空间已满，刚才的操作没有保存{where}。请清理磁盘后重试，已保存的数据不受影响。",
-            detail=str(exc),
-        )
-    if "not a database" in text or "malformed" in text:
-        return StorageError(
-            f"数据文件已损坏或不是 CounterDesk 数据库{where}。请联系技术人员从备份恢复。",
-            detail=str(exc),
-        )
-    if "readonly" in text or "read-only" in text or "permission" in text:
-        return StorageError(f"数据文件不可写{where}，请检查文件权限。", detail=str(exc))
-    if "locked" in text or "busy" in text:
-        return StorageError("数据库正忙，请稍后重试。", detail=str(exc))
-    return StorageError(f"数据存储出错{where}：{exc}", detail=str(exc))
 
 
 @contextlib.contextmanager

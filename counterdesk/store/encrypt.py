@@ -346,9 +346,7 @@ def _fsync_dir(folder: Path) -> None:
 
 
 def _failed(path: Path, exc: BaseException) -> StorageError:
-    from counterdesk.store.connection import storage_error
-
-    error = storage_error(exc, path)
+    error = cipher.storage_error(exc, path)
     error.message = f"加密数据文件失败，原文件未动：{error.message}"
     error.args = (error.message,)
     return error
