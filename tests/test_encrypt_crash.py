@@ -116,3 +116,28 @@ def test_recovery_is_logged_for_it(plain_store, tmp_path, caplog):
         pass
     text = caplog.text
     assert "interrupted encryption was completed" in text and "encrypted in place" not in text
+
+
+def test_two_programs_opening_a_plain_store_at_once_both_get_it_whole(plain_store, tmp_path):
+    """Two clerks' accounts start the upgraded app at the same moment: one converts, the
+    other waits on the conversion lock and then opens the encrypted store."""
+    source, rows = plain_store
+    store = tmp_path / "counterdesk.db"
+    shutil.copyfile(source, store)
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(Path.cwd()), str(WORKER.parent)]))
+    procs = [subprocess.Popen([sys.executable, str(WORKER), str(store), "never"],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+             for _ in range(2)]  # fmt: skip
+    opened = []
+    try:
+        for proc in procs:
+            for line in proc.stdout:
+                if line.startswith("opened"):
+                    opened.append(int(line.split()[1]))
+                    break
+    finally:
+        for proc in procs:
+            os.kill(proc.pid, signal.SIGKILL)
+            proc.communicate(timeout=30)
+    assert opened == [len(rows["events"])] * 2
+    _check_nothing_lost(store, rows)

@@ -79,6 +79,8 @@ def machine_key(*, create: bool = False) -> bytes | None:
         raise SecretStoreError(f"本机数据库密钥（{KEY_NAME}）长度不对，已损坏")
     if not create:
         return None
+    # Made once per PC, when its first store is created (setup, the self-test, or the first
+    # start of the upgraded app), before any other process could want one.
     key = secrets.token_bytes(KEY_BYTES)
     machine_secrets.set(KEY_NAME, key.hex())
     if machine_secrets.get(KEY_NAME) != key.hex():  # never write a store with a key not kept
@@ -104,8 +106,8 @@ def connect(
     """An SQLCipher connection (autocommit) to the store at `path`, keyed and checked.
 
     `key` defaults to the PC's key (created when the file is new). Raises StoreKeyError
-    (no key, or not this PC's) or StorageError (a plain store) with a message IT can act on, never SQLite's bare
-    "file is not a database".
+    (no key, or not this PC's) or StorageError (a plain store, a missing or damaged
+    file) with a message IT can act on, never SQLite's bare "file is not a database".
     """
     path = Path(path)
     plain = is_plain(path)
@@ -115,6 +117,8 @@ def connect(
             "an unencrypted store from an older release: opening it with CounterDesk encrypts it",
         )
     new = is_empty(path)
+    if readonly and not path.exists():
+        raise StorageError(f"找不到数据文件 {path} / no store at {path}")
     if not plain and key is None:
         key = machine_key(create=new and not readonly)
         if key is None:
@@ -135,7 +139,7 @@ def connect(
         conn.close()
         if plain:
             raise StorageError(
-                f"数据文件已损坏{path}。请联系技术人员从备份恢复。", detail=str(exc)
+                f"数据文件已损坏（{path}）。请联系技术人员从备份恢复。", detail=str(exc)
             ) from exc
         raise StoreKeyError(_wrong_key_message(path), detail=str(exc)) from exc
     return conn

@@ -4,7 +4,6 @@ errors turned into clear messages."""
 from __future__ import annotations
 
 import contextlib
-import logging
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,8 +13,6 @@ import sqlite_utils
 from counterdesk.datadirs import share_in_group_folder
 from counterdesk.store import cipher, encrypt
 from counterdesk.store.cipher import storage_error  # re-exported: the store's callers use it
-
-log = logging.getLogger(__name__)
 
 
 def open_database(path: Path | str) -> sqlite_utils.Database:
@@ -31,7 +28,7 @@ def open_database(path: Path | str) -> sqlite_utils.Database:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         if encrypt.needs_work(path):
-            _encrypt_first(path)
+            encrypt.ensure_encrypted(path)  # logged for IT
         conn = cipher.connect(path, check_same_thread=False)
         conn.execute("PRAGMA journal_mode=WAL")
         share_in_group_folder(path)  # every account of the PC writes the machine's store
@@ -43,23 +40,6 @@ def open_database(path: Path | str) -> sqlite_utils.Database:
     except (*cipher.DatabaseError, OSError) as exc:
         raise storage_error(exc, path) from exc
     return sqlite_utils.Database(conn)
-
-
-def _encrypt_first(path: Path) -> None:
-    """Finish an interrupted conversion, then encrypt a plain store (logged for IT)."""
-    done = encrypt.recover(path)
-    if done:
-        log.warning("store %s: an interrupted encryption was completed: %s", path, done)
-    if cipher.is_plain(path):
-        log.info("store %s is an older release's plain store: encrypting it in place", path)
-        result = encrypt.encrypt_in_place(path)
-        log.warning(
-            "store %s encrypted in place (%.1f s, %d tables verified, %d plain bytes wiped)",
-            path,
-            result.seconds,
-            result.tables,
-            result.wiped_bytes,
-        )
 
 
 @contextlib.contextmanager

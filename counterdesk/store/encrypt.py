@@ -25,7 +25,7 @@ import hashlib
 import logging
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -63,6 +63,56 @@ def needs_work(path: Path | str) -> bool:
     return cipher.is_plain(path) or any(
         sibling(path, s).exists() for s in (ENCRYPTING, ENCRYPTED, PLAIN, ENCRYPTING + "-journal")
     )
+
+
+LOCK = "-encrypt.lock"  # held by the one process that converts or recovers the store
+
+
+@contextlib.contextmanager
+def converting_alone(path: Path) -> Iterator[None]:
+    """Hold an OS lock while converting or recovering `path`: a second CounterDesk starting
+    at the same moment waits here, then finds the work done."""
+    lock = Path(str(path) + LOCK)
+    fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o660)
+    try:
+        if os.name == "nt":
+            import msvcrt
+
+            while True:
+                try:
+                    msvcrt.locking(fd, msvcrt.LK_LOCK, 1)  # gives up after ~10 s: try again
+                    break
+                except OSError:
+                    continue
+        else:
+            import fcntl
+
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
+        with contextlib.suppress(OSError):
+            lock.unlink()  # a waiter that gets the old file finds nothing left to do
+
+
+def ensure_encrypted(path: Path | str, *, refold: bool = True) -> list[str]:
+    """Finish an interrupted conversion, then encrypt a plain store; returns what was done."""
+    path = Path(path)
+    done: list[str] = []
+    with converting_alone(path):
+        recovered = recover(path)
+        if recovered:
+            log.warning("store %s: an interrupted encryption was completed: %s", path, recovered)
+            done.append(recovered)
+        if cipher.is_plain(path):
+            log.info("store %s is an older release's plain store: encrypting it in place", path)
+            result = encrypt_in_place(path, refold=refold)
+            log.warning(
+                "store %s encrypted in place (%.1f s, %d tables verified, %d plain bytes wiped)",
+                path, result.seconds, result.tables, result.wiped_bytes,
+            )  # fmt: skip
+            done.append("encrypted in place")
+    return done
 
 
 def recover(path: Path | str) -> str | None:
