@@ -16,7 +16,6 @@ import importlib.metadata
 import json
 import platform
 import re
-import sqlite3
 import sys
 import zipfile
 from collections.abc import Callable
@@ -102,7 +101,7 @@ def _section(name: str, read: Callable[[], Any]) -> dict[str, Any]:
         return {name: {"error": f"{type(exc).__name__}: {exc}"}}
 
 
-def _schema(conn: sqlite3.Connection) -> dict[str, Any]:
+def _schema(conn: cipher.Connection) -> dict[str, Any]:
     have = current_version(conn)
     return {
         "version": have,
@@ -111,12 +110,12 @@ def _schema(conn: sqlite3.Connection) -> dict[str, Any]:
     }
 
 
-def _settings(conn: sqlite3.Connection) -> dict[str, str]:
+def _settings(conn: cipher.Connection) -> dict[str, str]:
     rows = conn.execute("SELECT key, value FROM meta ORDER BY key").fetchall()
     return {k: ("<hidden>" if _is_secret(k) else v) for k, v in rows}
 
 
-def _integrity(conn: sqlite3.Connection) -> dict[str, Any]:
+def _integrity(conn: cipher.Connection) -> dict[str, Any]:
     integrity = conn.execute("PRAGMA integrity_check").fetchone()[0]
     broken = verify_chains(conn)
     return {
@@ -126,7 +125,7 @@ def _integrity(conn: sqlite3.Connection) -> dict[str, Any]:
     }
 
 
-def _counts(conn: sqlite3.Connection) -> dict[str, int]:
+def _counts(conn: cipher.Connection) -> dict[str, int]:
     """Rows of every table (full-text index internals left out), so IT sees the whole store."""
     db = sqlite_utils.Database(conn)
     indexes = db.table_names(fts4=True) + db.table_names(fts5=True)
@@ -138,7 +137,7 @@ def _counts(conn: sqlite3.Connection) -> dict[str, int]:
     return {name: db[name].count for name in sorted(tables)}
 
 
-def _sync(conn: sqlite3.Connection) -> dict[str, Any]:
+def _sync(conn: cipher.Connection) -> dict[str, Any]:
     """The same figures as sync.client's SyncStatus, read straight from the store."""
     meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
     device, acked = meta.get("device_id", ""), int(meta.get("sync_acked_seq", "0"))

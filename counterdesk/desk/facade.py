@@ -15,7 +15,6 @@ import contextlib
 import dataclasses
 import datetime as dt
 import logging
-import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -162,7 +161,7 @@ class Desk:
         return self.ctx.path
 
     @property
-    def conn(self) -> sqlite3.Connection:
+    def conn(self) -> cipher.Connection:
         return self.ctx.conn
 
     @property

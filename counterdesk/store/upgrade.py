@@ -7,7 +7,6 @@ backup itself is `counterdesk.store.backup`.
 from __future__ import annotations
 
 import logging
-import sqlite3
 from pathlib import Path
 
 from counterdesk.domain.errors import CounterdeskError, StorageError
@@ -29,7 +28,7 @@ def pre_upgrade_dir(store: Path | str) -> Path:
     return Path(store).resolve().parent / PRE_UPGRADE_DIR
 
 
-def upgrade_store(conn: sqlite3.Connection, store: Path | str) -> list[int]:
+def upgrade_store(conn: cipher.Connection, store: Path | str) -> list[int]:
     """Migrate an open store, backing it up first if it is an older release's store.
 
     The backup is verified and rotated (the last 3 are kept). A migration that
@@ -57,7 +56,7 @@ def upgrade_store(conn: sqlite3.Connection, store: Path | str) -> list[int]:
 
 
 def _backup_before_upgrade(
-    conn: sqlite3.Connection, store: Path, have: int, want: int
+    conn: cipher.Connection, store: Path, have: int, want: int
 ) -> Path | None:
     meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
     if "center_code" not in meta:
