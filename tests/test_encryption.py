@@ -250,3 +250,23 @@ def test_diagnostics_carry_no_citizen_in_clear(tmp_path):
         value for row in people for value in row if value and len(value) >= 2 and value in text
     ]
     assert leaks == []
+
+
+def test_plain_copies_older_releases_left_beside_the_store_are_encrypted_too(tmp_path):
+    fixture = Path(__file__).parent / "fixtures" / "release1-store.db"
+    store = tmp_path / "data" / "counterdesk.db"
+    (tmp_path / "data" / "pre-upgrade").mkdir(parents=True)
+    shutil.copyfile(fixture, store)
+    old_copy = tmp_path / "data" / "pre-upgrade" / "counterdesk-RL01-01-20250101-120000.db"
+    aside = tmp_path / "data" / "counterdesk.db.before-restore-20250102-090000"
+    shutil.copyfile(fixture, old_copy)
+    shutil.copyfile(fixture, aside)
+    assert encrypt.plain_copies(store) == sorted([old_copy, aside])
+    with Desk(store):
+        pass
+    assert not cipher.is_plain(old_copy) and not cipher.is_plain(aside)
+    assert backup.verify_backup(old_copy).cases == 4 and backup.verify_backup(aside).cases == 4
+    assert encrypt.plain_copies(store) == []
+    leftovers = [p.name for p in (tmp_path / "data").rglob("*") if p.is_file() and
+                 p.name.endswith((".plain", ".encrypting", ".encrypted", ".lock"))]  # fmt: skip
+    assert leftovers == []

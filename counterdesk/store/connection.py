@@ -27,7 +27,7 @@ def open_database(path: Path | str) -> sqlite_utils.Database:
     path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        if encrypt.needs_work(path):
+        if encrypt.needs_work(path) or encrypt.plain_copies(path):
             encrypt.ensure_encrypted(path)  # logged for IT
         conn = cipher.connect(path, check_same_thread=False)
         conn.execute("PRAGMA journal_mode=WAL")

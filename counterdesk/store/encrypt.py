@@ -35,6 +35,7 @@ from counterdesk.store import cipher
 
 log = logging.getLogger(__name__)
 
+LOCK = "-encrypt.lock"  # held by the one process that converts or recovers the store
 ENCRYPTING = ".encrypting"  # being written: never trusted, removed at the next start
 ENCRYPTED = ".encrypted"  # written and verified: may replace the store
 PLAIN = ".plain"  # the old plain file under its second name, to be wiped
@@ -63,9 +64,6 @@ def needs_work(path: Path | str) -> bool:
     return cipher.is_plain(path) or any(
         sibling(path, s).exists() for s in (ENCRYPTING, ENCRYPTED, PLAIN, ENCRYPTING + "-journal")
     )
-
-
-LOCK = "-encrypt.lock"  # held by the one process that converts or recovers the store
 
 
 @contextlib.contextmanager
@@ -112,7 +110,28 @@ def ensure_encrypted(path: Path | str, *, refold: bool = True) -> list[str]:
                 path, result.seconds, result.tables, result.wiped_bytes,
             )  # fmt: skip
             done.append("encrypted in place")
+        for copy in plain_copies(path):  # what older releases left beside it, in clear
+            recover(copy)
+            if cipher.is_plain(copy):
+                result = encrypt_in_place(copy, refold=False)
+                log.warning("older copy %s encrypted in place (%.1f s)", copy, result.seconds)
+                done.append(f"encrypted {copy.name}")
     return done
+
+
+PRE_UPGRADE = "pre-upgrade"  # = counterdesk.store.upgrade.PRE_UPGRADE_DIR (which imports us)
+_SIDECARS = ("-wal", "-shm", "-journal", ENCRYPTING, ENCRYPTED, PLAIN, LOCK)
+
+
+def plain_copies(store: Path) -> list[Path]:
+    """Copies of the store that older releases left in clear: pre-upgrade backups and the
+    store kept aside by a restore (`….before-restore-…`), or ones whose conversion was cut."""
+    folder = store.resolve().parent
+    found = [*(folder / PRE_UPGRADE).glob("*.db"), *folder.glob(store.name + ".before-restore-*")]
+    return sorted(
+        p for p in found
+        if p.is_file() and not p.name.endswith(_SIDECARS) and needs_work(p)
+    )  # fmt: skip
 
 
 def recover(path: Path | str) -> str | None:
