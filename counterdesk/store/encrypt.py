@@ -71,26 +71,40 @@ def converting_alone(path: Path) -> Iterator[None]:
     """Hold an OS lock while converting or recovering `path`: a second CounterDesk starting
     at the same moment waits here, then finds the work done."""
     lock = Path(str(path) + LOCK)
-    fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o660)
+    fd = _lock(lock)
     try:
+        yield
+    finally:
+        if os.name == "nt":  # an open file cannot be removed there; a waiter keeps it (0 bytes)
+            os.close(fd)
+        with contextlib.suppress(OSError):
+            lock.unlink()  # POSIX: before closing, so a waiter sees it was not the live one
+        if os.name != "nt":
+            os.close(fd)
+
+
+def _lock(lock: Path) -> int:
+    """Open and lock `lock`, retrying when the file we locked was unlinked meanwhile."""
+    while True:
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o660)
         if os.name == "nt":
             import msvcrt
 
-            while True:
-                try:
-                    msvcrt.locking(fd, msvcrt.LK_LOCK, 1)  # gives up after ~10 s: try again
-                    break
-                except OSError:
-                    continue
-        else:
-            import fcntl
+            try:
+                msvcrt.locking(fd, msvcrt.LK_LOCK, 1)  # gives up after ~10 s: try again
+            except OSError:
+                os.close(fd)
+                continue
+            return fd  # Windows cannot unlink a file another process holds open
+        import fcntl
 
-            fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
-    finally:
-        os.close(fd)
-        with contextlib.suppress(OSError):
-            lock.unlink()  # a waiter that gets the old file finds nothing left to do
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        try:
+            if os.fstat(fd).st_ino == os.stat(lock).st_ino:
+                return fd
+        except FileNotFoundError:
+            pass
+        os.close(fd)  # we waited on a lock file its holder removed: take the new one
 
 
 def ensure_encrypted(path: Path | str, *, refold: bool = True) -> list[str]:
