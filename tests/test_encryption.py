@@ -270,3 +270,22 @@ def test_plain_copies_older_releases_left_beside_the_store_are_encrypted_too(tmp
     leftovers = [p.name for p in (tmp_path / "data").rglob("*") if p.is_file() and
                  p.name.endswith((".plain", ".encrypting", ".encrypted", ".lock"))]  # fmt: skip
     assert leftovers == []
+
+
+def test_the_window_tells_it_the_key_is_missing_and_opens_nothing(desk, tmp_path, monkeypatch,
+                                                                  qapp):  # fmt: skip
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui import app
+
+    path = desk.path
+    desk.close()
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(QMessageBox, "warning",
+                        staticmethod(lambda parent, title, text: shown.append((title, text))))  # fmt: skip
+    previous = machine_secrets.use(FolderSecretStore(tmp_path / "empty-secrets"))
+    try:
+        assert app.run(path) == 2
+    finally:
+        machine_secrets.use(previous)
+    assert len(shown) == 1 and "没有数据库密钥" in shown[0][1] and "store-key" in shown[0][1]

@@ -73,6 +73,8 @@ class StoreKeyError(StorageError):
     district; the clerk can do nothing about it.
     """
 
+    kind = "store_key"
+
 
 # ---- sync (client side) ------------------------------------------------------------
 
