@@ -70,8 +70,8 @@ def machine_key(*, create: bool = False) -> bytes | None:
             key = bytes.fromhex(stored.strip())
         except ValueError as exc:
             raise SecretStoreError(
-                f"本机数据库密钥（{KEY_NAME}）已损坏，请技术人员按运维手册“数据库密钥”一节处理 / "
-                "the PC's database key is damaged: see the operators' guide, 'database key'",
+                f"本机数据库密钥（{KEY_NAME}）已损坏，请技术人员按运维手册 §4.4“数据库密钥”处理 / "
+                "the PC's database key is damaged: see the operators' guide §4.4",
                 detail=str(exc),
             ) from exc
         if len(key) == KEY_BYTES:
@@ -156,18 +156,18 @@ def _where_key() -> str:
 def _no_key_message(path: Path) -> str:
     return (
         f"数据文件 {path} 已加密，但本机没有数据库密钥（应在 {_where_key()} 中，名为 {KEY_NAME}）。"
-        "请技术人员恢复该密钥文件，或按运维手册“数据库密钥丢失”一节经区级平台恢复本机 / "
+        "请技术人员恢复该密钥文件，或按运维手册 §4.4“数据库密钥”经区级平台恢复本机 / "
         f"the store is encrypted and this PC holds no database key ({KEY_NAME}): restore the "
-        "secrets folder, or recover the PC through the district (operators' guide)"
+        "secrets folder, or recover the PC through the district (operators' guide §4.4)"
     )
 
 
 def _wrong_key_message(path: Path) -> str:
     return (
         f"本机数据库密钥打不开 {path}：文件已损坏或不是本机加密的 CounterDesk 数据"
-        "（例如别的电脑的备份）。请技术人员核对来源；换机请按运维手册经区级平台恢复 / "
+        "（例如别的电脑的备份）。请技术人员核对来源；换机请按运维手册 §4.4 经区级平台恢复 / "
         f"this PC's database key does not open {path}: it was encrypted on another PC, or it "
-        "is damaged (operators' guide: database key)"
+        "is damaged (operators' guide §4.4)"
     )
 
 
