@@ -79,6 +79,31 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_access_log(args: argparse.Namespace) -> int:
+    """This PC's access log (查询留痕) for the chief: who read which citizen, newest first."""
+    import datetime as dt
+    import getpass
+
+    from counterdesk.desk import Desk
+    from counterdesk.domain.hlc import CHINA_TZ, to_datetime
+
+    password = args.password or getpass.getpass(f"{args.login} 的密码：")
+    with Desk(args.store) as desk:
+        desk.login(args.login, password)
+        since = dt.datetime.now(CHINA_TZ) - dt.timedelta(days=args.days)
+        rows = desk.access_entries(user=args.user, tail=args.tail, since=since, limit=args.limit)
+        integrity = [b for b in desk.verify().broken if b.event_id.startswith("access:")]
+    print(f"{'时间':16} {'用户':12} {'操作':18} {'公民（证件号）':20} {'对象':22} 件数  事由")
+    for e in rows:
+        when = to_datetime(e.hlc).strftime("%Y-%m-%d %H:%M")
+        print(f"{when:16} {e.user:12} {e.action_label:18} {e.subject:20} {e.detail[:22]:22} "
+              f"{e.count or '':4}  {e.reason}")  # fmt: skip
+    print(f"共 {len(rows)} 条（近 {args.days} 天）")
+    for link in integrity:
+        print(f"留痕链断开：{link}")
+    return 1 if integrity else 0
+
+
 def cmd_verify(args: argparse.Namespace) -> int:
     from counterdesk.desk import Desk
 
@@ -252,6 +277,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--login")
     p.add_argument("--password")
     p.set_defaults(func=cmd_demo_data)
+
+    p = sub.add_parser("access-log", help="查看本机查询留痕（中心负责人）")
+    p.add_argument("--login", required=True, help="中心负责人的登录名")
+    p.add_argument("--password", help="不填则提示输入")
+    p.add_argument("--user", help="只看这位窗口人员")
+    p.add_argument("--tail", help="证件号后四位")
+    p.add_argument("--days", type=int, default=7)
+    p.add_argument("--limit", type=int, default=200)
+    p.set_defaults(func=cmd_access_log)
 
     p = sub.add_parser("verify", help="校验数据库完整性与日志哈希链")
     p.add_argument("--deep", action="store_true", help="同时用日志重建视图并比对")

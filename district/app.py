@@ -30,7 +30,7 @@ from counterdesk.domain.errors import (
     TooManyRequests,
     Unauthorized,
 )
-from district import feed, openapi
+from district import access_report, access_store, feed, openapi
 from district import summary as summary_mod
 from district.config import token_matches
 from district.limits import RateLimit
@@ -158,6 +158,10 @@ def create_app(district: District, admin_hash: str) -> FastAPI:
     def push(req: protocol.PushRequest, dev: DeviceRow) -> protocol.PushAck:
         return district.push(dev, req)
 
+    @app.post(f"{P}/access", response_model=protocol.AccessAck)
+    def push_access(req: protocol.AccessPush, dev: DeviceRow) -> protocol.AccessAck:
+        return access_store.ingest(district, dev, req)
+
     @app.post(
         f"{P}/pull",
         response_model=protocol.PullResponse,
@@ -263,6 +267,14 @@ def _case_routes(app: FastAPI, district: District, deps: list[Any]) -> None:
     async def import_bundle(request: Request) -> protocol.ImportResult:
         data = await request.body()
         return await run_in_threadpool(district.import_bundle, data)
+
+    @app.get(f"{P}/admin/access", response_model=protocol.AccessReport, dependencies=deps)
+    def access(
+        center: str = "", user: str = "", tail: str = "", since: str = "", until: str = "",
+        limit: int = 500,
+    ) -> protocol.AccessReport:  # fmt: skip
+        q = access_report.query(center, user, tail, since, until, limit)
+        return access_report.report(district, q)
 
     @app.get(f"{P}/admin/summary", response_model=protocol.Summary, dependencies=deps)
     def supervision() -> protocol.Summary:

@@ -122,6 +122,37 @@ def cmd_summary(args: argparse.Namespace) -> None:
         )
 
 
+def cmd_access(args: argparse.Namespace) -> None:
+    """Who read which citizens: entries and flags, as the console's 查询留痕 page."""
+    from district import access_report
+    from district.console.i18n import format_ms
+
+    q = access_report.query(args.center or "", args.user or "", args.tail or "",
+                            args.since or "", args.until or "", args.limit)  # fmt: skip
+    result = access_report.report(_district(args), q)
+    if args.json:
+        _print(result)
+        return
+    print(f"flags (more than {result.per_hour} citizens an hour; outside {result.work_hours} "
+          "or on a non-working day; broken chains):")  # fmt: skip
+    for f in result.flags:
+        print(f"  {f.kind:9} {f.center:5} {f.user:16} {format_ms(f.at_ms)}  {f.detail}")
+    if not result.flags:
+        print("  (none)")
+    print(f"{'time':16} {'center':6} {'user':16} {'action':15} {'citizen':20} {'detail':24} reason")
+    for e in result.entries:
+        chain = "" if e.link == "ok" else f" [{e.link}]"
+        print(f"{format_ms(e.at_ms):16} {e.center:6} {e.user[:16]:16} {e.action:15} "
+              f"{e.subject:20} {e.detail[:24]:24} {e.reason}{chain}")  # fmt: skip
+
+
+def cmd_access_settings(args: argparse.Namespace) -> None:
+    from district import access_report
+
+    limits = access_report.set_thresholds(_district(args), per_hour=args.per_hour, hours=args.hours)
+    print(f"per_hour {limits.per_hour}; work hours {limits.hours_text}")
+
+
 def cmd_feedback(args: argparse.Namespace) -> None:
     _print([item.model_dump() for item in _district(args).feedback(args.center, args.unanswered)])
 
@@ -230,6 +261,21 @@ def _case_parsers(sub: Any) -> None:
     p = sub.add_parser("summary", help="supervision summary across centers")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_summary)
+
+    p = sub.add_parser("access", help="access logs: who read which citizen, and the flags")
+    p.add_argument("--center", help="only this center")
+    p.add_argument("--user", help="only this counter login")
+    p.add_argument("--tail", help="the citizen's ID number, last 4 characters")
+    p.add_argument("--since", help="first day (YYYY-MM-DD, China time)")
+    p.add_argument("--until", help="last day, inclusive")
+    p.add_argument("--limit", type=int, default=200)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_access)
+
+    p = sub.add_parser("access-settings", help="thresholds of the access flags")
+    p.add_argument("--per-hour", type=int, help="citizens one user may read in an hour (100)")
+    p.add_argument("--hours", help="working hours, e.g. 08:30-17:30")
+    p.set_defaults(func=cmd_access_settings)
 
     p = sub.add_parser("feedback", help="list feedback from centers")
     p.add_argument("--center")

@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from sqlalchemy import Connection, Engine, inspect, select, text
 
+from district import access_store
 from district import schema_v3 as rekey
 from district.console import tables as console_tables
 from district.schema import metadata, schema_version
@@ -33,11 +34,16 @@ def _v4(conn: Connection) -> None:
     console_tables.create(conn)  # the console's tables live with the console
 
 
+def _v5(conn: Connection) -> None:
+    access_store.create(conn)  # the counters' access logs (docs/access-log.md)
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "centers, devices, events, changes, catalogs, calendars", _v1),
     (2, "devices.clock_skew_ms (wrong PC clocks flagged in the summary)", _v2),
     (3, "center_code in every large table's keys; refusals on the feed; device actions", _v3),
     (4, "console: users, sessions, audit, enrollment notes, case index", _v4),
+    (5, "access logs of the counters (查询留痕), with each device's chain head", _v5),
 ]
 
 

@@ -18,7 +18,7 @@ from counterdesk.domain.ids import CASE_NO_RE, new_id
 from counterdesk.domain.workdays import WorkCalendar, parse_schedule
 from counterdesk.domain.workflow import OUTCOMES, check, fold
 from counterdesk.store import canonical
-from district import ingest
+from district import access_store, ingest
 from district import schema as s
 from district.enrollment import Enrollment
 from district.store import district_device_id, now_ms, row_event
@@ -84,7 +84,8 @@ class District(Enrollment):
             )
         parsed = bundle.verify_bundle(data, device.public_key, self.bundle_private_key())
         events = [_wire(item, i) for i, item in enumerate(parsed.events)]
-        out = self._ingest(device, events)
+        out = self._ingest(device, events) if events else ingest.Outcome(acked_seq=device.acked_seq)
+        access = access_store.ingest_bundled(self, device, parsed.access) if parsed.access else None
         return protocol.ImportResult(
             device_id=device.device_id,
             events=len(events),
@@ -93,6 +94,10 @@ class District(Enrollment):
             parked=out.parked,
             rejected=out.rejected,
             acked_seq=out.acked_seq,
+            access=len(parsed.access),
+            access_stored=access.stored if access else 0,
+            access_acked_seq=access.acked_seq if access else 0,
+            access_breaks=access.breaks if access else [],
         )
 
     def _ingest(self, device: Any, events: list[dict[str, Any]]) -> ingest.Outcome:
@@ -120,6 +125,7 @@ class District(Enrollment):
                 .where(r.center_code == device.center_code, r.device_id == device_id)
                 .order_by(r.seq)
             ).all()
+            access_held = access_store.held_seq(conn, device.center_code, device_id)
         return protocol.AckFile(
             device_id=device_id,
             center_code=device.center_code,
@@ -130,6 +136,7 @@ class District(Enrollment):
                 for r in refusals
             ],
             issued_ms=now_ms(),
+            access_acked_seq=access_held,
         )
 
     # ---- the district's own chain -----------------------------------------------------

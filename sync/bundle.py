@@ -5,7 +5,7 @@ Layout (all UTF-8):
 
     COUNTERDESK-BUNDLE/2\\n
     <header: canonical JSON on one line>\\n
-    <body: AES-256-GCM of the gzip of canonical JSON {"events": [...]}>
+    <body: AES-256-GCM of the gzip of canonical JSON {"events": [...], "access": [...]}>
 
 The header names the device, center, sequence range, event count, body length
 and body SHA-256 (of the encrypted body), how the body is encrypted (`enc`), and
@@ -20,6 +20,10 @@ bundle, HKDF-SHA256 of the shared secret, AES-256-GCM with the header's identity
 fields as associated data. Only the district can read a bundle; a lost stick
 gives nothing but the device id and sequence range. Format 1 (the same without
 `enc`, body in clear) is still read, for bundles written by older versions.
+
+`access` (the device's unsent access-log entries, docs/access-log.md) is optional;
+the header's `access_count` says how many (0 or absent: none). A district that does
+not know it reads the events and ignores the rest.
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ import hashlib
 import hmac
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from cryptography.exceptions import InvalidSignature, InvalidTag
@@ -50,7 +54,7 @@ MAGIC = b"COUNTERDESK-BUNDLE/2\n"
 MAGIC_V1 = b"COUNTERDESK-BUNDLE/1\n"  # plain body: read, never written
 ENC_ALG = "X25519-HKDF-SHA256-AES256GCM"
 _ENC_INFO = b"counterdesk bundle encryption v2"
-_AAD_FIELDS = ("format", "center_id", "device_id", "first_seq", "last_seq", "count")
+_AAD_FIELDS = ("format", "center_id", "device_id", "first_seq", "last_seq", "count", "access_count")
 MAX_BUNDLE_BYTES = 64 * 1024 * 1024
 MAX_BUNDLE_EVENTS = 100_000
 MAX_BUNDLE_RAW_BYTES = 256 * 1024 * 1024
@@ -72,6 +76,7 @@ def public_key_hex(token: str) -> str:
 class Bundle:
     header: dict[str, Any]
     events: list[dict[str, Any]]
+    access: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def device_id(self) -> str:
@@ -104,19 +109,28 @@ def _aad(header: dict[str, Any]) -> bytes:
 
 
 def write_bundle(
-    events: list[Event], *, center_id: str, device_id: str, token: str, district_key: str
+    events: list[Event],
+    *,
+    center_id: str,
+    device_id: str,
+    token: str,
+    district_key: str,
+    access: list[dict[str, Any]] | None = None,
 ) -> bytes:
-    """The bytes of a signed bundle holding `events` (the device's own, in sequence order),
+    """The bytes of a signed bundle holding `events` (the device's own, in sequence order)
+    and `access`, the device's access-log entries (canonical dicts, in sequence order),
     encrypted to `district_key` (the district's public bundle key, hex)."""
-    if not events:
+    access = access or []
+    if not events and not access:
         raise InvalidInput("没有待上传的事件，无需导出数据包")
     try:
         recipient = X25519PublicKey.from_public_bytes(bytes.fromhex(district_key))
     except ValueError as exc:
         raise InvalidInput("区级平台的数据包加密公钥无效：请联网同步一次后再导出") from exc
-    clear = gzip.compress(
-        canonical.dumps({"events": [e.to_dict() for e in events]}).encode(), mtime=0
-    )
+    content: dict[str, Any] = {"events": [e.to_dict() for e in events]}
+    if access:
+        content["access"] = access
+    clear = gzip.compress(canonical.dumps(content).encode(), mtime=0)
     ephemeral = X25519PrivateKey.generate()
     epk = ephemeral.public_key().public_bytes_raw()
     nonce = os.urandom(12)
@@ -124,9 +138,10 @@ def write_bundle(
         "format": "counterdesk-bundle/2",
         "center_id": center_id,
         "device_id": device_id,
-        "first_seq": events[0].seq,
-        "last_seq": events[-1].seq,
+        "first_seq": events[0].seq if events else 0,
+        "last_seq": events[-1].seq if events else 0,
         "count": len(events),
+        "access_count": len(access),
     }
     key = _body_key(ephemeral.exchange(recipient), epk, recipient.public_bytes_raw())
     body = AESGCM(key).encrypt(nonce, clear, _aad(header))
@@ -185,14 +200,20 @@ def verify_bundle(data: bytes, public_key: str, district_key: str | None = None)
         body = _decrypt(header, body, district_key)
     try:
         raw = gunzip_bounded(body, MAX_BUNDLE_RAW_BYTES)
-        events = loads_integers_only(raw)["events"]
-    except (OSError, EOFError, ValueError, KeyError, TypeError) as exc:
+        content = loads_integers_only(raw)
+        events = content["events"]
+        access = content.get("access", [])
+    except (OSError, EOFError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise InvalidInput("数据包内容无法解压或解析") from exc
     if not isinstance(events, list) or len(events) != header["count"]:
         raise InvalidInput("数据包中的事件数与头部不符")
     if len(events) > MAX_BUNDLE_EVENTS:
         raise InvalidInput(f"数据包事件过多（最多 {MAX_BUNDLE_EVENTS} 个）")
-    return Bundle(header, events)
+    if not isinstance(access, list) or len(access) != header.get("access_count", 0):
+        raise InvalidInput("数据包中的留痕记录数与头部不符")
+    if len(access) > MAX_BUNDLE_EVENTS:
+        raise InvalidInput(f"数据包留痕记录过多（最多 {MAX_BUNDLE_EVENTS} 条）")
+    return Bundle(header, events, access)
 
 
 def _decrypt(header: dict[str, Any], body: bytes, district_key: str | None) -> bytes:

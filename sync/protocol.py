@@ -209,6 +209,112 @@ class PushAck(Message):
     parked: int = 0
 
 
+# ---- access log (查询留痕) ---------------------------------------------------------------
+
+MAX_BATCH_ACCESS = 5000
+AccessAction = Literal[
+    "open_case", "reveal_id", "reveal_phone", "search_id", "search_name", "lookup_citizen",
+    "print_personal", "export_personal",
+]  # fmt: skip
+# A run of 7+ digits is a full ID number or phone in clear: never on the wire.
+_NO_NUMBER = re.compile(r"[0-9]{7,}")
+
+
+def _no_number(text: str) -> str:
+    if _NO_NUMBER.search(text):
+        raise ValueError("不得含有 7 位以上的连续数字（完整证件号或电话不得明文上传）")
+    return text
+
+
+def Masked(high: int) -> Any:  # noqa: N802 - a type factory
+    """One line of at most `high` characters that carries no full number in clear."""
+    return Annotated[Line(0, high), AfterValidator(_no_number)]
+
+
+class WireAccess(Message):
+    """One access-log entry as it travels; field for field `AccessEntry.to_dict()`
+    (counterdesk/domain/access.py). Strict like `WireEvent`."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    center_id: CenterCode
+    device_id: DeviceId
+    seq: Annotated[StrictInt, Field(ge=1, le=INT64_MAX)]
+    hlc: Int64
+    user: Line(1, 64)
+    role: Line(0, 16)
+    action: AccessAction
+    case_id: Uuid | None
+    subject: Masked(64)
+    detail: Masked(128)
+    count: Annotated[StrictInt, Field(ge=0, le=10_000_000)]
+    reason: Masked(200)
+    prev_hash: Hash
+    hash: Hash
+
+
+class AccessPush(Message):
+    """A device's own access entries in sequence order, after `after_seq` (what the
+    client believes the district holds)."""
+
+    after_seq: Int64
+    entries: list[WireAccess] = Field(max_length=MAX_BATCH_ACCESS)
+
+
+class AccessBreak(Message):
+    """Where an uploaded access chain does not hold (kept, and shown to supervision)."""
+
+    seq: int
+    code: Literal["gap", "broken_link", "hash_mismatch"]
+    reason: str
+
+
+class AccessAck(Message):
+    """`acked_seq`: the highest sequence of the device's access log the district holds."""
+
+    acked_seq: int
+    stored: int
+    duplicates: int
+    breaks: list[AccessBreak] = Field(default_factory=list)
+
+
+class AccessRecord(Message):
+    """One access entry as the district lists it to supervision (admin API)."""
+
+    center: str
+    device_id: str
+    seq: int
+    at_ms: int
+    user: str
+    role: str
+    action: str
+    action_label: str
+    case_id: str | None
+    subject: str
+    detail: str
+    count: int
+    reason: str
+    link: str
+
+
+class AccessFlag(Message):
+    """An unusual pattern: `volume`, `off_hours` or `chain` (docs/access-log.md)."""
+
+    kind: Literal["volume", "off_hours", "chain"]
+    center: str
+    user: str
+    at_ms: int
+    count: int
+    detail: str
+
+
+class AccessReport(Message):
+    entries: list[AccessRecord]
+    flags: list[AccessFlag]
+    per_hour: int
+    work_hours: str
+
+
 # ---- pull ----------------------------------------------------------------------------
 
 
@@ -372,6 +478,12 @@ class ImportResult(Message):
     parked: int
     rejected: list[Rejected]
     acked_seq: int
+    # The bundle's access-log entries (docs/sync-protocol.md §11): stored now, the
+    # device's held access sequence after it, and where the chain broke.
+    access: int = 0
+    access_stored: int = 0
+    access_acked_seq: int = 0
+    access_breaks: list[AccessBreak] = Field(default_factory=list)
 
 
 class AckFile(Message):
@@ -384,6 +496,7 @@ class AckFile(Message):
     rejected: list[Rejected]
     issued_ms: int
     acked_hash: Hash | None = None  # as in DeviceStatus
+    access_acked_seq: int = 0  # the device's access-log entries the district holds
 
 
 class CenterSummary(Message):

@@ -10,6 +10,7 @@ import pytest
 from conftest import demo_center
 from openpyxl import load_workbook
 
+from counterdesk.desk import users
 from counterdesk.domain.errors import InvalidInput, StorageError
 from counterdesk.domain.hlc import CHINA_TZ
 from counterdesk.queries import export, search, summaries
@@ -23,6 +24,13 @@ def center(tmp_path_factory):
         yield desk
 
 
+@pytest.fixture
+def chief(center):
+    """The center's desk as its chief: exports of personal data need that role."""
+    with center.acting_as(users.User("zhuren", "李主任", "chief")):
+        yield center
+
+
 @pytest.fixture(scope="module")
 def board(center):
     return summaries.dashboard(center, "month", END.date())
@@ -33,8 +41,8 @@ def read_csv(path) -> list[list[str]]:
         return list(csv.reader(handle))
 
 
-def test_dashboard_csv_has_bom_titles_and_chinese_headers(board, tmp_path) -> None:
-    path = export.export_dashboard(board, tmp_path / "本月汇总.csv")
+def test_dashboard_csv_has_bom_titles_and_chinese_headers(chief, board, tmp_path) -> None:
+    path = export.export_dashboard(chief, board, tmp_path / "本月汇总.csv")
     assert path.read_bytes()[:3] == b"\xef\xbb\xbf"
     rows = read_csv(path)
     assert rows[0] == ["概览"] and rows[1] == ["项目", "数值"]
@@ -48,8 +56,8 @@ def test_dashboard_csv_has_bom_titles_and_chinese_headers(board, tmp_path) -> No
     assert rows[matter_block + 2] == [board.by_matter[0][0], str(board.by_matter[0][1])]
 
 
-def test_dashboard_xlsx_one_sheet_per_table(board, tmp_path) -> None:
-    path = export.export_dashboard(board, tmp_path / "本月汇总.xlsx")
+def test_dashboard_xlsx_one_sheet_per_table(chief, board, tmp_path) -> None:
+    path = export.export_dashboard(chief, board, tmp_path / "本月汇总.xlsx")
     book = load_workbook(path)
     assert book.sheetnames[:3] == ["概览", "按日受理", "按事项"]
     assert "超期案件" in book.sheetnames and "办理时长" in book.sheetnames
@@ -69,15 +77,15 @@ def test_dashboard_xlsx_one_sheet_per_table(board, tmp_path) -> None:
     assert timing.cell(2, 2).value == board.processing[0].cases
 
 
-def test_case_list_from_search_keeps_id_numbers_as_text(center, tmp_path) -> None:
+def test_case_list_from_search_keeps_id_numbers_as_text(chief, center, tmp_path) -> None:
     found = search.search(center, "居住证", page_size=20)
-    csv_path = export.export_cases(found.rows, tmp_path / "cases.csv", title="搜索结果")
+    csv_path = export.export_cases(chief, found.rows, tmp_path / "cases.csv", title="搜索结果")
     rows = read_csv(csv_path)
     assert rows[0][:4] == ["案件编号", "申请人", "证件号码", "联系电话"]
     assert len(rows) == 21
     assert rows[1][2] == "\t" + found.rows[0].id_number  # Excel keeps 18 digits as text
     assert rows[1][0] == found.rows[0].case_no
-    xlsx_path = export.export_cases(found.rows, tmp_path / "cases.xlsx", title="搜索结果")
+    xlsx_path = export.export_cases(chief, found.rows, tmp_path / "cases.xlsx", title="搜索结果")
     sheet = load_workbook(xlsx_path)["搜索结果"]
     assert sheet.cell(2, 3).value == found.rows[0].id_number
     assert sheet.cell(2, 3).data_type == "s"
@@ -89,11 +97,11 @@ class Row:
     applicant_name: str
 
 
-def test_formulas_are_never_executed(tmp_path) -> None:
+def test_formulas_are_never_executed(chief, tmp_path) -> None:
     rows = [Row("DEMO-261127-02-0001", '=HYPERLINK("x")'), Row("DEMO-261127-02-0002", "+1")]
-    rows_csv = read_csv(export.export_cases(rows, tmp_path / "x.csv"))
+    rows_csv = read_csv(export.export_cases(chief, rows, tmp_path / "x.csv"))
     assert rows_csv[1][1] == '\'=HYPERLINK("x")' and rows_csv[2][1] == "'+1"
-    sheet = load_workbook(export.export_cases(rows, tmp_path / "x.xlsx")).active
+    sheet = load_workbook(export.export_cases(chief, rows, tmp_path / "x.xlsx")).active
     assert sheet.cell(2, 2).data_type == "s"
     assert sheet.cell(2, 2).value == '=HYPERLINK("x")'
 
@@ -111,10 +119,10 @@ def test_empty_list_and_long_sheet_names(tmp_path) -> None:
     assert headers[:3] == ["案件编号", "申请人", "事项"] and "责任部门" in headers
 
 
-def test_wrong_suffix_or_unwritable_place(tmp_path, board) -> None:
+def test_wrong_suffix_or_unwritable_place(chief, tmp_path, board) -> None:
     with pytest.raises(InvalidInput, match=r"\.csv 或 \.xlsx"):
-        export.export_dashboard(board, tmp_path / "x.pdf")
+        export.export_dashboard(chief, board, tmp_path / "x.pdf")
     blocker = tmp_path / "file"
     blocker.write_text("x")
     with pytest.raises(StorageError, match="无法写入"):
-        export.export_dashboard(board, blocker / "x.csv")
+        export.export_dashboard(chief, board, blocker / "x.csv")

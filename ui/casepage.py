@@ -30,6 +30,7 @@ from counterdesk.domain.workflow import ALLOWED_FROM, EVENT_LABELS
 from ui import ops
 from ui.dialogs import CaseChoices, ask_action_values, case_choices
 from ui.preview import print_document
+from ui.reveal import REVEAL_KEY, reveal
 from ui.settings import option
 from ui.syncservice import UPLOADS
 
@@ -82,7 +83,7 @@ def load_case(desk: Any, key: str) -> dict[str, Any]:
     from counterdesk.domain.hlc import to_datetime
     from counterdesk.queries.counter import case_upload
 
-    case = desk.get_case(key)
+    case = desk.open_case(key)  # recorded in the access log (refreshes within minutes are one)
     staff = {m.login: m.name for m in desk.staff()}  # actors at every counter of the center
     choices = case_choices(desk, case)
     timeline = []
@@ -236,6 +237,7 @@ class CasePage(QWidget):
             QShortcut(QKeySequence(key), self, lambda a=action: self.shortcut(a), context=context)
         QShortcut(QKeySequence(NEXT_KEY), self, self.next_step, context=context)
         QShortcut(QKeySequence(REPRINT_KEY), self, self.reprint.showMenu, context=context)
+        QShortcut(QKeySequence(REVEAL_KEY), self, self.reveal, context=context)
 
     def focus_opener(self) -> None:
         """F4: the case-number box, ready to type (the shown case stays until Enter)."""
@@ -279,8 +281,7 @@ class CasePage(QWidget):
         self.choices = data["choices"]
         f = self.fields
         f["case_no"].setText(case.case_no)
-        f["applicant"].setText(f"{case.applicant_name}（{self.tr(case.id_type_label)} "
-                               f"{case.masked_id}） {case.phone}")  # fmt: skip
+        self._applicant(case.masked_id, case.masked_phone, revealed=False)
         f["matter"].setText(f"{case.matter_name} · {case.department}")
         f["status"].setText(self.tr(case.status_label))
         light = {"red": self.tr("（已超期）"), "yellow": self.tr("（临近期限）")}
@@ -310,6 +311,26 @@ class CasePage(QWidget):
                 text = self.tr(value) if col == 1 else str(value)
                 self.timeline.setItem(row, col, QTableWidgetItem(text))
         self._show_actions()
+
+    def _applicant(self, number: str, phone: str, *, revealed: bool) -> None:
+        case = self.case
+        hint = (self.tr("（完整显示，已留痕）") if revealed
+                else self.tr("（{0} 显示完整）").format(REVEAL_KEY))  # fmt: skip
+        self.fields["applicant"].setText(
+            f"{case.applicant_name}（{self.tr(case.id_type_label)} {number}） {phone}  {hint}"
+        )
+
+    def reveal(self) -> None:
+        """Ctrl+R: the full ID number and phone of the shown case, asked why and recorded."""
+        if self.case is None:
+            return
+        case = self.case
+
+        def shown(values: dict[str, str]) -> None:
+            if self.case is not None and self.case.id == case.id:
+                self._applicant(values["id_number"], values["phone"], revealed=True)
+
+        reveal(self, case.id, ("id_number", "phone"), shown)
 
     def _upload_text(self, upload: Any) -> str:
         if upload.refused:

@@ -55,6 +55,7 @@ class DashboardPage(QWidget):
             (self.tr("日报 PDF"), lambda: self.report("report_daily")),
             (self.tr("月报 PDF"), lambda: self.report("report_monthly")),
             (self.tr("导出 Excel/CSV"), lambda: self.export()),
+            (self.tr("查询留痕"), lambda: self.access_log()),
         ):
             button = QPushButton(label)
             button.clicked.connect(slot)
@@ -169,6 +170,14 @@ class DashboardPage(QWidget):
         key = today.isoformat() if kind == "report_daily" else today.strftime("%Y-%m")
         print_document(self, kind, key)
 
+    def access_log(self) -> Any:
+        """This PC's access log (who read which citizen), for the chief."""
+        from ui.accesslist import AccessDialog
+
+        dialog = AccessDialog(self)
+        dialog.open()
+        return dialog
+
     def export(self, path: str | None = None) -> None:
         from counterdesk.queries import export
 
@@ -179,6 +188,6 @@ class DashboardPage(QWidget):
         if not path or self.board is None:
             return
         board = self.board
-        ops.QueryOp(self, lambda desk: export.export_dashboard(board, path)).success(
+        ops.QueryOp(self, lambda desk: export.export_dashboard(desk, board, path)).success(
             lambda out: self.figures.setToolTip(self.tr("已导出到 {0}").format(out))
         ).run_in_background()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -23,6 +24,7 @@ from counterdesk.domain.changes import CASES
 from counterdesk.queries.worklists import COLUMNS, WORK_LISTS, ListQuery
 from ui import ops
 from ui.listmodel import CASE_ID, DISPLAY, HORIZONTAL, TOOLTIP, CaseListModel, fill_roles
+from ui.reveal import REVEAL_KEY, reveal
 from ui.tables import set_widths
 
 SEARCH_COLUMNS = ("案件编号", "申请人", "证件号", "事项", "状态", "受理日期", "办结期限", "匹配")
@@ -35,6 +37,7 @@ LIST_WIDTHS = {i: _LIST_EMS[name] for i, (name, _) in enumerate(COLUMNS) if name
 SEARCH_WIDTHS = {0: 11, 1: 4.5, 2: 10, 4: 8, 5: 5.5, 6: 5.5, 7: 6}
 LIST_STRETCH = [name for name, _ in COLUMNS].index("matter_name")
 SEARCH_STRETCH = SEARCH_COLUMNS.index("事项")
+ID_COLUMN = SEARCH_COLUMNS.index("证件号")
 
 
 def _cells(row: Any) -> tuple:
@@ -62,6 +65,7 @@ class SearchModel(QAbstractTableModel):
         self.kind = ""
         self.on_loaded: Any = None
         self.headers = [self.tr(label) for label in SEARCH_COLUMNS]
+        self.reveal_hint = self.tr("Ctrl+R 显示所选行的完整证件号（留痕）")
 
     def start(self, query: str) -> None:
         self.beginResetModel()
@@ -120,6 +124,8 @@ class SearchModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Any, role: int = DISPLAY) -> Any:  # noqa: N802
         if role == DISPLAY and orientation == HORIZONTAL:
             return self.headers[section]
+        if role == TOOLTIP and orientation == HORIZONTAL and section == ID_COLUMN:
+            return self.reveal_hint
         return None
 
     def _value(self, row: int, column: int, role: int) -> Any:
@@ -141,6 +147,15 @@ class SearchModel(QAbstractTableModel):
 
     def case_id(self, row: int) -> str | None:
         return self.rows[row].case_id if 0 <= row < len(self.rows) else None
+
+    def show_full_id(self, row: int, number: str) -> None:
+        """A revealed ID number (Ctrl+R, recorded) replaces the masked one in its row."""
+        if 0 <= row < len(self.cells):
+            cells = list(self.cells[row])
+            cells[ID_COLUMN] = number
+            self.cells[row] = tuple(cells)
+            index = self.index(row, ID_COLUMN)
+            self.dataChanged.emit(index, index)
 
 
 class WorkListPage(QWidget):
@@ -199,6 +214,8 @@ class WorkListPage(QWidget):
         layout.addWidget(self.chooser)
         layout.addLayout(right, 1)
         ops.bus().subscribe({CASES}, lambda change: self.refresh(), self)
+        QShortcut(QKeySequence(REVEAL_KEY), self.table, self.reveal_selected,
+                  context=Qt.ShortcutContext.WidgetShortcut)  # fmt: skip
         self.setFocusProxy(self.table)
         self.show_list(self.current)
 
@@ -281,6 +298,17 @@ class WorkListPage(QWidget):
         self.count.setText(self.tr("按{0}搜索：{1} 件{2}").format(kind, count, more_text))
         if count and not self.table.currentIndex().isValid():
             self.table.selectRow(0)  # Enter in the search box (again) opens it
+
+    def reveal_selected(self) -> None:
+        """Ctrl+R on a search result: its full ID number, asked why and recorded."""
+        index = self.table.currentIndex()
+        if self.table.model() is not self.search_model or not index.isValid():
+            return
+        row = index.row()
+        case_id = self.search_model.case_id(row)
+        if case_id:
+            reveal(self, case_id, ("id_number",),
+                   lambda values: self.search_model.show_full_id(row, values["id_number"]))  # fmt: skip
 
     def _activated(self, index: QModelIndex) -> None:
         case_id = self.table.model().data(index, Qt.UserRole)

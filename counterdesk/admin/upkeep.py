@@ -16,11 +16,42 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from counterdesk.domain.errors import CounterdeskError, StorageError
-from counterdesk.store import backup, cipher
+from counterdesk.store import accesslog, backup, cipher
 
 log = logging.getLogger(__name__)
+
+
+# ---- the access log's retention ------------------------------------------------------
+
+
+def prune_access_log(desk: Any, now_ms: int | None = None) -> int:
+    """Delete access-log entries older than six months (183 days) that the district
+    has acknowledged; never a younger or unsynced one (the store's trigger refuses
+    those too). Returns how many went. Run daily by `BackupScheduler`."""
+    now = desk.ctx.journal.clock.wall() if now_ms is None else now_ms
+    with desk.ctx.write(sweep=False):
+        # Every device's entries here: this PC's, and a restored store's earlier identity's.
+        devices = [r[0] for r in desk.conn.execute("SELECT DISTINCT device_id FROM access_log")]
+        gone = sum(accesslog.prune(desk.conn, device, now) for device in devices)
+    if gone:
+        log.info(
+            "access log: %d entries older than %d days and synced were pruned",
+            gone,
+            accesslog.KEEP_DAYS,
+        )
+    return gone
+
+
+def prune_access_log_at(store: Path | str) -> int:
+    """`prune_access_log` on a store by its path (the daily timer holds no Desk)."""
+    from counterdesk.desk import Desk
+
+    with Desk(store) as desk:
+        return prune_access_log(desk)
+
 
 # ---- the daily automatic backup ------------------------------------------------------
 
@@ -128,6 +159,7 @@ class BackupScheduler:
         if outcome.status == "done":
             self.retry_at = None
             self._remember(moment.date(), outcome.path or self.schedule.folder)
+            self._prune_access_log()
         else:
             self.retry_at = moment + self.schedule.retry
         if self.on_outcome:
@@ -159,6 +191,13 @@ class BackupScheduler:
             log.info("automatic backup rotation removed %s", old.name)
         log.info("automatic backup done: %s (%d bytes)", result.path, result.size)
         return Outcome("done", f"已自动备份到 {result.path}", result.path)
+
+    def _prune_access_log(self) -> None:
+        """Once a day, after the backup (so the backups hold what goes): old synced entries."""
+        try:
+            prune_access_log_at(self.store)
+        except CounterdeskError as exc:
+            log.error("access log not pruned today: %s (%s)", exc.message, exc.detail)
 
     # -- the thread --
 

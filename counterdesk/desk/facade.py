@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from counterdesk.desk import expiry, users
+from counterdesk.desk.access import AccessLog
 from counterdesk.desk.accounts import Accounts
 from counterdesk.desk.boundary import Line, Login, Long, Name, Short, checked, checked_methods
 from counterdesk.desk.casework import CaseWork
@@ -36,7 +37,7 @@ from counterdesk.domain.hlc import HybridClock
 from counterdesk.domain.ids import new_id
 from counterdesk.domain.people import Applicant, validate_id
 from counterdesk.domain.workdays import WorkCalendar, YearSchedule
-from counterdesk.store import cipher, projection
+from counterdesk.store import accesslog, cipher, projection
 from counterdesk.store.connection import open_database, storage_error, write_transaction
 from counterdesk.store.journal import Journal, events_for_case, insert_foreign, verify_chains
 from counterdesk.store.migrations import migrate, restore_triggers
@@ -90,6 +91,7 @@ class Desk:
         self.intake = Intake(self.ctx)
         self.casework = CaseWork(self.ctx)
         self.accounts = Accounts(self.ctx)
+        self.access = AccessLog(self.ctx)
         self._on_open()
 
     def _on_open(self) -> None:
@@ -153,6 +155,10 @@ class Desk:
     users = delegate("accounts", Accounts.users)
     staff = delegate("accounts", Accounts.staff)
     add_staff_account = delegate("accounts", Accounts.add_staff_account)
+
+    open_case = delegate("access", AccessLog.open_case)
+    reveal = delegate("access", AccessLog.reveal)
+    access_entries = delegate("access", AccessLog.entries)
 
     # ---- the open store --------------------------------------------------------------
 
@@ -362,7 +368,11 @@ class Desk:
     # ---- reading ---------------------------------------------------------------------
 
     def get_case(self, key: str) -> Case:
-        """A case by its id or its case number."""
+        """A case by its id or its case number, for the core's own work (papers, checks).
+
+        What a person opens to read goes through `open_case`, which is recorded in
+        the access log; the UI never calls this (tests/test_access_ui.py checks it).
+        """
         return Case.from_state(self.ctx.case_state(key))
 
     def timeline(self, case_id: str) -> list[Event]:
@@ -376,6 +386,7 @@ class Desk:
             "WHERE id_type = ? AND id_number = ?",
             (id_type, number),
         ).fetchone()
+        self.access.looked_up(number, row is not None)  # a citizen's data read by ID: recorded
         return Applicant(*row) if row else None
 
     def notice(self, notice_no: str) -> dict[str, Any]:
@@ -395,6 +406,17 @@ class Desk:
         with self.ctx.lock:
             integrity = self.conn.execute("PRAGMA integrity_check").fetchone()[0]
             report = VerifyReport(integrity=integrity, broken=verify_chains(self.conn))
+            report.broken.extend(accesslog.verify(self.conn))
+            access_head = accesslog.head_seq(self.conn, self.info.device_id)
+            access_acked = accesslog.acked_seq(self.conn, self.info.device_id)
+            if access_acked > access_head:
+                report.broken.append(
+                    BrokenLink(
+                        self.info.device_id, access_head + 1, "access:tail",
+                        f"留痕只到第 {access_head} 条，但区级平台已确认收到第 "
+                        f"{access_acked} 条（末尾的留痕被删除）",
+                    )
+                )  # fmt: skip
             report.events = self.conn.execute("SELECT COUNT(*) FROM events").fetchone()[0]
             # Deleting the journal's last events keeps every chain intact; the sequence
             # the district acknowledged (remembered here) shows it.

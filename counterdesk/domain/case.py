@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-from counterdesk.domain.people import ID_TYPES, mask_id
+from counterdesk.domain.people import ID_TYPES, mask_id, mask_phone
 from counterdesk.domain.workdays import WorkCalendar
 from counterdesk.domain.workflow import CLOSED, STATUS_LABELS
 
@@ -83,6 +83,10 @@ class Case:
     @property
     def masked_id(self) -> str:
         return mask_id(self.id_number)
+
+    @property
+    def masked_phone(self) -> str:
+        return mask_phone(self.phone) if self.phone else ""
 
     @property
     def is_open(self) -> bool:

@@ -87,6 +87,16 @@ def mask_id(number: str) -> str:
     return number[:6] + "*" * (len(number) - 10) + number[-4:]
 
 
+def mask_phone(phone: str) -> str:
+    """A phone as screens and lists show it: the first 3 and last 4 digits of a mobile,
+    the area code and last 4 of a landline, the rest hidden."""
+    digits = phone.strip()
+    if len(digits) < 7:
+        return "*" * len(digits)
+    head = digits.split("-")[0] + "-" if "-" in digits else digits[:3]
+    return head + "*" * max(0, len(digits) - len(head) - 4) + digits[-4:]
+
+
 @dataclass(frozen=True)
 class Applicant:
     """Who applies: a person (kind 'person') or an enterprise (kind 'enterprise')."""

@@ -82,7 +82,10 @@ def render(
     if spec is None:
         raise InvalidInput(f"不认识的单据类型：{kind}", field="kind")
     if spec.key == "period":
-        return spec.renderer(desk, str(key), reprint_time=reprint_time, out=out, **options)
+        pdf = spec.renderer(desk, str(key), reprint_time=reprint_time, out=out, **options)
+        # The reports list overdue cases by applicant: a printed list with people's names.
+        desk.access.listed("print_personal", f"{kind}:{key}"[:64], 0)
+        return pdf
     if spec.key == "notice":
         if reprint:
             # The paper is made first, so an impossible notice leaves no reprint event.
@@ -104,7 +107,10 @@ def render(
         for case in cases:
             _, when = desk.record_reprint(case.id, kind)
             reprint_time = reprint_time or when
-    return spec.renderer(desk, *subject, reprint_time=reprint_time, out=out, **options)
+    pdf = spec.renderer(desk, *subject, reprint_time=reprint_time, out=out, **options)
+    if spec.key == "cases":  # a hand-over or return list: names and masked IDs of many people
+        desk.access.listed("print_personal", kind, len(cases))
+    return pdf
 
 
 def _cases(desk: Desk, key: str | Sequence[str], *, many: bool) -> list[Case]:

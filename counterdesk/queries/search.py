@@ -30,6 +30,7 @@ from typing import Any
 
 from pypinyin import lazy_pinyin
 
+from counterdesk.domain.access import mask_name, mask_tail
 from counterdesk.domain.errors import InvalidInput, StorageError
 from counterdesk.domain.ids import CASE_NO_RE
 from counterdesk.domain.people import mask_id
@@ -139,7 +140,19 @@ def search(source: Any, query: str, page: int = 0, page_size: int = 50) -> Searc
             log.warning("pinyin index not brought up to date (%s); searching what is indexed", exc)
     labelled = _page(conn, tiers, page * page_size, page_size + 1)
     rows = _rows(conn, labelled[:page_size])
-    return SearchPage(query, kind, tuple(rows), page, page_size, len(labelled) > page_size)
+    result = SearchPage(query, kind, tuple(rows), page, page_size, len(labelled) > page_size)
+    _record(source, result, text)
+    return result
+
+
+def _record(source: Any, result: SearchPage, text: str) -> None:
+    """A search for a person (by number, name or pinyin) goes in the access log, once per
+    query (its first page); case-number and matter searches name nobody."""
+    access = getattr(source, "access", None)
+    if access is None or result.page or result.kind == "case_no":
+        return
+    subject = mask_tail(text) if result.kind == "number" else mask_name(text)
+    access.searched(result.kind, subject, len(result.rows), more=result.has_more)
 
 
 def normalize(query: str) -> str:

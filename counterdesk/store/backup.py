@@ -21,7 +21,7 @@ from pathlib import Path
 
 from counterdesk.domain.errors import IntegrityError, NotFound, StorageError
 from counterdesk.domain.ids import new_id
-from counterdesk.store import cipher, encrypt, projection
+from counterdesk.store import accesslog, cipher, encrypt, projection
 from counterdesk.store.connection import storage_error
 from counterdesk.store.journal import verify_chains
 from counterdesk.store.migrations import (
@@ -165,6 +165,12 @@ def verify_backup(path: Path | str) -> BackupInfo:
         broken = verify_chains(conn)
         if broken:
             raise IntegrityError(f"备份 {path.name} 的日志链校验失败：{broken[0]}")
+        has_access = conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'access_log'"
+        ).fetchone()
+        broken = accesslog.verify(conn) if has_access else []  # none before migration 10
+        if broken:
+            raise IntegrityError(f"备份 {path.name} 的查询留痕链校验失败：{broken[0]}")
         version = current_version(conn)
         if version > latest_version():
             raise StorageError(

@@ -453,6 +453,40 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         ) WITHOUT ROWID;
         """,
     ),
+    (
+        10,
+        "access log (查询留痕): who read which citizen, hash-chained, kept 183 days",
+        # docs/access-log.md. Separate from the journal: reading never changes a case.
+        # No update ever; a delete only of an entry at least 183 days old (by its own
+        # stamp and by the PC's clock) that the district has acknowledged.
+        """
+        CREATE TABLE access_log (
+            center_id TEXT NOT NULL,
+            device_id TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            hlc INTEGER NOT NULL,
+            user TEXT NOT NULL,
+            role TEXT NOT NULL,
+            action TEXT NOT NULL,
+            case_id TEXT,
+            subject TEXT NOT NULL,
+            detail TEXT NOT NULL,
+            count INTEGER NOT NULL,
+            reason TEXT NOT NULL,
+            prev_hash TEXT NOT NULL,
+            hash TEXT NOT NULL,
+            PRIMARY KEY (device_id, seq)
+        ) WITHOUT ROWID;
+        CREATE INDEX access_log_hlc ON access_log (hlc);
+        CREATE TRIGGER access_log_append_only_update BEFORE UPDATE ON access_log
+            BEGIN SELECT RAISE(ABORT, 'the access log is append-only'); END;
+        CREATE TRIGGER access_log_keep_delete BEFORE DELETE ON access_log
+        WHEN old.seq > COALESCE((SELECT CAST(value AS INTEGER) FROM meta
+                                 WHERE key = 'access_acked_seq:' || old.device_id), 0)
+            OR (old.hlc >> 16) > (CAST(strftime('%s', 'now') AS INTEGER) - 183 * 86400) * 1000
+        BEGIN SELECT RAISE(ABORT, 'access log entries are kept 183 days and until synced'); END;
+        """,
+    ),
 ]
 
 

@@ -8,7 +8,14 @@ from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from district.console import i18n, pages_admin, pages_auth, pages_cases, pages_supervision
+from district.console import (
+    i18n,
+    pages_access,
+    pages_admin,
+    pages_auth,
+    pages_cases,
+    pages_supervision,
+)
 from district.console.auth import Accounts
 from district.console.web import HERE, PREFIX, Console, ConsoleError, NeedLogin, url_for
 from district.operations import District
@@ -29,7 +36,7 @@ def mount(app: FastAPI, district: District) -> Console:
     app.state.console = console
     app.mount(f"{PREFIX}/static", StaticFiles(directory=HERE / "static"), name="console-static")
     _install_handlers(app, console)
-    for module in (pages_auth, pages_cases, pages_supervision, pages_admin):
+    for module in (pages_auth, pages_cases, pages_supervision, pages_access, pages_admin):
         app.include_router(module.router(console), prefix=PREFIX, include_in_schema=False)
     return console
 

@@ -23,6 +23,7 @@ sys.path.insert(0, str(ROOT))
 
 
 def data_strings() -> list[tuple[str, str]]:
+    from counterdesk.domain.access import ACTIONS
     from counterdesk.domain.people import ID_TYPES
     from counterdesk.domain.workflow import EVENT_LABELS, LEVELS, STATUS_LABELS
     from counterdesk.printing import kind_labels
@@ -58,6 +59,7 @@ def data_strings() -> list[tuple[str, str]]:
     pairs += [("DashboardPage", s) for s in STATUS_LABELS.values()]
     pairs += [("DashboardPage", s) for s in LEVELS]
     pairs += [("DashboardPage", s) for s in charts.WEEKDAYS]
+    pairs += [("AccessDialog", s) for s in ACTIONS.values()]
     pairs += [("SetupWizard", setupwizard.DEFAULT_PRINTER)]
     pairs += [("EvaluationDialog", s) for s in LEVELS]
     pairs += [("EvaluationDialog", s) for s in dialogs.INDICATOR_LABELS.values()]

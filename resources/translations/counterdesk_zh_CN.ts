@@ -85,6 +85,89 @@
     </message>
 </context>
 <context>
+    <name>AccessDialog</name>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="168" />
+        <source>打开案件</source>
+        <translation>打开案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="169" />
+        <source>显示完整证件号</source>
+        <translation>显示完整证件号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="170" />
+        <source>显示完整电话</source>
+        <translation>显示完整电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="171" />
+        <source>按证件号/号码查询</source>
+        <translation>按证件号/号码查询</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="172" />
+        <source>按姓名查询</source>
+        <translation>按姓名查询</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="173" />
+        <source>按证件号调取老用户信息</source>
+        <translation>按证件号调取老用户信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="174" />
+        <source>打印含个人信息的清单</source>
+        <translation>打印含个人信息的清单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="175" />
+        <source>导出含个人信息的清单</source>
+        <translation>导出含个人信息的清单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accesslist.py" line="53" />
+        <source>查询留痕（本机）</source>
+        <translation>查询留痕（本机）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accesslist.py" line="57" />
+        <source>窗口登录名</source>
+        <translation>窗口登录名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accesslist.py" line="60" />
+        <source>证件号后四位</source>
+        <translation>证件号后四位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accesslist.py" line="65" />
+        <source>近 {0} 天</source>
+        <translation>近 {0} 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accesslist.py" line="66" />
+        <source>查询</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accesslist.py" line="88" />
+        <source>本机每次打开案件、显示完整号码、按证件号或姓名查询、打印或导出清单都会留痕，保存至少六个月并上报区级平台；证件号只记前 6 位和后 4 位。</source>
+        <translation>本机每次打开案件、显示完整号码、按证件号或姓名查询、打印或导出清单都会留痕，保存至少六个月并上报区级平台；证件号只记前 6 位和后 4 位。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accesslist.py" line="103" />
+        <source>加载中…</source>
+        <translation>加载中…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accesslist.py" line="118" />
+        <source>共 {0} 条</source>
+        <translation>共 {0} 条</translation>
+    </message>
+</context>
+<context>
     <name>AdminPage</name>
     <message>
         <location filename="../../ui/admin.py" line="405" />
@@ -371,17 +454,17 @@
         <translation>已办理 {0} 件</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="184" />
+        <location filename="../../ui/_i18n_strings.py" line="192" />
         <source>送件（交部门）</source>
         <translation>送件（交部门）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="185" />
+        <location filename="../../ui/_i18n_strings.py" line="193" />
         <source>结果返回（从部门取回）</source>
         <translation>结果返回（从部门取回）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="186" />
+        <location filename="../../ui/_i18n_strings.py" line="194" />
         <source>领取办结</source>
         <translation>领取办结</translation>
     </message>
@@ -389,154 +472,164 @@
 <context>
     <name>CasePage</name>
     <message>
-        <location filename="../../ui/casepage.py" line="164" />
+        <location filename="../../ui/casepage.py" line="165" />
         <source>输入案件编号或其尾号（4 位起），回车打开</source>
         <translation>输入案件编号或其尾号（4 位起），回车打开</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="167" />
+        <location filename="../../ui/casepage.py" line="168" />
         <source>打开案件 F4</source>
         <translation>打开案件 F4</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="169" />
+        <location filename="../../ui/casepage.py" line="170" />
         <source>案件</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="172" />
+        <location filename="../../ui/casepage.py" line="173" />
         <source>案件编号</source>
         <translation>案件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="172" />
+        <location filename="../../ui/casepage.py" line="173" />
         <source>申请人</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="173" />
-        <location filename="../../ui/casepage.py" line="222" />
+        <location filename="../../ui/casepage.py" line="174" />
+        <location filename="../../ui/casepage.py" line="223" />
         <source>事项</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="173" />
+        <location filename="../../ui/casepage.py" line="174" />
         <source>状态</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="174" />
+        <location filename="../../ui/casepage.py" line="175" />
         <source>办结期限</source>
         <translation>办结期限</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="174" />
+        <location filename="../../ui/casepage.py" line="175" />
         <source>当前环节</source>
         <translation>当前环节</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="175" />
+        <location filename="../../ui/casepage.py" line="176" />
         <source>待补材料</source>
         <translation>待补材料</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="175" />
+        <location filename="../../ui/casepage.py" line="176" />
         <source>承办人</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="176" />
+        <location filename="../../ui/casepage.py" line="177" />
         <source>评价</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="176" />
+        <location filename="../../ui/casepage.py" line="177" />
         <source>上传</source>
         <translation>上传</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="184" />
+        <location filename="../../ui/casepage.py" line="185" />
         <source>下一步可办</source>
         <translation>下一步可办</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="209" />
+        <location filename="../../ui/casepage.py" line="210" />
         <source>补打 {0} ▾</source>
         <translation>补打 {0} ▾</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="316" />
+        <location filename="../../ui/casepage.py" line="317" />
+        <source>（完整显示，已留痕）</source>
+        <translation>（完整显示，已留痕）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/casepage.py" line="318" />
+        <source>（{0} 显示完整）</source>
+        <translation>（{0} 显示完整）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/casepage.py" line="337" />
         <source>{0} 条被区级平台拒收（见 系统管理 → 同步）</source>
         <translation>{0} 条被区级平台拒收（见 系统管理 → 同步）</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="318" />
+        <location filename="../../ui/casepage.py" line="339" />
         <source>待上传 {0} 条（联网后自动上传）</source>
         <translation>待上传 {0} 条（联网后自动上传）</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="319" />
+        <location filename="../../ui/casepage.py" line="340" />
         <source>已全部上传区级平台</source>
         <translation>已全部上传区级平台</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="331" />
+        <location filename="../../ui/casepage.py" line="352" />
         <source>快捷键 {0}</source>
         <translation>快捷键 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="222" />
+        <location filename="../../ui/casepage.py" line="223" />
         <source>时间</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="222" />
+        <location filename="../../ui/casepage.py" line="223" />
         <source>经办人</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="222" />
+        <location filename="../../ui/casepage.py" line="223" />
         <source>设备</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="222" />
+        <location filename="../../ui/casepage.py" line="223" />
         <source>说明</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="200" />
+        <location filename="../../ui/casepage.py" line="201" />
         <source>办理过程（谁、何时、在哪）</source>
         <translation>办理过程（谁、何时、在哪）</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="263" />
+        <location filename="../../ui/casepage.py" line="265" />
         <source>没有找到案件：{0}</source>
         <translation>没有找到案件：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="286" />
+        <location filename="../../ui/casepage.py" line="287" />
         <source>（已超期）</source>
         <translation>（已超期）</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="286" />
+        <location filename="../../ui/casepage.py" line="287" />
         <source>（临近期限）</source>
         <translation>（临近期限）</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="289" />
-        <location filename="../../ui/casepage.py" line="300" />
+        <location filename="../../ui/casepage.py" line="290" />
+        <location filename="../../ui/casepage.py" line="301" />
         <source>（暂定）</source>
         <translation>（暂定）</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="305" />
+        <location filename="../../ui/casepage.py" line="306" />
         <source>未评价</source>
         <translation>未评价</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="377" />
+        <location filename="../../ui/casepage.py" line="398" />
         <source>已办理：{0}</source>
         <translation>已办理：{0}</translation>
     </message>
@@ -672,7 +765,7 @@
     </message>
     <message>
         <location filename="../../ui/_i18n_strings.py" line="80" />
-        <location filename="../../ui/casepage.py" line="387" />
+        <location filename="../../ui/casepage.py" line="408" />
         <source>备注</source>
         <translation>备注</translation>
     </message>
@@ -817,153 +910,153 @@
         <translation>好差评评价单</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="244" />
+        <location filename="../../ui/_i18n_strings.py" line="252" />
         <source>按数字键作答（5 最满意）</source>
         <translation>按数字键作答（5 最满意）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="245" />
+        <location filename="../../ui/_i18n_strings.py" line="253" />
         <source>评价等级</source>
         <translation>评价等级</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="271" />
+        <location filename="../../ui/_i18n_strings.py" line="279" />
         <source>本机（{0}）</source>
         <translation>本机（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="272" />
+        <location filename="../../ui/_i18n_strings.py" line="280" />
         <source>区级平台</source>
         <translation>区级平台</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="273" />
+        <location filename="../../ui/_i18n_strings.py" line="281" />
         <source>本中心其他窗口电脑 {0}</source>
         <translation>本中心其他窗口电脑 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="246" />
+        <location filename="../../ui/_i18n_strings.py" line="254" />
         <source>评价环节</source>
         <translation>评价环节</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="247" />
+        <location filename="../../ui/_i18n_strings.py" line="255" />
         <source>意见</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="248" />
+        <location filename="../../ui/_i18n_strings.py" line="256" />
         <source>请申请人选择评价等级（必选）</source>
         <translation>请申请人选择评价等级（必选）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="249" />
+        <location filename="../../ui/_i18n_strings.py" line="257" />
         <source>结果</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="250" />
+        <location filename="../../ui/_i18n_strings.py" line="258" />
         <source>理由（不予/补正必填）</source>
         <translation>理由（不予/补正必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="251" />
+        <location filename="../../ui/_i18n_strings.py" line="259" />
         <source>文书编号</source>
         <translation>文书编号</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="252" />
+        <location filename="../../ui/_i18n_strings.py" line="260" />
         <source>补交材料</source>
         <translation>补交材料</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="253" />
+        <location filename="../../ui/_i18n_strings.py" line="261" />
         <source>勾选申请人本次补交的材料：</source>
         <translation>勾选申请人本次补交的材料：</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="254" />
+        <location filename="../../ui/_i18n_strings.py" line="262" />
         <source>转交给其他承办人</source>
         <translation>转交给其他承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="255" />
+        <location filename="../../ui/_i18n_strings.py" line="263" />
         <source>转交原因（可不填）</source>
         <translation>转交原因（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="256" />
+        <location filename="../../ui/_i18n_strings.py" line="264" />
         <source>转交给：</source>
         <translation>转交给：</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="257" />
+        <location filename="../../ui/_i18n_strings.py" line="265" />
         <source>没有可以接手的人：除当前承办人外，本中心没有在用的窗口人员或中心负责人账户。请系统管理员添加或启用账户后再转交。</source>
         <translation>没有可以接手的人：除当前承办人外，本中心没有在用的窗口人员或中心负责人账户。请系统管理员添加或启用账户后再转交。</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="258" />
+        <location filename="../../ui/_i18n_strings.py" line="266" />
         <source>部门签收人</source>
         <translation>部门签收人</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="259" />
+        <location filename="../../ui/_i18n_strings.py" line="267" />
         <source>通知方式（电话/短信/当面）</source>
         <translation>通知方式（电话/短信/当面）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="260" />
+        <location filename="../../ui/_i18n_strings.py" line="268" />
         <source>中止原因（听证、检测、专家评审）</source>
         <translation>中止原因（听证、检测、专家评审）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="261" />
+        <location filename="../../ui/_i18n_strings.py" line="269" />
         <source>撤回原因</source>
         <translation>撤回原因</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="262" />
+        <location filename="../../ui/_i18n_strings.py" line="270" />
         <source>终止原因</source>
         <translation>终止原因</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="263" />
-        <location filename="../../ui/casepage.py" line="387" />
+        <location filename="../../ui/_i18n_strings.py" line="271" />
+        <location filename="../../ui/casepage.py" line="408" />
         <source>备注内容</source>
         <translation>备注内容</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="264" />
+        <location filename="../../ui/_i18n_strings.py" line="272" />
         <source>送件人（默认本人）</source>
         <translation>送件人（默认本人）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="265" />
+        <location filename="../../ui/_i18n_strings.py" line="273" />
         <source>取件人（默认本人）</source>
         <translation>取件人（默认本人）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="266" />
+        <location filename="../../ui/_i18n_strings.py" line="274" />
         <source>电话</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="267" />
+        <location filename="../../ui/_i18n_strings.py" line="275" />
         <source>办结</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="268" />
+        <location filename="../../ui/_i18n_strings.py" line="276" />
         <source>领取人</source>
         <translation>领取人</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="269" />
+        <location filename="../../ui/_i18n_strings.py" line="277" />
         <source>回访情况</source>
         <translation>回访情况</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="270" />
+        <location filename="../../ui/_i18n_strings.py" line="278" />
         <source>申请人对整改满意吗？</source>
         <translation>申请人对整改满意吗？</translation>
     </message>
@@ -1072,72 +1165,77 @@
         <translation>导出 Excel/CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="90" />
+        <location filename="../../ui/dashboard.py" line="58" />
+        <source>查询留痕</source>
+        <translation>查询留痕</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="91" />
         <source>&lt;b&gt;{0}&lt;/b&gt;：受理 {1} 件（不予受理 {2}），一次性告知 {3} 份；&lt;span style='color:#b00020'&gt;超期 {4} 件&lt;/span&gt;，&lt;span style='color:#a66b00'&gt;临期 {5} 件&lt;/span&gt;；满意率 {6}</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt;：受理 {1} 件（不予受理 {2}），一次性告知 {3} 份；&lt;span style='color:#b00020'&gt;超期 {4} 件&lt;/span&gt;，&lt;span style='color:#a66b00'&gt;临期 {5} 件&lt;/span&gt;；满意率 {6}</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="277" />
+        <location filename="../../ui/_i18n_strings.py" line="285" />
         <source>受理趋势（按日）</source>
         <translation>受理趋势（按日）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="105" />
+        <location filename="../../ui/dashboard.py" line="106" />
         <source>{0}（{1}）</source>
         <translation>{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="106" />
+        <location filename="../../ui/dashboard.py" line="107" />
         <source>{0}（{1} 至 {2}）</source>
         <translation>{0}（{1} 至 {2}）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="121" />
+        <location filename="../../ui/dashboard.py" line="122" />
         <source>受理</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="126" />
+        <location filename="../../ui/dashboard.py" line="127" />
         <source>在办案件状态</source>
         <translation>在办案件状态</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="139" />
+        <location filename="../../ui/dashboard.py" line="140" />
         <source>超期与临期（按所在部门）</source>
         <translation>超期与临期（按所在部门）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="140" />
+        <location filename="../../ui/dashboard.py" line="141" />
         <source>超期</source>
         <translation>超期</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="141" />
+        <location filename="../../ui/dashboard.py" line="142" />
         <source>临期</source>
         <translation>临期</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="147" />
+        <location filename="../../ui/dashboard.py" line="148" />
         <source>在办量（按承办人）</source>
         <translation>在办量（按承办人）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="148" />
+        <location filename="../../ui/dashboard.py" line="149" />
         <source>在办</source>
         <translation>在办</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="152" />
+        <location filename="../../ui/dashboard.py" line="153" />
         <source>好差评</source>
         <translation>好差评</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="177" />
+        <location filename="../../ui/dashboard.py" line="186" />
         <source>导出统计</source>
         <translation>导出统计</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="183" />
+        <location filename="../../ui/dashboard.py" line="192" />
         <source>已导出到 {0}</source>
         <translation>已导出到 {0}</translation>
     </message>
@@ -1193,7 +1291,7 @@
     </message>
     <message>
         <location filename="../../ui/_i18n_strings.py" line="154" />
-        <location filename="../../ui/dashboard.py" line="121" />
+        <location filename="../../ui/dashboard.py" line="122" />
         <source>不予受理</source>
         <translation>不予受理</translation>
     </message>
@@ -1263,32 +1361,32 @@
         <translation>周日</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="187" />
+        <location filename="../../ui/_i18n_strings.py" line="195" />
         <source>今日</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="188" />
+        <location filename="../../ui/_i18n_strings.py" line="196" />
         <source>本周</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="189" />
+        <location filename="../../ui/_i18n_strings.py" line="197" />
         <source>本月</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="274" />
+        <location filename="../../ui/_i18n_strings.py" line="282" />
         <source>本期没有数据</source>
         <translation>本期没有数据</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="275" />
+        <location filename="../../ui/_i18n_strings.py" line="283" />
         <source>{0}时</source>
         <translation>{0}时</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="276" />
+        <location filename="../../ui/_i18n_strings.py" line="284" />
         <source>受理趋势（按小时）</source>
         <translation>受理趋势（按小时）</translation>
     </message>
@@ -1326,62 +1424,62 @@
         <translation>请申请人选择评价等级（必选）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="169" />
+        <location filename="../../ui/_i18n_strings.py" line="177" />
         <source>非常满意</source>
         <translation>非常满意</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="170" />
+        <location filename="../../ui/_i18n_strings.py" line="178" />
         <source>满意</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="171" />
+        <location filename="../../ui/_i18n_strings.py" line="179" />
         <source>基本满意</source>
         <translation>基本满意</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="172" />
+        <location filename="../../ui/_i18n_strings.py" line="180" />
         <source>不满意</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="173" />
+        <location filename="../../ui/_i18n_strings.py" line="181" />
         <source>非常不满意</source>
         <translation>非常不满意</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="174" />
+        <location filename="../../ui/_i18n_strings.py" line="182" />
         <source>整体满意度</source>
         <translation>整体满意度</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="175" />
+        <location filename="../../ui/_i18n_strings.py" line="183" />
         <source>办事效率</source>
         <translation>办事效率</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="176" />
+        <location filename="../../ui/_i18n_strings.py" line="184" />
         <source>服务水平</source>
         <translation>服务水平</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="177" />
+        <location filename="../../ui/_i18n_strings.py" line="185" />
         <source>服务态度</source>
         <translation>服务态度</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="178" />
+        <location filename="../../ui/_i18n_strings.py" line="186" />
         <source>领取</source>
         <translation>领取</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="179" />
+        <location filename="../../ui/_i18n_strings.py" line="187" />
         <source>受理</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="180" />
+        <location filename="../../ui/_i18n_strings.py" line="188" />
         <source>其他</source>
         <translation>其他</translation>
     </message>
@@ -1877,62 +1975,62 @@
         <translation>本机未发现打印机：将使用系统默认或另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="196" />
+        <location filename="../../ui/_i18n_strings.py" line="204" />
         <source>受理回执（热敏）</source>
         <translation>受理回执（热敏）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="197" />
+        <location filename="../../ui/_i18n_strings.py" line="205" />
         <source>受理回执（A4）</source>
         <translation>受理回执（A4）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="198" />
+        <location filename="../../ui/_i18n_strings.py" line="206" />
         <source>一次性告知书</source>
         <translation>一次性告知书</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="199" />
+        <location filename="../../ui/_i18n_strings.py" line="207" />
         <source>不予受理通知书</source>
         <translation>不予受理通知书</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="200" />
+        <location filename="../../ui/_i18n_strings.py" line="208" />
         <source>容缺受理承诺书</source>
         <translation>容缺受理承诺书</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="201" />
+        <location filename="../../ui/_i18n_strings.py" line="209" />
         <source>申请表</source>
         <translation>申请表</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="202" />
+        <location filename="../../ui/_i18n_strings.py" line="210" />
         <source>送件交接单</source>
         <translation>送件交接单</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="203" />
+        <location filename="../../ui/_i18n_strings.py" line="211" />
         <source>结果返回清单</source>
         <translation>结果返回清单</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="204" />
+        <location filename="../../ui/_i18n_strings.py" line="212" />
         <source>办结通知（领取单）</source>
         <translation>办结通知（领取单）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="205" />
+        <location filename="../../ui/_i18n_strings.py" line="213" />
         <source>好差评评价单</source>
         <translation>好差评评价单</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="206" />
+        <location filename="../../ui/_i18n_strings.py" line="214" />
         <source>中心日报</source>
         <translation>中心日报</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="207" />
+        <location filename="../../ui/_i18n_strings.py" line="215" />
         <source>中心月报</source>
         <translation>中心月报</translation>
     </message>
@@ -1960,17 +2058,17 @@
         <translation>文书编号</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="181" />
+        <location filename="../../ui/_i18n_strings.py" line="189" />
         <source>准予</source>
         <translation>准予</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="182" />
+        <location filename="../../ui/_i18n_strings.py" line="190" />
         <source>不予</source>
         <translation>不予</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="183" />
+        <location filename="../../ui/_i18n_strings.py" line="191" />
         <source>需补正</source>
         <translation>需补正</translation>
     </message>
@@ -1978,44 +2076,49 @@
 <context>
     <name>SearchModel</name>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="208" />
+        <location filename="../../ui/_i18n_strings.py" line="216" />
         <source>案件编号</source>
         <translation>案件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="209" />
+        <location filename="../../ui/_i18n_strings.py" line="217" />
         <source>申请人</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="210" />
+        <location filename="../../ui/_i18n_strings.py" line="218" />
         <source>证件号</source>
         <translation>证件号</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="211" />
+        <location filename="../../ui/_i18n_strings.py" line="219" />
         <source>事项</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="212" />
+        <location filename="../../ui/_i18n_strings.py" line="220" />
         <source>状态</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="213" />
+        <location filename="../../ui/_i18n_strings.py" line="221" />
         <source>受理日期</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="214" />
+        <location filename="../../ui/_i18n_strings.py" line="222" />
         <source>办结期限</source>
         <translation>办结期限</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="215" />
+        <location filename="../../ui/_i18n_strings.py" line="223" />
         <source>匹配</source>
         <translation>匹配</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklists.py" line="68" />
+        <source>Ctrl+R 显示所选行的完整证件号（留痕）</source>
+        <translation>Ctrl+R 显示所选行的完整证件号（留痕）</translation>
     </message>
 </context>
 <context>
@@ -2204,7 +2307,7 @@
         <translation>设置向导</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="168" />
+        <location filename="../../ui/_i18n_strings.py" line="176" />
         <source>（系统默认）</source>
         <translation>（系统默认）</translation>
     </message>
@@ -2505,17 +2608,17 @@
         <translation>初始密码</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="193" />
+        <location filename="../../ui/_i18n_strings.py" line="201" />
         <source>窗口人员</source>
         <translation>窗口人员</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="194" />
+        <location filename="../../ui/_i18n_strings.py" line="202" />
         <source>中心主任</source>
         <translation>中心主任</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="195" />
+        <location filename="../../ui/_i18n_strings.py" line="203" />
         <source>系统管理员</source>
         <translation>系统管理员</translation>
     </message>
@@ -2630,17 +2733,17 @@
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="190" />
+        <location filename="../../ui/_i18n_strings.py" line="198" />
         <source>窗口人员</source>
         <translation>窗口人员</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="191" />
+        <location filename="../../ui/_i18n_strings.py" line="199" />
         <source>中心主任</source>
         <translation>中心主任</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="192" />
+        <location filename="../../ui/_i18n_strings.py" line="200" />
         <source>系统管理员</source>
         <translation>系统管理员</translation>
     </message>
@@ -2648,37 +2751,37 @@
 <context>
     <name>WorkListPage</name>
     <message>
-        <location filename="../../ui/worklists.py" line="173" />
+        <location filename="../../ui/worklists.py" line="188" />
         <source>在本清单中筛选：姓名、编号或事项（回车）</source>
         <translation>在本清单中筛选：姓名、编号或事项（回车）</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="177" />
+        <location filename="../../ui/worklists.py" line="192" />
         <source>刷新</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="254" />
+        <location filename="../../ui/worklists.py" line="271" />
         <source>加载中…</source>
         <translation>加载中…</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="268" />
+        <location filename="../../ui/worklists.py" line="285" />
         <source>{0}：{1} 件</source>
         <translation>{0}：{1} 件</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="275" />
+        <location filename="../../ui/worklists.py" line="292" />
         <source>搜索中…</source>
         <translation>搜索中…</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="279" />
+        <location filename="../../ui/worklists.py" line="296" />
         <source>，向下滚动加载更多</source>
         <translation>，向下滚动加载更多</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="281" />
+        <location filename="../../ui/worklists.py" line="298" />
         <source>按{0}搜索：{1} 件{2}</source>
         <translation>按{0}搜索：{1} 件{2}</translation>
     </message>
@@ -2924,148 +3027,163 @@
 <context>
     <name>ops</name>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="216" />
+        <location filename="../../ui/_i18n_strings.py" line="224" />
         <source>输入有误</source>
         <translation>输入有误</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="217" />
+        <location filename="../../ui/_i18n_strings.py" line="225" />
         <source>请改正后再试。</source>
         <translation>请改正后再试。</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="218" />
+        <location filename="../../ui/_i18n_strings.py" line="226" />
         <source>当前不能这样操作</source>
         <translation>当前不能这样操作</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="219" />
+        <location filename="../../ui/_i18n_strings.py" line="227" />
         <source>请按案件当前状态选择可用的操作。</source>
         <translation>请按案件当前状态选择可用的操作。</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="220" />
+        <location filename="../../ui/_i18n_strings.py" line="228" />
         <source>没有找到</source>
         <translation>没有找到</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="221" />
+        <location filename="../../ui/_i18n_strings.py" line="229" />
         <source>请核对编号或名称。</source>
         <translation>请核对编号或名称。</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="222" />
+        <location filename="../../ui/_i18n_strings.py" line="230" />
         <source>事项目录有问题</source>
         <translation>事项目录有问题</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="223" />
+        <location filename="../../ui/_i18n_strings.py" line="231" />
         <source>请联系技术人员更换目录文件。</source>
         <translation>请联系技术人员更换目录文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="224" />
+        <location filename="../../ui/_i18n_strings.py" line="232" />
         <source>数据文件读写失败</source>
         <translation>数据文件读写失败</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="225" />
+        <location filename="../../ui/_i18n_strings.py" line="233" />
         <source>请检查磁盘空间，必要时联系技术人员从备份恢复。</source>
         <translation>请检查磁盘空间，必要时联系技术人员从备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="226" />
+        <location filename="../../ui/_i18n_strings.py" line="234" />
         <source>数据校验未通过</source>
         <translation>数据校验未通过</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="227" />
+        <location filename="../../ui/_i18n_strings.py" line="235" />
         <source>请立即联系技术人员，不要继续办理。</source>
         <translation>请立即联系技术人员，不要继续办理。</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="228" />
+        <location filename="../../ui/_i18n_strings.py" line="236" />
         <source>打不开加密的数据文件</source>
         <translation>打不开加密的数据文件</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="229" />
+        <location filename="../../ui/_i18n_strings.py" line="237" />
         <source>请联系技术人员（运维手册“数据库密钥”一节），不要删除数据文件。</source>
         <translation>请联系技术人员（运维手册“数据库密钥”一节），不要删除数据文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="230" />
+        <location filename="../../ui/_i18n_strings.py" line="238" />
         <source>连不上区级平台</source>
         <translation>连不上区级平台</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="231" />
+        <location filename="../../ui/_i18n_strings.py" line="239" />
         <source>数据已保存在本机，联网后会自动上传。</source>
         <translation>数据已保存在本机，联网后会自动上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="232" />
+        <location filename="../../ui/_i18n_strings.py" line="240" />
         <source>同步凭据不可用</source>
         <translation>同步凭据不可用</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="233" />
+        <location filename="../../ui/_i18n_strings.py" line="241" />
         <source>请技术人员运行自检（counterdesk-cli --self-test）或重新注册。</source>
         <translation>请技术人员运行自检（counterdesk-cli --self-test）或重新注册。</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="234" />
+        <location filename="../../ui/_i18n_strings.py" line="242" />
         <source>本机尚未注册</source>
         <translation>本机尚未注册</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="235" />
+        <location filename="../../ui/_i18n_strings.py" line="243" />
         <source>请在“系统管理 → 同步”中用注册码注册。</source>
         <translation>请在“系统管理 → 同步”中用注册码注册。</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="236" />
+        <location filename="../../ui/_i18n_strings.py" line="244" />
         <source>区级平台拒绝了请求</source>
         <translation>区级平台拒绝了请求</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="237" />
+        <location filename="../../ui/_i18n_strings.py" line="245" />
         <source>请把提示告诉区级平台管理员。</source>
         <translation>请把提示告诉区级平台管理员。</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="238" />
+        <location filename="../../ui/_i18n_strings.py" line="246" />
         <source>同步未完成</source>
         <translation>同步未完成</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="239" />
+        <location filename="../../ui/_i18n_strings.py" line="247" />
         <source>数据已保存在本机，稍后会再试。</source>
         <translation>数据已保存在本机，稍后会再试。</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="240" />
+        <location filename="../../ui/_i18n_strings.py" line="248" />
         <source>操作未完成</source>
         <translation>操作未完成</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="241" />
+        <location filename="../../ui/_i18n_strings.py" line="249" />
         <source>请重试，或联系技术人员。</source>
         <translation>请重试，或联系技术人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="242" />
+        <location filename="../../ui/_i18n_strings.py" line="250" />
         <source>程序内部错误</source>
         <translation>程序内部错误</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="243" />
+        <location filename="../../ui/_i18n_strings.py" line="251" />
         <source>操作未完成：{0}
 
 请联系技术人员（已写入日志）。</source>
         <translation>操作未完成：{0}
 
 请联系技术人员（已写入日志）。</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <location filename="../../ui/reveal.py" line="21" />
+        <source>显示完整信息</source>
+        <translation>显示完整信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reveal.py" line="24" />
+        <source>显示完整证件号和电话会留痕（谁、何时、哪位群众）。
+事由（可不填，回车继续，Esc 取消）：</source>
+        <translation>显示完整证件号和电话会留痕（谁、何时、哪位群众）。
+事由（可不填，回车继续，Esc 取消）：</translation>
     </message>
 </context>
 <context>

@@ -16,6 +16,7 @@ from pydantic import ValidationError
 
 from counterdesk.desk import Desk
 from counterdesk.domain.errors import InvalidInput, NotEnrolled
+from counterdesk.store import accesslog
 from counterdesk.store.connection import storage_error
 from counterdesk.store.journal import device_events
 from sync import bundle, protocol
@@ -32,6 +33,7 @@ class ExportedBundle:
     first_seq: int
     last_seq: int
     count: int
+    access: int = 0
 
 
 def export_bundle(desk: Desk, path: Path | str, *, limit: int = BUNDLE_EVENTS) -> ExportedBundle:
@@ -47,9 +49,12 @@ def export_bundle(desk: Desk, path: Path | str, *, limit: int = BUNDLE_EVENTS) -
             "或请区级平台重新为本机开通注册后再导出 / no district bundle key yet: sync online once"
         )
     events = device_events(desk.conn, device, desk.uploaded_through(), limit)
+    # The access log's unsent entries travel too (kept on the PC until acknowledged).
+    mark = accesslog.acked_seq(desk.conn, device)
+    access = [e.to_dict() for e in accesslog.unsent(desk.conn, device, mark, limit)]
     data = bundle.write_bundle(
         events, center_id=desk.info.center_id, device_id=device, token=token,
-        district_key=district_key,
+        district_key=district_key, access=access,
     )  # fmt: skip
     target = Path(path)
     tmp = target.with_name(target.name + ".part")
@@ -63,7 +68,8 @@ def export_bundle(desk: Desk, path: Path | str, *, limit: int = BUNDLE_EVENTS) -
     except OSError as exc:  # a full or pulled USB stick: no partial file, a clear message
         tmp.unlink(missing_ok=True)
         raise storage_error(exc, target.parent) from exc
-    return ExportedBundle(target, events[0].seq, events[-1].seq, len(events))
+    first, last = (events[0].seq, events[-1].seq) if events else (0, 0)
+    return ExportedBundle(target, first, last, len(events), len(access))
 
 
 def apply_ack_file(desk: Desk, path: Path | str) -> int:
@@ -80,8 +86,12 @@ def apply_ack_file(desk: Desk, path: Path | str) -> int:
         raise InvalidInput(f"回执属于设备 {ack.device_id}，不是本机（{desk.info.device_id}）")
     check_acknowledged_head(desk, ack.acked_seq, ack.acked_hash, source="区级平台的回执文件")
     state = SyncState(desk)
+    device = desk.info.device_id
     with desk.batch():
         state.quarantine(ack.rejected)
         if ack.acked_seq > state.acked:
             state.set_acked(ack.acked_seq)
+        held = min(ack.access_acked_seq, accesslog.head_seq(desk.conn, device))
+        if held > accesslog.acked_seq(desk.conn, device):
+            desk.set_meta(accesslog.acked_key(device), str(held))
     return state.acked

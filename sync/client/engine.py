@@ -26,6 +26,7 @@ from counterdesk.domain.errors import (
 )
 from counterdesk.domain.events import Event
 from counterdesk.domain.workdays import parse_schedule
+from counterdesk.store import accesslog
 from counterdesk.store.journal import device_events
 from sync import protocol
 from sync.client import credentials
@@ -62,6 +63,8 @@ class SyncReport:
     acked_seq: int = 0
     cursor: int = 0
     seconds: float = 0.0
+    access_pushed: int = 0
+    access_breaks: int = 0
 
 
 class SyncClient:
@@ -175,6 +178,7 @@ class SyncClient:
                 self._pull(report, progress)
                 if self.state.debt().pending:  # made while pulling (catalog, calendar) or meanwhile
                     self._push(report, progress)
+                self._push_access(report)
             except CounterdeskError as exc:
                 self.state.set(last_error=exc.message, last_error_ms=now_ms())
                 raise
@@ -232,6 +236,49 @@ class SyncClient:
             report.pushed += ack.stored
             if progress:
                 progress("pushing", min(total, report.pushed), total)
+
+    def _push_access(self, report: SyncReport) -> None:
+        """Upload the access log's unsent entries (docs/sync-protocol.md §7.4), after the
+        cases: the district checks their chain; the PC may prune them once acknowledged."""
+        conn, failures, size = self.desk.conn, 0, self.sizer.size
+        while True:
+            after = accesslog.acked_seq(conn, self.device_id)
+            entries = accesslog.unsent(conn, self.device_id, after, size)
+            if not entries:
+                return
+            req = protocol.AccessPush(
+                after_seq=after,
+                entries=[protocol.WireAccess.model_validate(e.to_dict()) for e in entries],
+            )
+            try:
+                ack = self.api.push_access(req)
+            except NetworkUnavailable:
+                failures += 1
+                if failures >= self.retry.attempts:
+                    raise
+                size = max(1, size // 2)
+                self.sleep(self.retry.delay(failures - 1, self.api.rng))
+                continue
+            except ServerRefused as exc:
+                if exc.status == 404:  # a district older than the access log: kept here meanwhile
+                    return
+                if exc.status != 413 or size == 1:
+                    raise
+                size = max(1, size // 2)
+                continue
+            failures = 0
+            moved = ack.acked_seq != after
+            with self.desk.batch():
+                self.desk.set_meta(accesslog.acked_key(self.device_id), str(ack.acked_seq))
+            report.access_pushed += ack.stored
+            report.access_breaks += len(ack.breaks)
+            if not moved and ack.acked_seq >= entries[-1].seq:
+                return
+            if not moved and not ack.stored:
+                raise SyncError(
+                    f"区级平台没有接收第 {after + 1} 条留痕记录，留痕上传暂停；请联系区级平台",
+                    detail=ack.model_dump_json()[:500],
+                )
 
     def _batch(self, acked: int) -> list[Event]:
         events = device_events(self.desk.conn, self.device_id, acked, self.sizer.size)

@@ -125,6 +125,10 @@ class DistrictApi:
         """One attempt: the caller adapts the batch size to failures before retrying."""
         return self._call("POST", "/push", req, protocol.PushAck, attempts=1)
 
+    def push_access(self, req: protocol.AccessPush) -> protocol.AccessAck:
+        """One attempt, like `push`: the caller shrinks the batch and retries."""
+        return self._call("POST", "/access", req, protocol.AccessAck, attempts=1)
+
     def pull(self, req: protocol.PullRequest) -> protocol.PullResponse:
         """One attempt, streamed: the caller adapts the page size and resumes after a cut
         from the last change that arrived whole (`PartialPull`)."""

@@ -146,10 +146,6 @@ def main() -> None:
     print(json.dumps({"path": str(path), **(build_info(args.cases, args.seed) or {})}))
 
 
-if __name__ == "__main__":
-    main()
-
-
 def add_store_arguments(parser: argparse.ArgumentParser, quick_cases: int = 4000) -> None:
     parser.add_argument("--cases", type=int, default=1_000_000, help="cases in the store")
     parser.add_argument("--seed", type=int, default=0)
@@ -168,3 +164,7 @@ def resolve_store(args: argparse.Namespace) -> Path:
         return args.store
     cases = args.quick_cases if args.quick else args.cases
     return ensure_store(cases, args.seed)
+
+
+if __name__ == "__main__":
+    main()

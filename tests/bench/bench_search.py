@@ -19,6 +19,7 @@ import sqlite3
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path[:0] = [str(Path(__file__).resolve().parent), str(Path(__file__).resolve().parents[1])]
 
@@ -88,7 +89,7 @@ def _matter_piece(name: str, rng: random.Random) -> str:
     return name[start : start + size]
 
 
-def time_search(conn: sqlite3.Connection, queries: list[str]) -> list[float]:
+def time_search(conn: Any, queries: list[str]) -> list[float]:
     for q in queries[:5]:  # warm the cache for this kind
         search.search(conn, q)
     times = []
@@ -107,6 +108,33 @@ def time_naive(conn: sqlite3.Connection, kind: str, queries: list[str]) -> list[
         conn.execute(sql, (f"%{q.lower() if kind.startswith('pinyin') else q}%",)).fetchall()
         times.append(time.perf_counter() - started)
     return times
+
+
+def recorded_search(path: Path, queries: dict[str, list[str]], report: dict) -> None:
+    """The same queries as the counter runs them: through a Desk, so each person search
+    also writes its access-log entry (one small durable commit, docs/access-log.md).
+    Also the entry alone: `record_ms` (p50/p95 of appending one entry)."""
+    from counterdesk.desk import Desk
+
+    report["p95_ms_recorded"] = {}
+    with Desk(path) as desk:
+        before = desk.conn.execute("SELECT COUNT(*) FROM access_log").fetchone()[0]
+        print(f"{'kind':16} {'p50 ms':>8} {'p95 ms':>8}   (through the desk, access entry written)")
+        for kind, items in queries.items():
+            times = time_search(desk, items)
+            p50, p95 = percentile_ms(times, 0.5), percentile_ms(times, 0.95)
+            report["p95_ms_recorded"][kind] = p95
+            print(f"{kind:16} {p50:8.2f} {p95:8.2f}")
+        entries = []
+        for i in range(200):
+            started = time.perf_counter()
+            desk.access.searched("number", f"*{i:04d}", 1)
+            entries.append(time.perf_counter() - started)
+        after = desk.conn.execute("SELECT COUNT(*) FROM access_log").fetchone()[0]
+    report["record_ms"] = {"p50": percentile_ms(entries, 0.5), "p95": percentile_ms(entries, 0.95)}
+    report["access_entries_written"] = after - before
+    print(f"one access entry: p50 {report['record_ms']['p50']:.2f} ms, "
+          f"p95 {report['record_ms']['p95']:.2f} ms ({after - before} entries written)")  # fmt: skip
 
 
 def main() -> None:
@@ -133,12 +161,15 @@ def main() -> None:
         report["p50_ms"][kind], report["p95_ms"][kind] = p50, p95
         report["naive_ms"][kind], report["speedup_vs_naive"][kind] = naive_ms, speedup
         print(f"{kind:16} {p50:8.2f} {p95:8.2f} {naive_ms:10.1f} {speedup:8.0f}x")
-    report["targets_met"] = all(v <= TARGET_P95_MS for v in report["p95_ms"].values()) and all(
-        v >= TARGET_SPEEDUP for v in report["speedup_vs_naive"].values()
+    conn.close()
+    recorded_search(path, queries, report)
+    report["targets_met"] = (
+        all(v <= TARGET_P95_MS for v in report["p95_ms"].values())
+        and all(v <= TARGET_P95_MS for v in report["p95_ms_recorded"].values())
+        and all(v >= TARGET_SPEEDUP for v in report["speedup_vs_naive"].values())
     )
     print(f"targets (p95 <= {TARGET_P95_MS} ms, >= {TARGET_SPEEDUP}x naive): "
           f"{'met' if report['targets_met'] else 'NOT met'}")  # fmt: skip
-    conn.close()
     print(json.dumps(report, ensure_ascii=False))
 
 

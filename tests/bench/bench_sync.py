@@ -50,7 +50,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from argon2 import PasswordHasher  # noqa: E402
-from chaos import weakpull  # noqa: E402
+from chaos import netns, weakpull  # noqa: E402
 from stdnum.cn import ric  # noqa: E402
 from test_sync_support import FlakyProxy, ServerProcess  # noqa: E402
 
@@ -63,8 +63,6 @@ from machine_secrets.memory import MemorySecretStore  # noqa: E402
 from sync import protocol  # noqa: E402
 from sync.client import BatchSizer, RetryPolicy, SyncClient, Timeouts  # noqa: E402
 
-NS, VETH_HOST, VETH_NS = "cdbench", "cdb0", "cdb1"
-HOST_IP, NS_IP = "10.77.0.1", "10.77.0.2"
 PG_DSN = "host=127.0.0.1 port=5432 dbname=test user=postgres"
 SURNAMES, GIVEN = (
     "王李张刘陈杨赵黄周吴",
@@ -190,58 +188,24 @@ def measure_bytes(desk: Desk, workdir: Path) -> dict[str, Any]:
 # ---- the weak link -------------------------------------------------------------------
 
 
-def _sh(*cmd: str, stdin: str | None = None) -> None:
-    subprocess.run(cmd, check=True, capture_output=True, text=True, input=stdin, timeout=30)
-
-
-def cleanup_namespace() -> None:
-    subprocess.run(["ip", "link", "del", VETH_HOST], capture_output=True, timeout=30)
-    subprocess.run(["ip", "netns", "del", NS], capture_output=True, timeout=30)
-
-
-def make_namespace() -> str | None:
-    """64 kbit/s each way (tbf on both veth ends) and 2% random loss each way (nftables)."""
-    cleanup_namespace()
-    nft = (
-        f"table inet {NS} {{\n"
-        "  chain input { type filter hook input priority 0; policy accept; "
-        "numgen random mod 100 < 2 drop; }\n"
-        "  chain output { type filter hook output priority 0; policy accept; "
-        "numgen random mod 100 < 2 drop; }\n}\n"
-    )
-    shaping = ("tbf", "rate", "64kbit", "burst", "4kb", "latency", "500ms")
-    try:
-        _sh("ip", "netns", "add", NS)
-        _sh("ip", "link", "add", VETH_HOST, "type", "veth", "peer", "name", VETH_NS)
-        _sh("ip", "link", "set", VETH_NS, "netns", NS)
-        _sh("ip", "addr", "add", f"{HOST_IP}/24", "dev", VETH_HOST)
-        _sh("ip", "link", "set", VETH_HOST, "up")
-        inside = ("ip", "netns", "exec", NS)
-        _sh(*inside, "ip", "addr", "add", f"{NS_IP}/24", "dev", VETH_NS)
-        _sh(*inside, "ip", "link", "set", VETH_NS, "up")
-        _sh(*inside, "ip", "link", "set", "lo", "up")
-        _sh("tc", "qdisc", "add", "dev", VETH_HOST, "root", *shaping)
-        _sh(*inside, "tc", "qdisc", "add", "dev", VETH_NS, "root", *shaping)
-        _sh(*inside, "nft", "-f", "-", stdin=nft)
-    except (OSError, subprocess.SubprocessError) as exc:
-        detail = getattr(exc, "stderr", "") or str(exc)
-        cleanup_namespace()
-        return f"cannot build the emulated link: {detail.strip()[:200]}"
-    return None
-
-
 def measure_weak_link(store: Path, workdir: Path, deadline_s: float) -> dict[str, Any]:
-    reason = make_namespace()
+    """64 kbit/s each way, 2 % random loss each way, +300 ms RTT (the proxy's delay)."""
+    reason = netns.unavailable()
     if reason:
         return {"skipped": reason}
+    with netns.lossy_link(loss_pct=2, rate_kbit=64, latency_ms=500) as link:
+        return _weak_push(store, workdir, deadline_s, link)
+
+
+def _weak_push(store: Path, workdir: Path, deadline_s: float, link: Any) -> dict[str, Any]:
     server = proxy = None
     try:
         server = ServerProcess(
             f"sqlite:///{workdir / 'weak.sqlite3'}", workdir, "sqlite",
-            host=NS_IP, prefix=("ip", "netns", "exec", NS),
+            host=link.ns_ip, prefix=link.prefix,
         ).start()  # fmt: skip
         server.ok("POST", "/admin/centers", json={"code": "BN01", "name": "基准中心"})
-        proxy = FlakyProxy(server.port, target_host=NS_IP, delay=0.15)  # +300 ms RTT
+        proxy = FlakyProxy(server.port, target_host=link.ns_ip, delay=0.15)  # +300 ms RTT
         desk = Desk(store)
         client = enrolled_client(
             server, desk, proxy.base,
@@ -275,7 +239,6 @@ def measure_weak_link(store: Path, workdir: Path, deadline_s: float) -> dict[str
             proxy.close()
         if server:
             server.stop()
-        cleanup_namespace()
 
 
 def _curl_push(

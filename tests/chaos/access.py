@@ -29,7 +29,7 @@ from counterdesk.store.journal import device_events
 from sync.client import feedback
 
 PUBLIC = {"/v1/health", "/v1/enroll", "/openapi.json", "/docs", "/redoc"}
-DEVICE = {"/v1/device", "/v1/push", "/v1/pull"}
+DEVICE = {"/v1/device", "/v1/push", "/v1/pull", "/v1/access"}
 # Summary fields a PC of another center must never move (events: checked one by one).
 STEADY = ("devices", "intake_total", "open_cases", "overdue", "evaluations",
           "bad_evaluations", "refused_events", "parked_events")  # fmt: skip

@@ -49,7 +49,9 @@ def unavailable() -> str | None:
 
 
 @contextlib.contextmanager
-def lossy_link(loss_pct: int = 3, rate_kbit: int = 2048) -> Iterator[Link]:
+def lossy_link(loss_pct: int = 3, rate_kbit: int = 2048, latency_ms: int = 400) -> Iterator[Link]:
+    """A namespace behind a veth pair: tbf at `rate_kbit` each way (queue `latency_ms`),
+    `loss_pct` % random loss each way (nftables)."""
     tag = uuid.uuid4().hex[:6]
     ns, host_if, ns_if = f"cdchaos{tag}", f"cdh{tag}", f"cdn{tag}"
     octet = 16 + int(tag[:2], 16) % 200
@@ -66,7 +68,7 @@ def lossy_link(loss_pct: int = 3, rate_kbit: int = 2048) -> Iterator[Link]:
         _run(*inside, "ip", "link", "set", "lo", "up")
         for dev, where in ((host_if, ()), (ns_if, inside)):
             _run(*where, "tc", "qdisc", "add", "dev", dev, "root", "tbf", "rate",
-                 f"{rate_kbit}kbit", "burst", "32kbit", "latency", "400ms")  # fmt: skip
+                 f"{rate_kbit}kbit", "burst", "32kbit", "latency", f"{latency_ms}ms")  # fmt: skip
         _run(*inside, "nft", "add table inet chaos")
         for chain, hook in (("in", "input"), ("out", "output")):
             spec = f"add chain inet chaos {chain} {{ type filter hook {hook} priority 0; }}"

@@ -1,0 +1,156 @@
+"""The access-log entry (查询留痕): one reading of citizens' personal data by a person.
+
+Pure data and its rules, shared by the counter (which writes entries,
+`counterdesk.store.accesslog`) and the district (which checks and keeps them).
+An entry never carries a full ID number or phone in clear: `subject` is the
+masked ID (first 6 and last 4 characters) or a typed tail; names are masked
+to their first character. See docs/access-log.md.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+ACCESS_COLUMNS = (
+    "center_id",
+    "device_id",
+    "seq",
+    "hlc",
+    "user",
+    "role",
+    "action",
+    "case_id",
+    "subject",
+    "detail",
+    "count",
+    "reason",
+    "prev_hash",
+    "hash",
+)
+# The fields covered by an entry's hash (everything but the hash itself).
+ACCESS_HASHED = ACCESS_COLUMNS[:-1]
+
+# action -> what a supervisor reads (Chinese first).
+ACTIONS = {
+    "open_case": "打开案件",
+    "reveal_id": "显示完整证件号",
+    "reveal_phone": "显示完整电话",
+    "search_id": "按证件号/号码查询",
+    "search_name": "按姓名查询",
+    "lookup_citizen": "按证件号调取老用户信息",
+    "print_personal": "打印含个人信息的清单",
+    "export_personal": "导出含个人信息的清单",
+}
+# Actions that read one citizen (counted per citizen by the district's flags);
+# the bulk ones carry how many rows they held in `count`.
+CITIZEN_ACTIONS = frozenset(
+    {"open_case", "reveal_id", "reveal_phone", "search_id", "lookup_citizen"}
+)
+BULK_ACTIONS = frozenset({"print_personal", "export_personal"})
+
+MAX_USER = 64
+MAX_SUBJECT = 64
+MAX_DETAIL = 128
+MAX_REASON = 200
+MAX_COUNT = 10_000_000
+_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+_HEX64 = re.compile(r"^[0-9a-f]{64}$")
+_CENTER = re.compile(r"^[A-Z0-9]{4}$")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+# A long run of digits is an ID or phone number in clear: never in an entry.
+_LONG_NUMBER = re.compile(r"[0-9]{7,}")
+
+
+@dataclass
+class AccessEntry:
+    center_id: str
+    device_id: str
+    seq: int
+    hlc: int
+    user: str
+    role: str
+    action: str
+    case_id: str | None
+    subject: str
+    detail: str
+    count: int
+    reason: str
+    prev_hash: str
+    hash: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in ACCESS_COLUMNS}
+
+    @property
+    def action_label(self) -> str:
+        return ACTIONS.get(self.action, self.action)
+
+
+def entry_problem(data: dict[str, Any]) -> str | None:
+    """Why `data` is not a well-formed access entry (one line, Chinese first), or None.
+
+    The district applies it to every uploaded entry; the counter to what it writes.
+    """
+    if set(data) != set(ACCESS_COLUMNS):
+        extra = sorted(set(data) ^ set(ACCESS_COLUMNS))
+        return f"留痕记录的字段应恰为 {', '.join(ACCESS_COLUMNS)}（多出或缺少：{', '.join(extra)}）"
+    for name in ("seq", "hlc", "count"):
+        value = data[name]
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0 or value >= 2**63:
+            return f"留痕记录的 {name} 应为 0 … 2^63−1 的整数"
+    if data["seq"] < 1:
+        return "留痕记录的 seq 从 1 开始"
+    if data["count"] > MAX_COUNT:
+        return f"留痕记录的 count 超过 {MAX_COUNT}"
+    texts = {
+        "center_id": 4, "device_id": 64, "user": MAX_USER, "role": 16, "action": 32,
+        "subject": MAX_SUBJECT, "detail": MAX_DETAIL, "reason": MAX_REASON,
+        "prev_hash": 64, "hash": 64,
+    }  # fmt: skip
+    for name, limit in texts.items():
+        value = data[name]
+        if not isinstance(value, str) or len(value) > limit or _CONTROL.search(value):
+            return f"留痕记录的 {name} 应为不超过 {limit} 个字符的单行文字"
+    if not _CENTER.match(data["center_id"]):
+        return "留痕记录的 center_id 应为 4 位大写字母或数字"
+    if not data["user"]:
+        return "留痕记录缺少操作人 user"
+    if data["action"] not in ACTIONS:
+        return f"不认识的留痕动作：{data['action'][:32]}"
+    case_id = data["case_id"]
+    if case_id is not None and not (isinstance(case_id, str) and _UUID.match(case_id)):
+        return "留痕记录的 case_id 应为小写 UUID 或 null"
+    for name in ("prev_hash", "hash"):
+        if not _HEX64.match(data[name]):
+            return f"留痕记录的 {name} 应为 64 位小写十六进制"
+    for name in ("subject", "detail", "reason"):
+        if _LONG_NUMBER.search(data[name]):
+            return f"留痕记录的 {name} 含有 7 位以上的连续数字（完整证件号或电话不得明文记录）"
+    return None
+
+
+def mask_tail(text: str, keep: int = 4) -> str:
+    """A typed number as the log keeps it: its last `keep` characters after a star."""
+    text = text.strip()
+    return "*" + text[-keep:] if text else ""
+
+
+def mask_name(name: str) -> str:
+    """A name as the log keeps it: the first character, a star for each of the others."""
+    name = name.strip()
+    return name[:1] + "*" * (len(name) - 1) if name else ""
+
+
+def masked_subject(id_number: str) -> str:
+    """A citizen as the log names them: first 6 and last 4 characters of the ID (as on paper)."""
+    number = id_number.strip()
+    if len(number) <= 10:
+        return mask_tail(number)
+    return number[:6] + "*" * (len(number) - 10) + number[-4:]
+
+
+def tail_of(subject: str, keep: int = 4) -> str:
+    """The last `keep` characters of a subject: what a supervisor searches by."""
+    return subject[-keep:] if subject and subject[-1] != "*" else ""
