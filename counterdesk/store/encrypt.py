@@ -299,8 +299,13 @@ def verify_copy(source: Any, copy: Path, key: bytes, *, refold: bool = True) -> 
     try:
         integrity = enc.execute("PRAGMA integrity_check").fetchone()[0]
         if integrity != "ok":
+            source_ok = _integrity(source) == "ok"
             raise IntegrityError(
-                f"加密副本 {copy.name} 完整性检查未通过，原文件未动", detail=integrity
+                f"加密副本 {copy.name} 完整性检查未通过，原文件未动"
+                if source_ok
+                else "原数据文件已损坏（完整性检查未通过），没有加密，原文件未动：请从备份恢复 / "
+                "the store is damaged (integrity check failed): not encrypted, left as it was",
+                detail=integrity,
             )
         if _schema(enc) != _schema(source):
             raise IntegrityError(f"加密副本 {copy.name} 的表结构与原文件不同，原文件未动")
@@ -363,6 +368,13 @@ def _plain_tables(conn: Any) -> list[str]:
     ).fetchall()
     virtual = [name for name, sql in rows if sql and sql.upper().startswith("CREATE VIRTUAL")]
     return [name for name, _ in rows if not any(name.startswith(v + "_") for v in virtual)]
+
+
+def _integrity(conn: Any) -> str:
+    try:
+        return str(conn.execute("PRAGMA integrity_check").fetchone()[0])
+    except cipher.Error as exc:
+        return str(exc)
 
 
 def _at_latest_schema(conn: Any) -> bool:
