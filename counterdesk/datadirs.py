@@ -61,8 +61,11 @@ def logs_dir() -> Path:
 
 
 def secrets_dir() -> Path:
-    """The device secret's folder (see the machine_secrets package)."""
-    return data_dir() / "secrets"
+    """The folder of the device secret and the database key (see machine_secrets):
+    `$COUNTERDESK_SECRETS_DIR` (the test suite, so its subprocesses share one key),
+    else `secrets` in the data folder."""
+    override = os.environ.get("COUNTERDESK_SECRETS_DIR")
+    return Path(override) if override else data_dir() / "secrets"
 
 
 def user_dir() -> Path:

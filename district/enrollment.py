@@ -12,10 +12,12 @@ recorded in `device_actions`.
 
 from __future__ import annotations
 
+import contextlib
 import secrets
 from typing import Any
 
 from sqlalchemy import Connection, func, select, update
+from sqlalchemy.exc import SQLAlchemyError
 
 from counterdesk.domain.errors import Conflict, Forbidden, Gone, NotFound, Unauthorized
 from counterdesk.store import canonical
@@ -25,6 +27,7 @@ from district.store import DistrictStore, district_device_id
 from district.validate import checked
 from sync import bundle, protocol
 
+BUNDLE_KEY_SETTING = "bundle_x25519_private"  # the district's USB-bundle decryption key
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud over the phone
 
 
@@ -113,6 +116,7 @@ class Enrollment(DistrictStore):
             token=token,
             district_device_id=district_device_id(center.code),
             acked_seq=acked,
+            bundle_key=self.bundle_public_key(),
         )
 
     def _token_values(self, token: str) -> dict[str, str]:
@@ -281,6 +285,25 @@ class Enrollment(DistrictStore):
                 )
         return row
 
+    def bundle_private_key(self) -> str:
+        """The district's bundle key (X25519, hex), made once: every server process shares
+        it through the settings table, and the first insert wins a race."""
+        held = self.setting(BUNDLE_KEY_SETTING)
+        if held is None:
+            # The first insert wins; another process may have made it meanwhile.
+            with contextlib.suppress(SQLAlchemyError), self.engine.begin() as conn:
+                conn.execute(
+                    s.settings.insert().values(
+                        key=BUNDLE_KEY_SETTING, value=bundle.new_district_key()
+                    )
+                )
+            held = self.setting(BUNDLE_KEY_SETTING)
+        assert held is not None
+        return held
+
+    def bundle_public_key(self) -> str:
+        return bundle.district_public_key(self.bundle_private_key())
+
     def device_status(self, device: Any) -> protocol.DeviceStatus:
         r, d = s.refused.c, s.devices.c
         scope = (r.center_code == device.center_code, r.device_id == device.device_id)
@@ -312,6 +335,7 @@ class Enrollment(DistrictStore):
             parked=parked,
             parked_expired=int(dev.parked_expired),
             server_time_ms=self.clock(),
+            bundle_key=self.bundle_public_key(),
         )
 
     def parked_count(self, conn: Connection, center: str, device_id: str) -> int:

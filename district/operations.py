@@ -82,7 +82,7 @@ class District(Enrollment):
                 f"数据包声称属于中心 {str(header.get('center_id'))[:8]}，"
                 f"设备 {device.device_id} 属于中心 {device.center_code}"
             )
-        parsed = bundle.verify_bundle(data, device.public_key)
+        parsed = bundle.verify_bundle(data, device.public_key, self.bundle_private_key())
         events = [_wire(item, i) for i, item in enumerate(parsed.events)]
         out = self._ingest(device, events) if events else ingest.Outcome(acked_seq=device.acked_seq)
         access = access_store.ingest_bundled(self, device, parsed.access) if parsed.access else None

@@ -1,16 +1,25 @@
-"""Signed bundle files: a device's pending events carried to the district on a USB stick.
+"""Signed, encrypted bundle files: a device's pending events carried to the district on a
+USB stick.
 
 Layout (all UTF-8):
 
-    COUNTERDESK-BUNDLE/1\\n
+    COUNTERDESK-BUNDLE/2\\n
     <header: canonical JSON on one line>\\n
-    <body: gzip of canonical JSON {"events": [...], "access": [...]}>
+    <body: AES-256-GCM of the gzip of canonical JSON {"events": [...], "access": [...]}>
 
 The header names the device, center, sequence range, event count, body length
-and body SHA-256, and carries an Ed25519 signature (base64) over the canonical
-JSON of the header without `signature`. The signing key is derived from the
-device token (see `signing_key`), so the district, which keeps only the token's
-hash, learns the public key once at enrollment and can verify any bundle.
+and body SHA-256 (of the encrypted body), how the body is encrypted (`enc`), and
+carries an Ed25519 signature (base64) over the canonical JSON of the header
+without `signature`. The signing key is derived from the device token (see
+`signing_key`), so the district, which keeps only the token's hash, learns the
+public key once at enrollment and can verify any bundle.
+
+The body is encrypted to the district's bundle key (X25519, its public half sent
+to the PC at enrollment and in every handshake): an ephemeral X25519 key per
+bundle, HKDF-SHA256 of the shared secret, AES-256-GCM with the header's identity
+fields as associated data. Only the district can read a bundle; a lost stick
+gives nothing but the device id and sequence range. Format 1 (the same without
+`enc`, body in clear) is still read, for bundles written by older versions.
 
 `access` (the device's unsent access-log entries, docs/access-log.md) is optional;
 the header's `access_count` says how many (0 or absent: none). A district that does
@@ -24,11 +33,16 @@ import gzip
 import hashlib
 import hmac
 import json
+import os
 from dataclasses import dataclass, field
 from typing import Any
 
-from cryptography.exceptions import InvalidSignature
+from cryptography.exceptions import InvalidSignature, InvalidTag
+from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from counterdesk.domain.errors import InvalidInput
@@ -36,7 +50,11 @@ from counterdesk.domain.events import Event
 from counterdesk.store import canonical
 from sync.wire import gunzip_bounded, loads_integers_only
 
-MAGIC = b"COUNTERDESK-BUNDLE/1\n"
+MAGIC = b"COUNTERDESK-BUNDLE/2\n"
+MAGIC_V1 = b"COUNTERDESK-BUNDLE/1\n"  # plain body: read, never written
+ENC_ALG = "X25519-HKDF-SHA256-AES256GCM"
+_ENC_INFO = b"counterdesk bundle encryption v2"
+_AAD_FIELDS = ("format", "center_id", "device_id", "first_seq", "last_seq", "count", "access_count")
 MAX_BUNDLE_BYTES = 64 * 1024 * 1024
 MAX_BUNDLE_EVENTS = 100_000
 MAX_BUNDLE_RAW_BYTES = 256 * 1024 * 1024
@@ -69,31 +87,66 @@ def _header_bytes(header: dict[str, Any]) -> bytes:
     return canonical.dumps({k: v for k, v in header.items() if k != "signature"}).encode()
 
 
+def new_district_key() -> str:
+    """A district bundle key (X25519 private key, hex): made once, kept by the district."""
+    raw = X25519PrivateKey.generate().private_bytes_raw()
+    return raw.hex()
+
+
+def district_public_key(private_hex: str) -> str:
+    """The public half the district hands to its PCs (hex)."""
+    key = X25519PrivateKey.from_private_bytes(bytes.fromhex(private_hex))
+    return key.public_key().public_bytes_raw().hex()
+
+
+def _body_key(shared: bytes, ephemeral: bytes, recipient: bytes) -> bytes:
+    kdf = HKDF(algorithm=hashes.SHA256(), length=32, salt=ephemeral + recipient, info=_ENC_INFO)
+    return kdf.derive(shared)
+
+
+def _aad(header: dict[str, Any]) -> bytes:
+    return canonical.dumps({k: header[k] for k in _AAD_FIELDS}).encode()
+
+
 def write_bundle(
     events: list[Event],
     *,
     center_id: str,
     device_id: str,
     token: str,
+    district_key: str,
     access: list[dict[str, Any]] | None = None,
 ) -> bytes:
     """The bytes of a signed bundle holding `events` (the device's own, in sequence order)
-    and `access`, the device's access-log entries (canonical dicts, in sequence order)."""
+    and `access`, the device's access-log entries (canonical dicts, in sequence order),
+    encrypted to `district_key` (the district's public bundle key, hex)."""
     access = access or []
     if not events and not access:
         raise InvalidInput("没有待上传的事件，无需导出数据包")
+    try:
+        recipient = X25519PublicKey.from_public_bytes(bytes.fromhex(district_key))
+    except ValueError as exc:
+        raise InvalidInput("区级平台的数据包加密公钥无效：请联网同步一次后再导出") from exc
     content: dict[str, Any] = {"events": [e.to_dict() for e in events]}
     if access:
         content["access"] = access
-    body = gzip.compress(canonical.dumps(content).encode(), mtime=0)
+    clear = gzip.compress(canonical.dumps(content).encode(), mtime=0)
+    ephemeral = X25519PrivateKey.generate()
+    epk = ephemeral.public_key().public_bytes_raw()
+    nonce = os.urandom(12)
     header: dict[str, Any] = {
-        "format": "counterdesk-bundle/1",
+        "format": "counterdesk-bundle/2",
         "center_id": center_id,
         "device_id": device_id,
         "first_seq": events[0].seq if events else 0,
         "last_seq": events[-1].seq if events else 0,
         "count": len(events),
         "access_count": len(access),
+    }
+    key = _body_key(ephemeral.exchange(recipient), epk, recipient.public_bytes_raw())
+    body = AESGCM(key).encrypt(nonce, clear, _aad(header))
+    header |= {
+        "enc": {"alg": ENC_ALG, "epk": epk.hex(), "nonce": nonce.hex(), "to": district_key},
         "body_bytes": len(body),
         "body_sha256": hashlib.sha256(body).hexdigest(),
     }
@@ -104,7 +157,7 @@ def write_bundle(
 
 def read_header(data: bytes) -> dict[str, Any]:
     """Parse the header without trusting it (to find the device whose key verifies it)."""
-    if not data.startswith(MAGIC):
+    if not (data.startswith(MAGIC) or data.startswith(MAGIC_V1)):
         raise InvalidInput("这不是 CounterDesk 数据包文件（文件头不对）")
     end = data.find(b"\n", len(MAGIC))
     if end < 0:
@@ -125,8 +178,9 @@ def read_header(data: bytes) -> dict[str, Any]:
     return header
 
 
-def verify_bundle(data: bytes, public_key: str) -> Bundle:
-    """Check length, digest and signature, then decode; every failure names what is wrong."""
+def verify_bundle(data: bytes, public_key: str, district_key: str | None = None) -> Bundle:
+    """Check length, digest and signature, decrypt (with `district_key`, the district's
+    private bundle key, hex), then decode; every failure names what is wrong."""
     if len(data) > MAX_BUNDLE_BYTES:
         raise InvalidInput(f"数据包过大（超过 {MAX_BUNDLE_BYTES // 2**20} MiB）")
     header = read_header(data)
@@ -142,6 +196,8 @@ def verify_bundle(data: bytes, public_key: str) -> Bundle:
         raise InvalidInput("数据包签名无效：文件被改动，或不是这台设备导出的") from exc
     if hashlib.sha256(body).hexdigest() != header["body_sha256"]:
         raise InvalidInput("数据包内容与签名不符：文件被改动")
+    if data.startswith(MAGIC):
+        body = _decrypt(header, body, district_key)
     try:
         raw = gunzip_bounded(body, MAX_BUNDLE_RAW_BYTES)
         content = loads_integers_only(raw)
@@ -158,3 +214,23 @@ def verify_bundle(data: bytes, public_key: str) -> Bundle:
     if len(access) > MAX_BUNDLE_EVENTS:
         raise InvalidInput(f"数据包留痕记录过多（最多 {MAX_BUNDLE_EVENTS} 条）")
     return Bundle(header, events, access)
+
+
+def _decrypt(header: dict[str, Any], body: bytes, district_key: str | None) -> bytes:
+    enc = header.get("enc")
+    if not isinstance(enc, dict) or enc.get("alg") != ENC_ALG:
+        raise InvalidInput("数据包的加密方式无法识别（头部 enc 字段）")
+    if not district_key:
+        raise InvalidInput("区级平台没有数据包解密密钥，无法打开加密数据包")
+    private = X25519PrivateKey.from_private_bytes(bytes.fromhex(district_key))
+    mine = private.public_key().public_bytes_raw()
+    if enc.get("to") != mine.hex():
+        raise InvalidInput(
+            "数据包是加密给另一把区级平台密钥的（可能是别的区级平台，或密钥已更换），无法打开"
+        )
+    try:
+        epk = bytes.fromhex(str(enc["epk"]))
+        key = _body_key(private.exchange(X25519PublicKey.from_public_bytes(epk)), epk, mine)
+        return AESGCM(key).decrypt(bytes.fromhex(str(enc["nonce"])), body, _aad(header))
+    except (InvalidTag, ValueError, KeyError) as exc:
+        raise InvalidInput("数据包无法解密：文件被改动，或不是给本区级平台的") from exc

@@ -150,6 +150,9 @@ class EnrollResponse(Message):
     district_device_id: str
     acked_seq: int
     protocol: int = PROTOCOL_VERSION
+    # The district's public bundle key (X25519, hex): USB bundles are encrypted to it.
+    # Absent from older districts.
+    bundle_key: str = ""
 
 
 class Rejected(Message):
@@ -182,6 +185,8 @@ class DeviceStatus(Message):
     # The hash of the device's event at acked_seq as the district holds it (its chain
     # head); the client compares it with its own journal. Absent from older districts.
     acked_hash: Hash | None = None
+    # The district's public bundle key (X25519, hex), as in EnrollResponse.
+    bundle_key: str = ""
 
 
 # ---- push ----------------------------------------------------------------------------

@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import contextlib
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
 from argon2 import PasswordHasher
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Every store a test makes is encrypted with the machine key, as on a counter PC; the key
+# lives in a folder of this run (never /var/lib/counterdesk), shared with the subprocesses
+# the tests start (they inherit the environment).
+os.environ.setdefault(
+    "COUNTERDESK_SECRETS_DIR", tempfile.mkdtemp(prefix="counterdesk-test-secrets-")
+)
 
 ADMIN = ("admin", "admin1234")
 CLERK = ("clerk", "clerk1234")
@@ -21,6 +28,18 @@ APPLICANT = {
     "phone": "13800138000",
     "address": "北京市西城区某某胡同 1 号",
 }
+
+
+@pytest.fixture(autouse=True)
+def machine_secret_store_of_the_run():
+    """Each test starts on the run's secret folder (COUNTERDESK_SECRETS_DIR) and whatever
+    store it switched to is dropped after it: a test that kept another store would make
+    the stores of later tests unopenable by the subprocesses they start."""
+    import machine_secrets
+
+    machine_secrets.use(None)
+    yield
+    machine_secrets.use(None)
 
 
 @pytest.fixture(autouse=True)
@@ -172,3 +191,10 @@ def case_columns_without(monkeypatch, later: tuple[str, ...]) -> None:
         "ON CONFLICT (id) DO UPDATE SET "
         + ", ".join(f"{name} = excluded.{name}" for name in columns[1:]),
     )
+
+
+def connect_store(path, **options):
+    """A raw connection to an (encrypted) store, as the product opens it: `cipher.connect`."""
+    from counterdesk.store import cipher
+
+    return cipher.connect(path, **options)

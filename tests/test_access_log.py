@@ -3,17 +3,16 @@ tamper-evident, that reading never changes a case, and that it is kept six month
 
 from __future__ import annotations
 
-import sqlite3
 import time
 
 import pytest
-from conftest import APPLICANT, CHIEF, CLERK, required_keys
+from conftest import APPLICANT, CHIEF, CLERK, connect_store, required_keys
 
 from counterdesk.domain.access import entry_problem
 from counterdesk.domain.errors import InvalidInput, NotAllowed, StorageError
 from counterdesk.printing import render
 from counterdesk.queries import export, search
-from counterdesk.store import accesslog
+from counterdesk.store import accesslog, cipher
 from counterdesk.store.accesslog import DAY_MS, KEEP_DAYS
 
 
@@ -22,7 +21,7 @@ def log_of(desk) -> list[dict]:
 
 
 def tamper(path, *statements: str) -> None:
-    conn = sqlite3.connect(path)
+    conn = connect_store(path)
     try:
         for sql in statements:
             conn.execute(sql)
@@ -127,10 +126,10 @@ def test_a_deleted_entry_breaks_the_chain(desk, accepted):
 
 def test_the_log_refuses_updates_and_early_deletes(desk, accepted):
     desk.reveal(accepted.case_id, "phone")
-    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+    with pytest.raises(cipher.IntegrityError, match="append-only"):
         desk.conn.execute("UPDATE access_log SET user = 'x'")
     desk.set_meta(accesslog.acked_key(desk.info.device_id), "1")  # synced, but young
-    with pytest.raises(sqlite3.IntegrityError, match="183 days"):
+    with pytest.raises(cipher.IntegrityError, match="183 days"):
         desk.conn.execute("DELETE FROM access_log")
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 
 import pytest
-from conftest import APPLICANT, CLERK, required_keys
+from conftest import APPLICANT, CLERK, connect_store, required_keys
 
 from counterdesk.desk import Desk
 from counterdesk.domain.errors import IntegrityError, StorageError
@@ -71,10 +71,9 @@ def test_damaged_backup_is_refused(desk, accepted, tmp_path):
 
 
 def test_tampered_backup_is_refused_naming_the_link(desk, accepted, tmp_path):
-    import sqlite3
 
     good = backup.make_backup(desk.path, tmp_path / "usb").path
-    conn = sqlite3.connect(good)
+    conn = connect_store(good)
     conn.execute("DROP TRIGGER events_append_only_update")
     conn.execute("UPDATE events SET actor = 'intruder' WHERE type = 'case_accepted'")
     conn.commit()

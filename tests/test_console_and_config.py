@@ -134,9 +134,12 @@ def test_silent_setup_never_prompts_and_fails_with_the_reason(tmp_path: Path):
 def test_self_test_really_saves_a_secret_from_the_source_tree(tmp_path: Path):
     done = subprocess.run([sys.executable, "-m", "ui.launcher", "--self-test"],
                           env=_env(tmp_path, QT_QPA_PLATFORM="offscreen",
-                                   COUNTERDESK_LOG_DIR=str(tmp_path / "logs")),
+                                   COUNTERDESK_LOG_DIR=str(tmp_path / "logs"),
+                                   COUNTERDESK_SECRETS_DIR=""),  # the data folder's own
                           cwd=ROOT, capture_output=True, text=True, timeout=300)  # fmt: skip
     assert done.returncode == 0, done.stdout + done.stderr
     line = next(x for x in done.stdout.splitlines() if " secrets:" in x)
     assert line.startswith("PASS") and str(tmp_path / "home" / "secrets") in line
+    key = next(x for x in done.stdout.splitlines() if " encryption:" in x)
+    assert key.startswith("PASS") and str(tmp_path / "home" / "secrets") in key
     assert "SELF-TEST OK" in done.stdout

@@ -20,6 +20,7 @@ from counterdesk.domain.hlc import pack
 from counterdesk.domain.ids import new_id
 from counterdesk.store.journal import device_events
 from sync import bundle, protocol
+from sync.client.state import BUNDLE_KEY, SyncState
 
 STEADY = ("devices", "intake_total", "open_cases", "overdue", "evaluations",
           "bad_evaluations", "refused_events", "parked_events")  # fmt: skip
@@ -124,7 +125,7 @@ def test_no_code_enrolls_a_known_device_and_reenrollment_is_an_admin_action(
     assert client.api.device_status().acked_seq == desk.uploaded_through()  # untouched
     old_bundle = bundle.write_bundle(
         device_events(desk.conn, device_id), center_id=center, device_id=device_id,
-        token=old_token,
+        token=old_token, district_key=SyncState(desk).get(BUNDLE_KEY),
     )  # fmt: skip
     opened = district.ok(
         "POST", f"/admin/devices/{device_id}/reenroll",
@@ -304,7 +305,6 @@ def test_parked_events_expire_after_the_documented_time_with_a_reason(district):
 
 
 def test_another_pcs_refused_event_is_a_known_gap_not_a_deletion(district, counter):
-    import sqlite3
 
     center = district.new_center()
     a, ca = counter(center, 1)
@@ -331,7 +331,10 @@ def test_another_pcs_refused_event_is_a_known_gap_not_a_deletion(district, count
     ).fetchone()
     assert row == ("hash_mismatch", event_id)
     # Without that record the same gap reads as a deletion: the refusal is what explains it.
-    copy = sqlite3.connect(":memory:")
+    from counterdesk.store import cipher
+
+    copy = cipher.driver.connect(":memory:")  # a keyed copy: SQLCipher backs up key to key
+    copy.execute(cipher.key_pragma(cipher.machine_key()))
     b.conn.backup(copy)
     copy.execute("DELETE FROM peer_refusals")
     from counterdesk.store.journal import verify_chains

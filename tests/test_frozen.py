@@ -45,7 +45,8 @@ def _run(bundle: Path, name: str, *args: str, tmp: Path) -> subprocess.Completed
     # Python (the Windows workflow runs its self-test the same way).
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp), PATH="/usr/bin:/bin",
                COUNTERDESK_HOME=str(tmp / "data"), COUNTERDESK_LOG_DIR=str(tmp / "logs"))  # fmt: skip
-    for key in ("COUNTERDESK_RESOURCES", "COUNTERDESK_STORE", "PYTHONPATH", "PYTHONUTF8",
+    for key in ("COUNTERDESK_RESOURCES", "COUNTERDESK_STORE", "COUNTERDESK_SECRETS_DIR",
+                "PYTHONPATH", "PYTHONUTF8",
                 "PYTHONIOENCODING", "PYTHONHOME", "VIRTUAL_ENV"):  # fmt: skip
         env.pop(key, None)
     # Run from an unrelated folder so nothing resolves against the source tree.
@@ -95,6 +96,7 @@ def test_frozen_self_test_passes(bundle: Path, tmp_path: Path):
     assert done.returncode == 0, out + done.stderr[-3000:]
     assert "SELF-TEST OK" in out
     assert "PASS store: schema" in out
+    assert "PASS encryption: SQLCipher 4." in out  # sqlcipher3's library made it into the bundle
     receipt = next(line for line in out.splitlines() if line.startswith("PASS receipt"))
     assert "WenQuanYi" in receipt and str(bundle) in receipt  # the bundled font, not the tree's
     assert f"PASS secrets: saved, read back and deleted in {tmp_path / 'data' / 'secrets'}" in out

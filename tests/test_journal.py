@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 import uuid
 
-from conftest import APPLICANT, required_keys
+from conftest import APPLICANT, connect_store, required_keys
 from hypothesis import given
 from hypothesis import strategies as st
 
 from counterdesk.domain.hlc import HybridClock, pack, physical_ms, to_date
-from counterdesk.store import canonical
+from counterdesk.store import canonical, cipher
 from counterdesk.store.journal import verify_chains
 
 
 def _tamper(path, sql, params=()):
-    conn = sqlite3.connect(path)
+    conn = connect_store(path)
     conn.execute("DROP TRIGGER events_append_only_update")
     conn.execute("DROP TRIGGER events_append_only_delete")
     conn.execute(sql, params)
@@ -39,9 +38,9 @@ def test_events_carry_uuid7_seq_hlc_and_chain(desk, accepted):
 def test_journal_is_append_only(desk, accepted):
     import pytest
 
-    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+    with pytest.raises(cipher.IntegrityError, match="append-only"):
         desk.conn.execute("UPDATE events SET actor = 'x'")
-    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+    with pytest.raises(cipher.IntegrityError, match="append-only"):
         desk.conn.execute("DELETE FROM events")
 
 
@@ -52,7 +51,7 @@ def test_verify_names_first_broken_link_for_edit_delete_reorder(desk, matter):
     desk.close()
     seqs = [
         r[0]
-        for r in sqlite3.connect(path).execute(
+        for r in connect_store(path).execute(
             "SELECT seq FROM events WHERE type = 'case_accepted' ORDER BY seq"
         )
     ]
@@ -65,26 +64,26 @@ def test_verify_names_first_broken_link_for_edit_delete_reorder(desk, matter):
         "UPDATE events SET payload = replace(payload, '王小明', '王大明') WHERE seq = ?",
         (target,),
     )
-    broken = verify_chains(sqlite3.connect(edited))
+    broken = verify_chains(connect_store(edited))
     assert broken and broken[0].seq == target and "改动" in broken[0].reason
 
     removed = path.with_name("removed.db")
     removed.write_bytes(path.read_bytes())
     _tamper(removed, "DELETE FROM events WHERE seq = ?", (target,))
-    broken = verify_chains(sqlite3.connect(removed))
+    broken = verify_chains(connect_store(removed))
     assert broken[0].seq == target + 1 and "缺失" in broken[0].reason
 
     swapped = path.with_name("swapped.db")
     swapped.write_bytes(path.read_bytes())
     _tamper(swapped, "UPDATE events SET seq = -1 WHERE seq = ?", (target,))
-    _tamper_again = sqlite3.connect(swapped)
+    _tamper_again = connect_store(swapped)
     _tamper_again.execute("UPDATE events SET seq = ? WHERE seq = ?", (target, target + 1))
     _tamper_again.execute("UPDATE events SET seq = ? WHERE seq = -1", (target + 1,))
     _tamper_again.commit()
-    broken = verify_chains(sqlite3.connect(swapped))
+    broken = verify_chains(connect_store(swapped))
     assert broken[0].seq == target
 
-    assert verify_chains(sqlite3.connect(path)) == []
+    assert verify_chains(connect_store(path)) == []
 
 
 def test_hash_is_canonical_and_payload_form_independent():

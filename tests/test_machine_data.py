@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import sqlite3
 import stat
 import subprocess
 import sys
@@ -14,7 +13,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from conftest import ADMIN, APPLICANT, new_desk, required_keys
+from conftest import ADMIN, APPLICANT, connect_store, new_desk, required_keys
 
 import machine_secrets
 from counterdesk import datadirs
@@ -91,6 +90,7 @@ def test_two_accounts_share_one_store_and_one_device_secret(request):
         "HOME": str(top),
         "PYTHONPATH": f"{ROOT}{os.pathsep}{ROOT / 'tests'}",
         "COUNTERDESK_HOME": str(machine),
+        "COUNTERDESK_SECRETS_DIR": "",  # the machine's own secret folder, as on a counter PC
     }
     init = (
         "from counterdesk import cli;"
@@ -120,6 +120,11 @@ def test_two_accounts_share_one_store_and_one_device_secret(request):
     assert all(int(m, 8) & 0o007 == 0 for m in modes.values()), modes  # nothing for others
     done = _as_account(outsider, outsider, use, env)
     assert done.returncode != 0 and "Permission denied" in done.stderr
+    # The database key sits with the device token: the group reads it, nobody else can.
+    key = machine / "secrets" / "store-key.secret"
+    assert stat.S_IMODE(key.stat().st_mode) == 0o640 and key.stat().st_gid == group
+    assert not (machine / "store-key.secret").exists()
+    assert not (machine / "counterdesk.db").read_bytes().startswith(b"SQLite format 3")
 
 
 # ---- the data folder --------------------------------------------------------------------
@@ -128,6 +133,7 @@ def test_two_accounts_share_one_store_and_one_device_secret(request):
 def test_the_store_is_machine_wide_and_the_demo_per_user(monkeypatch, tmp_path: Path):
     monkeypatch.delenv("COUNTERDESK_HOME", raising=False)
     monkeypatch.delenv("COUNTERDESK_STORE", raising=False)
+    monkeypatch.delenv("COUNTERDESK_SECRETS_DIR", raising=False)  # the test run's own key folder
     machine = datadirs.machine_data_dir()
     if sys.platform.startswith("linux"):
         assert machine == Path("/var/lib/counterdesk")
@@ -185,7 +191,7 @@ def test_an_open_store_with_unsaved_wal_moves_whole(tmp_path: Path, matter):
     target = tmp_path / "machine" / "counterdesk.db"
     relocate.migrate_legacy_store(folder / "counterdesk.db", target)
     desk.close()
-    check = sqlite3.connect(target)
+    check = connect_store(target)
     assert check.execute("SELECT COUNT(*) FROM events").fetchone()[0] == events
     check.close()
 

@@ -3,10 +3,8 @@ pinyin or matter; exact matches rank first; the index follows every change to `c
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
-from conftest import case_columns_before_8, required_keys
+from conftest import case_columns_before_8, connect_store, required_keys
 from stdnum.cn import ric
 
 from counterdesk.domain.catalog import load_catalog
@@ -192,7 +190,7 @@ def test_store_from_version_1_upgrades_with_every_case_findable(tmp_path, monkey
 def test_read_only_connection_still_searches(desk, filled, tmp_path) -> None:
     search.refresh_index(desk)  # what a read-only reader sees is what was indexed
     search.refresh_pinyin(desk)
-    conn = sqlite3.connect(f"file:{desk.path}?mode=ro", uri=True)
+    conn = connect_store(desk.path, readonly=True)
     try:
         assert len(search.search(conn, "wangfang").rows) == 3
     finally:

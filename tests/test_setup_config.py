@@ -3,10 +3,10 @@ the password is never written back, enrollment goes through the registered enrol
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
+from conftest import connect_store
 from test_sync_support import *  # noqa: F403
 
 from counterdesk.admin import setup_config
@@ -145,7 +145,7 @@ folder = "/nonexistent-usb-stick/CounterDesk"
     assert main(["--store", str(store), "setup", "--config", str(config)]) == 0
     out = capsys.readouterr().out
     assert "[offline]" in out and "[warning] backup" in out and "U 盘" in out
-    conn = sqlite3.connect(store)
+    conn = connect_store(store)
     meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
     conn.close()
     assert meta["sync_mode"] == "offline"

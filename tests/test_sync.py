@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 
 import pytest
+from conftest import connect_store
 from test_sync_support import *  # noqa: F403
 from test_sync_support import ADMIN_TOKEN, fast_client, intake, local_events, server_events
 
@@ -219,7 +219,10 @@ def test_no_token_in_store_logs_or_config(district, counter, secret_store, tmp_p
     files += [p for p in district.workdir.iterdir() if p.is_file()]
     for path in files:
         assert token.encode() not in path.read_bytes(), path
-    dump = "\n".join(sqlite3.connect(desk.path).iterdump())
+    conn = connect_store(desk.path)  # every row of every table, decrypted
+    tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    dump = "\n".join(repr(conn.execute(f'SELECT * FROM "{t}"').fetchall()) for t in tables)
+    conn.close()
     assert token not in dump and ADMIN_TOKEN not in dump
 
 

@@ -13,6 +13,7 @@ from test_sync_support import RawDevice, intake
 from counterdesk.domain.access import masked_subject
 from counterdesk.queries import search
 from counterdesk.store import accesslog, canonical
+from sync.client.state import BUNDLE_KEY, SyncState
 
 
 def held(district: Any, device_id: str) -> list[tuple]:
@@ -179,7 +180,8 @@ def test_usb_bundles_carry_the_access_log_in_any_order(district, counter, tmp_pa
     token = load_token(device)
     tail = [e.to_dict() for e in accesslog.unsent(desk.conn, device, 2, 10)]
     early = _import(district, bundle.write_bundle([], center_id=center, device_id=device,
-                                                  token=token, access=tail))  # fmt: skip
+                                                  token=token, access=tail,
+                                                  district_key=SyncState(desk).get(BUNDLE_KEY)))  # fmt: skip
     assert early["access"] == 2 and early["access_stored"] == 0 and held(district, device) == []
     second = export_bundle(desk, tmp_path / "b.cdbundle")  # the mark has not moved: 1-4
     assert second.access == 4
@@ -209,7 +211,8 @@ def test_a_tampered_bundle_entry_is_refused_by_name(district, counter, tmp_path)
     entry = accesslog.unsent(desk.conn, device, 0, 1)[0].to_dict()
     entry["subject"] = "11010519491231002X"  # a full number in clear
     data = bundle.write_bundle([], center_id=center, device_id=device,
-                               token=load_token(device), access=[entry])  # fmt: skip
+                               token=load_token(device), access=[entry],
+                               district_key=SyncState(desk).get(BUNDLE_KEY))  # fmt: skip
     resp = district.admin(
         "POST", "/admin/bundles", data=data, headers={"Content-Type": "application/octet-stream"}
     )

@@ -4,14 +4,13 @@ dropped triggers in the live store."""
 from __future__ import annotations
 
 import logging
-import sqlite3
 
 import pytest
-from conftest import APPLICANT, required_keys
+from conftest import APPLICANT, connect_store, required_keys
 
 from counterdesk.desk import Desk
 from counterdesk.domain.errors import IntegrityError
-from counterdesk.store import backup
+from counterdesk.store import backup, cipher
 from counterdesk.store.migrations import trigger_problems
 
 
@@ -25,7 +24,7 @@ def saved(desk, matter, tmp_path):
 
 
 def tamper(path, *statements: str) -> None:
-    conn = sqlite3.connect(path)
+    conn = connect_store(path)
     try:
         for sql in statements:
             conn.execute(sql)
@@ -76,7 +75,7 @@ def test_opening_a_store_recreates_missing_triggers_and_says_so(saved, caplog):
         reopened = Desk(path)
     try:
         assert trigger_problems(reopened.conn) == []
-        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        with pytest.raises(cipher.IntegrityError, match="append-only"):
             reopened.conn.execute("UPDATE events SET actor = 'x'")
         assert "events_append_only_update" in caplog.text and "verify --deep" in caplog.text
         assert "cases_search_update" in caplog.text  # a replaced trigger counts too

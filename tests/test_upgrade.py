@@ -4,21 +4,21 @@ failed migration rolls back with a message that names the backup."""
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from pathlib import Path
 
 import pytest
+from conftest import connect_store
 
 from counterdesk.desk import Desk
 from counterdesk.domain.errors import StorageError
-from counterdesk.store import backup, migrations
+from counterdesk.store import backup, cipher, migrations
 from counterdesk.store.upgrade import pre_upgrade_dir
 
 FIXTURE = Path(__file__).parent / "fixtures" / "release1-store.db"
 
 
 def _rows(path: Path, sql: str) -> list[tuple]:
-    conn = sqlite3.connect(path)
+    conn = connect_store(path, allow_plain=True)  # the fixture is a plain first-release store
     try:
         return conn.execute(sql).fetchall()
     finally:
@@ -58,6 +58,11 @@ def test_opening_an_old_store_backs_up_then_migrates_without_loss(old_store: Pat
         assert desk.verify(deep=True).ok
     saved = list(pre_upgrade_dir(old_store).glob("counterdesk-RL01-01-*.db"))
     assert len(saved) == 1
+    # Opening encrypted it first: the store and its pre-upgrade backup are both ciphertext.
+    assert not cipher.is_plain(old_store) and not cipher.is_plain(saved[0])
+    assert [p.name for p in old_store.parent.iterdir() if p.is_file()] == [old_store.name] or all(
+        p.name.startswith(old_store.name + "-") for p in old_store.parent.iterdir() if p.is_file()
+    )
     info = backup.verify_backup(saved[0])
     assert (info.schema_version, info.events, info.cases) == (1, len(events), 4)
 

@@ -319,6 +319,8 @@ def _strings() -> None:  # never called; pyside6-lupdate reads it
     QCoreApplication.translate('ops', '请检查磁盘空间，必要时联系技术人员从备份恢复。')
     QCoreApplication.translate('ops', '数据校验未通过')
     QCoreApplication.translate('ops', '请立即联系技术人员，不要继续办理。')
+    QCoreApplication.translate('ops', '打不开加密的数据文件')
+    QCoreApplication.translate('ops', '请联系技术人员（运维手册“数据库密钥”一节），不要删除数据文件。')
     QCoreApplication.translate('ops', '连不上区级平台')
     QCoreApplication.translate('ops', '数据已保存在本机，联网后会自动上传。')
     QCoreApplication.translate('ops', '同步凭据不可用')

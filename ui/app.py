@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import queue
@@ -13,6 +14,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QApplication
 
+from counterdesk.domain.errors import CounterdeskError
 from ui import ops
 from ui.fonts import load_font
 from ui.runtime import freeze_heap, guard_none_refcount, none_guard_running
@@ -106,7 +108,16 @@ def run(store: Path, *, district: Any = None, lang: str | None = None) -> int:
     set_language(lang)
     executor = open_executor(store)
     ops.install(executor)
-    ctx = Context(info=read_info(store), store=store, lang=lang, district=district)
+    try:
+        info = read_info(store)
+    except CounterdeskError as exc:  # no database key, another PC's store, a damaged file
+        log.error("cannot open the store %s: %s (%s)", store, exc.message, exc.detail)
+        print(f"错误：{exc.message}", file=sys.stderr)
+        ops.show_error(None, exc)  # the one dialog IT reads; nothing else opens
+        with contextlib.suppress(CounterdeskError):  # the worker never had a store open
+            executor.shutdown()
+        return 2
+    ctx = Context(info=info, store=store, lang=lang, district=district)
     ctx.lock_minutes = int(conf.value("lock_minutes", 10))
     from ui.shell import Shell
 

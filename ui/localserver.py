@@ -16,23 +16,12 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-import machine_secrets
-from machine_secrets.folder import FolderSecretStore
-from machine_secrets.memory import MemorySecretStore
-
 
 def use_demo_secrets(folder: Path) -> bool:
-    """The demo keeps its device token in its own (per-user) folder, never in the PC's
-    machine-wide store; False when even that cannot be written (then in memory: the
-    demo enrolls again at each start)."""
-    store = FolderSecretStore(folder / "secrets")
-    try:
-        machine_secrets.self_test(store)
-    except (machine_secrets.SecretStoreError, OSError, AssertionError):
-        machine_secrets.use(MemorySecretStore())
-        return False
-    machine_secrets.use(store)
-    return True
+    """See counterdesk.demo.center.use_demo_secrets (the demo's own secret folder)."""
+    from counterdesk.demo import center
+
+    return center.use_demo_secrets(folder)
 
 
 def free_port() -> int:

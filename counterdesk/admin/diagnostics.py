@@ -15,7 +15,7 @@ import datetime as dt
 import importlib.metadata
 import json
 import platform
-import sqlite3
+import re
 import sys
 import zipfile
 from collections.abc import Callable
@@ -26,7 +26,9 @@ import sqlite_utils
 
 from counterdesk import __version__
 from counterdesk.admin import logs
+from counterdesk.domain.errors import CounterdeskError
 from counterdesk.domain.hlc import physical_ms
+from counterdesk.store import cipher
 from counterdesk.store.journal import verify_chains
 from counterdesk.store.migrations import MIGRATIONS, current_version, latest_version
 from counterdesk.store.upgrade import pre_upgrade_dir
@@ -40,7 +42,8 @@ def versions() -> dict[str, str]:
     out = {
         "counterdesk": __version__,
         "python": sys.version.split()[0],
-        "sqlite": sqlite3.sqlite_version,
+        "sqlite": cipher.sqlite_version,
+        "sqlcipher": _dist_version("sqlcipher3"),
         "platform": platform.platform(),
         "frozen": str(bool(getattr(sys, "frozen", False))),
     }
@@ -72,7 +75,11 @@ def store_report(store: Path) -> dict[str, Any]:
     """Settings, schema, integrity, chains and sync state, read-only."""
     if not store.exists():
         return {"error": f"store not found: {store}"}
-    conn = sqlite3.connect(f"file:{store.as_posix()}?mode=ro", uri=True)
+    try:  # read-only; the PC's key (a plain store of an older release: as it is)
+        conn = cipher.connect(store, readonly=True, allow_plain=True)
+    except CounterdeskError as exc:  # no key, another PC's key, or not a store at all
+        sections = ("schema", "settings", "integrity", "counts", "sync")
+        return {"path": str(store), **{name: {"error": exc.message} for name in sections}}
     try:
         return {
             "path": str(store),
@@ -94,7 +101,7 @@ def _section(name: str, read: Callable[[], Any]) -> dict[str, Any]:
         return {name: {"error": f"{type(exc).__name__}: {exc}"}}
 
 
-def _schema(conn: sqlite3.Connection) -> dict[str, Any]:
+def _schema(conn: cipher.Connection) -> dict[str, Any]:
     have = current_version(conn)
     return {
         "version": have,
@@ -103,12 +110,12 @@ def _schema(conn: sqlite3.Connection) -> dict[str, Any]:
     }
 
 
-def _settings(conn: sqlite3.Connection) -> dict[str, str]:
+def _settings(conn: cipher.Connection) -> dict[str, str]:
     rows = conn.execute("SELECT key, value FROM meta ORDER BY key").fetchall()
     return {k: ("<hidden>" if _is_secret(k) else v) for k, v in rows}
 
 
-def _integrity(conn: sqlite3.Connection) -> dict[str, Any]:
+def _integrity(conn: cipher.Connection) -> dict[str, Any]:
     integrity = conn.execute("PRAGMA integrity_check").fetchone()[0]
     broken = verify_chains(conn)
     return {
@@ -118,7 +125,7 @@ def _integrity(conn: sqlite3.Connection) -> dict[str, Any]:
     }
 
 
-def _counts(conn: sqlite3.Connection) -> dict[str, int]:
+def _counts(conn: cipher.Connection) -> dict[str, int]:
     """Rows of every table (full-text index internals left out), so IT sees the whole store."""
     db = sqlite_utils.Database(conn)
     indexes = db.table_names(fts4=True) + db.table_names(fts5=True)
@@ -130,7 +137,7 @@ def _counts(conn: sqlite3.Connection) -> dict[str, int]:
     return {name: db[name].count for name in sorted(tables)}
 
 
-def _sync(conn: sqlite3.Connection) -> dict[str, Any]:
+def _sync(conn: cipher.Connection) -> dict[str, Any]:
     """The same figures as sync.client's SyncStatus, read straight from the store."""
     meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
     device, acked = meta.get("device_id", ""), int(meta.get("sync_acked_seq", "0"))
@@ -193,16 +200,61 @@ def make_bundle(
         **(extra or {}),
     }
     text = json.dumps(summary, ensure_ascii=False, indent=2, default=str)
+    names = citizen_names(store)
+
+    def mask(text: str) -> str:
+        return mask_names(logs.mask_text(text), names)
+
     out.parent.mkdir(parents=True, exist_ok=True)
     part = out.with_name(out.name + ".part")
     with zipfile.ZipFile(part, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-        zf.writestr("summary.json", logs.mask_text(text))
-        zf.writestr("README.txt", _readme(summary))
+        zf.writestr("summary.json", mask(text))
+        zf.writestr("README.txt", mask(_readme(summary)))
         for path in logs.log_files(log_dir):
             body = path.read_text(encoding="utf-8", errors="replace")[-2_000_000:]
-            zf.writestr(f"logs/{path.name}", logs.mask_text(body))
+            zf.writestr(f"logs/{path.name}", mask(body))
     part.replace(out)
     return out
+
+
+_CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f·]{2,}")
+MAX_NAME = 8
+
+
+def citizen_names(store: Path) -> frozenset[str]:
+    """Every citizen's name in the store (to mask in logs a careless line let through)."""
+    try:
+        conn = cipher.connect(store, readonly=True, allow_plain=True)
+    except CounterdeskError:
+        return frozenset()
+    try:
+        rows = conn.execute("SELECT DISTINCT name FROM citizens WHERE length(name) >= 2")
+        return frozenset(r[0] for r in rows if len(r[0]) <= MAX_NAME)
+    except cipher.Error:
+        return frozenset()
+    finally:
+        conn.close()
+
+
+def mask_names(text: str, names: frozenset[str]) -> str:
+    """Replace every known citizen's name in `text` by its surname and stars (王**)."""
+    if not names:
+        return text
+
+    def run(match: re.Match[str]) -> str:
+        chars, i, out = match.group(0), 0, []
+        while i < len(chars):
+            for size in range(min(MAX_NAME, len(chars) - i), 1, -1):
+                if chars[i : i + size] in names:
+                    out.append(chars[i] + "*" * (size - 1))
+                    i += size
+                    break
+            else:
+                out.append(chars[i])
+                i += 1
+        return "".join(out)
+
+    return _CJK_RUN.sub(run, text)
 
 
 def _readme(summary: dict[str, Any]) -> str:

@@ -5,12 +5,14 @@ Versions before 0.2 kept the store in the logged-in user's profile
 as SYSTEM or as the IT admin put it in the wrong profile. Now it lives machine-wide
 (`datadirs`). On the first start by the account that has an old store:
 
-1. copy it with SQLite's backup API (one consistent snapshot, WAL included) next to
-   the target, and verify the copy: integrity check, every device's hash chain, and
-   the same device, event count and last journal sequence as the original;
+1. copy it, encrypted with the PC's database key (`sqlcipher_export`), next to the
+   target, and verify the copy: every row of every table, integrity check, every
+   device's hash chain, and the same device, event count and last journal sequence
+   as the original;
 2. copy its `pre-upgrade` backups beside it;
 3. rename the old store `counterdesk.db.moved-to-machine` and leave a note: the old
-   file is kept (nothing is ever deleted), but no version will open it again, since
+   file is kept (nothing is ever deleted; it stays unencrypted, in the account's own
+   profile, and the note asks IT to remove it), but no version will open it again, since
    one device writing two stores would fork its journal;
 4. put the copy in place with a link that fails if a store appeared meanwhile (a
    second account migrating at the same moment), and if so undo step 3.
@@ -26,12 +28,13 @@ import datetime as dt
 import logging
 import os
 import shutil
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from counterdesk import datadirs
 from counterdesk.domain.errors import StorageError
+from counterdesk.store import cipher, encrypt
 
 log = logging.getLogger(__name__)
 
@@ -84,7 +87,7 @@ def migrate_legacy_store(legacy: Path | None = None, target: Path | None = None)
                     f"迁移时本机数据文件夹里出现了另一个数据文件 {target}；旧数据未动"
                 ) from exc
             raise
-    except (OSError, sqlite3.Error) as exc:
+    except (OSError, *cipher.Error) as exc:
         raise StorageError(f"迁移数据文件 {legacy} 失败，旧数据未动：{exc}") from exc
     finally:
         for leftover in (part, Path(f"{part}-wal"), Path(f"{part}-shm"), Path(f"{part}-journal")):
@@ -94,7 +97,7 @@ def migrate_legacy_store(legacy: Path | None = None, target: Path | None = None)
     return Relocation("moved", legacy, target, f"已把数据文件从 {legacy} 移到 {target}")
 
 
-def _snapshot_facts(conn: sqlite3.Connection) -> tuple[str, int, int]:
+def _snapshot_facts(conn: Any) -> tuple[str, int, int]:
     device = conn.execute("SELECT value FROM meta WHERE key = 'device_id'").fetchone()[0]
     events = conn.execute("SELECT COUNT(*) FROM events").fetchone()[0]
     last = conn.execute("SELECT COALESCE(MAX(seq), 0) FROM events WHERE device_id = ?", (device,))
@@ -102,25 +105,34 @@ def _snapshot_facts(conn: sqlite3.Connection) -> tuple[str, int, int]:
 
 
 def _copy_verified(legacy: Path, part: Path) -> None:
+    """Copy the (plain, 0.1) per-user store into an encrypted `part` and verify it row for row."""
     from counterdesk.store.backup import verify_backup
 
-    src = sqlite3.connect(f"file:{legacy}?mode=ro", uri=True, isolation_level=None)
+    src = cipher.connect(legacy, readonly=True, allow_plain=True)
     try:
-        src.execute("BEGIN")  # one snapshot for the copy and the facts compared with it
-        facts = _snapshot_facts(src)
-        dst = sqlite3.connect(str(part), isolation_level=None)
-        try:
-            src.backup(dst)
-            dst.execute("PRAGMA journal_mode=DELETE")  # one file; the app turns WAL on again
-        finally:
-            dst.close()
+        key = cipher.machine_key(create=True)
+        assert key is not None
+        if cipher.is_plain(legacy):
+            facts = _snapshot_facts(src)
+            encrypt.export(src, part, key)  # ATTACH: not inside a transaction
+            src.execute("BEGIN")  # the verification below compares every row anyway
+        else:
+            src.execute("BEGIN")  # one snapshot for the copy and the facts compared with it
+            facts = _snapshot_facts(src)
+            dst = cipher.connect(part, key=key)
+            try:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode=DELETE")  # one file; the app turns WAL on again
+            finally:
+                dst.close()
+            with open(part, "rb+") as handle:
+                os.fsync(handle.fileno())
+        encrypt.verify_copy(src, part, key, refold=False)
         src.execute("COMMIT")
     finally:
         src.close()
-    with open(part, "rb+") as handle:
-        os.fsync(handle.fileno())
     verify_backup(part)  # integrity check and every device's hash chain
-    check = sqlite3.connect(f"file:{part}?mode=ro", uri=True)
+    check = cipher.connect(part, readonly=True)
     try:
         copied = _snapshot_facts(check)
     finally:
@@ -157,8 +169,9 @@ def _mark_moved(legacy: Path, target: Path) -> Path:
     note = (
         f"{dt.datetime.now():%Y-%m-%d %H:%M} CounterDesk 已把本用户的数据文件移到本机数据文件夹：\n"
         f"  {target}\n本机所有用户从此共用那一份数据。这里的 {moved.name} 是迁移前的原件，"
-        "仅作留底，程序不会再打开它。\n"
+        "仅作留底，程序不会再打开它。它没有加密（含群众个人信息）：确认新位置的数据无误后请删除它。\n"
         f"The store moved to {target}; {moved.name} is the original, kept, never opened again.\n"
+        "It is NOT encrypted (citizens' personal data): delete it once the new store is checked.\n"
     )
     (legacy.parent / NOTE_NAME).write_text(note, encoding="utf-8")
     return moved

@@ -2,7 +2,8 @@
 
 Run by IT after installing, and by CI on the frozen bundle. In a temporary
 folder it creates and migrates a store, accepts a case, verifies it deeply,
-renders a receipt and checks the Chinese font is embedded, and saves, reads back
+checks the store is encrypted (SQLCipher, the PC's database key: made here if this
+is the PC's first store), renders a receipt and checks the Chinese font is embedded, and saves, reads back
 and deletes a secret in the machine-wide secret store. Checks that need Qt (the window) cannot live in the core: the
 launcher that may import Qt registers them with `register_check`; when none is
 registered the window check is reported as skipped, never as failed.
@@ -87,6 +88,23 @@ def check_store(ctx: Context) -> str:
     return f"schema {version}, case {ctx.case_no}, {report.events} events, verify --deep ok"
 
 
+def check_encryption(ctx: Context) -> str:
+    """The test store is SQLCipher ciphertext, opened with the PC's database key."""
+    from counterdesk.store import cipher
+
+    if ctx.desk is None:
+        raise Skip("no store (the store check failed)")
+    if cipher.is_plain(ctx.desk.path):
+        raise AssertionError("the store was written unencrypted")
+    version = ctx.desk.conn.execute("PRAGMA cipher_version").fetchone()[0]
+    import machine_secrets
+
+    return (
+        f"SQLCipher {version} on SQLite {cipher.sqlite_version}, key "
+        f"'{cipher.KEY_NAME}' in {machine_secrets.current().describe()}"
+    )
+
+
 def check_receipt(ctx: Context) -> str:
     from counterdesk import printing
     from counterdesk.printing.fonts import FONT_FILE
@@ -128,6 +146,7 @@ def check_encoding(ctx: Context) -> str:
 
 CORE_CHECKS: dict[str, Check] = {
     "store": check_store,
+    "encryption": check_encryption,
     "receipt": check_receipt,
     "secrets": check_secrets,
     "encoding": check_encoding,

@@ -12,15 +12,14 @@ import datetime as dt
 import json
 import logging
 import os
-import sqlite3
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from counterdesk.domain.errors import CounterdeskError
-from counterdesk.store import accesslog, backup
+from counterdesk.domain.errors import CounterdeskError, StorageError
+from counterdesk.store import accesslog, backup, cipher
 
 log = logging.getLogger(__name__)
 
@@ -73,12 +72,12 @@ def schedule_from_settings(store: Path | str) -> BackupSchedule | None:
     if not store.exists():
         return None
     try:
-        conn = sqlite3.connect(f"file:{store.as_posix()}?mode=ro", uri=True)
+        conn = cipher.connect(store, readonly=True, allow_plain=True)
         try:
             meta = dict(conn.execute("SELECT key, value FROM meta WHERE key LIKE 'backup_%'"))
         finally:
             conn.close()
-    except sqlite3.Error as exc:
+    except (*cipher.Error, StorageError) as exc:
         log.warning("cannot read the backup schedule from %s: %s", store, exc)
         return None
     if not meta.get("backup_folder"):

@@ -48,10 +48,36 @@ def new_center(path: Path | str, **identity: Any) -> Desk:
     return desk
 
 
+def use_demo_secrets(folder: Path) -> bool:
+    """The demo keeps its device token and database key in its own (per-user) folder,
+    never in the PC's machine-wide store (its data is invented, and it must run without
+    an installer); False when even that cannot be written (then in memory: the demo
+    enrolls again and is generated afresh at each start)."""
+    import machine_secrets
+    from machine_secrets.folder import FolderSecretStore
+    from machine_secrets.memory import MemorySecretStore
+
+    store = FolderSecretStore(folder / "secrets")
+    try:
+        machine_secrets.self_test(store)
+    except (machine_secrets.SecretStoreError, OSError, AssertionError):
+        machine_secrets.use(MemorySecretStore())
+        return False
+    machine_secrets.use(store)
+    return True
+
+
 def ensure_demo(path: Path, cases: int = 300, progress: Progress | None = None) -> Path:
-    """Create the demo center with a little history (and a clerk) if it does not exist yet."""
-    if path.exists():
+    """Create the demo center with a little history (and a clerk) if it does not exist yet.
+
+    Switches the process to the demo's own secrets first (`use_demo_secrets`)."""
+    from counterdesk.store import cipher
+
+    use_demo_secrets(path.parent)
+    if path.exists() and (cipher.is_plain(path) or cipher.machine_key() is not None):
         return path
+    if path.exists():  # its key was only in memory last time: a fresh demo
+        path.replace(path.with_name(path.name + ".no-key"))
     desk = new_center(path)
     try:
         login, name, password = DEMO_CLERK

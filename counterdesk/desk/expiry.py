@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import sqlite3
 from typing import Any, Protocol
 
 from counterdesk.desk import users
 from counterdesk.domain.events import Event
 from counterdesk.domain.workflow import lapse_reason, lapsed
+from counterdesk.store import cipher
 from counterdesk.store.projection import load_case_state
 
 
@@ -25,7 +25,7 @@ class DeskContext(Protocol):
     """What ending a case needs of the open store (counterdesk.desk.context.DeskContext,
     which calls `sweep` at the first write of each day: so no import of it here)."""
 
-    conn: sqlite3.Connection
+    conn: cipher.Connection
 
     def today(self) -> dt.date: ...
 
@@ -48,7 +48,7 @@ _DUE = (
 )
 
 
-def any_due(conn: sqlite3.Connection, today: dt.date) -> bool:
+def any_due(conn: cipher.Connection, today: dt.date) -> bool:
     """Whether some case has lapsed (a cheap read, to skip a write transaction)."""
     return conn.execute(_DUE + " LIMIT 1", (today.isoformat(),)).fetchone() is not None
 

@@ -15,7 +15,6 @@ import contextlib
 import dataclasses
 import datetime as dt
 import logging
-import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,7 +37,7 @@ from counterdesk.domain.hlc import HybridClock
 from counterdesk.domain.ids import new_id
 from counterdesk.domain.people import Applicant, validate_id
 from counterdesk.domain.workdays import WorkCalendar, YearSchedule
-from counterdesk.store import accesslog, projection
+from counterdesk.store import accesslog, cipher, projection
 from counterdesk.store.connection import open_database, storage_error, write_transaction
 from counterdesk.store.journal import Journal, events_for_case, insert_foreign, verify_chains
 from counterdesk.store.migrations import migrate, restore_triggers
@@ -79,7 +78,7 @@ class Desk:
         try:
             upgrade_store(db.conn, path)  # backs up an older release's store first
             meta = dict(db.conn.execute("SELECT key, value FROM meta").fetchall())
-        except sqlite3.DatabaseError as exc:
+        except cipher.DatabaseError as exc:
             db.conn.close()
             raise storage_error(exc, path) from exc
         except StorageError:
@@ -99,7 +98,7 @@ class Desk:
         """What opening a store does by itself: put back lost triggers, end lapsed 容缺 cases."""
         try:
             fixed = restore_triggers(self.conn)
-        except sqlite3.Error as exc:
+        except cipher.Error as exc:
             log.error("store %s: could not check or re-create its triggers: %s", self.path, exc)
         else:
             if fixed:
@@ -168,7 +167,7 @@ class Desk:
         return self.ctx.path
 
     @property
-    def conn(self) -> sqlite3.Connection:
+    def conn(self) -> cipher.Connection:
         return self.ctx.conn
 
     @property
@@ -274,7 +273,7 @@ class Desk:
     def close(self) -> None:
         try:
             self.conn.execute("PRAGMA optimize")
-        except sqlite3.Error as exc:  # an optimisation hint only; closing matters
+        except cipher.Error as exc:  # an optimisation hint only; closing matters
             log.warning("PRAGMA optimize on %s failed: %s", self.path, exc)
         self.conn.close()
 

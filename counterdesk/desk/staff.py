@@ -10,10 +10,10 @@ its staff again (an admin gives each a new password there: `Desk.add_staff_accou
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 
 from counterdesk.domain.errors import NotFound
+from counterdesk.store import cipher
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,7 @@ class Member:
         return f"{self.name}（{self.login}）"
 
 
-def list_staff(conn: sqlite3.Connection, *, roles: tuple[str, ...] = ()) -> list[Member]:
+def list_staff(conn: cipher.Connection, *, roles: tuple[str, ...] = ()) -> list[Member]:
     """Everyone in the directory (by name), optionally only some roles."""
     where, params = "", ()
     if roles:
@@ -38,7 +38,7 @@ def list_staff(conn: sqlite3.Connection, *, roles: tuple[str, ...] = ()) -> list
     return _members(conn, where, params)
 
 
-def get_member(conn: sqlite3.Connection, login: str) -> Member:
+def get_member(conn: cipher.Connection, login: str) -> Member:
     login = login.strip().lower()
     found = _members(conn, " AND s.login = ?", (login,))
     if not found:
@@ -46,7 +46,7 @@ def get_member(conn: sqlite3.Connection, login: str) -> Member:
     return found[0]
 
 
-def _members(conn: sqlite3.Connection, where: str, params: tuple) -> list[Member]:
+def _members(conn: cipher.Connection, where: str, params: tuple) -> list[Member]:
     rows = conn.execute(
         "SELECT s.login, s.name, s.role, s.active, s.device_id, u.login IS NOT NULL "
         "FROM staff s LEFT JOIN users u ON u.login = s.login "

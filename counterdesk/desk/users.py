@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import sqlite3
 import time
 from dataclasses import dataclass
 
@@ -11,6 +10,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from counterdesk.domain.errors import InvalidInput, NotAllowed, NotFound
+from counterdesk.store import cipher
 
 ROLES = {"clerk": "窗口人员", "chief": "中心负责人", "admin": "系统管理员"}
 # The roles that work cases (accept, carry, close); an admin keeps the PC, not cases.
@@ -52,7 +52,7 @@ def check_password_strength(password: str) -> None:
         raise InvalidInput("密码需同时包含字母和数字", field="password")
 
 
-def insert_user(conn: sqlite3.Connection, login: str, name: str, role: str, password: str) -> User:
+def insert_user(conn: cipher.Connection, login: str, name: str, role: str, password: str) -> User:
     login = login.strip().lower()
     if not _LOGIN.match(login):
         raise InvalidInput("登录名为 2–32 位小写字母、数字或 _ . -", field="login")
@@ -70,7 +70,7 @@ def insert_user(conn: sqlite3.Connection, login: str, name: str, role: str, pass
     return User(login, name.strip(), role)
 
 
-def get_user(conn: sqlite3.Connection, login: str) -> User:
+def get_user(conn: cipher.Connection, login: str) -> User:
     row = conn.execute(
         "SELECT login, name, role, active FROM users WHERE login = ?", (login.strip().lower(),)
     ).fetchone()
@@ -79,13 +79,13 @@ def get_user(conn: sqlite3.Connection, login: str) -> User:
     return User(row[0], row[1], row[2], bool(row[3]))
 
 
-def list_users(conn: sqlite3.Connection) -> list[User]:
+def list_users(conn: cipher.Connection) -> list[User]:
     rows = conn.execute("SELECT login, name, role, active FROM users ORDER BY login").fetchall()
     return [User(r[0], r[1], r[2], bool(r[3])) for r in rows]
 
 
 def authenticate(
-    conn: sqlite3.Connection, login: str, password: str, now: float | None = None
+    conn: cipher.Connection, login: str, password: str, now: float | None = None
 ) -> tuple[User | None, str | None]:
     """Check a password. Returns (user, None) or (None, message); the caller commits the counters.
 
@@ -124,7 +124,7 @@ def authenticate(
     return User(login, name, role), None
 
 
-def set_password(conn: sqlite3.Connection, login: str, password: str) -> None:
+def set_password(conn: cipher.Connection, login: str, password: str) -> None:
     check_password_strength(password)
     conn.execute(
         "UPDATE users SET password_hash = ?, failed_logins = 0, locked_until = 0 WHERE login = ?",
@@ -132,6 +132,6 @@ def set_password(conn: sqlite3.Connection, login: str, password: str) -> None:
     )
 
 
-def is_locked(conn: sqlite3.Connection, login: str) -> bool:
+def is_locked(conn: cipher.Connection, login: str) -> bool:
     row = conn.execute("SELECT locked_until FROM users WHERE login = ?", (login,)).fetchone()
     return bool(row and row[0] > time.time())

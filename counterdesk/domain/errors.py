@@ -66,6 +66,16 @@ class IntegrityError(StorageError):
     kind = "integrity"
 
 
+class StoreKeyError(StorageError):
+    """The store is encrypted and this PC's database key is missing or does not open it.
+
+    IT restores the key (the machine's secret folder) or recovers the PC through the
+    district; the clerk can do nothing about it.
+    """
+
+    kind = "store_key"
+
+
 # ---- sync (client side) ------------------------------------------------------------
 
 

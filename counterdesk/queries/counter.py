@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,6 +17,7 @@ from counterdesk.domain.errors import InvalidInput, NotFound, StorageError
 from counterdesk.domain.people import Applicant, mask_id
 from counterdesk.domain.workflow import OPEN, STATUS_LABELS
 from counterdesk.queries import search
+from counterdesk.store import cipher
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +73,7 @@ class CaseUpload:
 def _fresh_index(desk: Any) -> None:
     try:
         search.refresh_index(desk)
-    except (sqlite3.OperationalError, StorageError) as exc:  # read-only: use what is there
+    except (*cipher.OperationalError, StorageError) as exc:  # read-only: use what is there
         log.warning("search index not brought up to date (%s); using what is indexed", exc)
 
 

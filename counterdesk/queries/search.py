@@ -23,7 +23,6 @@ import contextlib
 import heapq
 import logging
 import re
-import sqlite3
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -36,6 +35,7 @@ from counterdesk.domain.errors import InvalidInput, StorageError
 from counterdesk.domain.ids import CASE_NO_RE
 from counterdesk.domain.people import mask_id
 from counterdesk.domain.workflow import STATUS_LABELS
+from counterdesk.store import cipher
 from counterdesk.store.connection import write_transaction
 
 log = logging.getLogger(__name__)
@@ -106,15 +106,15 @@ class _Tier:
     label: str
     sql: str
     params: tuple = ()
-    merge: Callable[[sqlite3.Connection, int], list[int]] | None = None
+    merge: Callable[[cipher.Connection, int], list[int]] | None = None
 
-    def fetch(self, conn: sqlite3.Connection, limit: int, offset: int) -> list[int]:
+    def fetch(self, conn: cipher.Connection, limit: int, offset: int) -> list[int]:
         if self.merge is not None:
             return self.merge(conn, limit + offset)[offset:]
         sql = f"{self.sql} ORDER BY sid DESC LIMIT ? OFFSET ?"
         return [r[0] for r in conn.execute(sql, (*self.params, limit, offset))]
 
-    def count(self, conn: sqlite3.Connection) -> int:
+    def count(self, conn: cipher.Connection) -> int:
         if self.merge is not None:
             return len(self.merge(conn, -1))
         return conn.execute(f"SELECT COUNT(*) FROM ({self.sql})", self.params).fetchone()[0]
@@ -122,7 +122,7 @@ class _Tier:
 
 def search(source: Any, query: str, page: int = 0, page_size: int = 50) -> SearchPage:
     """One page of cases matching what the clerk typed, best matches first."""
-    conn: sqlite3.Connection = getattr(source, "conn", source)
+    conn: cipher.Connection = getattr(source, "conn", source)
     text = normalize(query)
     if not text:
         raise InvalidInput("请输入案件编号、姓名、证件号、拼音或电话", field="query")
@@ -130,13 +130,13 @@ def search(source: Any, query: str, page: int = 0, page_size: int = 50) -> Searc
         raise InvalidInput("页码或每页条数不对", field="page")
     try:
         refresh_index(source)
-    except (sqlite3.OperationalError, StorageError) as exc:  # read-only: search what is there
+    except (*cipher.OperationalError, StorageError) as exc:  # read-only: search what is there
         log.warning("search index not brought up to date (%s); searching what is indexed", exc)
     kind, tiers = plan(conn, text)
     if kind == "pinyin":
         try:
             refresh_pinyin(source)
-        except sqlite3.OperationalError as exc:  # read-only: search what is there
+        except cipher.OperationalError as exc:  # read-only: search what is there
             log.warning("pinyin index not brought up to date (%s); searching what is indexed", exc)
     labelled = _page(conn, tiers, page * page_size, page_size + 1)
     rows = _rows(conn, labelled[:page_size])
@@ -161,7 +161,7 @@ def normalize(query: str) -> str:
     return re.sub(r"\s+", "", text).upper()
 
 
-def plan(conn: sqlite3.Connection, text: str) -> tuple[str, list[_Tier]]:
+def plan(conn: cipher.Connection, text: str) -> tuple[str, list[_Tier]]:
     """What kind of query this is, and its tiers in rank order."""
     if CASE_NO_RE.match(text):
         return "case_no", [_exact("no_rev", text, "案件编号")]
@@ -251,7 +251,7 @@ def _contains(text: str, label: str) -> list[_Tier]:
     return [_Tier(label, f"SELECT rowid AS sid FROM {table} WHERE {table} MATCH ?", (phrase,))]
 
 
-def matter_names(conn: sqlite3.Connection) -> list[str]:
+def matter_names(conn: cipher.Connection) -> list[str]:
     """Distinct matter names in the index, by skipping along its B-tree (one seek each)."""
     rows = conn.execute(
         "WITH RECURSIVE m(name) AS (SELECT MIN(matter) FROM case_search UNION ALL "
@@ -261,12 +261,12 @@ def matter_names(conn: sqlite3.Connection) -> list[str]:
     return [r[0] for r in rows]
 
 
-def _matter(conn: sqlite3.Connection, text: str) -> list[_Tier]:
+def _matter(conn: cipher.Connection, text: str) -> list[_Tier]:
     names = [n for n in matter_names(conn) if text in normalize(n)]
     if not names:
         return []
 
-    def merge(conn: sqlite3.Connection, limit: int) -> list[int]:
+    def merge(conn: cipher.Connection, limit: int) -> list[int]:
         # One index walk per matter, merged newest first (an IN list would sort them all).
         sql = "SELECT sid FROM case_search WHERE matter = ? ORDER BY sid DESC LIMIT ?"
         streams = [[r[0] for r in conn.execute(sql, (name, limit))] for name in names]
@@ -276,7 +276,7 @@ def _matter(conn: sqlite3.Connection, text: str) -> list[_Tier]:
     return [_Tier("事项", "", merge=merge)]
 
 
-def _page(conn: sqlite3.Connection, tiers: Sequence[_Tier], skip: int, need: int) -> list:
+def _page(conn: cipher.Connection, tiers: Sequence[_Tier], skip: int, need: int) -> list:
     """Walk the tiers in rank order: skip `skip` results, then take `need` (sid, label) pairs."""
     out: list[tuple[int, str]] = []
     seen: set[int] = set()
@@ -296,7 +296,7 @@ def _page(conn: sqlite3.Connection, tiers: Sequence[_Tier], skip: int, need: int
     return out
 
 
-def _rows(conn: sqlite3.Connection, labelled: list[tuple[int, str]]) -> list[SearchRow]:
+def _rows(conn: cipher.Connection, labelled: list[tuple[int, str]]) -> list[SearchRow]:
     if not labelled:
         return []
     marks = ", ".join("?" * len(labelled))
@@ -324,7 +324,7 @@ def refresh_index(source: Any) -> int:
     here in one batch instead of inside every clerk's transaction. New cases are
     inserted oldest first, so `sid` keeps meaning "newer" for ranking.
     """
-    conn: sqlite3.Connection = getattr(source, "conn", source)
+    conn: cipher.Connection = getattr(source, "conn", source)
     mark, top, queued = conn.execute(
         "SELECT (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'search_rowid'),"
         " (SELECT MAX(rowid) FROM cases), EXISTS (SELECT 1 FROM search_pending)"
@@ -359,7 +359,7 @@ def refresh_index(source: Any) -> int:
     return added
 
 
-def _write_scope(source: Any, conn: sqlite3.Connection) -> Any:
+def _write_scope(source: Any, conn: cipher.Connection) -> Any:
     if hasattr(source, "batch"):
         return source.batch()
     if conn.in_transaction:
@@ -372,7 +372,7 @@ def _write_scope(source: Any, conn: sqlite3.Connection) -> Any:
 
 def refresh_pinyin(source: Any) -> int:
     """Compute pinyin for the names the triggers queued; returns how many names were added."""
-    conn: sqlite3.Connection = getattr(source, "conn", source)
+    conn: cipher.Connection = getattr(source, "conn", source)
     names = [r[0] for r in conn.execute("SELECT name FROM pinyin_pending")]
     if not names:
         return 0

@@ -24,7 +24,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
-import sqlite3
 import statistics
 from collections import Counter
 from dataclasses import dataclass, field
@@ -35,6 +34,7 @@ from counterdesk.domain.errors import InvalidInput, NotFound
 from counterdesk.domain.hlc import CHINA_TZ, from_datetime, to_datetime
 from counterdesk.domain.workdays import WorkCalendar
 from counterdesk.domain.workflow import LEVELS, OPEN, RUNNING, STATUS_LABELS
+from counterdesk.store import cipher
 
 PERIODS = {"today": "今日", "week": "本周", "month": "本月", "range": "自定义"}
 RESULT_STATUSES = ("notified", "completed")
@@ -208,7 +208,7 @@ def dashboard(
 class _Reader:
     """Runs a summary query against `cases`, `events` or `notices`, indexed or not."""
 
-    def __init__(self, conn: sqlite3.Connection, cal: WorkCalendar, scan: bool) -> None:
+    def __init__(self, conn: cipher.Connection, cal: WorkCalendar, scan: bool) -> None:
         self.conn, self.cal, self.scan = conn, cal, scan
         self.catalog: Catalog | None = None
         self._between: dict[tuple[str, str], int] = {}

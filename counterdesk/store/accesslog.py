@@ -13,7 +13,6 @@ so the chain is still verified from the first kept entry.
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -21,7 +20,7 @@ from counterdesk.domain.access import ACCESS_COLUMNS, ACCESS_HASHED, AccessEntry
 from counterdesk.domain.errors import IntegrityError
 from counterdesk.domain.events import BrokenLink
 from counterdesk.domain.hlc import HybridClock, physical_ms
-from counterdesk.store import canonical
+from counterdesk.store import canonical, cipher
 
 KEEP_DAYS = 183  # at least six months (等保 2.0: audit records kept ≥ 6 months)
 DAY_MS = 86_400_000
@@ -57,7 +56,7 @@ class AccessWriter:
     Shares the journal's hybrid clock, so an entry's time sorts with the events.
     """
 
-    conn: sqlite3.Connection
+    conn: cipher.Connection
     center_id: str
     device_id: str
     clock: HybridClock
@@ -109,20 +108,20 @@ class AccessWriter:
         return entry
 
 
-def anchor(conn: sqlite3.Connection, device_id: str) -> tuple[int, str]:
+def anchor(conn: cipher.Connection, device_id: str) -> tuple[int, str]:
     """Where a device's kept chain starts: its last pruned (sequence, hash), or (0, genesis)."""
     keys = (f"{ANCHOR_SEQ_KEY}:{device_id}", f"{ANCHOR_HASH_KEY}:{device_id}")
     marks = dict(conn.execute("SELECT key, value FROM meta WHERE key IN (?, ?)", keys).fetchall())
     return int(marks.get(keys[0], "0")), marks.get(keys[1], canonical.GENESIS_HASH)
 
 
-def acked_seq(conn: sqlite3.Connection, device_id: str) -> int:
+def acked_seq(conn: cipher.Connection, device_id: str) -> int:
     """The highest sequence of the device's access log the district has acknowledged."""
     row = conn.execute("SELECT value FROM meta WHERE key = ?", (acked_key(device_id),)).fetchone()
     return int(row[0]) if row else 0
 
 
-def head_seq(conn: sqlite3.Connection, device_id: str) -> int:
+def head_seq(conn: cipher.Connection, device_id: str) -> int:
     """This device's last sequence, kept or pruned."""
     row = conn.execute(
         "SELECT MAX(seq) FROM access_log WHERE device_id = ?", (device_id,)
@@ -131,7 +130,7 @@ def head_seq(conn: sqlite3.Connection, device_id: str) -> int:
 
 
 def unsent(
-    conn: sqlite3.Connection, device_id: str, after_seq: int, limit: int
+    conn: cipher.Connection, device_id: str, after_seq: int, limit: int
 ) -> list[AccessEntry]:
     rows = conn.execute(
         _SELECT + " WHERE device_id = ? AND seq > ? ORDER BY seq LIMIT ?",
@@ -140,7 +139,7 @@ def unsent(
     return [entry_from_row(r) for r in rows]
 
 
-def pending_count(conn: sqlite3.Connection, device_id: str) -> int:
+def pending_count(conn: cipher.Connection, device_id: str) -> int:
     return conn.execute(
         "SELECT COUNT(*) FROM access_log WHERE device_id = ? AND seq > ?",
         (device_id, acked_seq(conn, device_id)),
@@ -148,7 +147,7 @@ def pending_count(conn: sqlite3.Connection, device_id: str) -> int:
 
 
 def entries(
-    conn: sqlite3.Connection,
+    conn: cipher.Connection,
     *,
     user: str | None = None,
     since_hlc: int = 0,
@@ -171,12 +170,12 @@ def entries(
     return [entry_from_row(r) for r in conn.execute(sql, (*params, limit))]
 
 
-def iter_chain(conn: sqlite3.Connection, device_id: str) -> Iterator[dict]:
+def iter_chain(conn: cipher.Connection, device_id: str) -> Iterator[dict]:
     for row in conn.execute(_SELECT + " WHERE device_id = ? ORDER BY seq", (device_id,)):
         yield dict(zip(ACCESS_COLUMNS, row, strict=True))
 
 
-def verify(conn: sqlite3.Connection) -> list[BrokenLink]:
+def verify(conn: cipher.Connection) -> list[BrokenLink]:
     """Check each device's access chain from its anchor; the first broken link per device.
 
     A missing entry (deleted outside the pruning), an inserted or altered one all
@@ -202,7 +201,7 @@ def verify(conn: sqlite3.Connection) -> list[BrokenLink]:
     return broken
 
 
-def prune(conn: sqlite3.Connection, device_id: str, now_ms: int, keep_days: int = KEEP_DAYS) -> int:
+def prune(conn: cipher.Connection, device_id: str, now_ms: int, keep_days: int = KEEP_DAYS) -> int:
     """Delete this device's entries older than `keep_days` *and* acknowledged by the
     district, oldest first, moving the anchor (inside the caller's transaction).
 

@@ -1,8 +1,11 @@
 """Online backups (SQLite backup API) with rotation and verification, and a safe restore.
 
 A backup is a complete store file taken from one consistent snapshot while the
-app keeps working. Restore refuses a damaged or foreign file and never removes
-the live store: it is moved aside first.
+app keeps working, encrypted with the PC's database key like the store itself
+(so it opens on this PC only; a replacement PC recovers through the district).
+Restore refuses a damaged or foreign file and never removes the live store: it
+is moved aside first. A plain backup that an older release made still restores:
+the copy is encrypted before it takes the store's place.
 """
 
 from __future__ import annotations
@@ -11,7 +14,6 @@ import contextlib
 import datetime as dt
 import os
 import shutil
-import sqlite3
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,7 +21,7 @@ from pathlib import Path
 
 from counterdesk.domain.errors import IntegrityError, NotFound, StorageError
 from counterdesk.domain.ids import new_id
-from counterdesk.store import accesslog, projection
+from counterdesk.store import accesslog, cipher, encrypt, projection
 from counterdesk.store.connection import storage_error
 from counterdesk.store.journal import verify_chains
 from counterdesk.store.migrations import (
@@ -73,8 +75,8 @@ def make_backup(
     started = time.perf_counter()
     try:
         dest_dir.mkdir(parents=True, exist_ok=True)
-        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, isolation_level=None)
-    except (OSError, sqlite3.Error) as exc:
+        src = cipher.connect(source, readonly=True)
+    except (OSError, *cipher.Error) as exc:
         raise storage_error(exc, dest_dir) from exc
     part: Path | None = None
     try:
@@ -83,7 +85,7 @@ def make_backup(
         final = dest_dir / name
         part = final.with_suffix(".part")
         _copy(src, part, progress)
-    except (OSError, sqlite3.Error) as exc:
+    except (OSError, *cipher.Error) as exc:
         if part is not None:
             part.unlink(missing_ok=True)
         raise storage_error(exc, dest_dir) from exc
@@ -99,12 +101,13 @@ def make_backup(
     return BackupResult(final, final.stat().st_size, time.perf_counter() - started, removed)
 
 
-def _copy(src: sqlite3.Connection, part: Path, progress: Progress | None) -> None:
+def _copy(src: cipher.Connection, part: Path, progress: Progress | None) -> None:
     # Hold one read transaction so every step copies the same snapshot while
     # the counter keeps writing through its own connection (WAL).
     src.execute("BEGIN")
     src.execute("SELECT COUNT(*) FROM meta").fetchone()
-    dst = sqlite3.connect(str(part), isolation_level=None)
+    part.unlink(missing_ok=True)  # a leftover of a copy that died: start afresh
+    dst = cipher.connect(part)  # the PC's key: the backup is as closed as the store
     try:
 
         def report(status: int, remaining: int, total: int) -> None:
@@ -144,14 +147,14 @@ def verify_backup(path: Path | str) -> BackupInfo:
     if not path.exists():
         raise NotFound(f"找不到备份文件 {path}")
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
+        conn = cipher.connect(path, readonly=True, allow_plain=True)  # an older release's too
+    except cipher.Error as exc:
         raise storage_error(exc, path) from exc
     try:
         try:
             integrity = conn.execute("PRAGMA integrity_check").fetchone()[0]
             meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
-        except sqlite3.DatabaseError as exc:
+        except cipher.DatabaseError as exc:
             raise StorageError(
                 f"{path.name} 已损坏或不是 CounterDesk 备份，不能使用", detail=str(exc)
             ) from exc
@@ -212,6 +215,8 @@ def restore(
     part = live.with_name(live.name + ".restoring")
     shutil.copyfile(info.path, part)
     try:
+        if cipher.is_plain(part):  # an older release's backup: never put back in clear
+            encrypt.encrypt_in_place(part, refold=False)  # the check below refolds it
         _check_projections(part, info.path.name)
         _become_new_device(part)
     except BaseException:
@@ -238,11 +243,11 @@ def _check_projections(path: Path, name: str) -> None:
     release's schema first (as opening it would), so its fold is comparable.
     """
 
-    conn = sqlite3.connect(str(path), isolation_level=None)
+    conn = cipher.connect(path)
     try:
         refold_after(conn, migrate(conn))
         differ = projection.differences_from_rebuild(conn)
-    except sqlite3.Error as exc:
+    except cipher.Error as exc:
         raise storage_error(exc, path) from exc
     finally:
         conn.close()
@@ -256,25 +261,25 @@ def _check_projections(path: Path, name: str) -> None:
 
 def _center_code(path: Path) -> str | None:
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = cipher.connect(path, readonly=True, allow_plain=True)
         try:
             row = conn.execute("SELECT value FROM meta WHERE key = 'center_code'").fetchone()
         finally:
             conn.close()
-    except sqlite3.Error:
+    except (*cipher.Error, StorageError):
         return None  # a damaged live store: it is kept aside, never in the way
     return row[0] if row else None
 
 
 def _checkpoint(path: Path) -> None:
-    with contextlib.suppress(sqlite3.Error):
-        conn = sqlite3.connect(str(path))
+    with contextlib.suppress(*cipher.Error, StorageError):
+        conn = cipher.connect(path, allow_plain=True)
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         conn.close()
 
 
 def _become_new_device(path: Path) -> None:
-    conn = sqlite3.connect(str(path), isolation_level=None)
+    conn = cipher.connect(path)
     try:
         conn.execute("BEGIN IMMEDIATE")
         old = conn.execute("SELECT value FROM meta WHERE key = 'device_id'").fetchone()[0]

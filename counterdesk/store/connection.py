@@ -1,29 +1,35 @@
-"""Opening a store: WAL, full fsync on commit, errors turned into clear messages."""
+"""Opening a store: encrypted (SQLCipher, the PC's key), WAL, full fsync on commit,
+errors turned into clear messages."""
 
 from __future__ import annotations
 
 import contextlib
-import errno
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import sqlite_utils
 
 from counterdesk.datadirs import share_in_group_folder
-from counterdesk.domain.errors import StorageError
+from counterdesk.store import cipher, encrypt
+from counterdesk.store.cipher import storage_error  # re-exported: the store's callers use it
 
 
 def open_database(path: Path | str) -> sqlite_utils.Database:
     """Open (creating if needed) a store with the durability the counter relies on.
 
-    WAL + synchronous=FULL: a commit that returned is on disk, so it survives a
-    killed process or a power cut. Autocommit mode: transactions are explicit.
+    The store is encrypted with the PC's database key (`cipher`); an older release's
+    plain store is encrypted in place first, and a conversion that a crash
+    interrupted is finished or undone (`encrypt.recover`). WAL + synchronous=FULL:
+    a commit that returned is on disk, so it survives a killed process or a power
+    cut. Autocommit mode: transactions are explicit.
     """
     path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+        if encrypt.needs_work(path) or encrypt.plain_copies(path):
+            encrypt.ensure_encrypted(path)  # logged for IT
+        conn = cipher.connect(path, check_same_thread=False)
         conn.execute("PRAGMA journal_mode=WAL")
         share_in_group_folder(path)  # every account of the PC writes the machine's store
         conn.execute("PRAGMA synchronous=FULL")
@@ -31,45 +37,24 @@ def open_database(path: Path | str) -> sqlite_utils.Database:
         conn.execute("PRAGMA busy_timeout=10000")
         conn.execute("PRAGMA cache_size=-32000")
         conn.execute("PRAGMA temp_store=MEMORY")
-    except (sqlite3.DatabaseError, OSError) as exc:
+    except (*cipher.DatabaseError, OSError) as exc:
         raise storage_error(exc, path) from exc
     return sqlite_utils.Database(conn)
 
 
-def storage_error(exc: BaseException, path: Path | str | None = None) -> StorageError:
-    """Translate an SQLite or OS failure into a message IT staff can act on."""
-    text = str(exc).lower()
-    where = f"（{path}）" if path else ""
-    if "disk is full" in text or getattr(exc, "errno", None) == errno.ENOSPC:
-        return StorageError(
-            f"磁盘空间已满，刚才的操作没有保存{where}。请清理磁盘后重试，已保存的数据不受影响。",
-            detail=str(exc),
-        )
-    if "not a database" in text or "malformed" in text:
-        return StorageError(
-            f"数据文件已损坏或不是 CounterDesk 数据库{where}。请联系技术人员从备份恢复。",
-            detail=str(exc),
-        )
-    if "readonly" in text or "read-only" in text or "permission" in text:
-        return StorageError(f"数据文件不可写{where}，请检查文件权限。", detail=str(exc))
-    if "locked" in text or "busy" in text:
-        return StorageError("数据库正忙，请稍后重试。", detail=str(exc))
-    return StorageError(f"数据存储出错{where}：{exc}", detail=str(exc))
-
-
 @contextlib.contextmanager
-def write_transaction(conn: sqlite3.Connection) -> Iterator[None]:
+def write_transaction(conn: Any) -> Iterator[None]:
     """BEGIN IMMEDIATE … COMMIT; anything raised rolls back and storage faults become StorageError."""
     try:
         conn.execute("BEGIN IMMEDIATE")
-    except sqlite3.Error as exc:
+    except cipher.Error as exc:
         raise storage_error(exc) from exc
     try:
         yield
         conn.execute("COMMIT")
     except BaseException as exc:
-        with contextlib.suppress(sqlite3.Error):
+        with contextlib.suppress(*cipher.Error):
             conn.execute("ROLLBACK")
-        if isinstance(exc, sqlite3.Error | OSError):
+        if isinstance(exc, (*cipher.Error, OSError)):
             raise storage_error(exc) from exc
         raise

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,7 +17,7 @@ from counterdesk.domain.events import (
 )
 from counterdesk.domain.hlc import MAX_AHEAD_MS, HybridClock, physical_ms
 from counterdesk.domain.ids import new_id
-from counterdesk.store import canonical
+from counterdesk.store import canonical, cipher
 
 _SELECT = "SELECT " + ", ".join(EVENT_COLUMNS) + " FROM events"
 
@@ -27,7 +26,7 @@ _SELECT = "SELECT " + ", ".join(EVENT_COLUMNS) + " FROM events"
 class Journal:
     """This device's writer onto the journal; appends happen inside the caller's transaction."""
 
-    conn: sqlite3.Connection
+    conn: cipher.Connection
     center_id: str
     device_id: str
     clock: HybridClock = field(default_factory=HybridClock)
@@ -138,7 +137,7 @@ def event_from_row(row: tuple) -> Event:
     return Event(*values)
 
 
-def insert_foreign(conn: sqlite3.Connection, event: Event) -> bool:
+def insert_foreign(conn: cipher.Connection, event: Event) -> bool:
     """Store an event made elsewhere, once; returns False if it was already here.
 
     The event's own hash must match its content; chain continuity is checked by `verify`.
@@ -153,7 +152,7 @@ def insert_foreign(conn: sqlite3.Connection, event: Event) -> bool:
     return cur.rowcount == 1
 
 
-def events_for_case(conn: sqlite3.Connection, case_id: str) -> list[Event]:
+def events_for_case(conn: cipher.Connection, case_id: str) -> list[Event]:
     rows = conn.execute(
         _SELECT + " WHERE case_id = ? ORDER BY hlc, device_id, seq", (case_id,)
     ).fetchall()
@@ -161,7 +160,7 @@ def events_for_case(conn: sqlite3.Connection, case_id: str) -> list[Event]:
 
 
 def iter_events(
-    conn: sqlite3.Connection,
+    conn: cipher.Connection,
     where: str = "",
     params: Iterable[Any] = (),
     order: str = "hlc, device_id, seq",
@@ -172,7 +171,7 @@ def iter_events(
 
 
 def device_events(
-    conn: sqlite3.Connection, device_id: str, after_seq: int = 0, limit: int = -1
+    conn: cipher.Connection, device_id: str, after_seq: int = 0, limit: int = -1
 ) -> list[Event]:
     rows = conn.execute(
         _SELECT + " WHERE device_id = ? AND seq > ? ORDER BY seq LIMIT ?",
@@ -181,7 +180,7 @@ def device_events(
     return [event_from_row(r) for r in rows]
 
 
-def verify_chains(conn: sqlite3.Connection) -> list[BrokenLink]:
+def verify_chains(conn: cipher.Connection) -> list[BrokenLink]:
     """Check every device's chain in sequence order; returns the first broken link per device.
 
     A sequence number the district refused (recorded in `peer_refusals` from a pull)
@@ -216,7 +215,7 @@ def verify_chains(conn: sqlite3.Connection) -> list[BrokenLink]:
     return broken
 
 
-def peer_refusals(conn: sqlite3.Connection) -> dict[tuple[str, int], str]:
+def peer_refusals(conn: cipher.Connection) -> dict[tuple[str, int], str]:
     """(device, seq) -> claimed hash of the other PCs' events the district refused."""
     known = conn.execute(
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'peer_refusals'"

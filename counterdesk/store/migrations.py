@@ -10,6 +10,8 @@ import functools
 import sqlite3
 import time
 
+from counterdesk.store import cipher
+
 MIGRATIONS: list[tuple[int, str, str]] = [
     (
         1,
@@ -502,7 +504,7 @@ MIGRATIONS: list[tuple[int, str, str]] = [
 ]
 
 
-def current_version(conn: sqlite3.Connection) -> int:
+def current_version(conn: cipher.Connection) -> int:
     exists = conn.execute(
         "SELECT 1 FROM sqlite_master WHERE type='table' AND name='schema_migrations'"
     ).fetchone()
@@ -516,12 +518,12 @@ def latest_version() -> int:
     return MIGRATIONS[-1][0]
 
 
-def pending(conn: sqlite3.Connection) -> list[tuple[int, str, str]]:
+def pending(conn: cipher.Connection) -> list[tuple[int, str, str]]:
     have = current_version(conn)
     return [m for m in MIGRATIONS if m[0] > have]
 
 
-def migrate(conn: sqlite3.Connection, upto: int | None = None) -> list[int]:
+def migrate(conn: cipher.Connection, upto: int | None = None) -> list[int]:
     """Apply pending migrations, each in its own transaction; returns the versions applied.
 
     A failing migration rolls back entirely and the store stays at the previous version.
@@ -589,7 +591,7 @@ def _same_sql(a: str | None, b: str) -> bool:
     return a is not None and " ".join(a.split()) == " ".join(b.split())
 
 
-def trigger_problems(conn: sqlite3.Connection) -> list[str]:
+def trigger_problems(conn: cipher.Connection) -> list[str]:
     """Names of the triggers that are missing or were changed, for the store's schema version."""
     version = current_version(conn)
     expected = dict(_triggers_of(tuple(m for m in MIGRATIONS if m[0] <= version)))
@@ -597,7 +599,7 @@ def trigger_problems(conn: sqlite3.Connection) -> list[str]:
     return [name for name, sql in expected.items() if not _same_sql(have.get(name), sql)]
 
 
-def restore_triggers(conn: sqlite3.Connection) -> list[str]:
+def restore_triggers(conn: cipher.Connection) -> list[str]:
     """Re-create missing or altered triggers (one transaction); returns their names.
 
     The append-only triggers are what keeps the journal's rows from being changed

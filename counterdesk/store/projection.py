@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import functools
 import json
-import sqlite3
 from typing import Any
 
 from counterdesk.domain.errors import NotFound
 from counterdesk.domain.events import Event, order_key_text
 from counterdesk.domain.workdays import WorkCalendar, parse_schedule
 from counterdesk.domain.workflow import CASE_COLUMNS, JSON_COLUMNS, apply, fold
-from counterdesk.store import canonical
+from counterdesk.store import canonical, cipher
 from counterdesk.store.journal import events_for_case, iter_events
 
 OPENING = ("case_accepted", "case_rejected")
@@ -47,7 +46,7 @@ def row_to_state(row: tuple) -> dict[str, Any]:
     return state
 
 
-def load_case_state(conn: sqlite3.Connection, case_id: str) -> dict[str, Any] | None:
+def load_case_state(conn: cipher.Connection, case_id: str) -> dict[str, Any] | None:
     row = conn.execute(
         f"SELECT {', '.join(CASE_COLUMNS)} FROM cases WHERE id = ?", (case_id,)
     ).fetchone()
@@ -55,7 +54,7 @@ def load_case_state(conn: sqlite3.Connection, case_id: str) -> dict[str, Any] | 
 
 
 def project(
-    conn: sqlite3.Connection,
+    conn: cipher.Connection,
     event: Event,
     cal: WorkCalendar,
     state: dict | None = None,
@@ -113,7 +112,7 @@ def _after_opening(event: Event, events: list[Event]) -> bool:
     return event.order_key >= first
 
 
-def _project_citizen(conn: sqlite3.Connection, event: Event) -> None:
+def _project_citizen(conn: cipher.Connection, event: Event) -> None:
     a = event.payload["applicant"]
     conn.execute(
         "INSERT INTO citizens (id_type, id_number, kind, name, phone, address, last_key) "
@@ -133,7 +132,7 @@ def _project_citizen(conn: sqlite3.Connection, event: Event) -> None:
     )
 
 
-def _project_notice(conn: sqlite3.Connection, event: Event) -> None:
+def _project_notice(conn: cipher.Connection, event: Event) -> None:
     p, a = event.payload, event.payload["applicant"]
     from counterdesk.domain.hlc import to_date
 
@@ -156,7 +155,7 @@ def _project_notice(conn: sqlite3.Connection, event: Event) -> None:
     )
 
 
-def _project_feedback(conn: sqlite3.Connection, event: Event) -> None:
+def _project_feedback(conn: cipher.Connection, event: Event) -> None:
     """A clerk's report to the district (feedback_submitted) and the district's answer."""
     p = event.payload
     if event.type == "feedback_submitted":
@@ -174,7 +173,7 @@ def _project_feedback(conn: sqlite3.Connection, event: Event) -> None:
     )
 
 
-def _project_calendar(conn: sqlite3.Connection, event: Event, cal: WorkCalendar) -> None:
+def _project_calendar(conn: cipher.Connection, event: Event, cal: WorkCalendar) -> None:
     schedule = parse_schedule(event.payload["schedule"], f"event {event.id}")
     current = conn.execute(
         "SELECT hlc FROM calendar_years WHERE year = ?", (schedule.year,)
@@ -188,7 +187,7 @@ def _project_calendar(conn: sqlite3.Connection, event: Event, cal: WorkCalendar)
     cal.set_schedule(schedule)
 
 
-def project_staff(conn: sqlite3.Connection, event: Event) -> None:
+def project_staff(conn: cipher.Connection, event: Event) -> None:
     """Fold one user event into the directory; the latest event of each kind wins."""
     login = str(event.payload.get("login", ""))
     if not login:
@@ -221,7 +220,7 @@ def project_staff(conn: sqlite3.Connection, event: Event) -> None:
     )
 
 
-def load_notice(conn: sqlite3.Connection, notice_no: str) -> dict[str, Any]:
+def load_notice(conn: cipher.Connection, notice_no: str) -> dict[str, Any]:
     """A one-time notice (一次性告知书) as issued, its missing materials as a list."""
     cur = conn.execute("SELECT * FROM notices WHERE notice_no = ?", (notice_no,))
     row = cur.fetchone()
@@ -232,14 +231,14 @@ def load_notice(conn: sqlite3.Connection, notice_no: str) -> dict[str, Any]:
     return data
 
 
-def load_calendar(conn: sqlite3.Connection) -> WorkCalendar:
+def load_calendar(conn: cipher.Connection) -> WorkCalendar:
     cal = WorkCalendar()
     for (text,) in conn.execute("SELECT schedule FROM calendar_years ORDER BY year"):
         cal.set_schedule(parse_schedule(json.loads(text)))
     return cal
 
 
-def refold_for_year(conn: sqlite3.Connection, cal: WorkCalendar, year: int) -> int:
+def refold_for_year(conn: cipher.Connection, cal: WorkCalendar, year: int) -> int:
     """Refold every case whose dates may touch `year` after its schedule changed.
 
     Closed cases are included: their due date and lateness must come out as a
@@ -250,7 +249,7 @@ def refold_for_year(conn: sqlite3.Connection, cal: WorkCalendar, year: int) -> i
     return refold_cases(conn, cal, ids)
 
 
-def refold_cases(conn: sqlite3.Connection, cal: WorkCalendar, ids: list[str]) -> int:
+def refold_cases(conn: cipher.Connection, cal: WorkCalendar, ids: list[str]) -> int:
     """Fold these cases again from their events (in the caller's transaction)."""
     for case_id in ids:
         events = events_for_case(conn, case_id)
@@ -259,7 +258,7 @@ def refold_cases(conn: sqlite3.Connection, cal: WorkCalendar, ids: list[str]) ->
     return len(ids)
 
 
-def rebuild_all(conn: sqlite3.Connection, progress=None) -> WorkCalendar:
+def rebuild_all(conn: cipher.Connection, progress=None) -> WorkCalendar:
     """Throw the projections away and fold them again from the journal (in the caller's transaction)."""
     for table in ("cases", "citizens", "notices", "calendar_years", "feedback", "staff"):
         conn.execute(f"DELETE FROM {table}")
@@ -297,7 +296,7 @@ def rebuild_all(conn: sqlite3.Connection, progress=None) -> WorkCalendar:
     return cal
 
 
-def snapshot_projections(conn: sqlite3.Connection) -> dict[str, list[tuple]]:
+def snapshot_projections(conn: cipher.Connection) -> dict[str, list[tuple]]:
     """All projection rows in a stable order, for comparing a store with its rebuild."""
     return {
         "cases": conn.execute(
@@ -311,7 +310,7 @@ def snapshot_projections(conn: sqlite3.Connection) -> dict[str, list[tuple]]:
     }
 
 
-def differences_from_rebuild(conn: sqlite3.Connection) -> list[str]:
+def differences_from_rebuild(conn: cipher.Connection) -> list[str]:
     """Projection tables whose rows differ from a rebuild out of the journal (rolled back).
 
     Must not run inside a transaction: it opens and rolls back its own.

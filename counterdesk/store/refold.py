@@ -9,9 +9,8 @@ when a backup is checked before a restore).
 from __future__ import annotations
 
 import logging
-import sqlite3
 
-from counterdesk.store import projection
+from counterdesk.store import cipher, projection
 from counterdesk.store.connection import write_transaction
 
 log = logging.getLogger(__name__)
@@ -27,7 +26,7 @@ REFOLD_AFTER = {
 }
 
 
-def refold_after(conn: sqlite3.Connection, applied: list[int]) -> int:
+def refold_after(conn: cipher.Connection, applied: list[int]) -> int:
     """Refold the cases whose projection the applied migrations' rule changes affect."""
     queries = [REFOLD_AFTER[v] for v in applied if v in REFOLD_AFTER]
     if not queries:

@@ -7,11 +7,10 @@ backup itself is `counterdesk.store.backup`.
 from __future__ import annotations
 
 import logging
-import sqlite3
 from pathlib import Path
 
 from counterdesk.domain.errors import CounterdeskError, StorageError
-from counterdesk.store import backup
+from counterdesk.store import backup, cipher
 from counterdesk.store.migrations import current_version, migrate, pending
 from counterdesk.store.refold import refold_after
 
@@ -29,7 +28,7 @@ def pre_upgrade_dir(store: Path | str) -> Path:
     return Path(store).resolve().parent / PRE_UPGRADE_DIR
 
 
-def upgrade_store(conn: sqlite3.Connection, store: Path | str) -> list[int]:
+def upgrade_store(conn: cipher.Connection, store: Path | str) -> list[int]:
     """Migrate an open store, backing it up first if it is an older release's store.
 
     The backup is verified and rotated (the last 3 are kept). A migration that
@@ -45,7 +44,7 @@ def upgrade_store(conn: sqlite3.Connection, store: Path | str) -> list[int]:
         applied = migrate(conn)
         refold_after(conn, applied)
         return applied
-    except sqlite3.Error as exc:
+    except cipher.Error as exc:
         where = f"自动备份在 {saved}" if saved else "（本次未能生成自动备份）"
         log.error("migration from version %s failed and was rolled back: %s", have, exc)
         raise StorageError(
@@ -57,7 +56,7 @@ def upgrade_store(conn: sqlite3.Connection, store: Path | str) -> list[int]:
 
 
 def _backup_before_upgrade(
-    conn: sqlite3.Connection, store: Path, have: int, want: int
+    conn: cipher.Connection, store: Path, have: int, want: int
 ) -> Path | None:
     meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
     if "center_code" not in meta:

@@ -472,6 +472,56 @@
 <context>
     <name>CardPanel</name>
     <message>
+        <location filename="../../ui/_i18n_strings.py" line="240" />
+        <source>居民身份证</source>
+        <translation>居民身份证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="241" />
+        <source>港澳台居民居住证</source>
+        <translation>港澳台居民居住证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="242" />
+        <source>外国人永久居留身份证</source>
+        <translation>外国人永久居留身份证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="243" />
+        <source>香港居民居住证</source>
+        <translation>香港居民居住证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="244" />
+        <source>澳门居民居住证</source>
+        <translation>澳门居民居住证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="245" />
+        <source>台湾居民居住证</source>
+        <translation>台湾居民居住证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="246" />
+        <source>未知</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="247" />
+        <source>男</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="248" />
+        <source>女</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="249" />
+        <source>未说明</source>
+        <translation>未说明</translation>
+    </message>
+    <message>
         <location filename="../../ui/cardpanel.py" line="28" />
         <source>证件信息</source>
         <translation>证件信息</translation>
@@ -525,56 +575,6 @@
         <location filename="../../ui/cardpanel.py" line="103" />
         <source>读卡器驱动未能传回部分汉字（显示为 ?），请与证件核对并手工补正</source>
         <translation>读卡器驱动未能传回部分汉字（显示为 ?），请与证件核对并手工补正</translation>
-    </message>
-    <message>
-        <location filename="../../ui/_i18n_strings.py" line="240" />
-        <source>居民身份证</source>
-        <translation>居民身份证</translation>
-    </message>
-    <message>
-        <location filename="../../ui/_i18n_strings.py" line="241" />
-        <source>港澳台居民居住证</source>
-        <translation>港澳台居民居住证</translation>
-    </message>
-    <message>
-        <location filename="../../ui/_i18n_strings.py" line="242" />
-        <source>外国人永久居留身份证</source>
-        <translation>外国人永久居留身份证</translation>
-    </message>
-    <message>
-        <location filename="../../ui/_i18n_strings.py" line="243" />
-        <source>香港居民居住证</source>
-        <translation>香港居民居住证</translation>
-    </message>
-    <message>
-        <location filename="../../ui/_i18n_strings.py" line="244" />
-        <source>澳门居民居住证</source>
-        <translation>澳门居民居住证</translation>
-    </message>
-    <message>
-        <location filename="../../ui/_i18n_strings.py" line="245" />
-        <source>台湾居民居住证</source>
-        <translation>台湾居民居住证</translation>
-    </message>
-    <message>
-        <location filename="../../ui/_i18n_strings.py" line="246" />
-        <source>未知</source>
-        <translation>未知</translation>
-    </message>
-    <message>
-        <location filename="../../ui/_i18n_strings.py" line="247" />
-        <source>男</source>
-        <translation>男</translation>
-    </message>
-    <message>
-        <location filename="../../ui/_i18n_strings.py" line="248" />
-        <source>女</source>
-        <translation>女</translation>
-    </message>
-    <message>
-        <location filename="../../ui/_i18n_strings.py" line="249" />
-        <source>未说明</source>
-        <translation>未说明</translation>
     </message>
 </context>
 <context>
@@ -1018,153 +1018,153 @@
         <translation>好差评评价单</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="336" />
+        <location filename="../../ui/_i18n_strings.py" line="338" />
         <source>按数字键作答（5 最满意）</source>
         <translation>按数字键作答（5 最满意）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="337" />
+        <location filename="../../ui/_i18n_strings.py" line="339" />
         <source>评价等级</source>
         <translation>评价等级</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="363" />
+        <location filename="../../ui/_i18n_strings.py" line="365" />
         <source>本机（{0}）</source>
         <translation>本机（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="364" />
+        <location filename="../../ui/_i18n_strings.py" line="366" />
         <source>区级平台</source>
         <translation>区级平台</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="365" />
+        <location filename="../../ui/_i18n_strings.py" line="367" />
         <source>本中心其他窗口电脑 {0}</source>
         <translation>本中心其他窗口电脑 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="338" />
+        <location filename="../../ui/_i18n_strings.py" line="340" />
         <source>评价环节</source>
         <translation>评价环节</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="339" />
+        <location filename="../../ui/_i18n_strings.py" line="341" />
         <source>意见</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="340" />
+        <location filename="../../ui/_i18n_strings.py" line="342" />
         <source>请申请人选择评价等级（必选）</source>
         <translation>请申请人选择评价等级（必选）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="341" />
+        <location filename="../../ui/_i18n_strings.py" line="343" />
         <source>结果</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="342" />
+        <location filename="../../ui/_i18n_strings.py" line="344" />
         <source>理由（不予/补正必填）</source>
         <translation>理由（不予/补正必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="343" />
+        <location filename="../../ui/_i18n_strings.py" line="345" />
         <source>文书编号</source>
         <translation>文书编号</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="344" />
+        <location filename="../../ui/_i18n_strings.py" line="346" />
         <source>补交材料</source>
         <translation>补交材料</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="345" />
+        <location filename="../../ui/_i18n_strings.py" line="347" />
         <source>勾选申请人本次补交的材料：</source>
         <translation>勾选申请人本次补交的材料：</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="346" />
+        <location filename="../../ui/_i18n_strings.py" line="348" />
         <source>转交给其他承办人</source>
         <translation>转交给其他承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="347" />
+        <location filename="../../ui/_i18n_strings.py" line="349" />
         <source>转交原因（可不填）</source>
         <translation>转交原因（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="348" />
+        <location filename="../../ui/_i18n_strings.py" line="350" />
         <source>转交给：</source>
         <translation>转交给：</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="349" />
+        <location filename="../../ui/_i18n_strings.py" line="351" />
         <source>没有可以接手的人：除当前承办人外，本中心没有在用的窗口人员或中心负责人账户。请系统管理员添加或启用账户后再转交。</source>
         <translation>没有可以接手的人：除当前承办人外，本中心没有在用的窗口人员或中心负责人账户。请系统管理员添加或启用账户后再转交。</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="350" />
+        <location filename="../../ui/_i18n_strings.py" line="352" />
         <source>部门签收人</source>
         <translation>部门签收人</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="351" />
+        <location filename="../../ui/_i18n_strings.py" line="353" />
         <source>通知方式（电话/短信/当面）</source>
         <translation>通知方式（电话/短信/当面）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="352" />
+        <location filename="../../ui/_i18n_strings.py" line="354" />
         <source>中止原因（听证、检测、专家评审）</source>
         <translation>中止原因（听证、检测、专家评审）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="353" />
+        <location filename="../../ui/_i18n_strings.py" line="355" />
         <source>撤回原因</source>
         <translation>撤回原因</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="354" />
+        <location filename="../../ui/_i18n_strings.py" line="356" />
         <source>终止原因</source>
         <translation>终止原因</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="355" />
+        <location filename="../../ui/_i18n_strings.py" line="357" />
         <location filename="../../ui/casepage.py" line="408" />
         <source>备注内容</source>
         <translation>备注内容</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="356" />
+        <location filename="../../ui/_i18n_strings.py" line="358" />
         <source>送件人（默认本人）</source>
         <translation>送件人（默认本人）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="357" />
+        <location filename="../../ui/_i18n_strings.py" line="359" />
         <source>取件人（默认本人）</source>
         <translation>取件人（默认本人）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="358" />
+        <location filename="../../ui/_i18n_strings.py" line="360" />
         <source>电话</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="359" />
+        <location filename="../../ui/_i18n_strings.py" line="361" />
         <source>办结</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="360" />
+        <location filename="../../ui/_i18n_strings.py" line="362" />
         <source>领取人</source>
         <translation>领取人</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="361" />
+        <location filename="../../ui/_i18n_strings.py" line="363" />
         <source>回访情况</source>
         <translation>回访情况</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="362" />
+        <location filename="../../ui/_i18n_strings.py" line="364" />
         <source>申请人对整改满意吗？</source>
         <translation>申请人对整改满意吗？</translation>
     </message>
@@ -1273,12 +1273,17 @@
         <translation>导出 Excel/CSV</translation>
     </message>
     <message>
+        <location filename="../../ui/dashboard.py" line="61" />
+        <source>查询留痕</source>
+        <translation>查询留痕</translation>
+    </message>
+    <message>
         <location filename="../../ui/dashboard.py" line="94" />
         <source>&lt;b&gt;{0}&lt;/b&gt;：受理 {1} 件（不予受理 {2}），一次性告知 {3} 份；&lt;span style='color:#b00020'&gt;超期 {4} 件&lt;/span&gt;，&lt;span style='color:#a66b00'&gt;临期 {5} 件&lt;/span&gt;；满意率 {6}</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt;：受理 {1} 件（不予受理 {2}），一次性告知 {3} 份；&lt;span style='color:#b00020'&gt;超期 {4} 件&lt;/span&gt;，&lt;span style='color:#a66b00'&gt;临期 {5} 件&lt;/span&gt;；满意率 {6}</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="369" />
+        <location filename="../../ui/_i18n_strings.py" line="371" />
         <source>受理趋势（按日）</source>
         <translation>受理趋势（按日）</translation>
     </message>
@@ -1286,11 +1291,6 @@
         <location filename="../../ui/dashboard.py" line="50" />
         <source>读卡受理：证件由读卡器（含键盘式读卡器）读取的件数 / 受理与不予受理的件数</source>
         <translation>读卡受理：证件由读卡器（含键盘式读卡器）读取的件数 / 受理与不予受理的件数</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dashboard.py" line="61" />
-        <source>查询留痕</source>
-        <translation>查询留痕</translation>
     </message>
     <message>
         <location filename="../../ui/dashboard.py" line="109" />
@@ -1494,17 +1494,17 @@
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="366" />
+        <location filename="../../ui/_i18n_strings.py" line="368" />
         <source>本期没有数据</source>
         <translation>本期没有数据</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="367" />
+        <location filename="../../ui/_i18n_strings.py" line="369" />
         <source>{0}时</source>
         <translation>{0}时</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="368" />
+        <location filename="../../ui/_i18n_strings.py" line="370" />
         <source>受理趋势（按小时）</source>
         <translation>受理趋势（按小时）</translation>
     </message>
@@ -3698,71 +3698,81 @@
     </message>
     <message>
         <location filename="../../ui/_i18n_strings.py" line="322" />
+        <source>打不开加密的数据文件</source>
+        <translation>打不开加密的数据文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="323" />
+        <source>请联系技术人员（运维手册“数据库密钥”一节），不要删除数据文件。</source>
+        <translation>请联系技术人员（运维手册“数据库密钥”一节），不要删除数据文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="324" />
         <source>连不上区级平台</source>
         <translation>连不上区级平台</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="323" />
+        <location filename="../../ui/_i18n_strings.py" line="325" />
         <source>数据已保存在本机，联网后会自动上传。</source>
         <translation>数据已保存在本机，联网后会自动上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="324" />
+        <location filename="../../ui/_i18n_strings.py" line="326" />
         <source>同步凭据不可用</source>
         <translation>同步凭据不可用</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="325" />
+        <location filename="../../ui/_i18n_strings.py" line="327" />
         <source>请技术人员运行自检（counterdesk-cli --self-test）或重新注册。</source>
         <translation>请技术人员运行自检（counterdesk-cli --self-test）或重新注册。</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="326" />
+        <location filename="../../ui/_i18n_strings.py" line="328" />
         <source>本机尚未注册</source>
         <translation>本机尚未注册</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="327" />
+        <location filename="../../ui/_i18n_strings.py" line="329" />
         <source>请在“系统管理 → 同步”中用注册码注册。</source>
         <translation>请在“系统管理 → 同步”中用注册码注册。</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="328" />
+        <location filename="../../ui/_i18n_strings.py" line="330" />
         <source>区级平台拒绝了请求</source>
         <translation>区级平台拒绝了请求</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="329" />
+        <location filename="../../ui/_i18n_strings.py" line="331" />
         <source>请把提示告诉区级平台管理员。</source>
         <translation>请把提示告诉区级平台管理员。</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="330" />
+        <location filename="../../ui/_i18n_strings.py" line="332" />
         <source>同步未完成</source>
         <translation>同步未完成</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="331" />
+        <location filename="../../ui/_i18n_strings.py" line="333" />
         <source>数据已保存在本机，稍后会再试。</source>
         <translation>数据已保存在本机，稍后会再试。</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="332" />
+        <location filename="../../ui/_i18n_strings.py" line="334" />
         <source>操作未完成</source>
         <translation>操作未完成</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="333" />
+        <location filename="../../ui/_i18n_strings.py" line="335" />
         <source>请重试，或联系技术人员。</source>
         <translation>请重试，或联系技术人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="334" />
+        <location filename="../../ui/_i18n_strings.py" line="336" />
         <source>程序内部错误</source>
         <translation>程序内部错误</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="335" />
+        <location filename="../../ui/_i18n_strings.py" line="337" />
         <source>操作未完成：{0}
 
 请联系技术人员（已写入日志）。</source>

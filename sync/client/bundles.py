@@ -22,7 +22,7 @@ from counterdesk.store.journal import device_events
 from sync import bundle, protocol
 from sync.client import credentials
 from sync.client.headcheck import check_acknowledged_head
-from sync.client.state import SyncState
+from sync.client.state import BUNDLE_KEY, SyncState
 
 BUNDLE_EVENTS = 50_000
 
@@ -42,13 +42,20 @@ def export_bundle(desk: Desk, path: Path | str, *, limit: int = BUNDLE_EVENTS) -
     token = credentials.load_token(device)
     if not token:
         raise NotEnrolled("本机尚未注册到区级平台，不能导出签名数据包")
+    district_key = SyncState(desk).get(BUNDLE_KEY)
+    if not district_key:
+        raise NotEnrolled(
+            "本机还没有区级平台的数据包加密公钥（注册或联网同步时取得）：请先联网同步一次，"
+            "或请区级平台重新为本机开通注册后再导出 / no district bundle key yet: sync online once"
+        )
     events = device_events(desk.conn, device, desk.uploaded_through(), limit)
     # The access log's unsent entries travel too (kept on the PC until acknowledged).
     mark = accesslog.acked_seq(desk.conn, device)
     access = [e.to_dict() for e in accesslog.unsent(desk.conn, device, mark, limit)]
     data = bundle.write_bundle(
-        events, center_id=desk.info.center_id, device_id=device, token=token, access=access
-    )
+        events, center_id=desk.info.center_id, device_id=device, token=token,
+        district_key=district_key, access=access,
+    )  # fmt: skip
     target = Path(path)
     tmp = target.with_name(target.name + ".part")
     try:

@@ -31,7 +31,7 @@ from counterdesk.store.journal import device_events
 from sync import protocol
 from sync.client import credentials
 from sync.client.headcheck import check_acknowledged_head
-from sync.client.state import SyncState, SyncStatus, now_ms
+from sync.client.state import BUNDLE_KEY, SyncState, SyncStatus, now_ms
 from sync.client.transport import KINDS, DistrictApi, PartialPull, RetryPolicy, Timeouts
 
 Progress = Callable[[str, int, int], None]
@@ -129,6 +129,8 @@ class SyncClient:
         credentials.save_token(self.device_id, resp.token)
         self.api.token = resp.token
         self.state.set(enrolled_ms=now_ms(), last_contact_ms=now_ms())
+        if resp.bundle_key:  # USB bundles are encrypted to it (sync.bundle)
+            self.state.set(**{BUNDLE_KEY: resp.bundle_key})
         return resp
 
     def _token(self) -> str:
@@ -195,6 +197,8 @@ class SyncClient:
             if status.acked_seq != self.state.acked:
                 self.state.set_acked(status.acked_seq)
             self.state.put({"last_contact_ms": now_ms()})
+            if status.bundle_key and status.bundle_key != self.state.get(BUNDLE_KEY):
+                self.state.put({BUNDLE_KEY: status.bundle_key})
 
     def _push(self, report: SyncReport, progress: Progress | None) -> None:
         self.state.set(stage="pushing")

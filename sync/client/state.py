@@ -16,6 +16,7 @@ from sync import protocol
 
 STAGES = ("idle", "pushing", "pulling")
 ACKED_KEY = "sync_acked_seq"
+BUNDLE_KEY = "district_bundle_key"  # the district's public key USB bundles are encrypted to
 
 
 def now_ms() -> int:

@@ -84,13 +84,12 @@ def generate_centers(count: int, cases: int, end: dt.datetime, workers: int = 2)
 
 def _push_center(base: str, admin: Any, code: str, path: Path) -> int:
     """Enroll each of the store's devices with its own code and push its whole journal."""
-    import sqlite3
-
+    from counterdesk.store import cipher
     from counterdesk.store.journal import device_events
     from sync import protocol
     from sync.client.transport import DistrictApi, Timeouts
 
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = cipher.connect(path, readonly=True, allow_plain=True)
     pushed = 0
     try:
         devices = [r[0] for r in conn.execute("SELECT DISTINCT device_id FROM events")]

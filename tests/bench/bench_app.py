@@ -55,12 +55,11 @@ def upgrade_once(store: Path) -> str:
     """Apply the store's pending schema migrations (and their pre-upgrade backup) here,
     untimed: a one-off upgrade of a multi-GB store is not start-up, and a child killed by
     its timeout in the middle of the backup would leave a partial copy behind."""
-    import sqlite3
-
     from counterdesk.desk import Desk
+    from counterdesk.store import cipher
     from counterdesk.store.migrations import pending
 
-    conn = sqlite3.connect(f"file:{store}?mode=ro", uri=True)
+    conn = cipher.connect(store, readonly=True, allow_plain=True)  # plain: Desk encrypts it
     try:
         todo = [version for version, *_ in pending(conn)]
     finally:

@@ -1,9 +1,12 @@
-"""Durable intake vs. a raw sqlite3 insert of the same size with the same durability.
+"""Durable intake vs. a raw insert of the same size with the same durability and cipher.
 
 One intake = citizen lookup + accept (journal event, case projection, citizen
-upsert, deadline) in one fsync'd transaction. The baseline inserts one row of
-the same byte size per transaction into a WAL + synchronous=FULL database on
-the same disk. Both run interleaved in blocks so disk noise hits both alike.
+upsert, deadline) in one fsync'd transaction, on an encrypted store (SQLCipher 4,
+the key in a memory secret store for the run). The baseline inserts one row of the
+same byte size per transaction into a WAL + synchronous=FULL database on the same
+disk, encrypted with the same cipher and key. A third series does the same raw
+insert into a plain SQLite file: `encryption_overhead` is encrypted raw p50 over
+plain raw p50. All three run interleaved in blocks so disk noise hits them alike.
 
     python tests/bench/bench_intake.py [--n 10000] [--quick]
 
@@ -15,7 +18,6 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import sqlite3
 import statistics
 import sys
 import tempfile
@@ -28,8 +30,31 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from figures import percentile  # noqa: E402
 
-from counterdesk.desk import Desk, users
-from counterdesk.domain.hlc import HybridClock
+import machine_secrets  # noqa: E402
+from counterdesk.desk import Desk, users  # noqa: E402
+from counterdesk.domain.hlc import HybridClock  # noqa: E402
+from counterdesk.store import cipher  # noqa: E402
+from machine_secrets.memory import MemorySecretStore  # noqa: E402
+
+
+def _raw(path: Path, *, encrypted: bool):
+    """The baseline database: WAL + synchronous=FULL, encrypted with the store's key or plain."""
+    if encrypted:
+        conn = cipher.connect(path)
+    else:
+        conn = cipher.driver.connect(str(path), isolation_level=None)  # same SQLite build
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=FULL")
+    conn.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT NOT NULL)")
+    return conn
+
+
+def _insert(conn, body: str) -> float:
+    t0 = time.perf_counter()
+    conn.execute("BEGIN")
+    conn.execute("INSERT INTO t (body) VALUES (?)", (body,))
+    conn.execute("COMMIT")
+    return (time.perf_counter() - t0) * 1000
 
 
 def _resident_id(rng: random.Random) -> str:
@@ -51,10 +76,9 @@ def run(n: int, folder: Path) -> dict:
     rng = random.Random(1)
     people = [_resident_id(rng) for _ in range(max(50, n // 3))]  # returning citizens too
 
-    raw = sqlite3.connect(folder / "raw.db", isolation_level=None)
-    raw.execute("PRAGMA journal_mode=WAL")
-    raw.execute("PRAGMA synchronous=FULL")
-    raw.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT NOT NULL)")
+    raw = _raw(folder / "raw.db", encrypted=True)
+    plain = _raw(folder / "plain.db", encrypted=False)
+    assert not cipher.is_plain(desk.path) and not cipher.is_plain(folder / "raw.db")
 
     # Row size of one intake: its event plus its case row.
     desk.accept(
@@ -66,7 +90,7 @@ def run(n: int, folder: Path) -> dict:
     ).fetchone()[0]
     body = "x" * size
 
-    intake_ms, raw_ms = [], []
+    intake_ms, raw_ms, plain_ms = [], [], []
     block = 100
     for start in range(0, n, block):
         days[0] = start // 2000
@@ -87,15 +111,15 @@ def run(n: int, folder: Path) -> dict:
             desk.accept(applicant, matter.code, keys)
             intake_ms.append((time.perf_counter() - t0) * 1000)
         for _ in range(start, min(n, start + block)):
-            t0 = time.perf_counter()
-            raw.execute("BEGIN")
-            raw.execute("INSERT INTO t (body) VALUES (?)", (body,))
-            raw.execute("COMMIT")
-            raw_ms.append((time.perf_counter() - t0) * 1000)
+            raw_ms.append(_insert(raw, body))
+        for _ in range(start, min(n, start + block)):
+            plain_ms.append(_insert(plain, body))
     ok = desk.verify().ok
     desk.close()
     raw.close()
+    plain.close()
     p50, raw50 = statistics.median(intake_ms), statistics.median(raw_ms)
+    plain50 = statistics.median(plain_ms)
     return {
         "n": n,
         "intake_ms_p50": round(p50, 3),
@@ -103,6 +127,11 @@ def run(n: int, folder: Path) -> dict:
         "raw_ms_p50": round(raw50, 3),
         "raw_ms_p95": round(percentile(raw_ms, 0.95), 3),
         "ratio": round(p50 / raw50, 2),
+        "plain_raw_ms_p50": round(plain50, 3),
+        "plain_raw_ms_p95": round(percentile(plain_ms, 0.95), 3),
+        "encryption_overhead": round(raw50 / plain50, 2),
+        "cipher": "SQLCipher "
+        + cipher.driver.connect(":memory:").execute("PRAGMA cipher_version").fetchone()[0],
         "row_bytes": size,
         "verify_ok": ok,
     }
@@ -116,11 +145,14 @@ def main() -> None:
     args = parser.parse_args()
     n = 1000 if args.quick else args.n
     users._hasher = users.PasswordHasher(time_cost=1, memory_cost=1024)  # set-up speed only
+    machine_secrets.use(MemorySecretStore())  # the run's key: nothing left on the machine
     with tempfile.TemporaryDirectory(dir=args.dir) as folder:
         result = run(n, Path(folder))
     print(f"durable intake: p50 {result['intake_ms_p50']} ms, p95 {result['intake_ms_p95']} ms")
     print(f"raw insert:     p50 {result['raw_ms_p50']} ms, p95 {result['raw_ms_p95']} ms")
-    print(f"ratio (p50): {result['ratio']} (target <= 3)")
+    print(f"plain raw:      p50 {result['plain_raw_ms_p50']} ms (same SQLite, no cipher)")
+    print(f"ratio (p50): {result['ratio']} (target <= 3), encrypted store and baseline")
+    print(f"encryption_overhead (encrypted raw / plain raw, p50): {result['encryption_overhead']}")
     print(json.dumps(result))
 
 

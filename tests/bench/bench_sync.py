@@ -408,10 +408,13 @@ def main() -> None:
         log(f"building a store with about {n} events …")
         desk = build_store(workdir, n)
         pristine = workdir / "pristine.db"
-        import sqlite3
+        from counterdesk.store import cipher
 
-        with sqlite3.connect(pristine) as copy:
+        copy = cipher.connect(pristine)  # keyed like the store: SQLCipher backs up key to key
+        try:
             desk.conn.backup(copy)
+        finally:
+            copy.close()
         events = device_events(desk.conn, desk.info.device_id)
         result["events"] = len(events)
         wire = measure_bytes(desk, workdir)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+import tempfile
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -32,7 +33,7 @@ from test_sync_support import (  # noqa: E402
 )
 
 from counterdesk.desk import Desk  # noqa: E402
-from machine_secrets.memory import MemorySecretStore  # noqa: E402
+from machine_secrets.folder import FolderSecretStore  # noqa: E402
 
 PG_DSN = "host=127.0.0.1 port=5432 dbname=test user=postgres"
 
@@ -57,19 +58,35 @@ def fast_hashing() -> None:
     users._hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
 
 
-def memory_secrets() -> MemorySecretStore:
-    """Device tokens in this process only: a chaos run leaves nothing in the machine's store."""
+def run_secrets() -> FolderSecretStore:
+    """The run's own secret folder (device tokens, the database key), a temporary folder
+    that the workers it starts inherit through COUNTERDESK_SECRETS_DIR (they must open the
+    encrypted stores): a chaos run leaves nothing in the machine's store. Under pytest
+    it is the test session's folder (conftest.py)."""
     import machine_secrets
 
-    store = MemorySecretStore()
+    current = machine_secrets.current()
+    if isinstance(current, FolderSecretStore) and os.environ.get("COUNTERDESK_SECRETS_DIR"):
+        return current  # a test's own folder, or the run's: keep the keys already made there
+    folder = os.environ.get("COUNTERDESK_SECRETS_DIR")
+    if not folder:
+        folder = tempfile.mkdtemp(prefix="counterdesk-chaos-secrets-")
+        os.environ["COUNTERDESK_SECRETS_DIR"] = folder
+    store = FolderSecretStore(folder)
     machine_secrets.use(store)
     return store
 
 
 def child_env() -> dict[str, str]:
     """Environment for a Python subprocess that imports the project and the test helpers."""
+    import machine_secrets
+
     extra = [str(ROOT), str(TESTS), os.environ.get("PYTHONPATH", "")]
-    return dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in extra if p))
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in extra if p))
+    folder = getattr(machine_secrets.current(), "folder", None)
+    if folder is not None:  # the workers open the stores with the key of the store in use
+        env["COUNTERDESK_SECRETS_DIR"] = str(folder)
+    return env
 
 
 def deficient_matter(desk: Desk) -> Any:

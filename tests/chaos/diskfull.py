@@ -17,12 +17,14 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from chaos.common import fast_hashing, intake, memory_secrets, new_desk
+from chaos.common import fast_hashing, intake, new_desk, run_secrets
 from counterdesk.desk import Desk
 from counterdesk.domain.errors import StorageError
 from counterdesk.store.backup import make_backup
+from sync import bundle
 from sync.client import credentials
 from sync.client.bundles import export_bundle
+from sync.client.state import BUNDLE_KEY, SyncState
 
 FULL = "磁盘空间已满"
 
@@ -102,8 +104,10 @@ def _store_full(workdir: Path) -> dict[str, Any]:
 def _usb_full(workdir: Path) -> dict[str, Any]:
     desk = new_desk(workdir / "usb-source.db")
     intake(desk, 40)
-    memory_secrets()
+    run_secrets()
     credentials.save_token(desk.info.device_id, "usb-test-token")
+    # The district's bundle key, as enrollment would have brought it (bundles are encrypted).
+    SyncState(desk).set(**{BUNDLE_KEY: bundle.district_public_key(bundle.new_district_key())})
     errors: list[BaseException | None] = []
     with tmpfs(workdir / "usb", "64k") as stick:
         fill(stick, "photos.bin")

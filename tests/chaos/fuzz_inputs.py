@@ -186,7 +186,9 @@ def _bundles(fz: Fuzz) -> None:
 
     events = device_events(desk.conn, desk.info.device_id)
     token = "fuzz-token"
-    good = bundle.write_bundle(events, center_id="DC03", device_id=desk.info.device_id, token=token)
+    district = bundle.new_district_key()
+    good = bundle.write_bundle(events, center_id="DC03", device_id=desk.info.device_id, token=token,
+                               district_key=bundle.district_public_key(district))  # fmt: skip
     key = bundle.public_key_hex(token)
     desk.close()
 
@@ -197,7 +199,7 @@ def _bundles(fz: Fuzz) -> None:
         for _ in range(flips):
             if data:
                 data[rng.randrange(len(data))] ^= 1 << rng.randrange(8)
-        _expect_clean(lambda: bundle.verify_bundle(bytes(data), key))
+        _expect_clean(lambda: bundle.verify_bundle(bytes(data), key, district))
 
     fz.check(
         "bundle damaged",
@@ -205,7 +207,7 @@ def _bundles(fz: Fuzz) -> None:
         damaged,
     )
     fz.check("bundle any bytes", st.binary(max_size=300).map(lambda b: bundle.MAGIC + b),
-             lambda b: _expect_clean(lambda: bundle.verify_bundle(b, key)))  # fmt: skip
+             lambda b: _expect_clean(lambda: bundle.verify_bundle(b, key, district)))  # fmt: skip
 
 
 def _pulled(fz: Fuzz) -> None:

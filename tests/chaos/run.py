@@ -37,7 +37,7 @@ from chaos import (  # noqa: E402
     tamper,
     weakpull,
 )
-from chaos.common import memory_secrets  # noqa: E402
+from chaos.common import run_secrets  # noqa: E402
 
 MUST_BE_ZERO = (
     "lost", "duplicated", "integrity_failures", "tamper_undetected", "fuzz_5xx",
@@ -88,7 +88,7 @@ def main() -> int:
     parser.add_argument("--workdir", help="keep the stores and logs here")
     args = parser.parse_args()
     plan = PLANS["quick" if args.quick else "full"]
-    memory_secrets()
+    run_secrets()
     root = Path(args.workdir or tempfile.mkdtemp(prefix="counterdesk-chaos-"))
     root.mkdir(parents=True, exist_ok=True)
     scenarios: list[tuple[str, Callable[[Path], dict[str, Any]]]] = [

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from conftest import connect_store
 from test_journal import _tamper
 
 from chaos.common import district, enrolled, fast_hashing, intake, new_desk
@@ -22,6 +22,7 @@ from counterdesk.desk import Desk
 from counterdesk.domain.errors import SyncError
 from counterdesk.store.journal import device_events, verify_chains
 from sync import bundle
+from sync.client.state import BUNDLE_KEY, SyncState
 
 CASES = 6  # intakes per store: ~20 events, the tampered one in the middle
 
@@ -36,7 +37,7 @@ def _remove(path: Path, seq: int) -> None:
 
 def _reorder(path: Path, seq: int) -> None:
     _tamper(path, "UPDATE events SET seq = -1 WHERE seq = ?", (seq,))
-    conn = sqlite3.connect(path)
+    conn = connect_store(path)
     conn.execute("UPDATE events SET seq = ? WHERE seq = ?", (seq, seq + 1))
     conn.execute("UPDATE events SET seq = ? WHERE seq = -1", (seq + 1,))
     conn.commit()
@@ -48,7 +49,7 @@ def _rehash(path: Path, seq: int) -> None:
     from counterdesk.domain.events import EVENT_COLUMNS
     from counterdesk.store import canonical
 
-    conn = sqlite3.connect(path)
+    conn = connect_store(path)
     row = conn.execute(
         "SELECT " + ", ".join(EVENT_COLUMNS) + " FROM events WHERE seq = ?", (seq,)
     ).fetchone()
@@ -110,6 +111,7 @@ def _bundle_case(name: str, server: Any, workdir: Path) -> dict[str, Any]:
     intake(desk, CASES)
     client = enrolled(desk, server, center)
     token, device = client.api.token, desk.info.device_id
+    district_key = SyncState(desk).get(BUNDLE_KEY)
     events = device_events(desk.conn, device)
     verified_clean = not verify_chains(desk.conn)
     desk.close()
@@ -119,7 +121,9 @@ def _bundle_case(name: str, server: Any, workdir: Path) -> dict[str, Any]:
     expect: int | str = target
     if name == "bundle_bytes_flipped":
         data = bytearray(
-            bundle.write_bundle(events, center_id=center, device_id=device, token=token)
+            bundle.write_bundle(
+                events, center_id=center, device_id=device, token=token, district_key=district_key
+            )
         )
         data[-20] ^= 0xFF
         expect = "被改动"
@@ -134,7 +138,9 @@ def _bundle_case(name: str, server: Any, workdir: Path) -> dict[str, Any]:
             events[i + 1] = dataclasses.replace(a, seq=b.seq)
         # re-signed with the device token: only the chain can tell
         data = bytearray(
-            bundle.write_bundle(events, center_id=center, device_id=device, token=token)
+            bundle.write_bundle(
+                events, center_id=center, device_id=device, token=token, district_key=district_key
+            )
         )
     resp = server.admin(
         "POST",
