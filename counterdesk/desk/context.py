@@ -99,11 +99,16 @@ class DeskContext:
     # ---- transactions ----------------------------------------------------------------
 
     @contextlib.contextmanager
-    def write(self, *, sweep: bool = True) -> Iterator[None]:
+    def write(self, *, sweep: bool = True, fsync: bool = True) -> Iterator[None]:
         """One durable transaction; nested calls join the outer one (see `Desk.batch`).
 
         The first transaction of each business date ends lapsed 容缺 cases before
         the caller's work, in the same transaction (`expired` lists them).
+
+        `fsync=False` (the access log's entries) commits without waiting for the disk:
+        in WAL mode the entry survives a killed process at once (it is in the WAL, in
+        the OS's cache) and a power cut from the next synced commit on (any case
+        change, or the checkpoint), which fsyncs the WAL file with it.
         """
         with self.lock:
             if self._depth:
@@ -115,6 +120,8 @@ class DeskContext:
                 return
             self._depth = 1
             today = None
+            if not fsync:
+                self.conn.execute("PRAGMA synchronous=NORMAL")
             try:
                 with write_transaction(self.conn):
                     self.refresh_from_store()
@@ -134,6 +141,8 @@ class DeskContext:
                 self._swept_on = today
             finally:
                 self._depth = 0
+                if not fsync:
+                    self.conn.execute("PRAGMA synchronous=FULL")
 
     def store_version(self) -> int:
         return self.conn.execute("PRAGMA data_version").fetchone()[0]
