@@ -8,8 +8,10 @@ operations are offered over HTTP with the admin token.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +41,7 @@ def cmd_serve(args: argparse.Namespace) -> None:
 
     district = _district(args)
     app = create_app(district, admin_token_hash(district))
-    uvicorn.run(
+    config = uvicorn.Config(
         app,
         host=args.host,
         port=args.port,
@@ -49,6 +51,19 @@ def cmd_serve(args: argparse.Namespace) -> None:
         # The device token travels in a header, never in the URL, so access logs hold no secret.
         access_log=args.access_log,
     )
+    server = uvicorn.Server(config)
+    if args.exit_with_stdin:
+        threading.Thread(target=_stop_at_eof, args=(server,), daemon=True).start()
+    server.run()
+
+
+def _stop_at_eof(server: Any) -> None:
+    """Stop the server once standard input closes: its owner (the demo app) has ended,
+    however it ended (quit, crash, killed), since the pipe's write end closes with it."""
+    with contextlib.suppress(OSError, ValueError):
+        while sys.stdin.buffer.read(4096):
+            pass
+    server.should_exit = True
 
 
 def cmd_create_center(args: argparse.Namespace) -> None:
@@ -210,6 +225,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--ssl-keyfile")
     p.add_argument("--log-level", default="info")
     p.add_argument("--access-log", action="store_true")
+    p.add_argument(
+        "--exit-with-stdin",
+        action="store_true",
+        help="stop when standard input closes (a server owned by another program)",
+    )
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("create-center", help="register a center (4-character code)")

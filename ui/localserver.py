@@ -50,9 +50,12 @@ class LocalDistrict:
         env = dict(os.environ, COUNTERDESK_SERVER_ADMIN_TOKEN=self.admin_token)
         db = f"sqlite:///{self.folder / 'district.sqlite3'}"
         cmd = [sys.executable, "-m", "district.cli", "--db", db, "--data-dir", str(self.folder)]
-        cmd += ["serve", "--host", "127.0.0.1", "--port", str(self.port)]
+        # The server ends when its stdin closes: with the app, even if the app is killed.
+        cmd += ["serve", "--host", "127.0.0.1", "--port", str(self.port), "--exit-with-stdin"]
         log = open(self.folder / "server.log", "ab")  # noqa: SIM115 - owned by the child
-        self.proc = subprocess.Popen(cmd, env=env, stdout=log, stderr=log)
+        self.proc = subprocess.Popen(
+            cmd, env=env, stdin=subprocess.PIPE, stdout=log, stderr=log, close_fds=True
+        )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
@@ -76,6 +79,12 @@ class LocalDistrict:
         return resp.json()["code"]
 
     def stop(self) -> None:
+        if self.proc and self.proc.stdin:
+            with contextlib.suppress(OSError):
+                self.proc.stdin.close()  # asks the server to stop (--exit-with-stdin)
+        if self.proc and self.proc.poll() is None:
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                self.proc.wait(5)
         if self.proc and self.proc.poll() is None:
             self.proc.terminate()
             try:

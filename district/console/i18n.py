@@ -274,6 +274,10 @@ EN: dict[str, str] = {
     "按证件号调取老用户信息": "Looked up a returning citizen by ID",
     "打印含个人信息的清单": "Printed a list with personal data",
     "导出含个人信息的清单": "Exported a list with personal data",
+    "区级工作台查阅": "Reads at the district console",
+    "部门人员、督查人员和管理员在工作台打开案件、打开送件单、在收件箱中查询，也都留痕；登录名一栏在这里按工作台登录名筛选。": "Department staff, supervisors and administrators who open a case or a handover list, or search the inbox, are logged too; the login filter matches console logins here.",
+    "打开送件单": "Opened a handover list",
+    "收件箱查询": "Searched the inbox",
     # feedback and audit
     "窗口人员的问题反馈": "Feedback from counter staff",
     "显示全部": "Show all",
@@ -285,7 +289,7 @@ EN: dict[str, str] = {
     "用户": "User",
     "对象": "Target",
     "说明": "Detail",
-    "最近 300 条：登录、签收、办理结果、账户、设备、注册码、发布、反馈答复。": "Latest 300: logins, receipts, results, accounts, PCs, codes, publications, answers.",
+    "最近 300 条：登录、签收、办理结果、账户、设备、注册码、发布、反馈答复，以及打开案件、送件单和收件箱查询（查阅）。": "Latest 300: logins, receipts, results, accounts, PCs, codes, publications, answers, and reads (cases and handover lists opened, inbox searches).",
     # case statuses and events (the core's labels)
     "已受理（待送件）": "Accepted (to hand over)",
     "已送部门": "At the department's door",

@@ -7,7 +7,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from district import access_report
-from district.console import web
+from district.console import reads, web
 from district.console.web import Console, page_errors
 
 WATCHERS = ("supervisor", "admin")
@@ -28,7 +28,9 @@ def router(console: Console) -> APIRouter:
             since = (console.today() - access_report.dt.timedelta(days=6)).isoformat()
         q = access_report.query(center, user, tail, since, until, limit=300)
         result = access_report.report(console.district, q)
+        district_reads = reads.listing(console.district.engine, q)
         form = {"center": center, "user": user, "tail": tail, "since": since, "until": until}
-        return console.render(request, "access.html", result=result, form=form)
+        return console.render(request, "access.html", result=result, form=form,
+                              district_reads=district_reads)  # fmt: skip
 
     return r

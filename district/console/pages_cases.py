@@ -11,7 +11,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from counterdesk.domain.errors import CounterdeskError
-from district.console import actions, cases, web
+from district.console import actions, cases, reads, web
 from district.console.web import Console, page_errors
 
 VIEWERS = ("department", "supervisor", "admin")
@@ -32,6 +32,9 @@ def router(console: Console) -> APIRouter:
                 conn, user, tab=tab, query=q[:64], page=max(1, min(page, 10_000)),
                 today=console.today(), cal=cal, yellow_days=console.yellow_days,
             )  # fmt: skip
+        if box.query:  # a search shows citizens found by name, ID tail or number: recorded
+            reads.record(console.district.engine, user, "inbox_search", "",
+                         reads.masked_query(box.query), count=box.total)  # fmt: skip
         return console.render(request, "inbox.html", box=box, tabs=cases.TABS)
 
     @r.post("/inbox/sign")
@@ -78,6 +81,8 @@ def _case_routes(r: APIRouter, console: Console) -> None:
                 conn, user, center.upper()[:8], case_id[:64], today=console.today(),
                 cal=cal, yellow_days=console.yellow_days,
             )  # fmt: skip
+        reads.record(console.district.engine, user, "case_open", page.center_code,
+                     page.case.case_no, tail=page.case.id_number[-4:])  # fmt: skip
         return console.render(request, "case.html", page=page, case=page.case)
 
     @r.post("/cases/{center}/{case_id}/result")
@@ -110,4 +115,6 @@ def _case_routes(r: APIRouter, console: Console) -> None:
             rows = cases.batch_rows(conn, user, center.upper()[:8], batch[:64])
         if not rows:
             raise web.ConsoleError(404, "没有这张送件单，或它不属于您的部门")
+        reads.record(console.district.engine, user, "batch_open", center.upper()[:8], batch[:64],
+                     count=len(rows))  # fmt: skip
         return console.render(request, "batch.html", rows=rows, center=center, batch=batch)

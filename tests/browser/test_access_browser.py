@@ -125,3 +125,34 @@ def test_department_staff_cannot_open_it(district, scene):  # noqa: F811
         response = page.goto(f"{district.base}/console/access")
         assert response.status == 403
         page.context.close()
+
+
+def test_reads_at_the_district_are_listed_too(district, scene, tmp_path):  # noqa: F811
+    """A department officer searches the inbox and opens a case in the browser; the
+    supervisor's page lists both readings under 区级工作台查阅, with the ID tail."""
+    dept = scene["logins"]["dept"]
+    with browser() as chrome:
+        page = new_page(chrome, "small")
+        log_in(page, district.base, dept, PASSWORDS["department"])
+        page.goto(f"{district.base}/console/inbox")
+        page.fill("input[name=q]", "0015")
+        page.press("input[name=q]", "Enter")
+        page.wait_for_load_state("load")
+        page.click("table a[href*='/console/cases/'] >> nth=0")
+        page.wait_for_load_state("load")
+        assert "/console/cases/" in page.url and "李四" in page.inner_text("main")
+        page.context.close()
+        page = new_page(chrome, "small")
+        log_in(page, district.base, scene["logins"]["super"], PASSWORDS["supervisor"])
+        page.goto(f"{district.base}/console/access?user={dept}")
+        rows = page.locator("#district-reads tbody tr")
+        assert rows.evaluate_all("rows => rows.map(r => r.dataset.action)") == [
+            "case_open", "inbox_search",
+        ]  # fmt: skip
+        text = page.inner_text("#district-reads")
+        assert "0015" in text and "110101199003040015" not in text
+        page.locator("#district-reads").scroll_into_view_if_needed()
+        shot = Path(SHOTS or tmp_path) / "console-17-district-reads-1366x768.png"
+        page.screenshot(path=str(shot), full_page=False)
+        assert shot.stat().st_size > 10_000
+        page.context.close()

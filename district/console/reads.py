@@ -1,0 +1,98 @@
+"""Reads at the district itself: the console's own 查询留痕.
+
+A department officer, a supervisor or an administrator who opens a case (the
+applicant's name, masked ID and phone, the materials), a handover list (names of
+every applicant on it) or searches the inbox (by name, ID tail or case number)
+reads citizens' data as surely as a clerk at the counter does. Each such read
+is a row of the console's audit (`console_audit`, beside its writes), written
+before the page is sent, with the user, the time, the center and the case, and
+the applicant's ID tail so that supervision can ask "who at the district read
+this citizen". The 查询留痕 page lists them under the counters' entries with
+the same filters (center, login, ID tail, dates).
+
+A read that fails (no such case, another department's case) shows nothing and
+is not recorded; a district without the audit table cannot be running (it is
+migration 4).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from sqlalchemy import Engine, or_, select
+
+from district.access_report import AccessQuery
+from district.console import auth
+from district.console import tables as t
+from district.console.auth import ConsoleUser
+
+# action -> label (the console's pages translate the label)
+ACTIONS = {
+    "case_open": "打开案件",
+    "batch_open": "打开送件单",
+    "inbox_search": "收件箱查询",
+}
+_LONG_DIGITS = re.compile(r"[0-9]{7,}")
+
+
+@dataclasses.dataclass(frozen=True)
+class Read:
+    at_ms: int
+    login: str
+    action: str
+    label: str
+    center: str
+    target: str  # the case number, the batch id or the query as typed (long digit runs masked)
+    tail: str  # the applicant's ID tail (a case opened), else ""
+    count: int  # applicants shown (a list), else 0
+
+
+def masked_query(text: str) -> str:
+    """A search as typed, with any run of 7+ digits cut to its last 4 (no full ID or phone)."""
+    return _LONG_DIGITS.sub(lambda m: "*" * 3 + m.group(0)[-4:], text.strip())[:64]
+
+
+def record(
+    engine: Engine, user: ConsoleUser, action: str, center: str, target: str, *,
+    tail: str = "", count: int = 0,
+) -> None:  # fmt: skip
+    """One read, committed before the page that shows it is sent."""
+    if action not in ACTIONS:
+        raise ValueError(f"unknown console read {action}")
+    detail = f"tail={tail.upper()[-4:]}" if tail else ""
+    if count:
+        detail = f"{detail} count={count}".strip()
+    with engine.begin() as conn:
+        auth.record(conn, user.login, action, target, center=center, detail=detail)
+
+
+def _parse(detail: str) -> tuple[str, int]:
+    fields = dict(part.split("=", 1) for part in detail.split() if "=" in part)
+    count = fields.get("count", "0")
+    return fields.get("tail", ""), int(count) if count.isdigit() else 0
+
+
+def listing(engine: Engine, q: AccessQuery) -> list[Read]:
+    """Console reads in the query's range, newest first (`user` matches the console login)."""
+    a = t.audit.c
+    terms = [a.action.in_(tuple(ACTIONS)), a.at_ms >= q.since_ms]
+    if q.until_ms is not None:
+        terms.append(a.at_ms < q.until_ms)
+    if q.center:
+        terms.append(a.center_code == q.center.upper())
+    if q.user:
+        terms.append(a.login == q.user)
+    if q.tail:
+        tail = q.tail.strip().upper()[-4:]
+        terms.append(or_(a.detail == f"tail={tail}", a.detail.like(f"tail={tail} %")))
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(t.audit).where(*terms).order_by(a.at_ms.desc(), a.id.desc()).limit(q.limit)
+        ).all()
+    out = []
+    for r in rows:
+        tail, count = _parse(r.detail)
+        out.append(Read(int(r.at_ms), r.login, r.action, ACTIONS[r.action], r.center_code,
+                        r.target, tail, count))  # fmt: skip
+    return out

@@ -1,0 +1,97 @@
+"""Reads at the district console are logged like the counters' (查询留痕): a case opened,
+a handover list opened, an inbox search; supervision lists them by login, center and
+ID tail; a refused read records nothing; no full ID number is ever stored."""
+
+from __future__ import annotations
+
+import re
+
+from console_support import PASSWORDS, login
+from sqlalchemy import select
+from test_console import world  # noqa: F401  (the fixture: one center, two departments)
+
+from district.console import reads
+from district.console import tables as t
+
+
+def _reads(district) -> list:
+    a = t.audit.c
+    with district.engine.connect() as conn:
+        return conn.execute(
+            select(t.audit).where(a.action.in_(tuple(reads.ACTIONS))).order_by(a.id)
+        ).all()
+
+
+def test_opening_a_case_is_recorded_with_the_citizens_id_tail(world) -> None:  # noqa: F811
+    client, district, desk = world["client"], world["district"], world["desk"]
+    login(client, "dept1", PASSWORDS["department"])
+    mine = world["cases"][world["depts"][0]][0]
+    theirs = world["cases"][world["depts"][1]][0]
+    assert client.get(f"/console/cases/DC07/{theirs}").status_code == 404
+    assert _reads(district) == []  # refused: nothing was shown, nothing recorded
+    assert client.get(f"/console/cases/DC07/{mine}").status_code == 200
+    case = desk.get_case(mine)
+    [row] = _reads(district)
+    assert (row.login, row.action, row.center_code, row.target) == (
+        "dept1", "case_open", "DC07", case.case_no,
+    )  # fmt: skip
+    assert row.detail == f"tail={case.id_number[-4:]}"
+
+
+def test_inbox_searches_are_recorded_without_a_full_id_number(world) -> None:  # noqa: F811
+    client, district, desk = world["client"], world["district"], world["desk"]
+    login(client, "dept1", PASSWORDS["department"])
+    client.get("/console/inbox")  # the plain inbox lists cases it was sent: not a search
+    assert _reads(district) == []
+    first = desk.get_case(world["cases"][world["depts"][0]][0])
+    client.get("/console/inbox", params={"q": first.applicant_name})
+    client.get("/console/inbox", params={"q": first.id_number})
+    name, number = _reads(district)
+    assert (name.action, name.target, name.detail) == ("inbox_search", first.applicant_name,
+                                                       "count=3")  # fmt: skip
+    assert number.target.endswith(first.id_number[-4:])
+    assert not re.search(r"[0-9]{7,}", number.target + number.detail)
+
+
+def test_a_handover_list_opened_is_recorded_with_its_size(world) -> None:  # noqa: F811
+    client, district = world["client"], world["district"]
+    login(client, "dept1", PASSWORDS["department"])
+    client.get("/console/inbox")  # the console's case index catches up with the events
+    with district.engine.connect() as conn:
+        batch = conn.execute(
+            select(t.cases.c.handover_batch).where(
+                t.cases.c.case_id == world["cases"][world["depts"][0]][0]
+            )
+        ).scalar_one()
+    assert client.get(f"/console/batches/DC07/{batch}").status_code == 200
+    [row] = _reads(district)
+    assert (row.action, row.target, row.detail) == ("batch_open", batch, "count=3")
+
+
+def test_supervision_lists_district_reads_by_login_and_id_tail(world) -> None:  # noqa: F811
+    client, desk = world["client"], world["desk"]
+    login(client, "dept1", PASSWORDS["department"])
+    mine = world["cases"][world["depts"][0]][0]
+    client.get(f"/console/cases/DC07/{mine}")
+    client.cookies.clear()
+    login(client, "super1", PASSWORDS["supervisor"])
+    tail = desk.get_case(mine).id_number[-4:]
+    page = client.get("/console/access").text
+    table = page[page.index('id="district-reads"') :]
+    assert 'data-action="case_open"' in table and "dept1" in table and tail in table
+    by_tail = client.get("/console/access", params={"tail": tail}).text
+    assert "dept1" in by_tail[by_tail.index('id="district-reads"') :]
+    other = client.get("/console/access", params={"user": "nobody"}).text
+    assert 'data-action="case_open"' not in other[other.index('id="district-reads"') :]
+    # The supervisor's own reading of the access page is not a citizen's data: not logged,
+    # but the supervisor opening the case is.
+    client.get(f"/console/cases/DC07/{mine}")
+    again = client.get("/console/access", params={"user": "super1"}).text
+    assert 'data-action="case_open"' in again[again.index('id="district-reads"') :]
+
+
+def test_masked_query_keeps_names_and_short_numbers() -> None:
+    assert reads.masked_query("王芳") == "王芳"
+    assert reads.masked_query("0012") == "0012"
+    assert reads.masked_query("110105194912310021") == "***0021"
+    assert reads.masked_query(" 13800138000 ") == "***8000"
