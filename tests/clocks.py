@@ -14,6 +14,12 @@ T = TypeVar("T")
 DAY_MS = 86_400_000
 
 
+def china_today() -> dt.date:
+    """Today as the counter counts it (China time), whatever the test machine's zone: from
+    16:00 UTC on, the machine's `date.today()` is already yesterday in Beijing."""
+    return dt.datetime.now(CHINA_TZ).date()
+
+
 class FakeWall:
     def __init__(self, start: dt.datetime) -> None:
         self.ms = int(start.replace(tzinfo=start.tzinfo or CHINA_TZ).timestamp() * 1000)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from clocks import FakeWall
+from clocks import FakeWall, china_today
 from conftest import APPLICANT, exchange, required_keys
 
 from counterdesk.desk import Desk
-from counterdesk.domain.hlc import MAX_AHEAD_MS, HybridClock, pack, physical_ms, to_date
+from counterdesk.domain.hlc import CHINA_TZ, MAX_AHEAD_MS, HybridClock, pack, physical_ms, to_date
 from counterdesk.store.projection import snapshot_projections
 
 YEAR_MS = 365 * 86_400_000
@@ -29,13 +29,13 @@ def test_clock_follows_remote_stamps_only_within_the_bound():
 
 def test_a_year_ahead_counter_does_not_move_its_colleagues_dates(make_desk, matter):
     good = make_desk(1)
-    ahead_wall = FakeWall(dt.datetime.now() + dt.timedelta(days=365))
+    ahead_wall = FakeWall(dt.datetime.now(CHINA_TZ) + dt.timedelta(days=365))
     ahead = make_desk(2, clock=HybridClock(wall=ahead_wall))
     keys = required_keys(matter)
     future = ahead.accept(APPLICANT, matter.code, keys).case_id
-    assert to_date(ahead.get_case(future).accept_hlc).year == dt.date.today().year + 1
+    assert to_date(ahead.get_case(future).accept_hlc).year == china_today().year + 1
     exchange(good, ahead)
-    today = dt.date.today()
+    today = china_today()
     assert good.today() == today  # the future stamp was not followed
     mine = good.accept(dict(APPLICANT, name="李四"), matter.code, keys)
     assert good.get_case(mine.case_id).accept_date == today.isoformat()
@@ -55,7 +55,7 @@ def test_a_year_ahead_counter_does_not_move_its_colleagues_dates(make_desk, matt
 
 
 def test_the_district_time_adopted_on_one_connection_reaches_the_other(make_desk, matter):
-    wall = FakeWall(dt.datetime.now() + dt.timedelta(days=40))
+    wall = FakeWall(dt.datetime.now(CHINA_TZ) + dt.timedelta(days=40))
     window = make_desk(1, clock=HybridClock(wall=wall))
     keys = required_keys(matter)
     early = window.accept(APPLICANT, matter.code, keys).case_id  # stamped 40 days ahead
@@ -63,7 +63,7 @@ def test_the_district_time_adopted_on_one_connection_reaches_the_other(make_desk
     worker.set_clock_offset(-40 * 86_400_000)
     worker.close()
     later = window.accept(APPLICANT, matter.code, keys).case_id
-    assert window.get_case(later).accept_date == dt.date.today().isoformat()
+    assert window.get_case(later).accept_date == china_today().isoformat()
     assert window.clock_warning() and "快 40 天" in window.clock_warning()
     assert physical_ms(window.get_case(early).accept_hlc) > physical_ms(
         window.get_case(later).accept_hlc

@@ -5,34 +5,34 @@ from __future__ import annotations
 import datetime as dt
 import time
 
-from clocks import FakeWall
+from clocks import FakeWall, china_today
 from test_sync_support import *  # noqa: F403
 from test_sync_support import fast_client, intake, server_events
 
-from counterdesk.domain.hlc import HybridClock, to_date
+from counterdesk.domain.hlc import CHINA_TZ, HybridClock, to_date
 
 
 def test_clock_a_year_ahead_is_corrected_after_one_contact(make_desk, district):
     center = district.new_center()
-    wall = FakeWall(dt.datetime.now() + dt.timedelta(days=365))
+    wall = FakeWall(dt.datetime.now(CHINA_TZ) + dt.timedelta(days=365))
     desk = make_desk(center_code=center, clock=HybridClock(wall=wall))
     wrong = desk.get_case(intake(desk)[0])  # recorded before any contact: a year ahead
     client = fast_client(desk, district.base)
     client.enroll(district.issue_code(center))
-    assert to_date(wrong.accept_hlc).year == (dt.date.today() + dt.timedelta(days=365)).year
+    assert to_date(wrong.accept_hlc).year == (china_today() + dt.timedelta(days=365)).year
     client.sync()
     assert "快 36" in desk.clock_warning()  # 365 days
     assert abs(desk.journal.clock.wall() - time.time() * 1000) < 5_000
     right = desk.get_case(intake(desk)[0])
     # New work is stamped by the district's time again: today's date, today's number.
-    assert to_date(right.accept_hlc) == dt.date.today() == desk.today()
-    assert right.case_no[5:11] == f"{dt.date.today():%y%m%d}"
+    assert to_date(right.accept_hlc) == china_today() == desk.today()
+    assert right.case_no[5:11] == f"{china_today():%y%m%d}"
     # Work on the case stamped in the future still sorts after what that case holds.
     desk.hand_over([wrong.id])
     moved = desk.get_case(wrong.id)
     assert moved.status == "sent" and moved.anomalies == 0
     assert moved.last_hlc > wrong.accept_hlc
-    assert desk.today() == dt.date.today()  # and the clock did not follow it
+    assert desk.today() == china_today()  # and the clock did not follow it
     client.sync()
     # The district takes the device's chain, but not stamps a year ahead as truth: those
     # events (setup, the early case, the hand-over stamped after it) are refused by name,
@@ -57,19 +57,19 @@ def test_clock_a_year_ahead_is_corrected_after_one_contact(make_desk, district):
     client.close()
     desk.close()
     reopened = type(desk)(path, clock=HybridClock(wall=wall))
-    assert reopened.today() == dt.date.today()  # after a restart too
+    assert reopened.today() == china_today()  # after a restart too
     reopened.close()
 
 
 def test_clock_behind_is_corrected_and_small_drift_ignored(make_desk, district):
     center = district.new_center()
-    wall = FakeWall(dt.datetime.now() - dt.timedelta(days=200))
+    wall = FakeWall(dt.datetime.now(CHINA_TZ) - dt.timedelta(days=200))
     desk = make_desk(center_code=center, clock=HybridClock(wall=wall))
     client = fast_client(desk, district.base)
     client.enroll(district.issue_code(center))
     client.sync()
     assert "慢 200 天" in desk.clock_warning() or "慢 199 天" in desk.clock_warning()
-    assert desk.today() == dt.date.today() or abs((desk.today() - dt.date.today()).days) <= 1
+    assert desk.today() == china_today() or abs((desk.today() - china_today()).days) <= 1
     desk.set_clock_offset(30_000)
     assert desk.clock_warning() is None
     client.close()
@@ -77,7 +77,7 @@ def test_clock_behind_is_corrected_and_small_drift_ignored(make_desk, district):
 
 def test_enrollment_already_corrects_the_clock(make_desk, district):
     center = district.new_center()
-    wall = FakeWall(dt.datetime.now() + dt.timedelta(days=30))
+    wall = FakeWall(dt.datetime.now(CHINA_TZ) + dt.timedelta(days=30))
     desk = make_desk(center_code=center, clock=HybridClock(wall=wall))
     client = fast_client(desk, district.base)
     client.enroll(district.issue_code(center))
