@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import threading
+import time
 
 import pytest
+from clocks import china_today
 from conftest import APPLICANT, CLERK, connect_store, required_keys
 
 from counterdesk.desk import Desk
@@ -99,6 +101,32 @@ def test_restore_keeps_live_store_and_continues_as_new_device(desk, matter, tmp_
         again = restored.accept(APPLICANT, matter.code, required_keys(matter))
         assert int(again.case_no[-4:]) > 5000
         assert restored.verify(deep=True).ok
+
+
+@pytest.mark.parametrize("zone", ["Etc/GMT+12", "Etc/GMT-14"])
+def test_the_number_floor_is_set_for_the_counters_day_whatever_the_os_zone(
+    desk, matter, tmp_path, monkeypatch, zone
+):
+    """A PC whose Windows zone is not China's (UTC-12 or UTC+14 here: at any moment at least
+    one of them is on another date than Beijing) still resumes today's case numbers above
+    what it may have issued after the backup."""
+    saved = backup.make_backup(desk.path, tmp_path / "usb").path
+    desk.close()
+    monkeypatch.setenv("TZ", zone)
+    time.tzset()
+    try:
+        backup.restore(saved, desk.path)
+        with Desk(desk.path) as restored:
+            floor = restored.conn.execute(
+                "SELECT value FROM meta WHERE key = 'number_floor'"
+            ).fetchone()[0]
+            assert floor == f"{china_today().isoformat()}:5000"
+            restored.login(*CLERK)
+            again = restored.accept(APPLICANT, matter.code, required_keys(matter))
+            assert int(again.case_no[-4:]) > 5000
+    finally:
+        monkeypatch.undo()
+        time.tzset()
 
 
 def test_restore_refuses_another_centers_backup(make_desk, tmp_path):

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counterdesk.domain.hlc import CHINA_TZ
 from ui import ops
 from ui.syncservice import SyncService, age_text
 
@@ -264,7 +265,7 @@ class MainWindow(QMainWindow):
                 self.ctx.user.name,
                 self.ctx.user.login,
                 self.ctx.info.counter,
-                dt.date.today().isoformat(),
+                dt.datetime.now(CHINA_TZ).date().isoformat(),
             )
         )
         self.notice = QLabel()

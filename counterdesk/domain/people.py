@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from counterdesk.domain import documents, text
 from counterdesk.domain.errors import InvalidInput
+from counterdesk.domain.hlc import CHINA_TZ
 
 ID_TYPES = {
     "resident_id": "居民身份证",
@@ -44,7 +45,7 @@ def number_label(id_type: str) -> str:
 def validate_resident_id(number: str, today: dt.date | None = None) -> str:
     """Check a GB 11643-1999 number; the message says exactly what is wrong."""
     code = text.ascii_code(number, "id_number", "身份证号")
-    return documents.resident_id(code, today or dt.date.today())
+    return documents.resident_id(code, today or dt.datetime.now(CHINA_TZ).date())
 
 
 def validate_uscc(number: str) -> str:
@@ -65,7 +66,7 @@ def _validate_id(id_type: str, number: str) -> str:
     code = text.ascii_code(number, "id_number", "证件号码")
     if not code:
         raise InvalidInput("请填写证件号码", field="id_number")
-    today = dt.date.today()
+    today = dt.datetime.now(CHINA_TZ).date()
     if id_type == "resident_id":
         return documents.resident_id(code, today)
     if id_type == "hmt_residence":

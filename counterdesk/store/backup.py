@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from counterdesk.domain.errors import IntegrityError, NotFound, StorageError
+from counterdesk.domain.hlc import CHINA_TZ
 from counterdesk.domain.ids import new_id
 from counterdesk.store import accesslog, cipher, encrypt, projection
 from counterdesk.store.connection import storage_error
@@ -287,7 +288,7 @@ def _become_new_device(path: Path) -> None:
             "SELECT value FROM meta WHERE key = 'previous_device_ids'"
         ).fetchone()
         history = ",".join(filter(None, [previous[0] if previous else "", old]))
-        today = dt.date.today().isoformat()
+        today = dt.datetime.now(CHINA_TZ).date().isoformat()  # the counter's day, not the OS zone's
         for key, value in (
             ("device_id", new_id()),
             ("previous_device_ids", history),
