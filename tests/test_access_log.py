@@ -323,6 +323,6 @@ def test_a_backup_whose_access_log_was_edited_is_refused(desk, accepted, tmp_pat
 
 
 def expected_trigger_sql(desk, name: str) -> str:
-    from counterdesk.store.migrations import expected_triggers
+    from counterdesk.store.triggers import expected_triggers
 
     return expected_triggers()[name]

@@ -7,7 +7,7 @@ from test_sync_support import *  # noqa: F403
 from test_sync_support import intake
 
 from counterdesk.domain.errors import IntegrityError
-from counterdesk.store.migrations import restore_triggers
+from counterdesk.store.triggers import restore_triggers
 
 
 def drop_last_events(desk, count: int) -> None:

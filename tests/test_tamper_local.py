@@ -11,7 +11,7 @@ from conftest import APPLICANT, connect_store, required_keys
 from counterdesk.desk import Desk
 from counterdesk.domain.errors import IntegrityError
 from counterdesk.store import backup, cipher
-from counterdesk.store.migrations import trigger_problems
+from counterdesk.store.triggers import trigger_problems
 
 
 @pytest.fixture

@@ -24,7 +24,7 @@ from typing import Any
 
 from stdnum.cn import ric
 
-from counterdesk.demo import names
+import counterdesk.demo.names as names
 from counterdesk.desk import Desk, users
 from counterdesk.domain.catalog import Matter
 from counterdesk.domain.errors import InvalidInput, NotAllowed

@@ -15,7 +15,7 @@ import logging
 import re
 import time
 
-from counterdesk.desk import users
+import counterdesk.desk.users as users
 from counterdesk.desk.boundary import Key, Line, Login, Short, checked_methods
 from counterdesk.desk.context import DeskContext
 from counterdesk.domain.access import ACTIONS, AccessEntry, masked_subject

@@ -6,7 +6,7 @@ who the account is and what was done to it, never a hash (see counterdesk.desk.s
 
 from __future__ import annotations
 
-from counterdesk.desk import users
+import counterdesk.desk.users as users
 from counterdesk.desk.boundary import Login, Name, checked_methods
 from counterdesk.desk.context import DeskContext
 from counterdesk.desk.staff import Member, get_member, list_staff

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from counterdesk.desk import expiry, staff
+import counterdesk.desk.expiry as expiry
+import counterdesk.desk.staff as staff
 from counterdesk.desk.boundary import Key, Line, Note, Reason, Short, checked_methods
 from counterdesk.desk.context import DeskContext
 from counterdesk.desk.users import CASE_ROLES

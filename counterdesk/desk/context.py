@@ -17,7 +17,8 @@ from typing import Any
 
 import sqlite_utils
 
-from counterdesk.desk import expiry, users
+import counterdesk.desk.expiry as expiry
+import counterdesk.desk.users as users
 from counterdesk.domain.catalog import Catalog, catalog_from_json, load_catalog
 from counterdesk.domain.errors import NotAllowed, NotFound
 from counterdesk.domain.events import Event

@@ -14,7 +14,7 @@ import contextlib
 import datetime as dt
 from typing import Any, Protocol
 
-from counterdesk.desk import users
+import counterdesk.desk.users as users
 from counterdesk.domain.events import Event
 from counterdesk.domain.workflow import lapse_reason, lapsed
 from counterdesk.store import cipher

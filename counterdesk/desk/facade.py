@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from counterdesk.desk import expiry, users
+import counterdesk.desk.expiry as expiry
+import counterdesk.desk.users as users
 from counterdesk.desk.access import AccessLog
 from counterdesk.desk.accounts import Accounts
 from counterdesk.desk.boundary import Line, Login, Long, Name, Short, checked, checked_methods
@@ -40,7 +41,8 @@ from counterdesk.domain.workdays import WorkCalendar, YearSchedule
 from counterdesk.store import accesslog, cipher, projection
 from counterdesk.store.connection import open_database, storage_error, write_transaction
 from counterdesk.store.journal import Journal, events_for_case, insert_foreign, verify_chains
-from counterdesk.store.migrations import migrate, restore_triggers
+from counterdesk.store.migrations import migrate
+from counterdesk.store.triggers import restore_triggers
 from counterdesk.store.upgrade import upgrade_store
 
 __all__ = ["CenterInfo", "Desk", "VerifyReport"]

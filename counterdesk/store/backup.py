@@ -25,13 +25,9 @@ from counterdesk.domain.ids import new_id
 from counterdesk.store import accesslog, cipher, encrypt, projection
 from counterdesk.store.connection import storage_error
 from counterdesk.store.journal import verify_chains
-from counterdesk.store.migrations import (
-    current_version,
-    latest_version,
-    migrate,
-    trigger_problems,
-)
+from counterdesk.store.migrations import current_version, latest_version, migrate
 from counterdesk.store.refold import refold_after
+from counterdesk.store.triggers import trigger_problems
 
 Progress = Callable[[int, int], None]
 PAGES_PER_STEP = 2048

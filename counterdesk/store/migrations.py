@@ -6,7 +6,6 @@ Add new ones at the end; never edit one that has shipped.
 
 from __future__ import annotations
 
-import functools
 import sqlite3
 import time
 
@@ -538,7 +537,7 @@ def migrate(conn: cipher.Connection, upto: int | None = None) -> list[int]:
             break
         conn.execute("BEGIN IMMEDIATE")
         try:
-            for statement in _statements(sql):
+            for statement in statements(sql):
                 conn.execute(statement)
             conn.execute(
                 "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
@@ -552,7 +551,7 @@ def migrate(conn: cipher.Connection, upto: int | None = None) -> list[int]:
     return applied
 
 
-def _statements(sql: str) -> list[str]:
+def statements(sql: str) -> list[str]:
     """Split a migration script into complete statements (triggers contain semicolons)."""
     out, buf = [], ""
     for piece in sql.split(";"):
@@ -562,61 +561,3 @@ def _statements(sql: str) -> list[str]:
                 out.append(buf.strip())
             buf = ""
     return out
-
-
-def expected_triggers() -> dict[str, str]:
-    """Every trigger the latest schema has, name -> SQL (from the migrations themselves)."""
-    return dict(_triggers_of(tuple(MIGRATIONS)))
-
-
-@functools.lru_cache(maxsize=16)
-def _triggers_of(migrations: tuple[tuple[int, str, str], ...]) -> tuple[tuple[str, str], ...]:
-    """The triggers a store has after exactly these migrations."""
-    conn = sqlite3.connect(":memory:", isolation_level=None)
-    try:
-        conn.execute(
-            "CREATE TABLE schema_migrations ("
-            "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)"
-        )
-        for _, _, sql in migrations:
-            for statement in _statements(sql):
-                conn.execute(statement)
-        rows = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")
-        return tuple(rows)
-    finally:
-        conn.close()
-
-
-def _same_sql(a: str | None, b: str) -> bool:
-    return a is not None and " ".join(a.split()) == " ".join(b.split())
-
-
-def trigger_problems(conn: cipher.Connection) -> list[str]:
-    """Names of the triggers that are missing or were changed, for the store's schema version."""
-    version = current_version(conn)
-    expected = dict(_triggers_of(tuple(m for m in MIGRATIONS if m[0] <= version)))
-    have = dict(conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"))
-    return [name for name, sql in expected.items() if not _same_sql(have.get(name), sql)]
-
-
-def restore_triggers(conn: cipher.Connection) -> list[str]:
-    """Re-create missing or altered triggers (one transaction); returns their names.
-
-    The append-only triggers are what keeps the journal's rows from being changed
-    in place; a store that lost them may have been edited (run verify --deep).
-    """
-    if current_version(conn) < latest_version():
-        return []  # an older store: the migrations bring its triggers
-    broken = trigger_problems(conn)
-    if not broken:
-        return []
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        for name in broken:
-            conn.execute(f'DROP TRIGGER IF EXISTS "{name}"')
-            conn.execute(expected_triggers()[name])
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    return broken

@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import sync.client.credentials as credentials
 from counterdesk.desk import Desk, users
 from counterdesk.domain.catalog import catalog_from_json
 from counterdesk.domain.errors import (
@@ -29,7 +30,6 @@ from counterdesk.domain.workdays import parse_schedule
 from counterdesk.store import accesslog
 from counterdesk.store.journal import device_events
 from sync import protocol
-from sync.client import credentials
 from sync.client.headcheck import check_acknowledged_head
 from sync.client.state import BUNDLE_KEY, SyncState, SyncStatus, now_ms
 from sync.client.transport import KINDS, DistrictApi, PartialPull, RetryPolicy, Timeouts
