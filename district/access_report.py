@@ -11,6 +11,11 @@ Flags, each with its threshold in the district's settings (CLI `access-settings`
   own `WorkCalendar`, holidays and make-up workdays included);
 - `chain`: an uploaded entry that did not continue its PC's chain (deleted, inserted
   or altered on the PC).
+
+Reads at the district console itself (a case, a handover list or an inbox search
+opened by district staff, recorded by `district.console.reads`) are flagged by the
+same two rules, per console login (`source` = `console`): the hour's volume counts
+each case opened once, and each list or search once at the number of cases it showed.
 """
 
 from __future__ import annotations
@@ -21,13 +26,14 @@ import re
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import Connection, and_, func, select
+from sqlalchemy import Connection, and_, func, or_, select
 
 from counterdesk.domain.access import ACTIONS, BULK_ACTIONS, CITIZEN_ACTIONS
 from counterdesk.domain.errors import InvalidInput
 from counterdesk.domain.hlc import CHINA_TZ
 from counterdesk.domain.workdays import WorkCalendar
 from district.access_store import access_log
+from district.console import tables as console_tables
 from sync import protocol
 
 HOUR_MS = 3_600_000
@@ -36,6 +42,13 @@ MAX_ROWS = 2000
 MAX_FLAGS = 500
 SETTING_PER_HOUR = "access_flag_per_hour"
 SETTING_HOURS = "access_work_hours"
+MAX_CONSOLE_ROWS = 100_000  # console reads scanned for flags in one report
+# Reads at the district console (district.console.reads records them): action -> label.
+CONSOLE_READS = {
+    "case_open": "打开案件",
+    "batch_open": "打开送件单",
+    "inbox_search": "收件箱查询",
+}
 _HOURS = re.compile(r"^([01][0-9]|2[0-3]):([0-5][0-9])-([01][0-9]|2[0-3]):([0-5][0-9])$")
 
 
@@ -165,6 +178,7 @@ def flags(
 ) -> list[protocol.AccessFlag]:
     """Unusual patterns in the query's range (its user/center/tail filters apply too)."""
     out = _volume(conn, q, limits) + _off_hours(conn, q, limits, cal) + _breaks(conn, q)
+    out += _console_flags(conn, q, limits, cal)
     out.sort(key=lambda f: (-f.at_ms, f.kind))
     return out[:MAX_FLAGS]
 
@@ -257,6 +271,80 @@ def _breaks(conn: Connection, q: AccessQuery) -> list[protocol.AccessFlag]:
         )  # fmt: skip
         for r in rows
     ]
+
+
+def console_where(q: AccessQuery) -> Any:
+    """The query's filters over the console's reads (`user` is the console login)."""
+    a = console_tables.audit.c
+    terms = [a.action.in_(tuple(CONSOLE_READS)), a.at_ms >= q.since_ms]
+    if q.until_ms is not None:
+        terms.append(a.at_ms < q.until_ms)
+    if q.center:
+        terms.append(a.center_code == q.center.upper())
+    if q.user:
+        terms.append(a.login == q.user)
+    if q.tail:
+        tail = q.tail.strip().upper()[-4:]
+        terms.append(or_(a.detail == f"tail={tail}", a.detail.like(f"tail={tail} %")))
+    return and_(*terms)
+
+
+def read_detail(detail: str) -> tuple[str, int]:
+    """A console read's detail (`tail=XXXX`, `count=N`) as (tail, count)."""
+    fields = dict(part.split("=", 1) for part in detail.split() if "=" in part)
+    count = fields.get("count", "0")
+    return fields.get("tail", ""), int(count) if count.isdigit() else 0
+
+
+def _console_flags(
+    conn: Connection, q: AccessQuery, limits: Thresholds, cal: WorkCalendar
+) -> list[protocol.AccessFlag]:
+    a = console_tables.audit.c
+    rows = conn.execute(
+        select(a.at_ms, a.login, a.action, a.center_code, a.target, a.detail)
+        .where(console_where(q))
+        .order_by(a.at_ms)
+        .limit(MAX_CONSOLE_ROWS)
+    ).all()
+    hours: dict[tuple[str, int], dict[tuple[str, str, str], int]] = defaultdict(dict)
+    outside: dict[tuple[str, dt.date], list[int]] = {}
+    for at_ms, login, action, center, target, detail in rows:
+        shown = 1 if action == "case_open" else read_detail(detail)[1]
+        seen = hours[(login, int(at_ms) // HOUR_MS)]
+        seen[(action, center, target)] = max(seen.get((action, center, target), 0), shown)
+        moment = dt.datetime.fromtimestamp(int(at_ms) / 1000, CHINA_TZ)
+        working = cal.is_workday(moment.date())
+        if working and limits.day_start <= moment.time() < limits.day_end:
+            continue
+        held = outside.setdefault((login, moment.date()), [0, int(at_ms), 0 if working else 1])
+        held[0] += 1
+    out = [
+        protocol.AccessFlag(
+            kind="volume",
+            source="console",
+            center="",
+            user=login,
+            at_ms=h * HOUR_MS,
+            count=n,
+            detail=f"区级工作台 {n} 人次/小时（阈值 {limits.per_hour}）",
+        )  # fmt: skip
+        for (login, h), seen in hours.items()
+        if (n := sum(seen.values())) > limits.per_hour
+    ]
+    for (login, day), (n, first, holiday) in outside.items():
+        why = "非工作日" if holiday else f"工作时间（{limits.hours_text}）以外"
+        out.append(
+            protocol.AccessFlag(
+                kind="off_hours",
+                source="console",
+                center="",
+                user=login,
+                at_ms=first,
+                count=n,
+                detail=f"{day.isoformat()} {why}在区级工作台查阅 {n} 次",
+            )  # fmt: skip
+        )
+    return out
 
 
 def report(store: Any, q: AccessQuery) -> protocol.AccessReport:

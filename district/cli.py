@@ -151,7 +151,8 @@ def cmd_access(args: argparse.Namespace) -> None:
     print(f"flags (more than {result.per_hour} citizens an hour; outside {result.work_hours} "
           "or on a non-working day; broken chains):")  # fmt: skip
     for f in result.flags:
-        print(f"  {f.kind:9} {f.center:5} {f.user:16} {format_ms(f.at_ms)}  {f.detail}")
+        where = f.center if f.source == "counter" else "区级"
+        print(f"  {f.kind:9} {where:5} {f.user:16} {format_ms(f.at_ms)}  {f.detail}")
     if not result.flags:
         print("  (none)")
     print(f"{'time':16} {'center':6} {'user':16} {'action':15} {'citizen':20} {'detail':24} reason")

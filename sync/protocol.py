@@ -298,9 +298,12 @@ class AccessRecord(Message):
 
 
 class AccessFlag(Message):
-    """An unusual pattern: `volume`, `off_hours` or `chain` (docs/access-log.md)."""
+    """An unusual pattern: `volume`, `off_hours` or `chain` (docs/access-log.md), in a
+    counter's access log (`source` counter) or in reads at the district console
+    (`source` console: `user` is the console login, `center` is empty)."""
 
     kind: Literal["volume", "off_hours", "chain"]
+    source: Literal["counter", "console"] = "counter"
     center: str
     user: str
     at_ms: int

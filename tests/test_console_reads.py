@@ -4,12 +4,15 @@ ID tail; a refused read records nothing; no full ID number is ever stored."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from console_support import PASSWORDS, login
 from sqlalchemy import select
 from test_console import world  # noqa: F401  (the fixture: one center, two departments)
 
+from counterdesk.domain.hlc import CHINA_TZ
+from district import access_report
 from district.console import reads
 from district.console import tables as t
 
@@ -95,3 +98,52 @@ def test_masked_query_keeps_names_and_short_numbers() -> None:
     assert reads.masked_query("0012") == "0012"
     assert reads.masked_query("110105194912310021") == "***0021"
     assert reads.masked_query(" 13800138000 ") == "***8000"
+
+
+def district_calendar(district):
+    with district.engine.connect() as conn:
+        return district._calendar(conn)
+
+
+def _read_at(district, when: dt.datetime, login: str, action: str, target: str,
+             detail: str = "") -> None:  # fmt: skip
+    """A console read as `reads.record` writes it, at a chosen China-time moment."""
+    at_ms = int(when.replace(tzinfo=CHINA_TZ).timestamp() * 1000)
+    with district.engine.begin() as conn:
+        conn.execute(t.audit.insert().values(at_ms=at_ms, login=login, action=action,
+                                             center_code="DC07", target=target, detail=detail))  # fmt: skip
+
+
+def test_district_reads_are_flagged_by_the_counters_rules(world) -> None:  # noqa: F811
+    client, district = world["client"], world["district"]
+    monday, sunday = dt.date(2026, 11, 30), dt.date(2026, 11, 29)
+    assert district_calendar(district).is_workday(monday)
+    assert not district_calendar(district).is_workday(sunday)
+    # dept1: 101 different cases opened between 10:00 and 10:59 on a Monday.
+    for i in range(101):
+        _read_at(district, dt.datetime.combine(monday, dt.time(10, i % 60)), "dept1",
+                 "case_open", f"DC0720261130{i:04d}", f"tail={i:04d}")  # fmt: skip
+    # dept2: the same 60-case handover list opened five times in one hour: read once.
+    for minute in range(0, 50, 10):
+        _read_at(district, dt.datetime.combine(monday, dt.time(9, minute)), "dept2",
+                 "batch_open", "B-1", "count=60")  # fmt: skip
+    # super1: an inbox search at 22:10 on Monday and a case opened on Sunday morning.
+    _read_at(district, dt.datetime.combine(monday, dt.time(22, 10)), "super1",
+             "inbox_search", "王芳", "count=2")  # fmt: skip
+    _read_at(district, dt.datetime.combine(sunday, dt.time(10, 0)), "super1", "case_open",
+             "DC07202611290001", "tail=0021")  # fmt: skip
+
+    q = access_report.query(since="2026-11-29", until="2026-11-30")
+    flags = [f for f in access_report.report(district, q).flags if f.source == "console"]
+    got = sorted((f.kind, f.user, f.count) for f in flags)
+    assert got == [("off_hours", "super1", 1), ("off_hours", "super1", 1),
+                   ("volume", "dept1", 101)]  # fmt: skip
+    assert all(f.center == "" for f in flags)
+    sunday_flag = next(f for f in flags if f.kind == "off_hours" and "非工作日" in f.detail)
+    assert sunday_flag.detail.startswith("2026-11-29")
+
+    login(client, "super1", PASSWORDS["supervisor"])
+    page = client.get("/console/access", params={"since": "2026-11-29", "until": "2026-11-30"})
+    table = page.text[page.text.index('id="access-flags"') : page.text.index('id="district-reads"')]
+    assert table.count('data-source="console"') == 3
+    assert "区级工作台 101 人次/小时" in table and "dept2" not in table

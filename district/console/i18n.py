@@ -275,6 +275,7 @@ EN: dict[str, str] = {
     "打印含个人信息的清单": "Printed a list with personal data",
     "导出含个人信息的清单": "Exported a list with personal data",
     "区级工作台查阅": "Reads at the district console",
+    "区级工作台": "District console",
     "部门人员、督查人员和管理员在工作台打开案件、打开送件单、在收件箱中查询，也都留痕；登录名一栏在这里按工作台登录名筛选。": "Department staff, supervisors and administrators who open a case or a handover list, or search the inbox, are logged too; the login filter matches console logins here.",
     "打开送件单": "Opened a handover list",
     "收件箱查询": "Searched the inbox",

@@ -8,7 +8,8 @@ is a row of the console's audit (`console_audit`, beside its writes), written
 before the page is sent, with the user, the time, the center and the case, and
 the applicant's ID tail so that supervision can ask "who at the district read
 this citizen". The 查询留痕 page lists them under the counters' entries with
-the same filters (center, login, ID tail, dates).
+the same filters (center, login, ID tail, dates), and flags them by the counters'
+rules (too many in an hour, outside working hours: `district.access_report`).
 
 A read that fails (no such case, another department's case) shows nothing and
 is not recorded; a district without the audit table cannot be running (it is
@@ -20,19 +21,15 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from sqlalchemy import Engine, or_, select
+from sqlalchemy import Engine, select
 
-from district.access_report import AccessQuery
+from district.access_report import CONSOLE_READS, AccessQuery, console_where, read_detail
 from district.console import auth
 from district.console import tables as t
 from district.console.auth import ConsoleUser
 
 # action -> label (the console's pages translate the label)
-ACTIONS = {
-    "case_open": "打开案件",
-    "batch_open": "打开送件单",
-    "inbox_search": "收件箱查询",
-}
+ACTIONS = CONSOLE_READS
 _LONG_DIGITS = re.compile(r"[0-9]{7,}")
 
 
@@ -67,32 +64,19 @@ def record(
         auth.record(conn, user.login, action, target, center=center, detail=detail)
 
 
-def _parse(detail: str) -> tuple[str, int]:
-    fields = dict(part.split("=", 1) for part in detail.split() if "=" in part)
-    count = fields.get("count", "0")
-    return fields.get("tail", ""), int(count) if count.isdigit() else 0
-
-
 def listing(engine: Engine, q: AccessQuery) -> list[Read]:
     """Console reads in the query's range, newest first (`user` matches the console login)."""
     a = t.audit.c
-    terms = [a.action.in_(tuple(ACTIONS)), a.at_ms >= q.since_ms]
-    if q.until_ms is not None:
-        terms.append(a.at_ms < q.until_ms)
-    if q.center:
-        terms.append(a.center_code == q.center.upper())
-    if q.user:
-        terms.append(a.login == q.user)
-    if q.tail:
-        tail = q.tail.strip().upper()[-4:]
-        terms.append(or_(a.detail == f"tail={tail}", a.detail.like(f"tail={tail} %")))
     with engine.connect() as conn:
         rows = conn.execute(
-            select(t.audit).where(*terms).order_by(a.at_ms.desc(), a.id.desc()).limit(q.limit)
+            select(t.audit)
+            .where(console_where(q))
+            .order_by(a.at_ms.desc(), a.id.desc())
+            .limit(q.limit)
         ).all()
     out = []
     for r in rows:
-        tail, count = _parse(r.detail)
+        tail, count = read_detail(r.detail)
         out.append(Read(int(r.at_ms), r.login, r.action, ACTIONS[r.action], r.center_code,
                         r.target, tail, count))  # fmt: skip
     return out
