@@ -103,6 +103,24 @@ def test_restore_keeps_live_store_and_continues_as_new_device(desk, matter, tmp_
         assert restored.verify(deep=True).ok
 
 
+def test_restore_refuses_while_the_store_is_open_elsewhere(desk, matter, tmp_path):
+    """A window still open on the store would go on writing into the file set aside (a
+    rename does not move an open file on Linux): the restore refuses and changes nothing."""
+    saved = backup.make_backup(desk.path, tmp_path / "usb").path
+    desk.accept(APPLICANT, matter.code, required_keys(matter))  # the window is in use
+    before = sorted(p.name for p in desk.path.parent.iterdir())
+    with pytest.raises(StorageError, match="正被另一个程序使用，无法恢复"):
+        backup.restore(saved, desk.path)
+    assert sorted(p.name for p in desk.path.parent.iterdir()) == before
+    desk.accept(APPLICANT, matter.code, required_keys(matter))  # the open window goes on
+    assert desk.conn.execute("SELECT COUNT(*) FROM cases").fetchone()[0] == 2
+    desk.close()
+    kept = backup.restore(saved, desk.path)  # closed: it goes through
+    with Desk(kept) as old, Desk(desk.path) as restored:
+        assert old.conn.execute("SELECT COUNT(*) FROM cases").fetchone()[0] == 2
+        assert restored.conn.execute("SELECT COUNT(*) FROM cases").fetchone()[0] == 0
+
+
 @pytest.mark.parametrize("zone", ["Etc/GMT+12", "Etc/GMT-14"])
 def test_the_number_floor_is_set_for_the_counters_day_whatever_the_os_zone(
     desk, matter, tmp_path, monkeypatch, zone

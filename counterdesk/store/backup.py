@@ -10,7 +10,6 @@ the copy is encrypted before it takes the store's place.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import os
 import shutil
@@ -18,6 +17,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from counterdesk.domain.errors import IntegrityError, NotFound, StorageError
 from counterdesk.domain.hlc import CHINA_TZ
@@ -209,27 +209,53 @@ def restore(
         raise StorageError(
             f"备份属于中心 {info.center_code}，本机是中心 {live_code}：拒绝恢复其他中心的备份"
         )
-    part = live.with_name(live.name + ".restoring")
-    shutil.copyfile(info.path, part)
+    # An open window would go on writing into the file set aside (a rename does not
+    # move an open file): refuse while anything has the store open, and hold it locked
+    # until it is out of the way.
+    guard = None if cipher.is_empty(live) else _held_alone(live)
     try:
-        if cipher.is_plain(part):  # an older release's backup: never put back in clear
-            encrypt.encrypt_in_place(part, refold=False)  # the check below refolds it
-        _check_projections(part, info.path.name)
-        _become_new_device(part)
-    except BaseException:
-        part.unlink(missing_ok=True)
-        raise
-    kept = None
-    if live.exists():
-        kept = live.with_name(f"{live.name}.before-restore-{dt.datetime.now():%Y%m%d-%H%M%S}")
-        _checkpoint(live)
-        os.replace(live, kept)
-        for suffix in ("-wal", "-shm"):
-            side = Path(str(live) + suffix)
-            if side.exists():
-                os.replace(side, Path(str(kept) + suffix))
-    os.replace(part, live)
+        part = live.with_name(live.name + ".restoring")
+        shutil.copyfile(info.path, part)
+        try:
+            if cipher.is_plain(part):  # an older release's backup: never put back in clear
+                encrypt.encrypt_in_place(part, refold=False)  # the check below refolds it
+            _check_projections(part, info.path.name)
+            _become_new_device(part)
+        except BaseException:
+            part.unlink(missing_ok=True)
+            raise
+        kept = None
+        if live.exists():
+            stamp = dt.datetime.now(CHINA_TZ).strftime("%Y%m%d-%H%M%S")
+            kept = live.with_name(f"{live.name}.before-restore-{stamp}")
+            if guard is not None and os.name == "nt":
+                guard.close()  # Windows cannot rename an open file
+                guard = None
+            os.replace(live, kept)
+            for suffix in ("-wal", "-shm"):
+                side = Path(str(live) + suffix)
+                if side.exists():
+                    os.replace(side, Path(str(kept) + suffix))
+        os.replace(part, live)
+    finally:
+        if guard is not None:
+            guard.close()
     return kept
+
+
+def _held_alone(live: Path) -> Any:
+    """A connection holding the live store alone (checkpointed, out of WAL, exclusively
+    locked), or None for a file SQLite cannot open (a damaged store is set aside as is)."""
+    try:
+        conn = cipher.connect(live, allow_plain=True)
+    except StorageError:
+        return None
+    try:
+        encrypt.hold_alone(conn, live, "恢复", "restore", "恢复失败，本机数据未动：")
+    except BaseException:
+        conn.close()
+        raise
+    return conn
 
 
 def _check_projections(path: Path, name: str) -> None:
@@ -266,13 +292,6 @@ def _center_code(path: Path) -> str | None:
     except (*cipher.Error, StorageError):
         return None  # a damaged live store: it is kept aside, never in the way
     return row[0] if row else None
-
-
-def _checkpoint(path: Path) -> None:
-    with contextlib.suppress(*cipher.Error, StorageError):
-        conn = cipher.connect(path, allow_plain=True)
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        conn.close()
 
 
 def _become_new_device(path: Path) -> None:

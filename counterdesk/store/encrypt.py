@@ -199,7 +199,7 @@ def encrypt_in_place(path: Path | str, *, refold: bool = True) -> Converted:
     encrypting, encrypted, plain = (sibling(path, s) for s in (ENCRYPTING, ENCRYPTED, PLAIN))
     source = cipher.connect(path, allow_plain=True)
     try:
-        _hold_alone(source, path)
+        hold_alone(source, path)
         _reached("exporting")
         export(source, encrypting, key)
         _reached("exported")
@@ -230,24 +230,40 @@ def export(source: Any, dest: Path, key: bytes) -> None:
     _fsync(dest)
 
 
-def _hold_alone(conn: Any, path: Path) -> None:
+def hold_alone(
+    conn: Any, path: Path, doing: str = "加密", verb: str = "encrypt", failed: str = ""
+) -> None:
     """Leave WAL (SQLite refuses while another connection has the file open) and keep an
-    exclusive lock until the connection closes, so nothing writes the store meanwhile."""
+    exclusive lock until the connection closes, so nothing writes the store meanwhile.
+
+    Raises StorageError naming `doing` when another program (an open CounterDesk
+    window, a second copy, a service) has the store open; other failures are
+    prefixed with `failed` (default: the encryption's "原文件未动").
+    """
+    in_use = StorageError(
+        f"{path} 正被另一个程序使用，无法{doing}：请关闭所有 CounterDesk 窗口后重试 / "
+        f"the store is open in another program: close every CounterDesk and {verb} again",
+    )
     try:
         conn.execute("PRAGMA busy_timeout=10000")
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         mode = conn.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
         if mode.lower() != "delete":
-            raise StorageError(
-                f"{path} 正被另一个程序使用，无法加密：请关闭所有 CounterDesk 窗口后重新打开 / "
-                "the store is open in another program: close every CounterDesk and open it again",
-                detail=f"journal_mode stayed {mode}",
-            )
+            in_use.detail = f"journal_mode stayed {mode}"
+            raise in_use
         conn.execute("PRAGMA locking_mode=EXCLUSIVE")
         conn.execute("BEGIN EXCLUSIVE")  # the lock stays after COMMIT in exclusive mode
         conn.execute("COMMIT")
     except cipher.Error as exc:
-        raise _failed(path, exc) from exc
+        if any(word in str(exc).lower() for word in ("locked", "busy")):
+            in_use.detail = str(exc)
+            raise in_use from exc
+        if not failed:
+            raise _failed(path, exc) from exc
+        error = cipher.storage_error(exc, path)
+        error.message = f"{failed}{error.message}"
+        error.args = (error.message,)
+        raise error from exc
 
 
 def _swap(path: Path, encrypted: Path, plain: Path) -> None:
