@@ -34,6 +34,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+import counterdesk.domain.payloads as payloads
 from counterdesk.domain.errors import Conflict, InvalidInput
 from counterdesk.domain.events import DISTRICT_ONLY_TYPES
 from counterdesk.domain.hlc import physical_ms
@@ -346,11 +347,12 @@ def _problem(chain: _Chain, item: dict[str, Any], payload_text: str) -> tuple[st
             f"{where}的时间戳比区级平台时间超前 {ahead_ms // 86_400_000} 天以上："
             "本机当时的时钟有误，此事件不能作为真实时间保存",
         )
-    return _case_problem(chain, item, where) or (
-        ("too_large", f"{where}内容超过 {protocol.MAX_PAYLOAD_BYTES // 1024} KiB 上限")
-        if _too_large(payload_text)
-        else None
-    )
+    if _too_large(payload_text):
+        return "too_large", f"{where}内容超过 {protocol.MAX_PAYLOAD_BYTES // 1024} KiB 上限"
+    shape = payloads.problem(item["type"], item["payload"])
+    if shape:  # nobody could fold it: the console and the center's other PCs would fail on it
+        return "bad_payload", f"{where}{shape}"
+    return _case_problem(chain, item, where)
 
 
 def _too_large(text: str) -> bool:

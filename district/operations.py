@@ -16,7 +16,7 @@ from counterdesk.domain.events import Event
 from counterdesk.domain.hlc import HybridClock
 from counterdesk.domain.ids import CASE_NO_RE, new_id
 from counterdesk.domain.workdays import WorkCalendar, parse_schedule
-from counterdesk.domain.workflow import OUTCOMES, check, fold
+from counterdesk.domain.workflow import OUTCOMES, check, fold_opened
 from counterdesk.store import canonical
 from district import access_store, ingest
 from district import schema as s
@@ -29,11 +29,12 @@ log = logging.getLogger("counterdesk.district")
 
 
 def fold_case(events: list[Event], cal: WorkCalendar) -> dict[str, Any] | None:
-    """The core's fold of a case's events, or None (logged) when a PC sent content the
-    fold cannot read: the district stores any payload object (docs/sync-protocol.md §4),
-    and one PC's odd case must not stop the summary or a department's result."""
+    """The core's fold of a case's events from its opening, or None while the opening has
+    not arrived, or (logged) when the events hold content the fold cannot read: the
+    district refuses such payloads since `bad_payload`, but may have stored some before,
+    and one PC's odd case must not stop the console, the summary or a department's result."""
     try:
-        return fold(events, cal)
+        return fold_opened(events, cal)
     except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
         case = events[0].case_id if events else None
         log.warning("case %s cannot be folded: %s: %s", case, type(exc).__name__, exc)

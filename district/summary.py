@@ -72,7 +72,7 @@ def _refold_center(district: District, conn: Connection, code: str, cal: WorkCal
         for row in conn.execute(select(s.events).where(e.center_code == code, e.case_id.in_(page))):
             by_case[row.case_id].append(Event.from_dict(row_event(row)))
         for case_id, events in by_case.items():
-            state = _fold(events, cal)
+            state = fold_case(events, cal)
             if state is not None:
                 conn.execute(
                     update(s.server_cases)
@@ -89,14 +89,6 @@ def _refold_center(district: District, conn: Connection, code: str, cal: WorkCal
                     )
                 )
     conn.execute(update(s.centers).where(s.centers.c.code == code).values(folded_through=head))
-
-
-def _fold(events: list[Event], cal: WorkCalendar) -> dict[str, Any] | None:
-    openings = [e.order_key for e in events if e.type in OPENING]
-    if not openings:
-        return None  # the opening has not arrived yet
-    first = min(openings)
-    return fold_case([e for e in events if e.order_key >= first], cal)
 
 
 def _center_summary(

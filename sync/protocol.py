@@ -36,7 +36,7 @@ INT64_MAX = 2**63 - 1
 # treats an unknown code like any other refusal).
 REFUSAL_CODES = (
     "hash_mismatch", "broken_link", "wrong_center", "wrong_device", "clock_ahead", "too_large",
-    "conflict",
+    "conflict", "bad_payload",
 )  # fmt: skip
 
 UUID_PATTERN = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"

@@ -11,9 +11,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import counterdesk.domain.payloads as payloads
 from counterdesk.domain.errors import NotAllowed
 from counterdesk.domain.events import Event
 from counterdesk.domain.hlc import to_date
+from counterdesk.domain.payloads import LEVELS as LEVELS
+from counterdesk.domain.payloads import OUTCOMES as OUTCOMES
+from counterdesk.domain.payloads import VISITS as VISITS
 from counterdesk.domain.workdays import WorkCalendar
 
 STATUS_LABELS = {
@@ -79,14 +83,11 @@ STEP_OF_STATUS = {
     "result_ready": "return",
     "returned": "notify",
 }
-OUTCOMES = ("approved", "denied", "needs_supplement")
 BAD_LEVELS = ("不满意", "非常不满意")
-LEVELS = ("非常满意", "满意", "基本满意", "不满意", "非常不满意")
 # The national 好差评 scores: 5 = 非常满意 … 1 = 非常不满意, the same direction for the
 # overall level and each indicator (1–5). Stored events keep the level's name.
 LEVEL_SCORES = {level: len(LEVELS) - i for i, level in enumerate(LEVELS)}
 RECTIFY_DAYS = 15
-VISITS = ("intake", "pickup", "other")
 # What a 容缺 case's lapse means, said the same way on the commitment letter, the
 # receipt and the event the system records: the case is terminated (not withdrawn).
 LAPSE_CONSEQUENCE = "本案件终止办理；如需继续办理，须重新提出申请"
@@ -235,14 +236,20 @@ def new_case(event: Event, cal: WorkCalendar) -> dict[str, Any]:
 
 def apply(state: dict[str, Any] | None, event: Event, cal: WorkCalendar) -> dict[str, Any]:
     """Fold one event into a case's state (a new dict; the input is not changed)."""
+    malformed = payloads.problem(event.type, event.payload)
     if state is None or event.type in ("case_accepted", "case_rejected"):
         if event.type not in ("case_accepted", "case_rejected"):
             raise ValueError(f"event {event.id} ({event.type}) precedes its case's opening")
         if state is not None:  # a second opening of the same case id: keep the first
             state = dict(state)
             state["anomalies"] += 1
+        elif malformed:  # refused at the district and by the PCs: never stored by them
+            raise ValueError(f"event {event.id} cannot open a case: {malformed}")
         else:
             state = new_case(event, cal)
+    elif malformed:  # a payload the handlers cannot read changes nothing but the count
+        state = dict(state)
+        state["anomalies"] += 1
     else:
         state = dict(state)
         try:
@@ -439,6 +446,21 @@ _HANDLERS = {
     "evaluated": _evaluated,
     "callback_recorded": _callback,
 }
+
+
+def fold_opened(events: list[Event], cal: WorkCalendar) -> dict[str, Any] | None:
+    """A case's state from its first readable opening on, or None while none has arrived
+    (events before the opening, or an opening no fold can read, are not the case's yet)."""
+    openings = [
+        e.order_key
+        for e in events
+        if e.type in ("case_accepted", "case_rejected")
+        and payloads.problem(e.type, e.payload) is None
+    ]
+    if not openings:
+        return None
+    first = min(openings)
+    return fold([e for e in events if e.order_key >= first], cal)
 
 
 def fold(events: list[Event], cal: WorkCalendar) -> dict[str, Any]:

@@ -24,7 +24,7 @@ from counterdesk.domain.workflow import EVENT_LABELS, STATUS_LABELS
 from district.console import sources
 from district.console import tables as t
 from district.console.auth import ConsoleUser
-from district.console.index import fold_case
+from district.operations import fold_case
 
 TABS = {
     "todo": ("待办", ("sent", "at_department")),

@@ -18,15 +18,16 @@ from sqlalchemy import Connection, delete, func, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+import counterdesk.domain.payloads as payloads
 from counterdesk.domain.events import Event
 from counterdesk.domain.hlc import to_date
 from counterdesk.domain.workdays import WorkCalendar
-from counterdesk.domain.workflow import OPEN, fold
+from counterdesk.domain.workflow import OPEN
 from counterdesk.domain.workflow import case_destination as destination
 from district import schema as s
 from district.console import sources
 from district.console import tables as t
-from district.operations import District
+from district.operations import District, fold_case
 
 OPENING = ("case_accepted", "case_rejected")
 RESULT_STATUSES = ("notified", "completed")
@@ -100,15 +101,6 @@ def _refresh_center(district: District, code: str, calendar_ms: int) -> int:
     return len(touched)
 
 
-def fold_case(events: list[Event], cal: WorkCalendar) -> dict[str, Any] | None:
-    """The case's state from its events, or None while its opening has not arrived."""
-    openings = [e.order_key for e in events if e.type in OPENING]
-    if not openings:
-        return None
-    first = min(openings)
-    return fold([e for e in events if e.order_key >= first], cal)
-
-
 def _fold_page(conn: Connection, code: str, page: list[str], cal: WorkCalendar) -> None:
     rows = []
     for events in sources.cases_events(conn, code, page).values():
@@ -124,7 +116,10 @@ def _fold_page(conn: Connection, code: str, page: list[str], cal: WorkCalendar) 
 def index_row(state: dict[str, Any], events: list[Event], cal: WorkCalendar) -> dict[str, Any]:
     """The index row of one folded case (also used by the tests' recount)."""
     handed = [e for e in events if e.type == "handed_over"]
-    opening = min((e for e in events if e.type in OPENING), key=lambda e: e.order_key)
+    opening = min(
+        (e for e in events if e.type in OPENING and not payloads.problem(e.type, e.payload)),
+        key=lambda e: e.order_key,
+    )
     work_days = None
     if state["status"] in RESULT_STATUSES and state["closed_date"]:
         accepted = to_date(state["accept_hlc"])

@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import counterdesk.domain.payloads as payloads
 import sync.client.credentials as credentials
 from counterdesk.desk import Desk, users
 from counterdesk.domain.catalog import catalog_from_json
@@ -358,7 +359,7 @@ class SyncClient:
             for change in changes:
                 if change.kind == "event" and change.event is not None:
                     if change.event.device_id != self.device_id:
-                        run.append(change.event.to_event())
+                        self._take_peer_event(change.event.to_event(), run)
                     continue
                 if change.kind == "refusal" and change.refusal is not None:
                     if change.refusal.device_id != self.device_id:
@@ -370,6 +371,22 @@ class SyncClient:
             applied += len(self.desk.ingest(run)) if run else 0
             self.state.put({"cursor": cursor, "last_contact_ms": now_ms()})
         return applied
+
+    def _take_peer_event(self, event: Event, run: list[Event]) -> None:
+        """Queue another PC's event, or, when no fold could read its payload (a district
+        that stored it before refusing such events), record it as refused: the case is
+        not broken here and `verify` sees the gap as a refusal, as at the district."""
+        shape = payloads.problem(event.type, event.payload)
+        if shape is None:
+            run.append(event)
+            return
+        self.state.record_peer_refusal(
+            protocol.RefusalNotice(
+                device_id=event.device_id, seq=event.seq, event_id=event.id,
+                prev_hash=event.prev_hash, claimed_hash=event.hash, code="bad_payload",
+                reason=shape,
+            )
+        )  # fmt: skip
 
     def _apply_publication(self, change: protocol.Change) -> int:
         if change.kind == "catalog" and change.catalog is not None:
