@@ -155,7 +155,7 @@ def _link(
         select(s.centers.c.code).where(s.centers.c.code == device.center_code).with_for_update()
     ).first()
     acked, head = _head(conn, device)
-    out = protocol.AccessAck(acked_seq=acked, stored=0, duplicates=0)
+    out = protocol.AccessAck(acked_seq=acked, stored=0, duplicates=0, acked_hash=head)
     if after is None and entries and entries[0]["seq"] <= acked + 1:
         after = acked
     if after != acked:
@@ -186,7 +186,7 @@ def _link(
             .where(h.center_code == device.center_code, h.device_id == device.device_id)
             .values(acked_seq=acked, head_hash=head)
         )
-    out.stored, out.acked_seq = len(rows), acked
+    out.stored, out.acked_seq, out.acked_hash = len(rows), acked, head
     return out
 
 

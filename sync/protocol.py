@@ -270,12 +270,14 @@ class AccessBreak(Message):
 
 
 class AccessAck(Message):
-    """`acked_seq`: the highest sequence of the device's access log the district holds."""
+    """`acked_seq`: the highest sequence of the device's access log the district holds;
+    `acked_hash`: the hash of that entry as held (the PC compares it with its own)."""
 
     acked_seq: int
     stored: int
     duplicates: int
     breaks: list[AccessBreak] = Field(default_factory=list)
+    acked_hash: str | None = None
 
 
 class AccessRecord(Message):

@@ -139,3 +139,46 @@ def test_a_tampered_pc_shows_as_a_broken_chain(district, make_desk):
     chain = [f for f in flags if f["kind"] == "chain"]  # (off_hours too when run at night)
     assert [(f["kind"], f["user"]) for f in chain] == [("chain", CLERK[0])]
     assert "第 3 条" in chain[0]["detail"]
+
+
+@pytest.mark.parametrize("jump", ["far", "next"])
+def test_entries_uploaded_with_a_stolen_token_never_mark_the_pcs_own_as_sent(
+    district, make_desk, jump
+):
+    """Someone holding the PC's token uploads an access entry of their own, far ahead (a
+    sequence of 2^63−1) or at the PC's next number. The PC's next sync does not take the
+    district's mark as its own: its entries stay unsent (never pruned) and it says why."""
+    import requests
+
+    from counterdesk.domain.errors import IntegrityError
+    from counterdesk.store import accesslog, canonical
+
+    center = district.new_center()
+    desk = make_desk(center_code=center)
+    matter = next(m for m in desk.catalog.matters if m.deficiency_allowed)
+    case_id = desk.accept(APPLICANT, matter.code, required_keys(matter)).case_id
+    desk.open_case(case_id)
+    client = fast_client(desk, district.base)
+    client.enroll(district.issue_code(center))
+    client.sync()
+    device = desk.info.device_id
+    held = accesslog.acked_seq(desk.conn, device)
+    assert held == accesslog.head_seq(desk.conn, device) > 0
+    forged = {"center_id": center, "device_id": device, "hlc": desk.journal.clock.now(),
+              "user": CLERK[0], "role": "clerk", "action": "open_case", "case_id": None,
+              "subject": "", "detail": "", "count": 0, "reason": "",
+              "seq": 2**63 - 1 if jump == "far" else held + 1,
+              "prev_hash": canonical.GENESIS_HASH}  # fmt: skip
+    forged["hash"] = accesslog.entry_hash(forged)
+    resp = requests.post(
+        district.base + "/v1/access", json={"after_seq": held, "entries": [forged]},
+        headers={"Authorization": f"Bearer {client.api.token}"}, timeout=15,
+    )  # fmt: skip
+    assert resp.status_code == 200 and resp.json()["stored"] == 1, resp.text
+    desk.reveal(case_id, "phone")  # the PC's own reading, after the forgery
+    with pytest.raises(IntegrityError, match="有人冒用本机身份上传了留痕"):
+        client.sync()
+    client.close()
+    assert accesslog.acked_seq(desk.conn, device) == held  # nothing marked sent
+    assert accesslog.unsent(desk.conn, device, held, 10)  # the reading is still to send
+    assert desk.get_case(case_id)  # the cases' sync went through before

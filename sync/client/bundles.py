@@ -21,7 +21,7 @@ from counterdesk.store.connection import storage_error
 from counterdesk.store.journal import device_events
 from sync import bundle, protocol
 from sync.client import credentials
-from sync.client.headcheck import check_acknowledged_head
+from sync.client.headcheck import check_access_head, check_acknowledged_head
 from sync.client.state import BUNDLE_KEY, SyncState
 
 BUNDLE_EVENTS = 50_000
@@ -87,11 +87,13 @@ def apply_ack_file(desk: Desk, path: Path | str) -> int:
     check_acknowledged_head(desk, ack.acked_seq, ack.acked_hash, source="区级平台的回执文件")
     state = SyncState(desk)
     device = desk.info.device_id
+    beyond = ack.access_acked_seq > accesslog.head_seq(desk.conn, device)
     with desk.batch():
         state.quarantine(ack.rejected)
         if ack.acked_seq > state.acked:
             state.set_acked(ack.acked_seq)
-        held = min(ack.access_acked_seq, accesslog.head_seq(desk.conn, device))
-        if held > accesslog.acked_seq(desk.conn, device):
-            desk.set_meta(accesslog.acked_key(device), str(held))
+        if not beyond and ack.access_acked_seq > accesslog.acked_seq(desk.conn, device):
+            desk.set_meta(accesslog.acked_key(device), str(ack.access_acked_seq))
+    if beyond:  # the cases' acknowledgement is taken; the access log's is not
+        check_access_head(desk, ack.access_acked_seq, source="区级平台的回执文件")
     return state.acked

@@ -31,7 +31,7 @@ from counterdesk.domain.workdays import parse_schedule
 from counterdesk.store import accesslog
 from counterdesk.store.journal import device_events
 from sync import protocol
-from sync.client.headcheck import check_acknowledged_head
+from sync.client.headcheck import check_access_head, check_acknowledged_head
 from sync.client.state import BUNDLE_KEY, SyncState, SyncStatus, now_ms
 from sync.client.transport import KINDS, DistrictApi, PartialPull, RetryPolicy, Timeouts
 
@@ -268,6 +268,7 @@ class SyncClient:
                 size = max(1, size // 2)
                 continue
             failures = 0
+            check_access_head(self.desk, ack.acked_seq, ack.acked_hash)  # before the mark moves
             moved = ack.acked_seq != after
             with self.desk.batch():
                 self.desk.set_meta(accesslog.acked_key(self.device_id), str(ack.acked_seq))
