@@ -147,7 +147,8 @@ def test_the_chain_is_checked_and_breaks_are_kept_for_supervision(district):
     assert [r[3] for r in held(district, pc.device_id)] == ["ok", "hash_mismatch", "ok", "gap"]
     # A client whose mark is not the district's is told where to start, nothing stored.
     body = pc.upload([pc.entry()], after=1).json()
-    assert body == {"acked_seq": 5, "stored": 0, "duplicates": 0, "breaks": []}
+    assert body == {"acked_seq": 5, "stored": 0, "duplicates": 0, "breaks": [],
+                    "acked_hash": fifth["hash"]}  # fmt: skip
 
 
 def _import(district, data: bytes) -> dict:
