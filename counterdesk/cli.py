@@ -341,6 +341,13 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("\n已取消", file=sys.stderr)
         return 130
+    except EOFError:  # a password asked with no one to type it (a script, closed input)
+        print(
+            "\n错误：需要输入密码，但没有可输入的终端。请在命令行窗口中运行，或用 --password "
+            "等参数提供 / a password is needed and there is no terminal to type it",
+            file=sys.stderr,
+        )
+        return 2
 
 
 if __name__ == "__main__":

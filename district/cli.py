@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import os
 import sys
 import threading
 from pathlib import Path
@@ -18,6 +19,7 @@ from typing import Any
 from counterdesk.domain.catalog import load_catalog
 from counterdesk.domain.errors import CounterdeskError, InvalidInput
 from district.config import ServerConfig, admin_token_hash, open_district, rotate_admin_token
+from district.console.i18n import format_ms
 from district.db import make_engine
 from district.operations import District
 from sync import protocol
@@ -25,13 +27,50 @@ from sync import protocol
 
 def _district(args: argparse.Namespace) -> District:
     config = ServerConfig.from_env(args.data_dir, args.db)
+    _say_if_new(config)
     return open_district(config, make_engine(config.db_url))
+
+
+def _say_if_new(config: ServerConfig) -> None:
+    """An admin command run without the server's database setting would quietly make a new,
+    empty SQLite database (found by trying it: "no PC enrolled" while PostgreSQL held
+    them): say which database this is when it does not exist yet."""
+    if not config.db_url.startswith("sqlite:///"):
+        return
+    path = Path(config.db_url.removeprefix("sqlite:///"))
+    if path.exists():
+        return
+    print(
+        f"注意：区级数据库 {path} 尚不存在，将新建一个空的数据库。若区级平台使用 PostgreSQL 或"
+        "其他数据文件夹，请先设置与服务相同的 COUNTERDESK_SERVER_DB / COUNTERDESK_SERVER_DATA"
+        "（或 --db / --data-dir）/ note: creating a new, empty district database here",
+        file=sys.stderr,
+    )
 
 
 def _print(value: Any) -> None:
     if hasattr(value, "model_dump"):
         value = value.model_dump()
-    print(json.dumps(value, ensure_ascii=False, indent=2))
+    print(json.dumps(_readable(value), ensure_ascii=False, indent=2))
+
+
+def _readable(value: Any) -> Any:
+    """Beside each `…_ms` moment, the same moment as China time (`expires_at`: "2026-12-08
+    17:00"): IT reads the date, scripts keep the number."""
+    if isinstance(value, list):
+        return [_readable(v) for v in value]
+    if not isinstance(value, dict):
+        return value
+    out: dict[str, Any] = {}
+    for key, item in value.items():
+        out[key] = _readable(item)
+        moment = key.removesuffix("_ms")
+        if moment != key and type(item) is int and item > 10**11 and moment not in value:
+            out[moment] = format_ms(item)
+    return out
+
+
+ENV_FORWARDED = "COUNTERDESK_SERVER_FORWARDED_ALLOW_IPS"
 
 
 def cmd_serve(args: argparse.Namespace) -> None:
@@ -50,6 +89,11 @@ def cmd_serve(args: argparse.Namespace) -> None:
         log_level=args.log_level,
         # The device token travels in a header, never in the URL, so access logs hold no secret.
         access_log=args.access_log,
+        # X-Forwarded-For is believed only from a proxy named here: uvicorn's default trusts
+        # 127.0.0.1, so any local process could pick its address for the rate limits
+        # (found by trying it: a rotating header escaped the enrollment limit).
+        proxy_headers=bool(args.forwarded_allow_ips),
+        forwarded_allow_ips=args.forwarded_allow_ips or None,
     )
     server = uvicorn.Server(config)
     if args.exit_with_stdin:
@@ -117,7 +161,10 @@ def cmd_import_bundle(args: argparse.Namespace) -> None:
 def cmd_export_ack(args: argparse.Namespace) -> None:
     ack = _district(args).ack_file(args.device_id)
     Path(args.out).write_text(ack.model_dump_json(indent=2), encoding="utf-8")
-    print(f"acknowledgement for {args.device_id} (acked_seq {ack.acked_seq}) written to {args.out}")
+    print(
+        f"已写出设备 {args.device_id} 的回执（确认到第 {ack.acked_seq} 号）：{args.out} / "
+        f"acknowledgement written to {args.out}"
+    )
 
 
 def cmd_summary(args: argparse.Namespace) -> None:
@@ -190,7 +237,7 @@ def cmd_list_devices(args: argparse.Namespace) -> None:
 
 def cmd_revoke_device(args: argparse.Namespace) -> None:
     _district(args).revoke_device(args.device_id, args.operator)
-    print(f"device {args.device_id} revoked")
+    print(f"设备 {args.device_id} 已注销，其令牌不再有效 / device revoked")
 
 
 def cmd_reenroll_device(args: argparse.Namespace) -> None:
@@ -210,7 +257,7 @@ def cmd_admin_token(args: argparse.Namespace) -> None:
         print(rotate_admin_token(district))
     else:
         admin_token_hash(district)
-        print("admin token is set (rotate with --rotate; only its hash is stored)")
+        print("管理令牌已设置（只保存其哈希；用 --rotate 更换）/ admin token is set")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -226,6 +273,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--ssl-keyfile")
     p.add_argument("--log-level", default="info")
     p.add_argument("--access-log", action="store_true")
+    p.add_argument(
+        "--forwarded-allow-ips",
+        default=os.environ.get(ENV_FORWARDED, ""),
+        help="addresses of a reverse proxy whose X-Forwarded-For is believed (e.g. 127.0.0.1 "
+        f"behind nginx on the same host; env {ENV_FORWARDED}); default: none",
+    )
     p.add_argument(
         "--exit-with-stdin",
         action="store_true",
@@ -345,11 +398,21 @@ def main(argv: list[str] | None = None) -> int:
     try:
         args.func(args)
     except CounterdeskError as exc:
-        print(f"error: {exc.message}", file=sys.stderr)
+        print(f"错误 / error: {exc.message}", file=sys.stderr)
         return 2
     except ValueError as exc:  # pydantic validation of command-line values
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"错误 / error: {exc}", file=sys.stderr)
         return 2
+    except EOFError:  # a password asked with no one to type it (a script, closed input)
+        print(
+            "\n错误：需要输入密码，但没有可输入的终端：请在命令行窗口中运行 / "
+            "error: a password is needed and there is no terminal to type it",
+            file=sys.stderr,
+        )
+        return 2
+    except KeyboardInterrupt:
+        print("\n已取消 / cancelled", file=sys.stderr)
+        return 130
     return 0
 
 

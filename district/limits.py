@@ -2,8 +2,10 @@
 
 A sliding window per address, kept in the process's memory: each server process
 limits on its own (behind a load balancer, set the balancer's limit as well).
-The address is the connection's peer, or the forwarded client when uvicorn
-trusts the proxy (`--forwarded-allow-ips`, 127.0.0.1 by default).
+The address is the connection's peer, or the forwarded client when the server
+is told to trust a reverse proxy (`serve --forwarded-allow-ips`, none by default:
+behind nginx on the same host, give 127.0.0.1, or every client shares the proxy's
+address and one limit).
 """
 
 from __future__ import annotations

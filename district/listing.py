@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import Engine, select
 
+from counterdesk.domain.hlc import CHINA_TZ
 from district import schema as s
 
 
@@ -35,7 +36,7 @@ class DeviceRow:
 def _when(ms: int | None) -> str:
     if not ms:
         return ""
-    return dt.datetime.fromtimestamp(ms / 1000).astimezone().strftime("%Y-%m-%d %H:%M")
+    return dt.datetime.fromtimestamp(ms / 1000, CHINA_TZ).strftime("%Y-%m-%d %H:%M")  # China time
 
 
 def list_devices(engine: Engine, center: str | None = None) -> list[DeviceRow]:

@@ -85,3 +85,38 @@ def test_calendar_file_is_imported_and_bad_file_named(tmp_path, capsys):
     bad.write_text('{"year": 2027, "holidays": ["2027-13-01"]}')
     assert main(["--store", store, "calendar", str(bad), "--password", "admin1234"]) == 2
     assert "bad.json" in capsys.readouterr().err
+
+
+def test_a_password_prompt_without_a_terminal_says_so(tmp_path):
+    """Run from a script with no one to type (stdin closed), the prompt ends with a
+    message and exit code 2, not Python's EOFError traceback (found by trying it)."""
+    import subprocess
+    import sys
+
+    store = str(tmp_path / "c.db")
+    assert main(["--store", store, "init", "--center-code", "dc05", "--center-name", "测试中心",
+                 "--device-no", "3", "--admin-password", "admin1234"]) == 0  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-m", "counterdesk.cli", "--store", store, "access-log", "--login",
+         "admin"], stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 2, done.stderr
+    assert "没有可输入的终端" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_district_command_says_when_it_makes_a_new_database(tmp_path):
+    """An admin command run without the server's database setting would quietly open a
+    new, empty SQLite database: it says so, and names the settings to use."""
+    import subprocess
+    import sys
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "district.cli", "--data-dir",
+                               str(tmp_path / "district"), *args],
+                              capture_output=True, text=True, timeout=60)  # fmt: skip
+
+    first = run("list-devices", "--center", "DC03")
+    assert first.returncode == 0 and "尚不存在，将新建" in first.stderr
+    assert "COUNTERDESK_SERVER_DB" in first.stderr
+    again = run("list-devices", "--center", "DC03")
+    assert again.returncode == 0 and "尚不存在" not in again.stderr

@@ -163,6 +163,14 @@ def test_enrollment_is_rate_limited_per_address(tmp_path):
         assert [r.status_code for r in statuses] == [401, 401, 401, 429]
         last = statuses[-1]
         assert 0 < int(last.headers["Retry-After"]) <= 600 and "频繁" in last.json()["message"]
+        # A made-up X-Forwarded-For does not buy a new address: no proxy is trusted unless
+        # named (`serve --forwarded-allow-ips`); found by trying it with a rotating header.
+        spoofed = [
+            requests.post(server.base + "/v1/enroll", json=body, timeout=10,
+                          headers={"X-Forwarded-For": f"10.9.8.{i}"}).status_code
+            for i in range(3)
+        ]  # fmt: skip
+        assert spoofed == [429, 429, 429]
         assert server.ok("GET", "/admin/summary")  # only enrollment is limited
     finally:
         server.stop()

@@ -34,6 +34,7 @@ from typing import Any
 
 from counterdesk import datadirs
 from counterdesk.domain.errors import StorageError
+from counterdesk.domain.hlc import CHINA_TZ
 from counterdesk.store import cipher, encrypt
 
 log = logging.getLogger(__name__)
@@ -159,7 +160,9 @@ def _mark_moved(legacy: Path, target: Path) -> Path:
     """Rename the old store (and its WAL files) so nothing opens it again; note where it went."""
     moved = legacy.with_name(legacy.name + MOVED_SUFFIX)
     if moved.exists():
-        moved = legacy.with_name(f"{legacy.name}{MOVED_SUFFIX}-{dt.datetime.now():%Y%m%d%H%M%S}")
+        moved = legacy.with_name(
+            f"{legacy.name}{MOVED_SUFFIX}-{dt.datetime.now(CHINA_TZ):%Y%m%d%H%M%S}"
+        )
     os.replace(legacy, moved)  # raises while another program holds it open on Windows
     for side in ("-wal", "-shm"):
         old = Path(str(legacy) + side)
@@ -167,7 +170,7 @@ def _mark_moved(legacy: Path, target: Path) -> Path:
             with contextlib.suppress(OSError):
                 os.replace(old, Path(str(moved) + side))
     note = (
-        f"{dt.datetime.now():%Y-%m-%d %H:%M} CounterDesk 已把本用户的数据文件移到本机数据文件夹：\n"
+        f"{dt.datetime.now(CHINA_TZ):%Y-%m-%d %H:%M} CounterDesk 已把本用户的数据文件移到本机数据文件夹：\n"
         f"  {target}\n本机所有用户从此共用那一份数据。这里的 {moved.name} 是迁移前的原件，"
         "仅作留底，程序不会再打开它。它没有加密（含群众个人信息）：确认新位置的数据无误后请删除它。\n"
         f"The store moved to {target}; {moved.name} is the original, kept, never opened again.\n"

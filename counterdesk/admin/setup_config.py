@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from counterdesk.domain.errors import CounterdeskError, InvalidInput
+from counterdesk.domain.hlc import CHINA_TZ
 from counterdesk.domain.server_url import check_server_url
 from counterdesk.printing import KINDS
 
@@ -367,5 +368,5 @@ def _district(
             )
         except CounterdeskError as exc:
             report.add("enroll", "failed", f"注册失败：{exc.message}")
-    stamp = dt.datetime.now().isoformat(timespec="seconds")
+    stamp = dt.datetime.now(CHINA_TZ).isoformat(timespec="seconds")
     desk.set_meta("setup_applied_at", stamp)

@@ -78,7 +78,9 @@ def make_backup(
     part: Path | None = None
     try:
         meta = dict(src.execute("SELECT key, value FROM meta").fetchall())
-        name = backup_name(meta["center_code"], int(meta["device_no"]), moment or dt.datetime.now())
+        name = backup_name(
+            meta["center_code"], int(meta["device_no"]), moment or dt.datetime.now(CHINA_TZ)
+        )
         final = dest_dir / name
         part = final.with_suffix(".part")
         _copy(src, part, progress)
@@ -311,7 +313,7 @@ def _become_new_device(path: Path) -> None:
             # district: today's new numbers start above them.
             ("number_floor", f"{today}:5000"),
             ("sync_acked_seq", "0"),
-            ("restored_at", dt.datetime.now().isoformat(timespec="seconds")),
+            ("restored_at", dt.datetime.now(CHINA_TZ).isoformat(timespec="seconds")),
         ):
             conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
         conn.execute("COMMIT")

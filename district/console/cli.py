@@ -40,14 +40,16 @@ def add_parsers(sub: Any, district_of: Callable[[argparse.Namespace], Any]) -> N
         accounts = Accounts(district.engine, district.hasher)
         if args.reset_password:
             accounts.set_password("cli", args.login, _password(args))
-            print(f"password of {args.login} reset")
+            print(f"已重设 {args.login} 的密码 / password reset")
             return
         made = accounts.create_user("cli", args.login, args.name or args.login, args.role,
                                     _password(args), args.department)  # fmt: skip
-        print(f"console user {made.login} ({made.role}) created")
+        print(f"已创建工作台账户 {made.login}（{made.role}）/ console user created")
 
     def refresh(args: argparse.Namespace) -> None:
-        print(f"{index.refresh(district_of(args))} cases folded into the console index")
+        print(
+            f"工作台案件索引已更新 {index.refresh(district_of(args))} 件 / cases folded into the console index"
+        )
 
     p = sub.add_parser("console-user", help="create a console account (or reset its password)")
     p.add_argument("login")
