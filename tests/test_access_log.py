@@ -54,7 +54,7 @@ def test_reveal_returns_the_full_value_and_records_why(desk, accepted):
     assert number == APPLICANT["id_number"] and phone == APPLICANT["phone"]
     first, second = log_of(desk)
     assert first["action"] == "reveal_id" and second["action"] == "reveal_phone"
-    assert "13800138000" not in first["reason"] and first["reason"].startswith("核对身份 138001")
+    assert first["reason"] == "核对身份 *8000"  # a phone keeps its last four only
     with pytest.raises(InvalidInput, match="证件号码或联系电话"):
         desk.reveal(accepted.case_id, "address")
     desk.logout()
@@ -196,6 +196,10 @@ def test_entries_never_carry_a_full_number():
     }  # fmt: skip
     assert entry_problem(good) is None
     assert "7 位以上" in entry_problem({**good, "subject": "11010519491231002X"})
+    # However written: full-width digits, digits in groups with spaces (found by trying it).
+    for written in ("１１０１０５１９４９", "110 105 1949 1231 002X", "138 0013 8000"):
+        assert "7 位以上" in entry_problem({**good, "reason": written}), written
+    assert entry_problem({**good, "detail": "DEMO-261206-01-0001"}) is None  # a case number
     assert "不认识" in entry_problem({**good, "action": "delete_all"})
     assert "字段" in entry_problem({**good, "extra": 1})
     assert "整数" in entry_problem({**good, "seq": "1"})
@@ -326,3 +330,13 @@ def expected_trigger_sql(desk, name: str) -> str:
     from counterdesk.store.triggers import expected_triggers
 
     return expected_triggers()[name]
+
+
+def test_a_number_typed_into_a_reason_is_masked_however_it_is_written(desk, accepted):
+    """Full-width or spaced, a phone keeps its last four and an ID its first six and last
+    four; the entry is written (not refused for the clerk's way of typing)."""
+    desk.reveal(accepted.case_id, "phone", reason="来电 １３８ ００１３ ８０００")
+    desk.reveal(accepted.case_id, "phone", reason="核对 110105 19491231 002X")
+    first, second = log_of(desk)[-2:]
+    assert first["reason"] == "来电 *8000"
+    assert second["reason"] == "核对 110105********002X"

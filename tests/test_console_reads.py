@@ -98,6 +98,8 @@ def test_masked_query_keeps_names_and_short_numbers() -> None:
     assert reads.masked_query("0012") == "0012"
     assert reads.masked_query("110105194912310021") == "***0021"
     assert reads.masked_query(" 13800138000 ") == "***8000"
+    assert reads.masked_query("１３８００１３８０００") == "***8000"  # full-width
+    assert reads.masked_query("110 105 1949 1231 0021") == "***0021"  # in groups
 
 
 def district_calendar(district):

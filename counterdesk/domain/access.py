@@ -10,6 +10,7 @@ to their first character. See docs/access-log.md.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -59,8 +60,15 @@ _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 _CENTER = re.compile(r"^[A-Z0-9]{4}$")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-# A long run of digits is an ID or phone number in clear: never in an entry.
-_LONG_NUMBER = re.compile(r"[0-9]{7,}")
+# A long run of digits is an ID or phone number in clear: never in an entry. Digits are
+# read as digits in any width (NFKC: full-width １３８… too) and spaces between them do not
+# break the run ("138 0013 8000"); hyphens do (case numbers are DEMO-261206-01-0001).
+_LONG_NUMBER = re.compile(r"[0-9](?:\s*[0-9]){6}")
+
+
+def has_long_number(text: str) -> bool:
+    """Whether `text` holds a run of 7+ digits, however written (see _LONG_NUMBER)."""
+    return bool(_LONG_NUMBER.search(unicodedata.normalize("NFKC", text)))
 
 
 @dataclass
@@ -126,7 +134,7 @@ def entry_problem(data: dict[str, Any]) -> str | None:
         if not _HEX64.match(data[name]):
             return f"留痕记录的 {name} 应为 64 位小写十六进制"
     for name in ("subject", "detail", "reason"):
-        if _LONG_NUMBER.search(data[name]):
+        if has_long_number(data[name]):
             return f"留痕记录的 {name} 含有 7 位以上的连续数字（完整证件号或电话不得明文记录）"
     return None
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import unicodedata
 
 from sqlalchemy import Engine, select
 
@@ -30,7 +31,7 @@ from district.console.auth import ConsoleUser
 
 # action -> label (the console's pages translate the label)
 ACTIONS = CONSOLE_READS
-_LONG_DIGITS = re.compile(r"[0-9]{7,}")
+_LONG_DIGITS = re.compile(r"[0-9](?:\s*[0-9]){6,}")  # spaced digits are one run too
 
 
 @dataclasses.dataclass(frozen=True)
@@ -47,7 +48,8 @@ class Read:
 
 def masked_query(text: str) -> str:
     """A search as typed, with any run of 7+ digits cut to its last 4 (no full ID or phone)."""
-    return _LONG_DIGITS.sub(lambda m: "*" * 3 + m.group(0)[-4:], text.strip())[:64]
+    plain = unicodedata.normalize("NFKC", text.strip())  # full-width digits are digits
+    return _LONG_DIGITS.sub(lambda m: "*" * 3 + re.sub(r"\s", "", m.group(0))[-4:], plain)[:64]
 
 
 def record(
