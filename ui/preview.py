@@ -10,6 +10,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QRect, QSize, QTimer
 from PySide6.QtWidgets import (
     QDialog,
@@ -26,6 +27,7 @@ from ui.settings import settings
 
 last_preview: PreviewDialog | None = None  # the latest one (tests, screenshots)
 last_print: tuple[str, str, int] | None = None  # (kind, printer, bytes) of the last direct print
+_open: list[PreviewDialog] = []  # the previews shown, oldest first (the top one is last)
 log = logging.getLogger(__name__)
 
 
@@ -91,14 +93,18 @@ class PreviewDialog(QDialog):
         layout.addLayout(buttons)
 
     def hideEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
-        """Closed (Esc) or printed: the keyboard goes back to the window it came from, so
-        the clerk types on without reaching for the mouse."""
+        """Closed (Esc) or printed: the keyboard goes to the preview still open below this
+        one (容缺受理 opens the receipt and the commitment), else back to the window it
+        came from, so the clerk types on without reaching for the mouse."""
         super().hideEvent(event)
+        # A preview whose window went (a lock, a user switch) is gone from Qt: drop it too.
+        _open[:] = [d for d in _open if d is not self and shiboken6.isValid(d)]
+        below = next((d for d in reversed(_open) if d.isVisible()), None)
         owner = self.parentWidget()
-        if owner is not None:
-            window = owner.window()
+        window = below if below is not None else owner.window() if owner is not None else None
+        if window is not None:
             # After Qt has finished hiding this one (it deactivates it on the way).
-            QTimer.singleShot(0, window, lambda: window.isVisible() and window.activateWindow())
+            QTimer.singleShot(0, window, lambda: _activate(window))
 
     @property
     def page_count(self) -> int:
@@ -215,10 +221,17 @@ def print_directly(pdf: bytes, kind: str) -> str | None:
     return printer.printerName()
 
 
+def _activate(window: QWidget) -> None:
+    if window.isVisible():
+        window.raise_()
+        window.activateWindow()
+
+
 def show_pdf(parent: QWidget | None, pdf: bytes, title: str, kind: str) -> PreviewDialog:
     global last_preview
     dialog = PreviewDialog(pdf, title, kind, parent)
     last_preview = dialog
+    _open.append(dialog)
     dialog.show()
     return dialog
 

@@ -1,0 +1,75 @@
+"""What a new clerk met at the intake by keyboard (the first-day test at 1366×768): two
+previews after 容缺受理, a second F9 after a success, the preview hint, dialogs that
+lost what was typed. Keys go to the focused widget of the real window (uikit.Keyboard)."""
+
+from __future__ import annotations
+
+from conftest import APPLICANT, required_keys
+from PySide6.QtWidgets import QApplication, QMessageBox
+from test_ui import ui  # noqa: F401 - fixture
+from test_ui_keyboard import TAIL, open_window  # noqa: F401 - fixture
+from uikit import Keyboard, settle
+
+from ui import ops
+from ui.preview import PreviewDialog
+
+
+def previews() -> dict[str, PreviewDialog]:
+    """The previews on screen by paper kind."""
+    return {
+        w.kind: w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, PreviewDialog) and w.isVisible()
+    }
+
+
+def returning_citizen(desk, matter) -> None:
+    """A citizen known from an earlier matter, with nothing of `matter` open."""
+    desk.withdraw(desk.accept(APPLICANT, matter.code, required_keys(matter)).case_id)
+
+
+def citizen_and_matter(kb: Keyboard, intake) -> None:
+    """The returning citizen by the ID's tail, then the matter by its pinyin initials."""
+    kb.type(TAIL)
+    kb.wait(lambda: intake.person.candidates.isVisible(), "the returning citizen's list")
+    kb.key("Return")
+    kb.wait(lambda: intake.matter_query.hasFocus(), "the matter box")
+    kb.type("zdsh")
+    kb.key("Return")
+    kb.wait(lambda: intake.checklist.hasFocus(), "the checklist")
+
+
+def test_after_the_commitment_closes_the_receipt_below_it_takes_the_keys(
+    qtbot,
+    open_window,
+    desk,
+    matter,  # noqa: F811
+):
+    returning_citizen(desk, matter)
+    window = open_window()
+    intake = window.page("intake")
+    kb = Keyboard()
+    citizen_and_matter(kb, intake)
+    owed = next(i for i, m in enumerate(matter.materials) if m.deficiency_ok)
+    kb.keys(*["Down"] * owed, "Q")  # this one comes later (容缺)
+    kb.key("F10")
+    kb.wait(lambda: isinstance(QApplication.activeModalWidget(), QMessageBox), "signed?")
+    kb.key("Y")
+    kb.wait(lambda: len(previews()) == 2, "the receipt and the commitment")
+    kb.wait(lambda: previews()["commitment"].isActiveWindow(), "the commitment on top")
+    kb.key("Escape")
+    kb.wait(lambda: "commitment" not in previews(), "the commitment closed")
+    kb.do(lambda: settle(100))  # whatever takes the keyboard next has taken it
+    kb.do(lambda: _receipt_has_the_keys(window))
+    kb.key("Escape")  # now it reaches the receipt
+    kb.wait(lambda: not previews(), "the receipt closed too")
+    kb.wait(window.isActiveWindow, "the keyboard back in the main window")
+    kb.play()
+    assert ops.last_error is None, ops.last_error
+    assert intake.id_number.hasFocus()
+
+
+def _receipt_has_the_keys(window) -> None:
+    receipt = next(d for kind, d in previews().items() if kind.startswith("receipt"))
+    assert receipt.isActiveWindow(), f"active: {QApplication.activeWindow()}"
+    assert not window.isActiveWindow()
