@@ -7,14 +7,18 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import logging
 import os
 import sys
 import time
 from pathlib import Path
 
 from counterdesk import datadirs
+from counterdesk.admin import logs
 from counterdesk.domain.errors import CounterdeskError
 from counterdesk.store import backup
+
+log = logging.getLogger("counterdesk.cli")
 
 
 def data_dir() -> Path:
@@ -330,6 +334,10 @@ def main(argv: list[str] | None = None) -> int:
     safe_streams()
     datadirs.share_with_group()
     args = build_parser().parse_args(argv)
+    if not args.self_test:  # the self-test reports on the log folder itself
+        # What IT runs here is in the same log as the window's work.
+        logs.start_logging(make_data_dir=False)
+        log.info("counterdesk-cli %s", getattr(args, "command", None) or "start")
     func = cmd_selftest if args.self_test else getattr(args, "func", cmd_start)
     try:
         if func is not cmd_selftest and func is not cmd_start:

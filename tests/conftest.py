@@ -17,6 +17,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault(
     "COUNTERDESK_SECRETS_DIR", tempfile.mkdtemp(prefix="counterdesk-test-secrets-")
 )
+# The command line logs (counterdesk.admin.logs.start_logging): into a folder of this run.
+os.environ.setdefault("COUNTERDESK_LOG_DIR", tempfile.mkdtemp(prefix="counterdesk-test-logs-"))
 
 ADMIN = ("admin", "admin1234")
 CLERK = ("clerk", "clerk1234")

@@ -120,3 +120,28 @@ def test_a_district_command_says_when_it_makes_a_new_database(tmp_path):
     assert "COUNTERDESK_SERVER_DB" in first.stderr
     again = run("list-devices", "--center", "DC03")
     assert again.returncode == 0 and "尚不存在" not in again.stderr
+
+
+def test_what_it_runs_on_the_command_line_is_in_the_log(tmp_path):
+    """A backup and a restore made with counterdesk-cli are in logs/counterdesk.log, as the
+    window's work is (found by trying it: the log stayed empty)."""
+    import os
+    import subprocess
+    import sys
+
+    store, usb, logs = tmp_path / "c.db", tmp_path / "usb", tmp_path / "logs"
+    env = dict(os.environ, COUNTERDESK_LOG_DIR=str(logs))
+
+    def cli(*args: str) -> None:
+        done = subprocess.run([sys.executable, "-m", "counterdesk.cli", "--store", str(store),
+                               *args], env=env, capture_output=True, text=True, timeout=60)  # fmt: skip
+        assert done.returncode == 0, done.stderr
+
+    cli("init", "--center-code", "dc05", "--center-name", "测试中心", "--device-no", "3",
+        "--admin-password", "admin1234")  # fmt: skip
+    cli("backup", "--to", str(usb))
+    [made] = usb.glob("*.db")
+    cli("restore", str(made))
+    text = (logs / "counterdesk.log").read_text(encoding="utf-8")
+    assert "counterdesk-cli backup" in text and f"backup written to {made}" in text
+    assert "counterdesk-cli restore" in text and "restored from" in text

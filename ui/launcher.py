@@ -132,16 +132,7 @@ def _open_window() -> int:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     datadirs.share_with_group()
-    level = os.environ.get("COUNTERDESK_LOG_LEVEL", "INFO").upper()
-    try:
-        logs.setup_logging(level)
-    except OSError:
-        # The machine's log folder is not writable by this account (no installer yet, or
-        # a Linux account outside the counterdesk group): log to the account's own folder.
-        try:
-            logs.setup_logging(level, datadirs.user_logs_dir())
-        except OSError as exc:
-            print(f"日志文件夹不可写，不记录日志：{exc}", file=sys.stderr)
+    logs.start_logging()
     setup_config.register_enroller(enroll)
     selftest.register_check("window", check_window)
     if "--self-test" in argv:

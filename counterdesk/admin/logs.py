@@ -119,6 +119,35 @@ def setup_logging(
     return path
 
 
+def start_logging(*, make_data_dir: bool = True) -> Path | None:
+    """The program's log, as every entry point starts it: the machine's log folder, else
+    (not writable by this account: no installer yet, a Linux account outside the
+    counterdesk group) the account's own; None, said on stderr, when neither is.
+
+    `make_data_dir=False` (the command line): a PC without its data folder yet gets no
+    folder made just for a log; the account's own log folder is used."""
+    import os
+    import sys
+
+    from counterdesk import datadirs
+
+    level = os.environ.get("COUNTERDESK_LOG_LEVEL", "INFO").upper()
+    try:
+        if (
+            not make_data_dir
+            and not os.environ.get("COUNTERDESK_LOG_DIR")
+            and not datadirs.data_dir().is_dir()
+        ):
+            raise OSError("no data folder yet")
+        return setup_logging(level)
+    except OSError:
+        try:
+            return setup_logging(level, datadirs.user_logs_dir())
+        except OSError as exc:
+            print(f"日志文件夹不可写，不记录日志：{exc}", file=sys.stderr)
+            return None
+
+
 def stop_logging() -> None:
     """Detach and close the CounterDesk file handler (tests, before moving the folder)."""
     root = logging.getLogger()

@@ -11,6 +11,7 @@ the copy is encrypted before it takes the store's place.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 import shutil
 import time
@@ -29,6 +30,7 @@ from counterdesk.store.migrations import current_version, latest_version, migrat
 from counterdesk.store.refold import refold_after
 from counterdesk.store.triggers import trigger_problems
 
+log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
 PAGES_PER_STEP = 2048
 
@@ -97,7 +99,10 @@ def make_backup(
         removed = rotate(dest_dir, meta["center_code"], int(meta["device_no"]), keep)
     except OSError as exc:  # e.g. the USB stick pulled, or the file removed meanwhile
         raise storage_error(exc, dest_dir) from exc
-    return BackupResult(final, final.stat().st_size, time.perf_counter() - started, removed)
+    result = BackupResult(final, final.stat().st_size, time.perf_counter() - started, removed)
+    log.info("backup written to %s (%.1f MB, verified, %.1f s; %d old removed)", final,
+             result.size / 1e6, result.seconds, len(removed))  # fmt: skip
+    return result
 
 
 def _copy(src: cipher.Connection, part: Path, progress: Progress | None) -> None:
@@ -242,6 +247,9 @@ def restore(
     finally:
         if guard is not None:
             guard.close()
+    log.warning(
+        "store %s restored from %s; the previous store is kept at %s", live, info.path, kept
+    )
     return kept
 
 
