@@ -38,7 +38,7 @@ class Codec(Protocol):
 class PlainCodec:
     """The bytes as they are: the file's permissions are the protection (POSIX)."""
 
-    label = "file permissions 0640, folder 2770"
+    label = "文件权限 0640、文件夹 2770 / file permissions 0640, folder 2770"
 
     def seal(self, name: str, data: bytes) -> bytes:
         return data

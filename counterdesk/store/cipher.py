@@ -165,9 +165,9 @@ def _no_key_message(path: Path) -> str:
 def _wrong_key_message(path: Path) -> str:
     return (
         f"本机数据库密钥打不开 {path}：文件已损坏或不是本机加密的 CounterDesk 数据"
-        "（例如别的电脑的备份）。请技术人员核对来源；换机请按运维手册 §4.4 经区级平台恢复 / "
+        "（例如别的电脑的备份）。请技术人员核对来源；换电脑请按运维手册 §6 经区级平台恢复 / "
         f"this PC's database key does not open {path}: it was encrypted on another PC, or it "
-        "is damaged (operators' guide §4.4)"
+        "is damaged (operators' guide §6, moving to a new PC; §4.4, the database key)"
     )
 
 
