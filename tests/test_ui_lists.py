@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from conftest import APPLICANT, CLERK, required_keys
 from PySide6.QtCore import QModelRoleData, QModelRoleDataSpan, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 from test_ui import ui  # noqa: F401 - fixture
+from test_ui_keyboard import open_window  # noqa: F401 - fixture
+from uikit import Keyboard
 
 from counterdesk.queries.worklists import ListQuery
 from ui import intake, listmodel, matters, ops
@@ -100,6 +103,42 @@ def test_a_list_after_a_search_loads_once_in_its_own_order(
     assert page.table.model() is page.model
     assert [query for _, query in loads] == [ListQuery("all", CLERK[0])]
     assert page.model.rowCount() == 3
+
+
+def test_f3_and_a_click_on_the_current_list_read_it_again(qtbot, open_window, desk, matter):  # noqa: F811
+    case_id = accept(desk, matter)
+    case_no = desk.get_case(case_id).case_no
+    window = open_window()
+    kb = Keyboard()
+    kb.key("Ctrl+F")
+    kb.type(case_no[-4:])
+    kb.key("Return")
+    kb.wait(lambda: "lists" in window.pages, "the results")
+    kb.wait(lambda: window.pages["lists"].search_model.rowCount() == 1, "one result")
+    kb.play()
+    page = window.pages["lists"]
+    assert page.chooser.currentItem() is None  # no list highlighted over a search
+    desk.hand_over([case_id])  # the case moves on where this page does not hear of it
+    status = [name for name, _ in listmodel.COLUMNS].index("status")
+
+    def shown_status() -> str:
+        model = page.table.model()
+        return model.data(model.index(0, status)) if model.rowCount() == 1 else ""
+
+    kb = Keyboard()
+    kb.key("F3")
+    kb.wait(lambda: shown_status() == "已送部门", "my open cases, read again")
+    kb.play()
+    assert page.table.model() is page.model
+    assert page.chooser.currentItem().text() == "我的在办"
+    assert page.count.text() == "我的在办：1 件"
+    desk.withdraw(case_id)  # closed: no longer one of mine
+    item = page.chooser.currentItem()
+    QTest.mouseClick(
+        page.chooser.viewport(), Qt.LeftButton, pos=page.chooser.visualItemRect(item).center()
+    )
+    qtbot.waitUntil(lambda: page.model.rowCount() == 0, timeout=3000)
+    assert page.count.text() == "我的在办：0 件"
 
 
 def test_the_matter_index_is_built_once_per_catalog(desk):

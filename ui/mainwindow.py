@@ -349,11 +349,12 @@ class MainWindow(QMainWindow):
                    error=kind not in ERROR_KINDS_OK)  # fmt: skip
 
     def _shortcuts(self) -> None:
-        keys = {"intake": "F2", "lists": "F3", "batch": "F5"}
-        keys.update({"dashboard": "F6", "admin": "F7"})
+        keys = {"intake": "F2", "batch": "F5", "dashboard": "F6", "admin": "F7"}
         for key, seq in keys.items():
             if key in self._keys:
                 QShortcut(QKeySequence(seq), self, lambda k=key: self.show_page(k))
+        if "lists" in self._keys:
+            QShortcut(QKeySequence("F3"), self, self.lists_key)
         if "case" in self._keys:
             QShortcut(QKeySequence("F4"), self, self.case_key)
         QShortcut(QKeySequence("Ctrl+F"), self, self.focus_search)
@@ -365,6 +366,14 @@ class MainWindow(QMainWindow):
         page = self.page(key)
         if not page.isAncestorOf(self.focusWidget() or self):
             page.setFocus()  # the page's focus proxy: its first field or its list
+
+    def lists_key(self) -> None:
+        """F3: the current work list, read again from the store (never a search or a
+        list left from earlier)."""
+        built = "lists" in self.pages
+        self.show_page("lists")
+        if built:  # a new page has just read its list
+            self.pages["lists"].show_current()
 
     def case_key(self) -> None:
         """F4: the case page; its case-number box when no case is shown or F4 is pressed

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -183,6 +190,7 @@ class WorkListPage(QWidget):
         self.chooser.currentItemChanged.connect(
             lambda item, _: item and self.show_list(item.data(Qt.UserRole))
         )
+        self.chooser.viewport().installEventFilter(self)  # a click on the list already shown
         self.filter = QLineEdit()
         self.filter.setObjectName("filter")
         self.filter.setPlaceholderText(self.tr("在本清单中筛选：姓名、编号或事项（回车）"))
@@ -266,6 +274,23 @@ class WorkListPage(QWidget):
         self._query()
         self._column_widths()
 
+    def show_current(self) -> None:
+        """F3, or a click on the list already highlighted: the current list, read again
+        from the store (a search shown over it gives way)."""
+        if self.table.model() is self.model:
+            self.refresh()
+        else:
+            self.show_list(self.current, self.status_filter)
+
+    def eventFilter(self, obj: Any, event: Any) -> bool:  # noqa: N802 - Qt API
+        # Only the chooser's viewport is watched: a press on the current list's name
+        # changes nothing in the chooser, so it would reload nothing by itself.
+        if event.type() == QEvent.Type.MouseButtonPress:
+            item = self.chooser.itemAt(event.position().toPoint())
+            if item is not None and item is self.chooser.currentItem():
+                self.show_current()
+        return super().eventFilter(obj, event)
+
     def _query(self, text: str = "") -> None:
         login = self.ctx.user.login if self.ctx.user else ""
         self.count.setText(self.tr("加载中…"))
@@ -285,7 +310,10 @@ class WorkListPage(QWidget):
         self.count.setText(self.tr("{0}：{1} 件").format(label, count))
 
     def search(self, text: str) -> None:
-        self.chooser.clearSelection()
+        # No list is highlighted over search results: a click on any list (or F3) shows it.
+        self.chooser.blockSignals(True)
+        self.chooser.setCurrentRow(-1)
+        self.chooser.blockSignals(False)
         self.table.setSortingEnabled(False)
         self.table.setModel(self.search_model)
         self._column_widths()
