@@ -433,8 +433,8 @@ def test_the_chiefs_dashboard_shows_the_share_of_card_read_intake(qtbot, ui, des
     qtbot.addWidget(win)
     win.show()
     board = win.pages["dashboard"]
-    qtbot.waitUntil(lambda: "读卡受理" in board.figures.text(), timeout=WAIT)
-    assert "读卡受理 67%（2/3 件）" in board.figures.text()
+    qtbot.waitUntil(lambda: "收件读卡率" in board.figures.text(), timeout=WAIT)
+    assert "收件读卡率 67%（2/3 件）" in board.figures.text()
 
 
 def test_every_reader_line_is_known_and_reads_in_english(

@@ -119,3 +119,33 @@ def test_a_manual_lock_does_not_say_idle(qtbot, ui):  # noqa: F811
     note = manual.findChild(type(manual.message), "lock_note").text()
     assert "已锁屏" in note and "离开超过" not in note
     assert "离开超过" in idle.findChild(type(idle.message), "lock_note").text()
+
+
+def test_the_dashboard_and_the_daily_report_count_received_cases_alike(qtbot, ui, desk, matter):  # noqa: F811
+    """收件 = 受理 + 不予受理, said the same on the screen and on the printed 日报, and the
+    card-read share is over the same 收件 (the tester saw 受理 2 beside 0/3 and 受理 3)."""
+    import io
+    import re
+
+    from pypdf import PdfReader
+
+    from ui import preview
+
+    keys = required_keys(matter)
+    desk.accept(APPLICANT, matter.code, keys)
+    desk.accept(dict(APPLICANT, id_number="110101199003077774", name="王小红"), matter.code, keys)
+    desk.reject(APPLICANT, matter.code, "不属于本中心受理范围", "区政务服务中心")
+    window = window_for(qtbot, ui, desk, "chief")
+    board = window.pages["dashboard"]
+    qtbot.waitUntil(lambda: "收件" in board.figures.text(), timeout=3000)
+    line = board.figures.text()
+    assert "收件 3 件（受理 2，不予受理 1）" in line, line
+    assert "收件读卡率 0%（0/3 件）" in line, line
+    button = next(b for b in board.findChildren(QPushButton) if b.text() == "日报 PDF")
+    qtbot.mouseClick(button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: preview.last_preview is not None, timeout=5000)
+    pdf = PdfReader(io.BytesIO(preview.last_preview.pdf))
+    text = re.sub(r"\s+", "", "".join(page.extract_text() for page in pdf.pages))
+    assert "收件3件" in text and "受理2，不予受理1" in text, text[:400]
+    assert "受理3件" not in text
+    preview.last_preview.close()

@@ -367,5 +367,5 @@ def _strings() -> None:  # never called; pyside6-lupdate reads it
     QCoreApplication.translate('CasePage', '本中心其他窗口电脑 {0}')
     QCoreApplication.translate('DashboardPage', '本期没有数据')
     QCoreApplication.translate('DashboardPage', '{0}时')
-    QCoreApplication.translate('DashboardPage', '受理趋势（按小时）')
-    QCoreApplication.translate('DashboardPage', '受理趋势（按日）')
+    QCoreApplication.translate('DashboardPage', '收件趋势（按小时）')
+    QCoreApplication.translate('DashboardPage', '收件趋势（按日）')

@@ -169,7 +169,7 @@ def trend_points(board: Any) -> tuple[list[str], list[int], list[int], str]:
         labels = [_tr("{0}时").format(h) for h in shown]
         accepted = [hours.get(h, (0, 0))[0] for h in shown]
         rejected = [hours.get(h, (0, 0))[1] for h in shown]
-        return labels, accepted, rejected, _tr("受理趋势（按小时）")
+        return labels, accepted, rejected, _tr("收件趋势（按小时）")
     days = {d: (a, r) for d, a, r in board.by_day}
     labels, accepted, rejected = [], [], []
     day = period.start
@@ -182,4 +182,4 @@ def trend_points(board: Any) -> tuple[list[str], list[int], list[int], str]:
         accepted.append(days.get(key, (0, 0))[0])
         rejected.append(days.get(key, (0, 0))[1])
         day += dt.timedelta(days=1)
-    return labels, accepted, rejected, _tr("受理趋势（按日）")
+    return labels, accepted, rejected, _tr("收件趋势（按日）")

@@ -47,7 +47,10 @@ class DashboardPage(QWidget):
         self.figures.setObjectName("figures")
         self.figures.setWordWrap(True)
         self.figures.setToolTip(
-            self.tr("读卡受理：证件由读卡器（含键盘式读卡器）读取的件数 / 受理与不予受理的件数")
+            self.tr(
+                "收件 = 受理 + 不予受理（不予受理不是受理）；"
+                "收件读卡率 = 证件由读卡器（含键盘式读卡器）读取的件数 / 收件件数"
+            )
         )
         self.setFocusProxy(self.period)
         buttons = QHBoxLayout()
@@ -91,22 +94,23 @@ class DashboardPage(QWidget):
         rate = board.satisfaction_rate
         self.figures.setText(
             self.tr(
-                "<b>{0}</b>：受理 {1} 件（不予受理 {2}），一次性告知 {3} 份；"
-                "<span style='color:#b00020'>超期 {4} 件</span>，"
-                "<span style='color:#a66b00'>临期 {5} 件</span>；满意率 {6}"
+                "<b>{0}</b>：收件 {1} 件（受理 {2}，不予受理 {3}），一次性告知 {4} 份；"
+                "<span style='color:#b00020'>超期 {5} 件</span>，"
+                "<span style='color:#a66b00'>临期 {6} 件</span>；满意率 {7}"
             ).format(
-                self.period_label(board.period), board.accepted, board.rejected, board.notices,
-                board.overdue_count, board.near_due_count,
+                self.period_label(board.period), board.intake, board.accepted, board.rejected,
+                board.notices, board.overdue_count, board.near_due_count,
                 "—" if rate is None else f"{rate:.0%}",
             ) + self._card_share(board)
         )  # fmt: skip
         self._charts(board)
 
     def _card_share(self, board: Any) -> str:
-        """The share of the period's intake whose ID a reader took (card or wedge)."""
+        """The share of the period's 收件 (受理 and 不予受理) whose ID a reader took (card
+        or wedge): the same denominator as the 收件 figure before it."""
         share, by = board.card_read_share, board.by_identity
         read = by.get("card", 0) + by.get("wedge", 0)
-        return self.tr("；读卡受理 {0}（{1}/{2} 件）").format(
+        return self.tr("；收件读卡率 {0}（{1}/{2} 件）").format(
             "—" if share is None else f"{share:.0%}", read, sum(by.values())
         )
 

@@ -73,14 +73,14 @@ def intake_chart(board: Dashboard, width: float, monthly: bool) -> Drawing:
         ]
         chart.categoryAxis.categoryNames = [str(d.day) for d in days]
         pairs = [(FIRST, "受理"), (SECOND, "不予受理")]
-        _title(drawing, "每日受理件数")
+        _title(drawing, "每日收件件数")
     else:
         top = board.by_matter[:8] or [("（无）", 0)]
         chart.data = [[n for _, n in top]]
         chart.categoryAxis.categoryNames = [_label(name, 9) for name, _ in top]
         chart.categoryAxis.labels.angle, chart.categoryAxis.labels.boxAnchor = 20, "ne"
-        pairs = [(FIRST, "受理件数")]
-        _title(drawing, "分事项受理件数")
+        pairs = [(FIRST, "收件件数")]
+        _title(drawing, "分事项收件件数")
     _style_axes(chart)
     chart.bars[0].fillColor = FIRST
     if len(chart.data) > 1:
@@ -117,7 +117,7 @@ def evaluation_chart(board: Dashboard, width: float) -> Drawing:
 def workload_chart(board: Dashboard, width: float, clerks: list[tuple[str, int, int]]) -> Drawing:
     """Per clerk: cases received in the period and cases open now (top 8)."""
     drawing = _drawing(width)
-    _title(drawing, "窗口人员受理与在办")
+    _title(drawing, "窗口人员收件与在办")
     rows = clerks[:8] or [("（无）", 0, 0)]
     chart = HorizontalBarChart()
     chart.x, chart.y, chart.width, chart.height = 52, 14, width - 64, HEIGHT - 42
@@ -126,5 +126,5 @@ def workload_chart(board: Dashboard, width: float, clerks: list[tuple[str, int, 
     _style_axes(chart)
     chart.bars[0].fillColor, chart.bars[1].fillColor = FIRST, SECOND
     drawing.add(chart)
-    drawing.add(_legend(width - 110, HEIGHT - 8, [(FIRST, "受理"), (SECOND, "在办")]))
+    drawing.add(_legend(width - 110, HEIGHT - 8, [(FIRST, "收件"), (SECOND, "在办")]))
     return drawing

@@ -93,9 +93,9 @@ def render_report(
         a4.p(f"统计期间：{period_text(board, period)}　红黄灯截至：{board.today}", st.subtitle),
         Spacer(1, 3 * mm),
         _figures(board, width),
-        a4.p("一、受理", st.heading),
+        a4.p("一、收件与受理", st.heading),
         report_charts.intake_chart(board, width, period == "monthly"),
-        _pairs([("事项", "受理件数"), *board.by_matter], width, "本期无受理"),
+        _pairs([("事项", "收件件数"), *board.by_matter], width, "本期无收件"),
         a4.p("二、好差评与窗口工作量", st.heading),
         a4.table(
             [
@@ -123,7 +123,8 @@ def render_report(
         _follow_up_table(board.supplements_due, board, width, "补交期限", "无临近期限的容缺材料"),
         Spacer(1, 2 * mm),
         a4.p(
-            "说明：受理按受理日期统计，窗口人员按首问（接待）人员统计；办结为期间内出结果并通知申请人的"
+            "说明：收件 = 受理 + 不予受理（不予受理不计入受理），按收件日期统计；"
+            "窗口人员按首问（接待）人员统计；办结为期间内出结果并通知申请人的"
             "案件；红：在办且已过承诺办结日期；黄：剩余工作日不超过预警天数"
             f"（{board.yellow_days} 天）；在办及红黄灯为打印时的状态。",
             st.small,
@@ -143,7 +144,7 @@ def _figures(board: Dashboard, width: float) -> Flowable:
     reviews = sum(board.evaluations.values())
     bad = sum(board.evaluations.get(level, 0) for level in ("不满意", "非常不满意"))
     figures = [
-        ("受理", f"{board.intake} 件", f"其中不予受理 {board.rejected}"),
+        ("收件", f"{board.intake} 件", f"受理 {board.accepted}，不予受理 {board.rejected}"),
         ("一次性告知", f"{board.notices} 件", ""),
         ("办结", f"{done} 件", f"超期办结 {late}"),
         ("按时办结率", _percent((done - late) / done if done else None), ""),
@@ -168,7 +169,7 @@ def _clerks(board: Dashboard) -> list[tuple[str, int, int]]:
 
 
 def _clerk_table(clerks: list[tuple[str, int, int]], width: float) -> Flowable:
-    rows: list[list[object]] = [["窗口人员", "本期受理（首问）", "当前在办"]]
+    rows: list[list[object]] = [["窗口人员", "本期收件（首问）", "当前在办"]]
     rows += [[name, str(received), str(open_now)] for name, received, open_now in clerks]
     if len(rows) == 1:
         rows.append(["（无）", "0", "0"])

@@ -5,8 +5,9 @@ reviews), read through the indexes of migration 2, so a month at a center with
 a million cases takes milliseconds. Definitions (also in
 docs/search-and-summaries.md):
 
-- intake: cases opened in the period by business date (accept_date); rejected
-  ones are those opened with a 不予受理; notices (一次性告知) are counted apart.
+- intake (收件): cases opened in the period by business date (accept_date): 受理
+  (accepted) plus 不予受理 (rejected, which is not a 受理); notices (一次性告知) are
+  counted apart.
 - by clerk: the person who received the citizen (首问, `first_contact`).
 - overdue (red) / near due (yellow): as `case.case_signal` — an open case whose
   clock runs, past its due date / with at most `yellow_days` working days left.
@@ -162,12 +163,14 @@ class Dashboard:
 
     @property
     def intake(self) -> int:
+        """收件: every matter taken in the period, 受理 plus 不予受理 (in 行政许可 practice a
+        不予受理 is not a 受理). The screen and the reports say it the same way."""
         return self.accepted + self.rejected
 
     @property
     def card_read_share(self) -> float | None:
-        """Share of the period's intake whose ID a reader took (card or wedge); None
-        without intake."""
+        """Share of the period's 收件 (`intake`, rejections included) whose ID a reader
+        took (card or wedge); None without intake."""
         total = sum(self.by_identity.values())
         read = self.by_identity.get("card", 0) + self.by_identity.get("wedge", 0)
         return read / total if total else None

@@ -1253,107 +1253,102 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/dashboard.py" line="54" />
+        <location filename="../../ui/dashboard.py" line="57" />
         <source>统计区间</source>
         <translation>统计区间</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="58" />
+        <location filename="../../ui/dashboard.py" line="61" />
         <source>日报 PDF</source>
         <translation>日报 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="59" />
+        <location filename="../../ui/dashboard.py" line="62" />
         <source>月报 PDF</source>
         <translation>月报 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="60" />
+        <location filename="../../ui/dashboard.py" line="63" />
         <source>导出 Excel/CSV</source>
         <translation>导出 Excel/CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="61" />
+        <location filename="../../ui/dashboard.py" line="64" />
         <source>查询留痕</source>
         <translation>查询留痕</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="94" />
-        <source>&lt;b&gt;{0}&lt;/b&gt;：受理 {1} 件（不予受理 {2}），一次性告知 {3} 份；&lt;span style='color:#b00020'&gt;超期 {4} 件&lt;/span&gt;，&lt;span style='color:#a66b00'&gt;临期 {5} 件&lt;/span&gt;；满意率 {6}</source>
-        <translation>&lt;b&gt;{0}&lt;/b&gt;：受理 {1} 件（不予受理 {2}），一次性告知 {3} 份；&lt;span style='color:#b00020'&gt;超期 {4} 件&lt;/span&gt;，&lt;span style='color:#a66b00'&gt;临期 {5} 件&lt;/span&gt;；满意率 {6}</translation>
+        <location filename="../../ui/dashboard.py" line="51" />
+        <source>收件 = 受理 + 不予受理（不予受理不是受理）；收件读卡率 = 证件由读卡器（含键盘式读卡器）读取的件数 / 收件件数</source>
+        <translation>收件 = 受理 + 不予受理（不予受理不是受理）；收件读卡率 = 证件由读卡器（含键盘式读卡器）读取的件数 / 收件件数</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="371" />
-        <source>受理趋势（按日）</source>
-        <translation>受理趋势（按日）</translation>
+        <location filename="../../ui/dashboard.py" line="97" />
+        <source>&lt;b&gt;{0}&lt;/b&gt;：收件 {1} 件（受理 {2}，不予受理 {3}），一次性告知 {4} 份；&lt;span style='color:#b00020'&gt;超期 {5} 件&lt;/span&gt;，&lt;span style='color:#a66b00'&gt;临期 {6} 件&lt;/span&gt;；满意率 {7}</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt;：收件 {1} 件（受理 {2}，不予受理 {3}），一次性告知 {4} 份；&lt;span style='color:#b00020'&gt;超期 {5} 件&lt;/span&gt;，&lt;span style='color:#a66b00'&gt;临期 {6} 件&lt;/span&gt;；满意率 {7}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="50" />
-        <source>读卡受理：证件由读卡器（含键盘式读卡器）读取的件数 / 受理与不予受理的件数</source>
-        <translation>读卡受理：证件由读卡器（含键盘式读卡器）读取的件数 / 受理与不予受理的件数</translation>
+        <location filename="../../ui/dashboard.py" line="113" />
+        <source>；收件读卡率 {0}（{1}/{2} 件）</source>
+        <translation>；收件读卡率 {0}（{1}/{2} 件）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="109" />
-        <source>；读卡受理 {0}（{1}/{2} 件）</source>
-        <translation>；读卡受理 {0}（{1}/{2} 件）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dashboard.py" line="117" />
+        <location filename="../../ui/dashboard.py" line="121" />
         <source>{0}（{1}）</source>
         <translation>{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="118" />
+        <location filename="../../ui/dashboard.py" line="122" />
         <source>{0}（{1} 至 {2}）</source>
         <translation>{0}（{1} 至 {2}）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="133" />
+        <location filename="../../ui/dashboard.py" line="137" />
         <source>受理</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="138" />
+        <location filename="../../ui/dashboard.py" line="142" />
         <source>在办案件状态</source>
         <translation>在办案件状态</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="151" />
+        <location filename="../../ui/dashboard.py" line="155" />
         <source>超期与临期（按所在部门）</source>
         <translation>超期与临期（按所在部门）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="152" />
+        <location filename="../../ui/dashboard.py" line="156" />
         <source>超期</source>
         <translation>超期</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="153" />
+        <location filename="../../ui/dashboard.py" line="157" />
         <source>临期</source>
         <translation>临期</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="159" />
+        <location filename="../../ui/dashboard.py" line="163" />
         <source>在办量（按承办人）</source>
         <translation>在办量（按承办人）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="160" />
+        <location filename="../../ui/dashboard.py" line="164" />
         <source>在办</source>
         <translation>在办</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="164" />
+        <location filename="../../ui/dashboard.py" line="168" />
         <source>好差评</source>
         <translation>好差评</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="197" />
+        <location filename="../../ui/dashboard.py" line="201" />
         <source>导出统计</source>
         <translation>导出统计</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="203" />
+        <location filename="../../ui/dashboard.py" line="207" />
         <source>已导出到 {0}</source>
         <translation>已导出到 {0}</translation>
     </message>
@@ -1409,7 +1404,7 @@
     </message>
     <message>
         <location filename="../../ui/_i18n_strings.py" line="154" />
-        <location filename="../../ui/dashboard.py" line="133" />
+        <location filename="../../ui/dashboard.py" line="137" />
         <source>不予受理</source>
         <translation>不予受理</translation>
     </message>
@@ -1505,8 +1500,13 @@
     </message>
     <message>
         <location filename="../../ui/_i18n_strings.py" line="370" />
-        <source>受理趋势（按小时）</source>
-        <translation>受理趋势（按小时）</translation>
+        <source>收件趋势（按小时）</source>
+        <translation>收件趋势（按小时）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="371" />
+        <source>收件趋势（按日）</source>
+        <translation>收件趋势（按日）</translation>
     </message>
 </context>
 <context>
@@ -1928,98 +1928,98 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.py" line="110" />
+        <location filename="../../ui/mainwindow.py" line="111" />
         <source>CounterDesk 全程代办 — {0} · {1}</source>
         <translation>CounterDesk 全程代办 — {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="147" />
+        <location filename="../../ui/mainwindow.py" line="148" />
         <source>受理 F2</source>
         <translation>受理 F2</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="148" />
+        <location filename="../../ui/mainwindow.py" line="149" />
         <source>工作清单 F3</source>
         <translation>工作清单 F3</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="149" />
-        <location filename="../../ui/mainwindow.py" line="156" />
+        <location filename="../../ui/mainwindow.py" line="150" />
+        <location filename="../../ui/mainwindow.py" line="157" />
         <source>案件 F4</source>
         <translation>案件 F4</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="150" />
+        <location filename="../../ui/mainwindow.py" line="151" />
         <source>送件/返回/领取 F5</source>
         <translation>送件/返回/领取 F5</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="153" />
+        <location filename="../../ui/mainwindow.py" line="154" />
         <source>统计 F6</source>
         <translation>统计 F6</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="155" />
+        <location filename="../../ui/mainwindow.py" line="156" />
         <source>案件清单 F3</source>
         <translation>案件清单 F3</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="157" />
+        <location filename="../../ui/mainwindow.py" line="158" />
         <source>系统管理 F7</source>
         <translation>系统管理 F7</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="157" />
+        <location filename="../../ui/mainwindow.py" line="158" />
         <source>同步与设置 F7</source>
         <translation>同步与设置 F7</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="239" />
+        <location filename="../../ui/mainwindow.py" line="240" />
         <source>搜索</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="244" />
+        <location filename="../../ui/mainwindow.py" line="245" />
         <source>Ctrl+F 搜索：案件编号、姓名、拼音、证件号或电话尾号</source>
         <translation>Ctrl+F 搜索：案件编号、姓名、拼音、证件号或电话尾号</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="247" />
+        <location filename="../../ui/mainwindow.py" line="248" />
         <source>回车搜索；↓ 进入结果，回车打开案件</source>
         <translation>回车搜索；↓ 进入结果，回车打开案件</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="251" />
+        <location filename="../../ui/mainwindow.py" line="252" />
         <source>反馈 F1</source>
         <translation>反馈 F1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="254" />
+        <location filename="../../ui/mainwindow.py" line="255" />
         <source>锁屏 Ctrl+L</source>
         <translation>锁屏 Ctrl+L</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="263" />
+        <location filename="../../ui/mainwindow.py" line="264" />
         <source>{0}（{1}） · {2} · {3}</source>
         <translation>{0}（{1}） · {2} · {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="290" />
+        <location filename="../../ui/mainwindow.py" line="291" />
         <source>同步未完成：{0}</source>
         <translation>同步未完成：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="295" />
+        <location filename="../../ui/mainwindow.py" line="296" />
         <source>同步完成：上传 {0} 条，接收 {1} 条</source>
         <translation>同步完成：上传 {0} 条，接收 {1} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="335" />
+        <location filename="../../ui/mainwindow.py" line="336" />
         <source>已锁屏：请解锁后重新放置证件</source>
         <translation>已锁屏：请解锁后重新放置证件</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="286" />
+        <location filename="../../ui/mainwindow.py" line="287" />
         <source>区级平台回复了 {0} 条反馈（F1 查看）</source>
         <translation>区级平台回复了 {0} 条反馈（F1 查看）</translation>
     </message>
@@ -2040,32 +2040,32 @@
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../ui/preview.py" line="70" />
+        <location filename="../../ui/preview.py" line="72" />
         <source>{0} · 共 {1} 页 · 打印机：{2}</source>
         <translation>{0} · 共 {1} 页 · 打印机：{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="71" />
+        <location filename="../../ui/preview.py" line="73" />
         <source>系统默认</source>
         <translation>系统默认</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="74" />
+        <location filename="../../ui/preview.py" line="76" />
         <source>打印 Ctrl+P</source>
         <translation>打印 Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="79" />
+        <location filename="../../ui/preview.py" line="81" />
         <source>另存为 PDF Ctrl+S</source>
         <translation>另存为 PDF Ctrl+S</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="82" />
+        <location filename="../../ui/preview.py" line="84" />
         <source>关闭 Esc</source>
         <translation>关闭 Esc</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="110" />
+        <location filename="../../ui/preview.py" line="116" />
         <source>另存为 PDF</source>
         <translation>另存为 PDF</translation>
     </message>
@@ -2658,7 +2658,7 @@
         <translation>匹配</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="68" />
+        <location filename="../../ui/worklists.py" line="75" />
         <source>Ctrl+R 显示所选行的完整证件号（留痕）</source>
         <translation>Ctrl+R 显示所选行的完整证件号（留痕）</translation>
     </message>
@@ -2925,57 +2925,57 @@
 <context>
     <name>SyncIndicator</name>
     <message>
-        <location filename="../../ui/mainwindow.py" line="49" />
+        <location filename="../../ui/mainwindow.py" line="50" />
         <source>● 检查中</source>
         <translation>● 检查中</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="53" />
+        <location filename="../../ui/mainwindow.py" line="54" />
         <source>立即同步</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="69" />
+        <location filename="../../ui/mainwindow.py" line="70" />
         <source>● 在线</source>
         <translation>● 在线</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="72" />
+        <location filename="../../ui/mainwindow.py" line="73" />
         <source>● 离线</source>
         <translation>● 离线</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="79" />
+        <location filename="../../ui/mainwindow.py" line="80" />
         <source>未注册区级平台：{0} 条只在本机</source>
         <translation>未注册区级平台：{0} 条只在本机</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="83" />
+        <location filename="../../ui/mainwindow.py" line="84" />
         <source>待上传 {0} 条，即将上传</source>
         <translation>待上传 {0} 条，即将上传</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="85" />
+        <location filename="../../ui/mainwindow.py" line="86" />
         <source>待上传 {0} 条，最早一条已等 {1}</source>
         <translation>待上传 {0} 条，最早一条已等 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="88" />
+        <location filename="../../ui/mainwindow.py" line="89" />
         <source>上次错误：{0}</source>
         <translation>上次错误：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="90" />
+        <location filename="../../ui/mainwindow.py" line="91" />
         <source>；同步出错（悬停查看）</source>
         <translation>；同步出错（悬停查看）</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="81" />
+        <location filename="../../ui/mainwindow.py" line="82" />
         <source>已全部上传</source>
         <translation>已全部上传</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="87" />
+        <location filename="../../ui/mainwindow.py" line="88" />
         <source>；{0} 条被拒收</source>
         <translation>；{0} 条被拒收</translation>
     </message>
@@ -3361,37 +3361,37 @@
 <context>
     <name>WorkListPage</name>
     <message>
-        <location filename="../../ui/worklists.py" line="188" />
+        <location filename="../../ui/worklists.py" line="196" />
         <source>在本清单中筛选：姓名、编号或事项（回车）</source>
         <translation>在本清单中筛选：姓名、编号或事项（回车）</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="192" />
+        <location filename="../../ui/worklists.py" line="200" />
         <source>刷新</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="271" />
+        <location filename="../../ui/worklists.py" line="296" />
         <source>加载中…</source>
         <translation>加载中…</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="285" />
+        <location filename="../../ui/worklists.py" line="310" />
         <source>{0}：{1} 件</source>
         <translation>{0}：{1} 件</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="292" />
+        <location filename="../../ui/worklists.py" line="320" />
         <source>搜索中…</source>
         <translation>搜索中…</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="296" />
+        <location filename="../../ui/worklists.py" line="324" />
         <source>，向下滚动加载更多</source>
         <translation>，向下滚动加载更多</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="298" />
+        <location filename="../../ui/worklists.py" line="326" />
         <source>按{0}搜索：{1} 件{2}</source>
         <translation>按{0}搜索：{1} 件{2}</translation>
     </message>
@@ -3859,12 +3859,12 @@
         <translation>中心月报</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="256" />
+        <location filename="../../ui/preview.py" line="269" />
         <source>{0}已送打印机 {1}</source>
         <translation>{0}已送打印机 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="258" />
+        <location filename="../../ui/preview.py" line="271" />
         <source>{0}已在打印预览中（Ctrl+P 打印）</source>
         <translation>{0}已在打印预览中（Ctrl+P 打印）</translation>
     </message>
