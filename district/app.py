@@ -7,8 +7,10 @@ no database error reaches a client as anything else (docs/sync-protocol.md §2).
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
+import os
 from collections.abc import Callable, Coroutine
 from typing import Annotated, Any
 from urllib.parse import unquote
@@ -43,6 +45,8 @@ from sync.wire import TooLarge, gunzip_bounded, loads_integers_only
 
 log = logging.getLogger("counterdesk.district")
 P = protocol.API_PREFIX
+# A request body with no new bytes this long is given up (408); settable for tests.
+BODY_IDLE_S = float(os.environ.get("COUNTERDESK_SERVER_BODY_IDLE_S", "60"))
 # Path parameters as the protocol defines them (a center code is upper-cased by the route).
 CenterParam = Annotated[str, Path(pattern=r"^[A-Za-z0-9]{4}$")]
 DeviceParam = Annotated[str, Path(pattern=protocol.DEVICE_PATTERN)]
@@ -63,19 +67,37 @@ class BoundedRequest(Request):
             if declared.isdigit() and int(declared) > limit:
                 raise too_large
             chunks, size = [], 0
-            async for chunk in self.stream():
+            stream = self.stream().__aiter__()
+            while True:
+                try:
+                    # A body that stops arriving must not hold a worker forever (found by
+                    # trying it: a Content-Length longer than the bytes sent); a weak link
+                    # still delivers something every minute.
+                    chunk = await asyncio.wait_for(stream.__anext__(), BODY_IDLE_S)
+                except StopAsyncIteration:
+                    break
+                except TimeoutError as exc:
+                    raise StarletteHTTPException(
+                        408, f"请求体超过 {BODY_IDLE_S:g} 秒没有新数据 / body stalled"
+                    ) from exc
                 size += len(chunk)
                 if size > limit:
                     raise too_large
                 chunks.append(chunk)
             data = b"".join(chunks)
-            if self.headers.get("content-encoding", "").lower() == "gzip":
+            encoding = self.headers.get("content-encoding", "").strip().lower()
+            if encoding == "gzip":
                 try:
                     data = gunzip_bounded(data, limit)
                 except TooLarge as exc:
                     raise StarletteHTTPException(413, exc.message) from exc
                 except InvalidInput as exc:
                     raise StarletteHTTPException(400, exc.message) from exc
+            elif encoding not in ("", "identity"):
+                # Read as plain it would be a guess (found by trying `br`): say so instead.
+                raise StarletteHTTPException(
+                    415, f"不支持的内容编码 {encoding[:20]}：只接受 gzip 或不压缩 / gzip or none"
+                )
             self._body = data
         return self._body
 
@@ -292,6 +314,9 @@ def _install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        if any(e.get("type") == "json_invalid" for e in exc.errors()):
+            # A body that is not JSON at all is unreadable (docs/sync-protocol.md §3).
+            return _error(400, "bad_request", "请求内容不是有效的 JSON / body is not valid JSON")
         return _error(422, "invalid_input", describe(exc.errors()))
 
     @app.exception_handler(ValidationError)
@@ -302,7 +327,7 @@ def _install_error_handlers(app: FastAPI) -> None:
     async def http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
         code = {
             400: "bad_request", 404: "not_found", 405: "method_not_allowed",
-            413: "too_large", 422: "invalid_input",
+            408: "timeout", 413: "too_large", 415: "unsupported_encoding", 422: "invalid_input",
         }.get(exc.status_code, "http")  # fmt: skip
         return _error(exc.status_code, code, str(exc.detail))
 

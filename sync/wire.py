@@ -31,6 +31,8 @@ def gunzip_bounded(data: bytes, limit: int) -> bytes:
         raise TooLarge(f"请求体解压后超过 {limit // 2**20} MiB 上限")
     if not inflater.eof:
         raise InvalidInput("gzip 数据不完整（被截断）")
+    if inflater.unused_data:  # a second member, or bytes after the end: not one body
+        raise InvalidInput("gzip 数据结束后还有多余内容")
     return out
 
 

@@ -194,3 +194,29 @@ def test_openapi_publishes_the_bearer_schemes_and_every_refusal(district):
             assert op["responses"]["422"]["content"]["application/json"]["schema"] == error
     assert "429" in paths["/v1/enroll"]["post"]["responses"]
     assert "HTTPValidationError" not in spec["components"]["schemas"]
+
+
+def test_a_body_that_stops_arriving_is_given_up(tmp_path):
+    """A request that declares more bytes than it sends holds no worker forever (found by
+    trying it): after the idle time (60 s; 1 s here) the district answers 408."""
+    import socket
+
+    server = ServerProcess(
+        f"sqlite:///{tmp_path / 'idle.sqlite3'}", tmp_path, "sqlite",
+        env={"COUNTERDESK_SERVER_BODY_IDLE_S": "1"},
+    ).start()  # fmt: skip
+    try:
+        with socket.create_connection((server.host, server.port), timeout=15) as conn:
+            conn.sendall(b"POST /v1/push HTTP/1.1\r\nHost: x\r\nContent-Type: application/json"
+                         b"\r\nContent-Length: 1000\r\n\r\n{\"events\": [")  # fmt: skip
+            received = b""
+            while b"}" not in received.partition(b"\r\n\r\n")[2]:  # the JSON body's end
+                part = conn.recv(4096)
+                if not part:
+                    break
+                received += part
+            answer = received.decode("utf-8", "replace")
+        assert answer.startswith("HTTP/1.1 408"), answer[:200]
+        assert "没有新数据" in answer
+    finally:
+        server.stop()

@@ -124,10 +124,20 @@ def test_bad_inputs_answer_4xx_with_a_clear_message(district, counter):
             data=b"\x1f\x8b garbage",
             headers={"Content-Encoding": "gzip", "Content-Type": "application/json"},
         ),
+        "bytes after the gzip": dict(
+            data=gzip.compress(b'{"events": []}') + b"more",
+            headers={"Content-Encoding": "gzip", "Content-Type": "application/json"},
+        ),
+        "brotli": dict(
+            data=b'{"events": []}',
+            headers={"Content-Encoding": "br", "Content-Type": "application/json"},
+        ),
     }
+    expected = {"not json": 400, "wrong shape": 422, "bad gzip": 400,
+                "bytes after the gzip": 400, "brotli": 415}  # fmt: skip
     for name, kw in cases.items():
         resp = _device(district, token, "POST", "/push", **kw)
-        assert 400 <= resp.status_code < 500, (name, resp.status_code, resp.text)
+        assert resp.status_code == expected[name], (name, resp.status_code, resp.text)
         assert resp.json()["message"], name
     bomb = gzip.compress(b"[" + b" " * (protocol.MAX_BODY_BYTES + 10) + b"]")
     resp = _device(
