@@ -41,9 +41,9 @@ def citizen_and_matter(kb: Keyboard, intake) -> None:
 
 def test_after_the_commitment_closes_the_receipt_below_it_takes_the_keys(
     qtbot,
-    open_window,
+    open_window,  # noqa: F811
     desk,
-    matter,  # noqa: F811
+    matter,
 ):
     returning_citizen(desk, matter)
     window = open_window()
@@ -73,3 +73,36 @@ def _receipt_has_the_keys(window) -> None:
     receipt = next(d for kind, d in previews().items() if kind.startswith("receipt"))
     assert receipt.isActiveWindow(), f"active: {QApplication.activeWindow()}"
     assert not window.isActiveWindow()
+
+
+def test_a_second_f9_keeps_the_case_number_and_the_preview_hint_goes_with_the_preview(
+    qtbot,
+    open_window,  # noqa: F811
+    desk,
+    matter,
+):
+    returning_citizen(desk, matter)
+    window = open_window()
+    intake = window.page("intake")
+    kb = Keyboard()
+    citizen_and_matter(kb, intake)
+    kb.key("F9")
+    kb.wait(lambda: len(previews()) == 1, "the receipt's preview")
+    kb.do(lambda: _says_the_preview_is_open(intake))
+    kb.key("Escape")
+    kb.wait(window.isActiveWindow, "the keyboard back in the main window")
+    kb.play()
+    case_no = intake.last_change.case_no
+    assert intake.result.text() == f"已受理：{case_no}"  # the preview is closed: no hint of it
+    cases = desk.conn.execute("SELECT COUNT(*) FROM cases").fetchone()[0]
+    kb = Keyboard()
+    kb.key("F9")  # again, on the emptied form
+    kb.play()
+    assert intake.result.text() == f"已受理：{case_no}"
+    assert "1b7f3b" in intake.result.styleSheet()  # still the green line of the success
+    assert intake.id_number.hasFocus() and not previews()
+    assert desk.conn.execute("SELECT COUNT(*) FROM cases").fetchone()[0] == cases
+
+
+def _says_the_preview_is_open(intake) -> None:
+    assert "已在打印预览中" in intake.result.text(), intake.result.text()

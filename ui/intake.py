@@ -64,6 +64,7 @@ class IntakePage(QWidget):
         self.last_change: Any = None
         self.reader: Any = None
         self._matter_text = ""  # the chosen matter's line, without any warning
+        self._decided = False  # the result line is the last decision's, the form empty since
         self._build()
         self._keys()
         ops.QueryOp(self, catalog_and_index).success(self._got_catalog).run_in_background()
@@ -183,6 +184,7 @@ class IntakePage(QWidget):
             self._check_open_cases()
 
     def _new_citizen_started(self) -> None:
+        self._decided = False
         if self.result.text():
             self.result.clear()
         if self.matter is not None and self.matter_info.text() != self._matter_text:
@@ -386,7 +388,11 @@ class IntakePage(QWidget):
     # ---- the four decisions ------------------------------------------------------------
 
     def _ready(self) -> bool:
-        """Both the applicant and the matter are there (a second F9 finds an empty form)."""
+        """Both the applicant and the matter are there (a second F9 finds an empty form).
+        Right after a decision the form is empty on purpose: the line with its number stays."""
+        if self._decided and not self.id_number.text().strip() and self.matter is None:
+            self.id_number.setFocus()
+            return False
         if not self.id_number.text().strip():
             self.result.setText(self.tr("请先填写申请人（证件号，或老用户的尾号、姓名）"))
             self.id_number.setFocus()
@@ -405,10 +411,12 @@ class IntakePage(QWidget):
             self.clear()
             self.result.setText(self.tr("{0}：{1}").format(what, key))
             self.result.setStyleSheet("color: #1b7f3b; font-weight: bold")
+            self._decided = True
             for kind in papers:
                 print_document(
-                    self, kind, key, direct=option("print_directly"), done=self._paper_done
-                )
+                    self, kind, key, direct=option("print_directly"),
+                    done=self._paper_done, closed=self._paper_closed,
+                )  # fmt: skip
             self.decided.emit(change)
             self.load_quick()
 
@@ -424,6 +432,10 @@ class IntakePage(QWidget):
     def _paper_done(self, text: str) -> None:
         if self.result.text():
             self.result.setText(self.result.text() + self.tr("。") + text)
+
+    def _paper_closed(self, text: str) -> None:
+        """The preview a hint on the result line spoke of has closed: the hint goes."""
+        self.result.setText(self.result.text().replace(self.tr("。") + text, ""))
 
     def receipt_kind(self) -> str:
         return (
@@ -505,4 +517,5 @@ class IntakePage(QWidget):
         self.matter_info.clear()
         self.matter_info.setStyleSheet("")
         self.result.clear()
+        self._decided = False
         self.id_number.setFocus()

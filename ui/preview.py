@@ -244,11 +244,13 @@ def print_document(
     reprint: bool = False,
     direct: bool = False,
     done: Callable[[str], None] | None = None,
+    closed: Callable[[str], None] | None = None,
     **options: Any,
 ) -> None:
     """Render `kind` for `key` on the worker (ReportLab is imported there too), then open
     the preview at once, or with `direct` print it on its printer with no second step
-    (the preview opens when this PC has no printer). `done` gets a line saying which.
+    (the preview opens when this PC has no printer). `done` gets a line saying which;
+    `closed` gets the same line when that preview closes (the line is no longer true).
     A reprint is journaled, so it is a write op."""
     if kind == "receipt_thermal" and "width_mm" not in options:
         options["width_mm"] = int(settings().value("receipt_width_mm", 80))
@@ -262,14 +264,16 @@ def print_document(
     def show(result: Any) -> None:
         label, pdf = result[1] if reprint else result
         printed = print_directly(pdf, kind) if direct else None
-        if printed is None:
-            show_pdf(parent, pdf, label, kind)
+        dialog = show_pdf(parent, pdf, label, kind) if printed is None else None
         paper = QCoreApplication.translate("preview", label)
         if done is not None and printed:
             done(QCoreApplication.translate("preview", "{0}已送打印机 {1}").format(paper, printed))
         elif done is not None:
             text = QCoreApplication.translate("preview", "{0}已在打印预览中（Ctrl+P 打印）")
-            done(text.format(paper))
+            line = text.format(paper)
+            done(line)
+            if closed is not None and dialog is not None:
+                dialog.finished.connect(lambda _result: closed(line))
 
     if reprint:
 
