@@ -160,8 +160,14 @@ def create_app(district: District, admin_hash: str) -> FastAPI:
     enroll_limit = RateLimit.for_enrollment()
 
     def admin(request: Request) -> None:
-        if not token_matches(district, _bearer(request), admin_hash):
-            raise Forbidden("此操作需要区级平台管理员令牌（设备凭据不能用于管理操作）")
+        token = _bearer(request)
+        if token_matches(district, token, admin_hash):
+            return
+        try:
+            district.device_for_token(token)  # 401 for a token nobody holds
+        except Unauthorized as exc:
+            raise Unauthorized("管理令牌无效 / the admin token is not valid") from exc
+        raise Forbidden("此操作需要区级平台管理员令牌（设备凭据不能用于管理操作）")
 
     @app.get(f"{P}/health")
     def health() -> dict[str, Any]:

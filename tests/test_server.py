@@ -69,7 +69,8 @@ def test_enrollment_code_is_one_time_and_center_bound(district):
 def test_admin_operations_need_the_admin_token(district):
     center = district.new_center()
     token = _enroll(district, center, district.issue_code(center), new_id()).json()["token"]
-    for tok, status in ((token, 403), ("nonsense", 403)):
+    # A device token is forbidden here (403); a token nobody holds is unauthorized (401).
+    for tok, status in ((token, 403), ("nonsense", 401)):
         resp = _device(district, tok, "GET", "/admin/summary")
         assert resp.status_code == status
     bare = requests.get(district.base + "/v1/admin/summary", timeout=10)
