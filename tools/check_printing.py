@@ -212,6 +212,23 @@ def print_through_app(dialog, printer_name: str) -> bool:
     return dialog.print_pdf(printer)
 
 
+def read_pc_choices() -> None:
+    """The printers this PC's store names (center.toml, 系统管理 → 打印机与设备), if it has one."""
+    from counterdesk.datadirs import default_store
+    from counterdesk.desk import Desk
+    from counterdesk.domain.errors import CounterdeskError
+    from ui import printerchoice
+
+    store = default_store()
+    if not store.exists():
+        return
+    try:
+        with Desk(store) as desk:
+            printerchoice.read(desk)
+    except CounterdeskError as exc:
+        print(f"(this PC's printer choices could not be read from {store}: {exc.message})")
+
+
 def list_printers() -> int:
     from PySide6.QtPrintSupport import QPrinterInfo
     from PySide6.QtWidgets import QApplication
@@ -219,6 +236,7 @@ def list_printers() -> int:
     from ui.preview import printer_for
 
     QApplication.instance() or QApplication([])
+    read_pc_choices()
     names = QPrinterInfo.availablePrinterNames()
     print(f"printers Qt sees: {', '.join(names) or '(none)'}")
     print(f"system default: {QPrinterInfo.defaultPrinterName() or '(none)'}")
@@ -235,6 +253,7 @@ def check(kind: str, printer: str, timeout: float) -> int:
 
     from ui.preview import printer_for
 
+    read_pc_choices()
     with tempfile.TemporaryDirectory(prefix="cd-printcheck-") as tmp:
         desk, dialog = sample_preview(kind, Path(tmp))
         try:

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from counterdesk.domain.changes import CATALOG, USERS
-from ui import ops
+from ui import ops, printerchoice
 from ui.settings import LANGUAGES, option, set_option, settings
 from ui.syncpage import SyncPage
 from ui.tables import read_only
@@ -209,14 +209,15 @@ class CatalogTab(QWidget):
 
 
 class PrintersTab(QWidget):
-    """A printer per document kind (thermal roll vs A4), kept in the local settings, and
-    the ID card reader (ui.readersettings)."""
+    """A printer per document kind (thermal roll vs A4), a setting of the PC kept in the
+    store for every account (ui.printerchoice), and the ID card reader (ui.readersettings)."""
 
     def __init__(self, ctx: Any = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         from PySide6.QtPrintSupport import QPrinterInfo
 
         from counterdesk.printing import KINDS
+        from ui.preview import printer_for
 
         names = QPrinterInfo.availablePrinterNames()
         conf = settings()
@@ -228,9 +229,9 @@ class PrintersTab(QWidget):
             combo.addItem(self.tr("系统默认打印机"), "")
             for name in names:
                 combo.addItem(name, name)
-            combo.setCurrentIndex(max(0, combo.findData(conf.value(f"printer/{kind}", ""))))
+            combo.setCurrentIndex(max(0, combo.findData(printer_for(kind))))
             combo.currentIndexChanged.connect(
-                lambda _, k=kind, c=combo: settings().setValue(f"printer/{k}", c.currentData())
+                lambda _, k=kind, c=combo: self._choose(k, c.currentData())
             )
             self.combos[kind] = combo
             paper = self.tr("热敏卷纸") if spec.paper == "roll" else "A4"
@@ -265,6 +266,17 @@ class PrintersTab(QWidget):
         column.addWidget(self.reader)
         column.addStretch(1)
         row.addLayout(column, 1)
+
+    def _choose(self, kind: str, printer: str) -> None:
+        """The PC's printer for `kind`, written to the store on the worker."""
+
+        def failed(exc: BaseException) -> None:
+            failure = self.tr("数据文件读写失败")
+            QMessageBox.warning(self, self.tr("打印机"), f"{failure}：{exc}")
+
+        ops.executor().submit(
+            lambda desk: printerchoice.choose(desk, kind, printer), lambda _: None, failed
+        )
 
 
 class BackupTab(QWidget):

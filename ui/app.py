@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtWidgets import QApplication
 
 from counterdesk.domain.errors import CounterdeskError
-from ui import ops
+from ui import ops, printerchoice
 from ui.fonts import load_font
 from ui.runtime import freeze_heap, guard_none_refcount, none_guard_running
 from ui.settings import set_language, settings
@@ -74,6 +74,7 @@ def start_preload(executor: ops.DeskExecutor) -> None:
         catalog = None
         try:
             catalog = desk.catalog
+            printerchoice.read(desk)  # the PC's printers, before anything is printed
         finally:
             catalogs.put(catalog)
 

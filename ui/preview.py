@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui import ops
+from ui import ops, printerchoice
 from ui.settings import settings
 
 last_preview: PreviewDialog | None = None  # the latest one (tests, screenshots)
@@ -35,8 +35,10 @@ PRINT_DPI = 300  # enough for Code128 and 9-point text; thermal heads are 203 dp
 
 
 def printer_for(kind: str) -> str:
-    """The printer chosen for a document kind in 系统管理 → 打印机 ('' = system default)."""
-    return str(settings().value(f"printer/{kind}", ""))
+    """The PC's printer for a document kind ('' = system default): set up by center.toml or
+    系统管理 → 打印机与设备 (ui.printerchoice); else an account's choice from before."""
+    pc = printerchoice.chosen(kind)
+    return pc if pc is not None else str(settings().value(f"printer/{kind}", ""))
 
 
 class PreviewDialog(QDialog):
