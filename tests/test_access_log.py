@@ -340,3 +340,18 @@ def test_a_number_typed_into_a_reason_is_masked_however_it_is_written(desk, acce
     first, second = log_of(desk)[-2:]
     assert first["reason"] == "来电 *8000"
     assert second["reason"] == "核对 110105********002X"
+
+
+def test_details_read_as_the_papers_and_searches_are_named():
+    """The labels of logged papers are the printed papers' own names; anything unknown
+    (a case number) is shown as written."""
+    from counterdesk import printing
+    from counterdesk.domain import access
+
+    papers = printing.kind_labels()
+    for kind, label in access.LIST_DETAILS.items():
+        assert papers.get(kind, label) == label
+    assert access.detail_label("search_id", "number+") == "按号码（不止一页）"
+    assert access.detail_label("export_personal", "cases:超期案件") == "案件清单：超期案件"
+    assert access.detail_label("lookup_citizen", "new") == "新申请人"
+    assert access.detail_label("open_case", "DC03-261206-01-0001") == "DC03-261206-01-0001"

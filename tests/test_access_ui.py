@@ -140,3 +140,40 @@ def test_the_chief_reads_this_pcs_access_log_from_the_dashboard(qtbot, ui, desk,
     qtbot.waitUntil(lambda: "中心负责人" in again.count.text())
     assert again.table.rowCount() == 0
     again.close()
+
+
+def test_the_access_log_names_searches_and_papers_in_chinese(qtbot, ui, desk, matter):  # noqa: F811
+    """The 对象 column read handover, return_list, number+, name, pinyin (screen 110)."""
+    from conftest import CHIEF
+
+    from counterdesk import printing
+    from counterdesk.queries.search import search
+    from ui.dashboard import DashboardPage
+
+    case_id = desk.accept(APPLICANT, matter.code, required_keys(matter)).case_id
+    for _ in range(3):
+        desk.accept(APPLICANT, matter.code, required_keys(matter))
+    search(desk, "002X", 0, 2)  # by number, more than one page
+    search(desk, "王小明")
+    search(desk, "wxm")
+    printing.render("handover", desk, [case_id])
+    printing.render("report_daily", desk, desk.today().isoformat())
+    desk.login(*CHIEF)
+    page = DashboardPage(ui)
+    qtbot.addWidget(page)
+    show(qtbot, page)
+    button = next(b for b in page.findChildren(QPushButton) if b.text() == "查询留痕")
+    qtbot.mouseClick(button, Qt.LeftButton)
+    dialog = next(w for w in QApplication.topLevelWidgets()
+                  if w.objectName() == "access_dialog" and w.isVisible())  # fmt: skip
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 5)
+    details = [dialog.table.item(r, 4).text() for r in range(5)]
+    today = desk.today().isoformat()
+    assert details == [
+        f"中心日报：{today}",
+        "送件交接单",
+        "按拼音",
+        "按姓名",
+        "按号码（不止一页）",
+    ], details
+    dialog.close()

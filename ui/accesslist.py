@@ -32,13 +32,17 @@ COLUMNS = ("时间", "操作人", "操作", "公民（证件号）", "对象", "
 
 def load_entries(desk: Any, user: str, tail: str, days: int) -> list[tuple[str, ...]]:
     """The rows as texts, read on the worker (translate is thread-safe)."""
+    from counterdesk.domain.access import detail_label
     from counterdesk.domain.hlc import CHINA_TZ, to_datetime
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("AccessDialog", text)
 
     since = dt.datetime.now(CHINA_TZ) - dt.timedelta(days=days)
     entries = desk.access_entries(user=user or None, tail=tail or None, since=since, limit=2000)
     return [
         (to_datetime(e.hlc).strftime("%Y-%m-%d %H:%M"), e.user,
-         QCoreApplication.translate("AccessDialog", e.action_label), e.subject, e.detail,
+         tr(e.action_label), e.subject, detail_label(e.action, e.detail, tr),
          str(e.count) if e.count else "", e.reason)
         for e in entries
     ]  # fmt: skip

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -50,6 +51,19 @@ CITIZEN_ACTIONS = frozenset(
     {"open_case", "reveal_id", "reveal_phone", "search_id", "lookup_citizen"}
 )
 BULK_ACTIONS = frozenset({"print_personal", "export_personal"})
+# detail -> what a supervisor reads, by action (the counter writes the internal names):
+# a search's kind (a "+" after it: more than one page was there), a returning citizen's
+# look-up, the paper printed or the file exported ("kind:key" carries a date or a title).
+SEARCH_DETAILS = {
+    "number": "按号码", "name": "按姓名", "pinyin": "按拼音", "text": "按文字",
+    "case_no": "按案件编号",
+}  # fmt: skip
+MORE_PAGES = "（不止一页）"
+LOOKUP_DETAILS = {"found": "老用户", "new": "新申请人"}
+LIST_DETAILS = {
+    "handover": "送件交接单", "return_list": "结果返回清单", "report_daily": "中心日报",
+    "report_monthly": "中心月报", "dashboard": "统计报表", "cases": "案件清单",
+}  # fmt: skip
 
 MAX_USER = 64
 MAX_SUBJECT = 64
@@ -94,6 +108,27 @@ class AccessEntry:
     @property
     def action_label(self) -> str:
         return ACTIONS.get(self.action, self.action)
+
+    @property
+    def detail_label(self) -> str:
+        return detail_label(self.action, self.detail)
+
+
+def detail_label(action: str, detail: str, tr: Callable[[str], str] = str) -> str:
+    """An entry's detail as a person reads it ("number+" → 按号码（不止一页）, "handover" →
+    送件交接单, "report_daily:2026-12-06" → 中心日报：2026-12-06); `tr` translates the fixed
+    words. A case number, or anything not known, is shown as written."""
+    if action in ("search_id", "search_name"):
+        label = SEARCH_DETAILS.get(detail.removesuffix("+"))
+        if label:
+            return tr(label) + (tr(MORE_PAGES) if detail.endswith("+") else "")
+    elif action == "lookup_citizen" and detail in LOOKUP_DETAILS:
+        return tr(LOOKUP_DETAILS[detail])
+    elif action in BULK_ACTIONS:
+        kind, colon, rest = detail.partition(":")
+        if kind in LIST_DETAILS:
+            return tr(LIST_DETAILS[kind]) + (tr("：") + rest if colon else "")
+    return detail
 
 
 def entry_problem(data: dict[str, Any]) -> str | None:

@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 def data_strings() -> list[tuple[str, str]]:
     from cardreader.settings import KINDS
     from cardreader.simulator import LABELS
-    from counterdesk.domain.access import ACTIONS
+    from counterdesk.domain import access
     from counterdesk.domain.people import ID_TYPES
     from counterdesk.domain.workflow import EVENT_LABELS, LEVELS, STATUS_LABELS
     from counterdesk.printing import kind_labels
@@ -62,7 +62,10 @@ def data_strings() -> list[tuple[str, str]]:
     pairs += [("DashboardPage", s) for s in STATUS_LABELS.values()]
     pairs += [("DashboardPage", s) for s in LEVELS]
     pairs += [("DashboardPage", s) for s in charts.WEEKDAYS]
-    pairs += [("AccessDialog", s) for s in ACTIONS.values()]
+    pairs += [("AccessDialog", s) for s in access.ACTIONS.values()]
+    details = (access.SEARCH_DETAILS, access.LOOKUP_DETAILS, access.LIST_DETAILS)
+    pairs += [("AccessDialog", s) for labels in details for s in labels.values()]
+    pairs += [("AccessDialog", s) for s in (access.MORE_PAGES, "：")]
     pairs += [("SetupWizard", setupwizard.DEFAULT_PRINTER)]
     pairs += [("EvaluationDialog", s) for s in LEVELS]
     pairs += [("EvaluationDialog", s) for s in dialogs.INDICATOR_LABELS.values()]
