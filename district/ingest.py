@@ -191,15 +191,15 @@ def _check_settled(conn: Connection, chain: _Chain, items: list[dict], out: Outc
         return
     seqs = [e["seq"] for e in items]
     e, r = s.events.c, s.refused.c
-    held = dict(
-        conn.execute(
-            select(e.seq, e.id).where(
-                e.center_code == chain.center_code,
-                e.device_id == chain.device_id,
-                among(conn, e.seq, seqs),
-            )
-        ).all()
-    )
+    held, held_hash = {}, {}
+    for seq, event_id, event_hash in conn.execute(
+        select(e.seq, e.id, e.hash).where(
+            e.center_code == chain.center_code,
+            e.device_id == chain.device_id,
+            among(conn, e.seq, seqs),
+        )
+    ):
+        held[seq], held_hash[seq] = event_id, event_hash
     refusals = {
         int(x.seq): x
         for x in conn.execute(
@@ -219,8 +219,19 @@ def _check_settled(conn: Connection, chain: _Chain, items: list[dict], out: Outc
                     event_id=item["id"], seq=item["seq"], code=refusal.code, reason=refusal.reason
                 )
             )
-        elif held.get(item["seq"]) == item["id"]:
+        elif held.get(item["seq"]) == item["id"] and _same_as_held(item, held_hash[item["seq"]]):
             out.duplicates += 1
+        elif held.get(item["seq"]) == item["id"]:
+            # The same event sent again with other content: changed on the PC since
+            # (found by trying it: it was counted as a plain duplicate). The district keeps
+            # what it holds; the PC is told.
+            out.rejected.append(
+                protocol.Rejected(
+                    event_id=item["id"], seq=item["seq"], code="hash_mismatch",
+                    reason=f"第 {item['seq']} 号事件与区级平台已收到的同一事件内容不同："
+                    "事件在本机被改动过；区级平台保留原来收到的内容",
+                )
+            )  # fmt: skip
         else:
             other = held.get(item["seq"]) or (refusal.event_id if refusal is not None else None)
             out.rejected.append(
@@ -234,6 +245,13 @@ def _check_settled(conn: Connection, chain: _Chain, items: list[dict], out: Outc
                     ),
                 )
             )
+
+
+def _same_as_held(item: dict[str, Any], held_hash: str) -> bool:
+    """The event as sent is the one held: the same claimed hash, and content that hashes to it."""
+    if item["hash"] != held_hash:
+        return False
+    return canonical.event_hash_encoded(item, canonical.dumps(item["payload"])) == held_hash
 
 
 def _parked_bodies(conn: Connection, chain: _Chain) -> dict[int, dict[str, Any]]:

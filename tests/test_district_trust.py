@@ -364,3 +364,24 @@ def test_the_demo_enrolls_again_after_a_restart_through_the_admin_action(
         assert [a["action"] for a in info["actions"]] == ["enrolled", "token_revoked", "reenrolled"]
     finally:
         demo.stop()
+
+
+def test_an_event_sent_again_with_other_content_is_not_a_duplicate(district):
+    """Found by trying it: an acknowledged event sent again with changed content (re-hashed
+    or not) was counted as a plain duplicate. The district keeps what it holds and says the
+    event was changed on the PC; the same event sent again is still a duplicate."""
+    from counterdesk.store import canonical
+
+    center = district.new_center()
+    pc = RawDevice(district, center, 1)
+    note = pc.event("note", new_id(), {"text": "申请人来电"})
+    assert pc.push([note]).json()["acked_seq"] == 1
+    rehashed = {**note, "payload": {"text": "已办结"}}
+    rehashed["hash"] = canonical.event_hash({k: v for k, v in rehashed.items() if k != "hash"})
+    same_hash = {**note, "payload": {"text": "已办结"}}
+    answer = pc.push([rehashed]).json()
+    assert [(r["code"], r["seq"]) for r in answer["rejected"]] == [("hash_mismatch", 1)]
+    assert "改动" in answer["rejected"][0]["reason"] and answer["duplicates"] == 0
+    answer = pc.push([same_hash]).json()
+    assert [r["code"] for r in answer["rejected"]] == ["hash_mismatch"]
+    assert pc.push([note]).json()["duplicates"] == 1
