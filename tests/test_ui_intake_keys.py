@@ -106,3 +106,16 @@ def test_a_second_f9_keeps_the_case_number_and_the_preview_hint_goes_with_the_pr
 
 def _says_the_preview_is_open(intake) -> None:
     assert "已在打印预览中" in intake.result.text(), intake.result.text()
+
+
+def test_a_chinese_character_in_the_id_number_is_named_in_plain_chinese(
+    qtbot,
+    open_window,  # noqa: F811
+):
+    window = open_window()
+    intake = window.page("intake")
+    kb = Keyboard()
+    kb.type("110105198503151239李")  # the name typed on into the number's box
+    kb.play()
+    message = intake.id_message.text()
+    assert message == "“证件号码”只能使用半角数字和字母，请删去其中的“李”", message

@@ -33,8 +33,15 @@ FORM_VALUE = 500
 
 
 def _describe(ch: str) -> str:
-    name = unicodedata.name(ch, "")
-    return f"U+{ord(ch):04X}" + (f" {name}" if name else "")
+    """An invisible character by its code point (Unicode's own names are English)."""
+    return f"U+{ord(ch):04X}"
+
+
+def _shown(ch: str) -> str:
+    """A character as a message names it: itself when it can be seen (“李”), else its
+    code point (a no-break space is no help in quotes)."""
+    visible = unicodedata.category(ch)[0] in "LNPS"
+    return f"“{ch}”" if visible else f"不可见的字符（{_describe(ch)}）"
 
 
 def clean(
@@ -90,7 +97,7 @@ def ascii_code(value: object, field: str, label: str) -> str:
     if not text.isascii():
         odd = next(ch for ch in text if not ch.isascii())
         raise InvalidInput(
-            f"“{label}”只能使用半角数字和字母，其中的“{odd}”（{_describe(odd)}）不是",
+            f"“{label}”只能使用半角数字和字母，请删去其中的{_shown(odd)}",
             field=field,
         )
     return text
