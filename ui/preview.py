@@ -95,18 +95,23 @@ class PreviewDialog(QDialog):
         layout.addLayout(buttons)
 
     def hideEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
-        """Closed (Esc) or printed: the keyboard goes to the preview still open below this
-        one (容缺受理 opens the receipt and the commitment), else back to the window it
-        came from, so the clerk types on without reaching for the mouse."""
+        """Closed (Esc) or printed: the keyboard goes to the preview of the same window
+        still open below this one (容缺受理 opens the receipt and the commitment), else back
+        to the window it came from, so the clerk types on without reaching for the mouse."""
         super().hideEvent(event)
         # A preview whose window went (a lock, a user switch) is gone from Qt: drop it too.
         _open[:] = [d for d in _open if d is not self and shiboken6.isValid(d)]
-        below = next((d for d in reversed(_open) if d.isVisible()), None)
-        owner = self.parentWidget()
-        window = below if below is not None else owner.window() if owner is not None else None
+        home = self._home()
+        below = next((d for d in reversed(_open) if d.isVisible() and d._home() is home), None)
+        window = below if below is not None else home
         if window is not None:
             # After Qt has finished hiding this one (it deactivates it on the way).
             QTimer.singleShot(0, window, lambda: _activate(window))
+
+    def _home(self) -> QWidget | None:
+        """The window this preview was opened from."""
+        owner = self.parentWidget()
+        return owner.window() if owner is not None else None
 
     @property
     def page_count(self) -> int:
