@@ -171,7 +171,7 @@ def test_case_from_handover_to_done_with_evaluation_by_keys(qtbot, open_window, 
 
     kb.wait(status_is("sent"), "the case page")
     kb.key("F9")  # 部门签收
-    kb.wait(dialog_up, "the receiver's name")
+    kb.wait(lambda: QApplication.activeModalWidget() is not None, "the receiver's name")
     kb.type("刘科员")
     kb.key("Return")
     kb.wait(status_is("at_department"), "signed")
@@ -262,3 +262,34 @@ def test_the_history_table_lets_tab_through(qtbot, open_window, desk, matter):
     kb.key("Tab")
     kb.play()
     assert not page.timeline.hasFocus()
+
+
+def test_the_department_receiver_is_required_inside_the_dialog(qtbot, open_window, desk, matter):
+    """部门签收 with no name said nothing and recorded nothing (screens 58, 59)."""
+    case = desk.get_case(desk.accept(APPLICANT, matter.code, required_keys(matter)).case_id)
+    desk.hand_over([case.id])
+    window = open_window()
+    window.open_case(case.id)
+
+    def dialog():
+        return QApplication.activeModalWidget()
+
+    def refused() -> None:
+        up = dialog()
+        assert up is not None and up.isVisible(), "the dialog closed"
+        assert up.error.isVisible() and up.error.text().startswith("请填写部门签收人")
+        assert up.fields["text"].hasFocus()
+
+    kb = Keyboard()
+    kb.key("F9")  # 部门签收
+    kb.wait(lambda: dialog() is not None, "the receiver's name")
+    kb.key("Return")
+    kb.do(refused)
+    kb.type("刘科员")
+    kb.key("Return")
+    kb.wait(lambda: dialog() is None, "the dialog closed")
+    kb.play()
+    assert ops.last_error is None, ops.last_error
+    signed = desk.timeline(case.id)[-1]
+    assert desk.get_case(case.id).status == "at_department"
+    assert signed.payload["receiver"] == "刘科员"

@@ -372,6 +372,7 @@ def _strings() -> None:  # never called; pyside6-lupdate reads it
     QCoreApplication.translate('CasePage', '备注内容')
     QCoreApplication.translate('CasePage', '送件人（默认本人）')
     QCoreApplication.translate('CasePage', '取件人（默认本人）')
+    QCoreApplication.translate('CasePage', '请填写部门签收人的姓名（谁在部门签收了材料）')
     QCoreApplication.translate('CasePage', '电话')
     QCoreApplication.translate('CasePage', '办结')
     QCoreApplication.translate('CasePage', '领取人')

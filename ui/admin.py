@@ -10,8 +10,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -30,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from counterdesk.domain.changes import CATALOG, USERS
 from ui import ops, printerchoice
+from ui.formdialog import FormDialog
 from ui.settings import LANGUAGES, option, set_option, settings
 from ui.syncpage import SyncPage
 from ui.tables import read_only
@@ -37,24 +36,22 @@ from ui.tables import read_only
 ROLES = {"clerk": "窗口人员", "chief": "中心主任", "admin": "系统管理员"}
 
 
-class UserDialog(QDialog):
+class UserDialog(FormDialog):
+    """新建用户: the account is created from the dialog, which stays open (with what was
+    typed) when the store refuses it (a short password, a login taken)."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("新建用户"))
-        self.login, self.name, self.password = QLineEdit(), QLineEdit(), QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.role = QComboBox()
+        super().__init__(self.tr("新建用户"), parent)
+        self.login = self.add("login", self.tr("登录名"), QLineEdit())
+        self.name = self.add("name", self.tr("姓名"), QLineEdit())
+        self.role = self.add("role", self.tr("角色"), QComboBox())
         for key, label in ROLES.items():
             self.role.addItem(self.tr(label), key)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form = QFormLayout(self)
-        form.addRow(self.tr("登录名"), self.login)
-        form.addRow(self.tr("姓名"), self.name)
-        form.addRow(self.tr("角色"), self.role)
-        form.addRow(self.tr("初始密码"), self.password)
-        form.addRow(buttons)
+        self.password = self.add("password", self.tr("初始密码"), QLineEdit())
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.submit = lambda desk, v: desk.create_user(
+            v["login"], v["name"], v["role"], v["password"]
+        )
 
 
 class UsersTab(QWidget):
@@ -141,14 +138,7 @@ class UsersTab(QWidget):
             ).run_in_background()
 
     def add(self) -> None:
-        dialog = UserDialog(self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        login, name = dialog.login.text(), dialog.name.text()
-        role, password = dialog.role.currentData(), dialog.password.text()
-        ops.CollectionOp(
-            self, lambda desk: desk.create_user(login, name, role, password)
-        ).run_in_background()
+        UserDialog(self).exec()  # it creates the account itself (and says what is refused)
 
     def reset_password(self) -> None:
         user = self._selected()

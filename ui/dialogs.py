@@ -306,6 +306,19 @@ def _text(parent: QWidget, title: str, label: str, default: str = "") -> str | N
     return text if ok else None
 
 
+def _required_text(parent: QWidget, title: str, label: str, missing: str) -> str | None:
+    """One line that must be filled: an empty one is said inside the dialog, which stays."""
+    from ui.formdialog import FormDialog
+
+    dialog = FormDialog(title, parent)
+    dialog.setObjectName("required_text")
+    dialog.add("text", label, QLineEdit(), required=missing)
+    dialog.setMinimumWidth(360)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.values()["text"].strip()
+
+
 def ask_action_values(
     parent: QWidget, action: str, case: Any, choices: CaseChoices | None = None
 ) -> dict[str, Any] | None:
@@ -323,10 +336,14 @@ def ask_action_values(
         "result_returned": ("carrier", tr("取件人（默认本人）")),
     }
     title = QCoreApplication.translate("CasePage", EVENT_LABELS.get(action, action))
+    required = {"department_received": tr("请填写部门签收人的姓名（谁在部门签收了材料）")}
     if action in simple:
         field, label = simple[action]
         default = tr("电话") if action == "citizen_notified" else ""
-        value = _text(parent, title, label, default)
+        if action in required:
+            value = _required_text(parent, title, label, required[action])
+        else:
+            value = _text(parent, title, label, default)
         return None if value is None else {field: value}
     if action == "resumed":
         return {}

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -489,22 +488,33 @@ class IntakePage(QWidget):
     def reject(self, reason: str | None = None, redirect: str | None = None) -> None:
         if not self._ready():
             return
-        if reason is None:
-            reason, ok = QInputDialog.getText(self, self.tr("不予受理"), self.tr("不予受理的理由"))
-            if not ok:
+        if reason is None or redirect is None:
+            asked = self._ask_rejection()
+            if asked is None:
                 return
-        if redirect is None:
-            redirect, ok = QInputDialog.getText(
-                self, self.tr("不予受理"), self.tr("应向哪个机关申请")
-            )
-            if not ok:
-                return
+            reason, redirect = asked
         person, code, how = self.applicant(), self.matter.code, self.identity
         self._run(
             lambda desk: desk.reject(person, code, reason, redirect, identity=how),
             ["rejection"],
             self.tr("已出具不予受理通知书"),
         )
+
+    def _ask_rejection(self) -> tuple[str, str] | None:
+        """The reason and the office to go to, both required, checked inside the dialog."""
+        from ui.formdialog import FormDialog
+
+        dialog = FormDialog(self.tr("不予受理"), self)
+        dialog.setObjectName("rejection_dialog")
+        dialog.add("reason", self.tr("不予受理的理由"), QLineEdit(),
+                   required=self.tr("请填写不予受理的理由"))  # fmt: skip
+        dialog.add("redirect", self.tr("应向哪个机关申请"), QLineEdit(),
+                   required=self.tr("请写明应向哪个机关申请（告知申请人去向）"))  # fmt: skip
+        dialog.setMinimumWidth(480)
+        if dialog.exec() != FormDialog.DialogCode.Accepted:
+            return None
+        values = dialog.values()
+        return values["reason"].strip(), values["redirect"].strip()
 
     def clear(self) -> None:
         """Ready for the next citizen: nothing of the last one stays in the form (the card's

@@ -3,32 +3,32 @@
 <context>
     <name />
     <message>
-        <location filename="../../ui/dialogs.py" line="316" />
+        <location filename="../../ui/dialogs.py" line="329" />
         <source>部门签收人</source>
         <translation>Received by (department)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="317" />
+        <location filename="../../ui/dialogs.py" line="330" />
         <source>通知方式（电话/短信/当面）</source>
         <translation>How notified (phone/SMS/in person)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="318" />
+        <location filename="../../ui/dialogs.py" line="331" />
         <source>中止原因（听证、检测、专家评审）</source>
         <translation>Reason to suspend (hearing, testing, expert review)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="319" />
+        <location filename="../../ui/dialogs.py" line="332" />
         <source>撤回原因</source>
         <translation>Reason for withdrawal</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="320" />
+        <location filename="../../ui/dialogs.py" line="333" />
         <source>终止原因</source>
         <translation>Reason for termination</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="321" />
+        <location filename="../../ui/dialogs.py" line="334" />
         <source>备注内容</source>
         <translation>Note text</translation>
     </message>
@@ -43,43 +43,48 @@
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="322" />
+        <location filename="../../ui/dialogs.py" line="335" />
         <source>送件人（默认本人）</source>
         <translation>Carrier (default: me)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="323" />
+        <location filename="../../ui/dialogs.py" line="336" />
         <source>取件人（默认本人）</source>
         <translation>Collected by (default: me)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="328" />
+        <location filename="../../ui/dialogs.py" line="339" />
+        <source>请填写部门签收人的姓名（谁在部门签收了材料）</source>
+        <translation>Please give the name of the person at the department who signed for the materials</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="342" />
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="340" />
+        <location filename="../../ui/dialogs.py" line="357" />
         <source>办结</source>
         <translation>Complete</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="340" />
+        <location filename="../../ui/dialogs.py" line="357" />
         <source>领取人</source>
         <translation>Collected by</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="343" />
-        <location filename="../../ui/dialogs.py" line="346" />
+        <location filename="../../ui/dialogs.py" line="360" />
+        <location filename="../../ui/dialogs.py" line="363" />
         <source>整改回访</source>
         <translation>Rectification call-back</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="343" />
+        <location filename="../../ui/dialogs.py" line="360" />
         <source>回访情况</source>
         <translation>Call-back notes</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="346" />
+        <location filename="../../ui/dialogs.py" line="363" />
         <source>申请人对整改满意吗？</source>
         <translation>Is the applicant satisfied with the rectification?</translation>
     </message>
@@ -245,32 +250,32 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../ui/admin.py" line="429" />
+        <location filename="../../ui/admin.py" line="419" />
         <source>用户与角色</source>
         <translation>Users and roles</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="430" />
+        <location filename="../../ui/admin.py" line="420" />
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="432" />
+        <location filename="../../ui/admin.py" line="422" />
         <source>事项目录</source>
         <translation>Matter catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="435" />
+        <location filename="../../ui/admin.py" line="425" />
         <source>打印机与设备</source>
         <translation>Printers and devices</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="438" />
+        <location filename="../../ui/admin.py" line="428" />
         <source>备份与恢复</source>
         <translation>Backup and restore</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="439" />
+        <location filename="../../ui/admin.py" line="429" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
@@ -396,67 +401,67 @@
 <context>
     <name>BackupTab</name>
     <message>
-        <location filename="../../ui/admin.py" line="292" />
+        <location filename="../../ui/admin.py" line="282" />
         <source>选择文件夹</source>
         <translation>Choose folder</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="294" />
+        <location filename="../../ui/admin.py" line="284" />
         <source>立即备份</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="297" />
+        <location filename="../../ui/admin.py" line="287" />
         <source>从备份恢复…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="306" />
+        <location filename="../../ui/admin.py" line="296" />
         <source>备份到（如U盘）</source>
         <translation>Back up to (e.g. USB stick)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="307" />
+        <location filename="../../ui/admin.py" line="297" />
         <source>保留份数</source>
         <translation>Backups to keep</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="313" />
+        <location filename="../../ui/admin.py" line="303" />
         <source>备份文件夹</source>
         <translation>Backup folder</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="322" />
+        <location filename="../../ui/admin.py" line="312" />
         <source>请先选择备份文件夹</source>
         <translation>Choose a backup folder first</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="328" />
+        <location filename="../../ui/admin.py" line="318" />
         <source>正在备份…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="333" />
+        <location filename="../../ui/admin.py" line="323" />
         <source>已备份到 {0}（{1:.1f} MB，已校验）</source>
         <translation>Backed up to {0} ({1:.1f} MB, verified)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="338" />
+        <location filename="../../ui/admin.py" line="328" />
         <source>选择备份文件</source>
         <translation>Choose backup file</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="342" />
+        <location filename="../../ui/admin.py" line="332" />
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="343" />
+        <location filename="../../ui/admin.py" line="333" />
         <source>恢复会替换本机数据（原数据另存），完成后需重新登录。继续吗？</source>
         <translation>Restoring replaces this PC's data (the old data is kept aside); you sign in again afterwards. Continue?</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="365" />
+        <location filename="../../ui/admin.py" line="355" />
         <source>已恢复。原数据保留在 {0}。请重新登录，联网后先同步。</source>
         <translation>Restored. The old data is kept at {0}. Sign in again and sync first when online.</translation>
     </message>
@@ -1103,17 +1108,17 @@
         <translation>Overall rating</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="380" />
+        <location filename="../../ui/_i18n_strings.py" line="381" />
         <source>本机（{0}）</source>
         <translation>This PC ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="381" />
+        <location filename="../../ui/_i18n_strings.py" line="382" />
         <source>区级平台</source>
         <translation>District platform</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="382" />
+        <location filename="../../ui/_i18n_strings.py" line="383" />
         <source>本中心其他窗口电脑 {0}</source>
         <translation>Another counter PC of this center {0}</translation>
     </message>
@@ -1220,26 +1225,31 @@
     </message>
     <message>
         <location filename="../../ui/_i18n_strings.py" line="375" />
+        <source>请填写部门签收人的姓名（谁在部门签收了材料）</source>
+        <translation>Please give the name of the person at the department who signed for the materials</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="376" />
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="376" />
+        <location filename="../../ui/_i18n_strings.py" line="377" />
         <source>办结</source>
         <translation>Complete</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="377" />
+        <location filename="../../ui/_i18n_strings.py" line="378" />
         <source>领取人</source>
         <translation>Collected by</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="378" />
+        <location filename="../../ui/_i18n_strings.py" line="379" />
         <source>回访情况</source>
         <translation>Call-back notes</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="379" />
+        <location filename="../../ui/_i18n_strings.py" line="380" />
         <source>申请人对整改满意吗？</source>
         <translation>Is the applicant satisfied with the rectification?</translation>
     </message>
@@ -1247,27 +1257,27 @@
 <context>
     <name>CatalogTab</name>
     <message>
-        <location filename="../../ui/admin.py" line="185" />
+        <location filename="../../ui/admin.py" line="175" />
         <source>编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="185" />
+        <location filename="../../ui/admin.py" line="175" />
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="185" />
+        <location filename="../../ui/admin.py" line="175" />
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="185" />
+        <location filename="../../ui/admin.py" line="175" />
         <source>承诺时限（工作日）</source>
         <translation>Promised (working days)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="201" />
+        <location filename="../../ui/admin.py" line="191" />
         <source>目录版本 {0}（只读，由区级平台下发）· {1} 个事项</source>
         <translation>Catalog version {0} (read-only, published by the district) · {1} matters</translation>
     </message>
@@ -1564,22 +1574,22 @@
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="383" />
+        <location filename="../../ui/_i18n_strings.py" line="384" />
         <source>本期没有数据</source>
         <translation>No data in this period</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="384" />
+        <location filename="../../ui/_i18n_strings.py" line="385" />
         <source>{0}时</source>
         <translation>{0}h</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="385" />
+        <location filename="../../ui/_i18n_strings.py" line="386" />
         <source>收件趋势（按小时）</source>
         <translation>Cases received (by hour)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="386" />
+        <location filename="../../ui/_i18n_strings.py" line="387" />
         <source>收件趋势（按日）</source>
         <translation>Cases received (by day)</translation>
     </message>
@@ -1725,138 +1735,143 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../ui/intake.py" line="142" />
+        <location filename="../../ui/intake.py" line="141" />
         <source>办理事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="90" />
+        <location filename="../../ui/intake.py" line="89" />
         <source>材料清单（空格 已收/未收 · Q 容缺 · F 形式 · +/- 份数）</source>
         <translation>Materials checklist (Space received · Q owed · F form · +/- copies)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="95" />
+        <location filename="../../ui/intake.py" line="94" />
         <source>受理 F9</source>
         <translation>Accept F9</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="96" />
+        <location filename="../../ui/intake.py" line="95" />
         <source>容缺受理 F10</source>
         <translation>Accept with deficiencies F10</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="97" />
+        <location filename="../../ui/intake.py" line="96" />
         <source>一次性告知 F11</source>
         <translation>One-time notice F11</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="98" />
+        <location filename="../../ui/intake.py" line="97" />
         <source>不予受理 F12</source>
         <translation>Reject F12</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="99" />
+        <location filename="../../ui/intake.py" line="98" />
         <source>下一位 Ctrl+N</source>
         <translation>Next citizen Ctrl+N</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="130" />
+        <location filename="../../ui/intake.py" line="129" />
         <source>数字键 1–9 选常用事项；或输入名称、拼音首字母（如 ylbx），↓ 选择，回车确定</source>
         <translation>Keys 1–9 pick a frequent matter; or type the name or pinyin initials (e.g. ylbx), ↓ to choose, Enter to confirm</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="218" />
+        <location filename="../../ui/intake.py" line="217" />
         <source>请核对证件：</source>
         <translation>Check the card: </translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="240" />
+        <location filename="../../ui/intake.py" line="239" />
         <source>已由读卡器输入证件号码</source>
         <translation>ID number entered by the card reader</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="309" />
+        <location filename="../../ui/intake.py" line="308" />
         <source>。必需材料已默认勾选，缺少的请用空格取消</source>
         <translation>. Required materials are ticked; untick what is missing with Space</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="345" />
+        <location filename="../../ui/intake.py" line="344" />
         <source>该申请人已有此事项在办：{0}（{1}，{2} 受理）{3}</source>
         <translation>This applicant already has this matter open: {0} ({1}, accepted {2}){3}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="347" />
+        <location filename="../../ui/intake.py" line="346" />
         <source> 等 {0} 件</source>
         <translation> and more ({0} in all)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="376" />
+        <location filename="../../ui/intake.py" line="375" />
         <source>同一事项已在办</source>
         <translation>Same matter already open</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="377" />
+        <location filename="../../ui/intake.py" line="376" />
         <source>确定再受理一件吗？</source>
         <translation>Accept another one anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="383" />
+        <location filename="../../ui/intake.py" line="382" />
         <source>未受理：该申请人已有此事项在办</source>
         <translation>Not accepted: this applicant already has this matter open</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="397" />
+        <location filename="../../ui/intake.py" line="396" />
         <source>请先填写申请人（证件号，或老用户的尾号、姓名）</source>
         <translation>Enter the applicant first (the ID number, or a returning citizen's last digits or name)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="412" />
+        <location filename="../../ui/intake.py" line="411" />
         <source>{0}：{1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="434" />
-        <location filename="../../ui/intake.py" line="438" />
+        <location filename="../../ui/intake.py" line="433" />
+        <location filename="../../ui/intake.py" line="437" />
         <source>。</source>
         <translation>. </translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="306" />
+        <location filename="../../ui/intake.py" line="512" />
+        <source>请写明应向哪个机关申请（告知申请人去向）</source>
+        <translation>Please name the office to apply to (where the applicant should go)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake.py" line="305" />
         <source>已选：{0}（{1}）· 承诺 {2} 个工作日 · {3}{4}</source>
         <translation>Chosen: {0} ({1}) · promised {2} working days · {3}{4}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="308" />
+        <location filename="../../ui/intake.py" line="307" />
         <source> · 可容缺受理</source>
         <translation> · deficiency acceptance allowed</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="400" />
+        <location filename="../../ui/intake.py" line="399" />
         <source>请先选择办理事项</source>
         <translation>Choose the matter first</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="454" />
+        <location filename="../../ui/intake.py" line="453" />
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="463" />
+        <location filename="../../ui/intake.py" line="462" />
         <source>容缺受理</source>
         <translation>Accept with deficiencies</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="463" />
+        <location filename="../../ui/intake.py" line="462" />
         <source>申请人已签署《容缺受理承诺书》吗？</source>
         <translation>Has the applicant signed the deficiency commitment letter?</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="474" />
+        <location filename="../../ui/intake.py" line="473" />
         <source>已容缺受理</source>
         <translation>Accepted with deficiencies</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="486" />
+        <location filename="../../ui/intake.py" line="485" />
         <source>已出具一次性告知书</source>
         <translation>One-time notice issued</translation>
     </message>
@@ -1912,8 +1927,7 @@
     </message>
     <message>
         <location filename="../../ui/_i18n_strings.py" line="126" />
-        <location filename="../../ui/intake.py" line="493" />
-        <location filename="../../ui/intake.py" line="498" />
+        <location filename="../../ui/intake.py" line="507" />
         <source>不予受理</source>
         <translation>Reject</translation>
     </message>
@@ -1923,17 +1937,22 @@
         <translation>Terminated</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="493" />
+        <location filename="../../ui/intake.py" line="509" />
         <source>不予受理的理由</source>
         <translation>Reason for rejection</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="498" />
+        <location filename="../../ui/intake.py" line="510" />
+        <source>请填写不予受理的理由</source>
+        <translation>Please give the reason for the rejection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake.py" line="511" />
         <source>应向哪个机关申请</source>
         <translation>Office to apply to instead</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="506" />
+        <location filename="../../ui/intake.py" line="500" />
         <source>已出具不予受理通知书</source>
         <translation>Rejection notice issued</translation>
     </message>
@@ -2141,7 +2160,7 @@
         <translation>Close Esc</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="118" />
+        <location filename="../../ui/preview.py" line="123" />
         <source>另存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
@@ -2149,47 +2168,47 @@
 <context>
     <name>PrintersTab</name>
     <message>
-        <location filename="../../ui/admin.py" line="229" />
+        <location filename="../../ui/admin.py" line="219" />
         <source>系统默认打印机</source>
         <translation>System default printer</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="237" />
+        <location filename="../../ui/admin.py" line="227" />
         <source>热敏卷纸</source>
         <translation>thermal roll</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="248" />
+        <location filename="../../ui/admin.py" line="238" />
         <source>热敏纸宽</source>
         <translation>Thermal paper width</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="250" />
+        <location filename="../../ui/admin.py" line="240" />
         <source>热敏回执</source>
         <translation>Thermal receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="251" />
+        <location filename="../../ui/admin.py" line="241" />
         <source>A4 回执</source>
         <translation>A4 receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="256" />
+        <location filename="../../ui/admin.py" line="246" />
         <source>受理回执用纸</source>
         <translation>Receipt paper</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="258" />
+        <location filename="../../ui/admin.py" line="248" />
         <source>本机未发现打印机：将使用系统默认或另存为 PDF</source>
         <translation>No printer found: the system default or Save as PDF is used</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="274" />
+        <location filename="../../ui/admin.py" line="264" />
         <source>数据文件读写失败</source>
         <translation>Cannot read or write the data file</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="275" />
+        <location filename="../../ui/admin.py" line="265" />
         <source>打印机</source>
         <translation>Printers</translation>
     </message>
@@ -2752,52 +2771,52 @@
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../../ui/admin.py" line="383" />
+        <location filename="../../ui/admin.py" line="373" />
         <source>切换语言</source>
         <translation>Switch language</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="387" />
+        <location filename="../../ui/admin.py" line="377" />
         <source> 分钟（0 为不锁屏）</source>
         <translation> minutes (0 = never lock)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="394" />
+        <location filename="../../ui/admin.py" line="384" />
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="395" />
+        <location filename="../../ui/admin.py" line="385" />
         <source>无操作自动锁屏</source>
         <translation>Lock after idle</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="398" />
+        <location filename="../../ui/admin.py" line="388" />
         <source>受理时必需材料默认勾选（申请人缺少的再取消勾选）</source>
         <translation>Tick required materials at intake (untick what the applicant lacks)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="399" />
+        <location filename="../../ui/admin.py" line="389" />
         <source>按 F9–F12 决定后直接打印，不再预览确认</source>
         <translation>Print at once after F9–F12, without the preview</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="406" />
+        <location filename="../../ui/admin.py" line="396" />
         <source>受理</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="408" />
+        <location filename="../../ui/admin.py" line="398" />
         <source>中心</source>
         <translation>Center</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="409" />
+        <location filename="../../ui/admin.py" line="399" />
         <source>本机</source>
         <translation>This PC</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="410" />
+        <location filename="../../ui/admin.py" line="400" />
         <source>数据文件</source>
         <translation>Data file</translation>
     </message>
@@ -3279,27 +3298,27 @@
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../ui/admin.py" line="43" />
+        <location filename="../../ui/admin.py" line="44" />
         <source>新建用户</source>
         <translation>New user</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="53" />
+        <location filename="../../ui/admin.py" line="45" />
         <source>登录名</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="54" />
+        <location filename="../../ui/admin.py" line="46" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="55" />
+        <location filename="../../ui/admin.py" line="47" />
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="56" />
+        <location filename="../../ui/admin.py" line="50" />
         <source>初始密码</source>
         <translation>Initial password</translation>
     </message>
@@ -3322,109 +3341,109 @@
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../../ui/admin.py" line="66" />
+        <location filename="../../ui/admin.py" line="63" />
         <source>登录名</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="66" />
+        <location filename="../../ui/admin.py" line="63" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="66" />
+        <location filename="../../ui/admin.py" line="63" />
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="66" />
+        <location filename="../../ui/admin.py" line="63" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="66" />
+        <location filename="../../ui/admin.py" line="63" />
         <source>锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="67" />
+        <location filename="../../ui/admin.py" line="64" />
         <source>本机账户</source>
         <translation>Account on this PC</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="74" />
+        <location filename="../../ui/admin.py" line="71" />
         <source>新建用户</source>
         <translation>New user</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="75" />
-        <location filename="../../ui/admin.py" line="158" />
+        <location filename="../../ui/admin.py" line="72" />
+        <location filename="../../ui/admin.py" line="148" />
         <source>重置密码</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="76" />
+        <location filename="../../ui/admin.py" line="73" />
         <source>停用/启用</source>
         <translation>Deactivate/activate</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="77" />
+        <location filename="../../ui/admin.py" line="74" />
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="78" />
-        <location filename="../../ui/admin.py" line="134" />
+        <location filename="../../ui/admin.py" line="75" />
+        <location filename="../../ui/admin.py" line="131" />
         <source>在本机开通</source>
         <translation>Open account here</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="105" />
+        <location filename="../../ui/admin.py" line="102" />
         <source>在用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="105" />
+        <location filename="../../ui/admin.py" line="102" />
         <source>停用</source>
         <translation>Inactive</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="106" />
+        <location filename="../../ui/admin.py" line="103" />
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="107" />
+        <location filename="../../ui/admin.py" line="104" />
         <source>有</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="107" />
+        <location filename="../../ui/admin.py" line="104" />
         <source>无（其他窗口电脑）</source>
         <translation>No (another counter PC)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="120" />
+        <location filename="../../ui/admin.py" line="117" />
         <source>用户</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="121" />
+        <location filename="../../ui/admin.py" line="118" />
         <source>此人在本机已有账户。</source>
         <translation>This person already has an account on this PC.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="123" />
+        <location filename="../../ui/admin.py" line="120" />
         <source>此人在本机还没有账户，请先点“在本机开通”。</source>
         <translation>This person has no account on this PC yet: click “Open account here” first.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="135" />
+        <location filename="../../ui/admin.py" line="132" />
         <source>为 {0} 设置新密码（原密码只保存在原来的电脑上）</source>
         <translation>New password for {0} (the old one stays on the PC where the account was made)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="158" />
+        <location filename="../../ui/admin.py" line="148" />
         <source>新密码</source>
         <translation>New password</translation>
     </message>
@@ -3945,12 +3964,12 @@ Reason (optional; Enter to go on, Esc to cancel):</translation>
         <translation>Monthly report</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="272" />
+        <location filename="../../ui/preview.py" line="277" />
         <source>{0}已送打印机 {1}</source>
         <translation>{0} sent to printer {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="274" />
+        <location filename="../../ui/preview.py" line="279" />
         <source>{0}已在打印预览中（Ctrl+P 打印）</source>
         <translation>{0} is in the print preview (Ctrl+P prints)</translation>
     </message>
