@@ -293,3 +293,36 @@ def test_the_department_receiver_is_required_inside_the_dialog(qtbot, open_windo
     signed = desk.timeline(case.id)[-1]
     assert desk.get_case(case.id).status == "at_department"
     assert signed.payload["receiver"] == "刘科员"
+
+
+def test_a_finished_case_rated_at_pickup_offers_no_second_evaluation(
+    qtbot, open_window, desk, matter
+):
+    """The citizen answered five rows, then heard 本次办事已评价过 (screens 74–76)."""
+    case = desk.get_case(desk.accept(APPLICANT, matter.code, required_keys(matter)).case_id)
+    desk.hand_over([case.id])
+    desk.department_received(case.id, receiver="刘科员")
+    desk.department_result(case.id, "approved")
+    desk.return_results([case.id])
+    desk.notify(case.id)
+    desk.complete(case.id)
+    window = open_window()
+    kb = Keyboard()
+    kb.key("F4")
+    kb.type(case.case_no)
+    kb.key("Return")
+    kb.wait(lambda: window.pages["case"].case is not None, "the case page")
+    kb.play()
+    page = window.pages["case"]
+    assert "evaluated" in page.buttons  # not rated yet: offered
+    desk.evaluate(case.id, "满意", visit="pickup")
+    kb = Keyboard()
+    kb.key("F4")
+    kb.type(case.case_no)
+    kb.key("Return")
+    kb.wait(lambda: page.case.evaluation == "满意", "the case read again")
+    kb.key("Alt+P")
+    kb.key("F9")
+    kb.play()
+    assert "evaluated" not in page.buttons
+    assert QApplication.activeModalWidget() is None  # neither key opened the dialog

@@ -59,6 +59,11 @@ NEXT_KEY = "F9"
 FLOW = ACTION_ORDER[:8]  # the steps a case moves through, 送件 to 好差评
 
 
+def _pickup_rated(case: Any) -> bool:
+    """The pickup visit (the one the 好差评 dialog rates by default) has its evaluation."""
+    return "pickup" in (getattr(case, "evaluated_visits", None) or [])
+
+
 def allowed_actions(case: Any) -> list[str]:
     """The next actions for this case: workflow.ALLOWED_FROM and the same extra checks."""
     out = []
@@ -68,6 +73,8 @@ def allowed_actions(case: Any) -> list[str]:
             continue
         if action == "callback_recorded" and case.rectification_state != "open":
             continue
+        if action == "evaluated" and case.status == "completed" and _pickup_rated(case):
+            continue  # the visit a finished case's 好差评 rates was rated: it would be refused
         if (
             action == "materials_supplemented"
             and case.status != "needs_supplement"
