@@ -172,3 +172,47 @@ def _says(dialog, text: str, focused: str) -> None:
 def _kept(dialog, **typed: str) -> None:
     for key, text in typed.items():
         assert dialog.fields[key].text() == text
+
+
+def test_f10_and_q_on_a_matter_without_deficiency_say_so_at_once(
+    qtbot,
+    open_window,  # noqa: F811
+    desk,
+    matter,
+    catalog,
+):
+    """F10 asked about the signed commitment first and only then refused; Q said nothing."""
+    returning_citizen(desk, matter)
+    other = next(m for m in catalog.matters if not m.deficiency_allowed)
+    said = f"事项“{other.name}”不适用容缺受理：材料不齐请用 F11 一次性告知"
+    window = open_window()
+    intake = window.page("intake")
+    cases = desk.conn.execute("SELECT COUNT(*) FROM cases").fetchone()[0]
+    kb = Keyboard()
+    _citizen_and(kb, intake, other.name)
+    kb.key("F10")
+    kb.play()
+    assert QApplication.activeModalWidget() is None  # no question about a commitment
+    assert intake.result.text() == said
+    assert desk.conn.execute("SELECT COUNT(*) FROM cases").fetchone()[0] == cases
+    kb = Keyboard()
+    kb.key("Ctrl+N")
+    _citizen_and(kb, intake, other.name)
+    kb.do(lambda: _result_is(intake, ""))  # the next citizen: the line went
+    kb.key("Q")
+    kb.play()
+    assert intake.result.text() == said
+
+
+def _citizen_and(kb: Keyboard, intake, matter_name: str) -> None:
+    kb.type(TAIL)
+    kb.wait(lambda: intake.person.candidates.isVisible(), "the returning citizen's list")
+    kb.key("Return")
+    kb.wait(lambda: intake.matter_query.hasFocus(), "the matter box")
+    kb.type(matter_name)
+    kb.key("Return")
+    kb.wait(lambda: intake.checklist.hasFocus(), "the checklist")
+
+
+def _result_is(intake, text: str) -> None:
+    assert intake.result.text() == text, intake.result.text()

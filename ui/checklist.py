@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,8 +32,11 @@ COL_GOT, COL_NAME, COL_FORM, COL_COUNT, COL_OWED = range(5)
 class Checklist(QTableWidget):
     """One row per material of the chosen matter."""
 
+    refused = Signal(str)  # a key that cannot apply here (Q where 容缺 is not allowed)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, 5, parent)
+        self.matter: Any = None
         self.setObjectName("checklist")
         self.setHorizontalHeaderLabels(
             [self.tr("已收"), self.tr("材料"), self.tr("形式"), self.tr("份数"), self.tr("容缺")]
@@ -49,6 +52,7 @@ class Checklist(QTableWidget):
         self.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
 
     def show_matter(self, matter: Any, tick_required: bool) -> None:
+        self.matter = matter
         self.setRowCount(len(matter.materials))
         for row, material in enumerate(matter.materials):
             got = QTableWidgetItem()
@@ -95,6 +99,12 @@ class Checklist(QTableWidget):
                 owed.setChecked(not owed.isChecked())
                 if owed.isChecked():  # owed means not received now
                     self.item(row, COL_GOT).setCheckState(Qt.Unchecked)
+            elif not self.matter.deficiency_allowed:
+                self.refused.emit(self.tr("事项“{0}”不适用容缺受理：材料不齐请用 F11 一次性告知")
+                                  .format(self.matter.name))  # fmt: skip
+            else:
+                name = self.matter.materials[row].name
+                self.refused.emit(self.tr("材料“{0}”是主要材料，不能容缺").format(name))
         elif key == Qt.Key.Key_F:
             form = self.cellWidget(row, COL_FORM)
             form.setCurrentIndex((form.currentIndex() + 1) % form.count())

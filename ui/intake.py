@@ -86,6 +86,7 @@ class IntakePage(QWidget):
         self.phone.returnPressed.connect(self._phone_done)
         matters = self._matter_box()
         self.checklist = Checklist()
+        self.checklist.refused.connect(self._say)
         box = QGroupBox(self.tr("材料清单（空格 已收/未收 · Q 容缺 · F 形式 · +/- 份数）"))
         QVBoxLayout(box).addWidget(self.checklist)
         self.buttons: dict[str, QPushButton] = {}
@@ -428,6 +429,12 @@ class IntakePage(QWidget):
 
         ops.CollectionOp(self, fn).success(done).failure(failed).run_in_background()
 
+    def _say(self, text: str) -> None:
+        """A refusal on the result line, in red."""
+        self._decided = False
+        self.result.setText(text)
+        self.result.setStyleSheet("color: #b00020")
+
     def _paper_done(self, text: str) -> None:
         if self.result.text():
             self.result.setText(self.result.text() + self.tr("。") + text)
@@ -456,6 +463,10 @@ class IntakePage(QWidget):
 
     def deficient(self, signed: bool | None = None) -> None:
         if not self._ready():
+            return
+        if not self.matter.deficiency_allowed:  # before asking about a commitment
+            self._say(self.tr("事项“{0}”不适用容缺受理：材料不齐请用 F11 一次性告知").format(
+                self.matter.name))  # fmt: skip
             return
         if signed is None:
             answer = QMessageBox.question(

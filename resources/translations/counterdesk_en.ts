@@ -660,164 +660,164 @@
 <context>
     <name>CasePage</name>
     <message>
-        <location filename="../../ui/casepage.py" line="165" />
+        <location filename="../../ui/casepage.py" line="172" />
         <source>输入案件编号或其尾号（4 位起），回车打开</source>
         <translation>Type a case number or its last digits (4 or more), Enter opens it</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="168" />
+        <location filename="../../ui/casepage.py" line="175" />
         <source>打开案件 F4</source>
         <translation>Open case F4</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="170" />
+        <location filename="../../ui/casepage.py" line="177" />
         <source>案件</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="173" />
+        <location filename="../../ui/casepage.py" line="180" />
         <source>案件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="173" />
+        <location filename="../../ui/casepage.py" line="180" />
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="174" />
-        <location filename="../../ui/casepage.py" line="223" />
+        <location filename="../../ui/casepage.py" line="181" />
+        <location filename="../../ui/casepage.py" line="230" />
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="174" />
+        <location filename="../../ui/casepage.py" line="181" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="175" />
+        <location filename="../../ui/casepage.py" line="182" />
         <source>办结期限</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="175" />
+        <location filename="../../ui/casepage.py" line="182" />
         <source>当前环节</source>
         <translation>Current step</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="176" />
+        <location filename="../../ui/casepage.py" line="183" />
         <source>待补材料</source>
         <translation>Owed materials</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="176" />
+        <location filename="../../ui/casepage.py" line="183" />
         <source>承办人</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="177" />
+        <location filename="../../ui/casepage.py" line="184" />
         <source>评价</source>
         <translation>Evaluation</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="177" />
+        <location filename="../../ui/casepage.py" line="184" />
         <source>上传</source>
         <translation>Upload</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="185" />
+        <location filename="../../ui/casepage.py" line="192" />
         <source>下一步可办</source>
         <translation>Next actions</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="210" />
+        <location filename="../../ui/casepage.py" line="217" />
         <source>补打 {0} ▾</source>
         <translation>Reprint {0} ▾</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="317" />
+        <location filename="../../ui/casepage.py" line="324" />
         <source>（完整显示，已留痕）</source>
         <translation> (shown in full, logged)</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="318" />
+        <location filename="../../ui/casepage.py" line="325" />
         <source>（{0} 显示完整）</source>
         <translation> ({0}: show in full)</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="337" />
+        <location filename="../../ui/casepage.py" line="344" />
         <source>{0} 条被区级平台拒收（见 系统管理 → 同步）</source>
         <translation>{0} refused by the district (see Administration → Sync)</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="339" />
+        <location filename="../../ui/casepage.py" line="346" />
         <source>待上传 {0} 条（联网后自动上传）</source>
         <translation>{0} waiting to upload (uploaded automatically when online)</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="340" />
+        <location filename="../../ui/casepage.py" line="347" />
         <source>已全部上传区级平台</source>
         <translation>Everything uploaded to the district</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="352" />
+        <location filename="../../ui/casepage.py" line="359" />
         <source>快捷键 {0}</source>
         <translation>Shortcut {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="223" />
+        <location filename="../../ui/casepage.py" line="230" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="223" />
+        <location filename="../../ui/casepage.py" line="230" />
         <source>经办人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="223" />
+        <location filename="../../ui/casepage.py" line="230" />
         <source>设备</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="223" />
+        <location filename="../../ui/casepage.py" line="230" />
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="201" />
+        <location filename="../../ui/casepage.py" line="208" />
         <source>办理过程（谁、何时、在哪）</source>
         <translation>Timeline (who, when, where)</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="265" />
+        <location filename="../../ui/casepage.py" line="272" />
         <source>没有找到案件：{0}</source>
         <translation>No case found: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="287" />
+        <location filename="../../ui/casepage.py" line="294" />
         <source>（已超期）</source>
         <translation> (overdue)</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="287" />
+        <location filename="../../ui/casepage.py" line="294" />
         <source>（临近期限）</source>
         <translation> (near due)</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="290" />
-        <location filename="../../ui/casepage.py" line="301" />
+        <location filename="../../ui/casepage.py" line="297" />
+        <location filename="../../ui/casepage.py" line="308" />
         <source>（暂定）</source>
         <translation> (provisional)</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="306" />
+        <location filename="../../ui/casepage.py" line="313" />
         <source>未评价</source>
         <translation>Not evaluated</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="398" />
+        <location filename="../../ui/casepage.py" line="405" />
         <source>已办理：{0}</source>
         <translation>Done: {0}</translation>
     </message>
@@ -953,7 +953,7 @@
     </message>
     <message>
         <location filename="../../ui/_i18n_strings.py" line="80" />
-        <location filename="../../ui/casepage.py" line="408" />
+        <location filename="../../ui/casepage.py" line="415" />
         <source>备注</source>
         <translation>Note</translation>
     </message>
@@ -1209,7 +1209,7 @@
     </message>
     <message>
         <location filename="../../ui/_i18n_strings.py" line="372" />
-        <location filename="../../ui/casepage.py" line="408" />
+        <location filename="../../ui/casepage.py" line="415" />
         <source>备注内容</source>
         <translation>Note text</translation>
     </message>
@@ -1305,34 +1305,44 @@
         <translation>Electronic</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="39" />
+        <location filename="../../ui/checklist.py" line="42" />
         <source>已收</source>
         <translation>Got</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="39" />
+        <location filename="../../ui/checklist.py" line="42" />
         <source>材料</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="39" />
+        <location filename="../../ui/checklist.py" line="42" />
         <source>形式</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="39" />
+        <location filename="../../ui/checklist.py" line="42" />
         <source>份数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="39" />
+        <location filename="../../ui/checklist.py" line="42" />
         <source>容缺</source>
         <translation>Owed</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="60" />
+        <location filename="../../ui/checklist.py" line="64" />
         <source>（非必需）</source>
         <translation> (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist.py" line="103" />
+        <source>事项“{0}”不适用容缺受理：材料不齐请用 F11 一次性告知</source>
+        <translation>“{0}” does not allow acceptance with deficiencies: for missing materials, issue a one-time notice (F11)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist.py" line="107" />
+        <source>材料“{0}”是主要材料，不能容缺</source>
+        <translation>“{0}” is a main material and cannot be supplied later</translation>
     </message>
 </context>
 <context>
@@ -1735,143 +1745,148 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../ui/intake.py" line="141" />
+        <location filename="../../ui/intake.py" line="142" />
         <source>办理事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="89" />
+        <location filename="../../ui/intake.py" line="90" />
         <source>材料清单（空格 已收/未收 · Q 容缺 · F 形式 · +/- 份数）</source>
         <translation>Materials checklist (Space received · Q owed · F form · +/- copies)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="94" />
+        <location filename="../../ui/intake.py" line="95" />
         <source>受理 F9</source>
         <translation>Accept F9</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="95" />
+        <location filename="../../ui/intake.py" line="96" />
         <source>容缺受理 F10</source>
         <translation>Accept with deficiencies F10</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="96" />
+        <location filename="../../ui/intake.py" line="97" />
         <source>一次性告知 F11</source>
         <translation>One-time notice F11</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="97" />
+        <location filename="../../ui/intake.py" line="98" />
         <source>不予受理 F12</source>
         <translation>Reject F12</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="98" />
+        <location filename="../../ui/intake.py" line="99" />
         <source>下一位 Ctrl+N</source>
         <translation>Next citizen Ctrl+N</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="129" />
+        <location filename="../../ui/intake.py" line="130" />
         <source>数字键 1–9 选常用事项；或输入名称、拼音首字母（如 ylbx），↓ 选择，回车确定</source>
         <translation>Keys 1–9 pick a frequent matter; or type the name or pinyin initials (e.g. ylbx), ↓ to choose, Enter to confirm</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="217" />
+        <location filename="../../ui/intake.py" line="218" />
         <source>请核对证件：</source>
         <translation>Check the card: </translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="239" />
+        <location filename="../../ui/intake.py" line="240" />
         <source>已由读卡器输入证件号码</source>
         <translation>ID number entered by the card reader</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="308" />
+        <location filename="../../ui/intake.py" line="309" />
         <source>。必需材料已默认勾选，缺少的请用空格取消</source>
         <translation>. Required materials are ticked; untick what is missing with Space</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="344" />
+        <location filename="../../ui/intake.py" line="345" />
         <source>该申请人已有此事项在办：{0}（{1}，{2} 受理）{3}</source>
         <translation>This applicant already has this matter open: {0} ({1}, accepted {2}){3}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="346" />
+        <location filename="../../ui/intake.py" line="347" />
         <source> 等 {0} 件</source>
         <translation> and more ({0} in all)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="375" />
+        <location filename="../../ui/intake.py" line="376" />
         <source>同一事项已在办</source>
         <translation>Same matter already open</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="376" />
+        <location filename="../../ui/intake.py" line="377" />
         <source>确定再受理一件吗？</source>
         <translation>Accept another one anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="382" />
+        <location filename="../../ui/intake.py" line="383" />
         <source>未受理：该申请人已有此事项在办</source>
         <translation>Not accepted: this applicant already has this matter open</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="396" />
+        <location filename="../../ui/intake.py" line="397" />
         <source>请先填写申请人（证件号，或老用户的尾号、姓名）</source>
         <translation>Enter the applicant first (the ID number, or a returning citizen's last digits or name)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="411" />
+        <location filename="../../ui/intake.py" line="412" />
         <source>{0}：{1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="433" />
-        <location filename="../../ui/intake.py" line="437" />
+        <location filename="../../ui/intake.py" line="440" />
+        <location filename="../../ui/intake.py" line="444" />
         <source>。</source>
         <translation>. </translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="512" />
+        <location filename="../../ui/intake.py" line="468" />
+        <source>事项“{0}”不适用容缺受理：材料不齐请用 F11 一次性告知</source>
+        <translation>“{0}” does not allow acceptance with deficiencies: for missing materials, issue a one-time notice (F11)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake.py" line="523" />
         <source>请写明应向哪个机关申请（告知申请人去向）</source>
         <translation>Please name the office to apply to (where the applicant should go)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="305" />
+        <location filename="../../ui/intake.py" line="306" />
         <source>已选：{0}（{1}）· 承诺 {2} 个工作日 · {3}{4}</source>
         <translation>Chosen: {0} ({1}) · promised {2} working days · {3}{4}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="307" />
+        <location filename="../../ui/intake.py" line="308" />
         <source> · 可容缺受理</source>
         <translation> · deficiency acceptance allowed</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="399" />
+        <location filename="../../ui/intake.py" line="400" />
         <source>请先选择办理事项</source>
         <translation>Choose the matter first</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="453" />
+        <location filename="../../ui/intake.py" line="460" />
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="462" />
+        <location filename="../../ui/intake.py" line="473" />
         <source>容缺受理</source>
         <translation>Accept with deficiencies</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="462" />
+        <location filename="../../ui/intake.py" line="473" />
         <source>申请人已签署《容缺受理承诺书》吗？</source>
         <translation>Has the applicant signed the deficiency commitment letter?</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="473" />
+        <location filename="../../ui/intake.py" line="484" />
         <source>已容缺受理</source>
         <translation>Accepted with deficiencies</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="485" />
+        <location filename="../../ui/intake.py" line="496" />
         <source>已出具一次性告知书</source>
         <translation>One-time notice issued</translation>
     </message>
@@ -1927,7 +1942,7 @@
     </message>
     <message>
         <location filename="../../ui/_i18n_strings.py" line="126" />
-        <location filename="../../ui/intake.py" line="507" />
+        <location filename="../../ui/intake.py" line="518" />
         <source>不予受理</source>
         <translation>Reject</translation>
     </message>
@@ -1937,22 +1952,22 @@
         <translation>Terminated</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="509" />
+        <location filename="../../ui/intake.py" line="520" />
         <source>不予受理的理由</source>
         <translation>Reason for rejection</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="510" />
+        <location filename="../../ui/intake.py" line="521" />
         <source>请填写不予受理的理由</source>
         <translation>Please give the reason for the rejection</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="511" />
+        <location filename="../../ui/intake.py" line="522" />
         <source>应向哪个机关申请</source>
         <translation>Office to apply to instead</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="500" />
+        <location filename="../../ui/intake.py" line="511" />
         <source>已出具不予受理通知书</source>
         <translation>Rejection notice issued</translation>
     </message>
