@@ -174,3 +174,17 @@ def test_the_worker_answers_on_the_gui_thread_and_prepares_the_intake_page(
     finally:
         executor.shutdown()
         ops.install(ops.SyncExecutor(None))
+
+
+def test_a_refused_search_does_not_stay_searching(qtbot, open_window, desk, matter):  # noqa: F811
+    """“搜索中…” stayed beside the 至少 4 位 error (screen 217)."""
+    accept(desk, matter)
+    window = open_window()
+    kb = Keyboard()
+    kb.key("Ctrl+F")
+    kb.type("123")
+    kb.key("Return")
+    kb.play()
+    page = window.pages["lists"]
+    assert "4 位" in ops.last_error.message  # the error dialog's text
+    assert page.count.text() == "未搜索"

@@ -71,6 +71,7 @@ class SearchModel(QAbstractTableModel):
         self.busy = False
         self.kind = ""
         self.on_loaded: Any = None
+        self.on_failed: Any = None
         self.headers = [self.tr(label) for label in SEARCH_COLUMNS]
         self.reveal_hint = self.tr("Ctrl+R 显示所选行的完整证件号（留痕）")
 
@@ -103,7 +104,10 @@ class SearchModel(QAbstractTableModel):
 
         def failed(exc: BaseException) -> None:
             self.busy = False
-            ops.show_error(None, exc)
+            if self.on_failed:
+                self.on_failed(exc)
+            else:
+                ops.show_error(None, exc)
 
         def run(desk: Any) -> Any:
             from counterdesk.queries.search import (  # imported on the worker, not the GUI
@@ -180,6 +184,7 @@ class WorkListPage(QWidget):
         self.model.on_loaded = self._loaded
         self.search_model = SearchModel(self)
         self.search_model.on_loaded = self._search_loaded
+        self.search_model.on_failed = self._search_failed
         self.chooser = QListWidget()
         self.chooser.setObjectName("lists")
         self.chooser.setMaximumWidth(130)
@@ -326,6 +331,11 @@ class WorkListPage(QWidget):
         self.count.setText(self.tr("按{0}搜索：{1} 件{2}").format(kind, count, more_text))
         if count and not self.table.currentIndex().isValid():
             self.table.selectRow(0)  # Enter in the search box (again) opens it
+
+    def _search_failed(self, exc: BaseException) -> None:
+        """The heading no longer says 搜索中…; the error dialog says why."""
+        self.count.setText(self.tr("未搜索"))
+        ops.show_error(self, exc)
 
     def reveal_selected(self) -> None:
         """Ctrl+R on a search result: its full ID number, asked why and recorded."""

@@ -2778,7 +2778,7 @@
         <translation>Match</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="75" />
+        <location filename="../../ui/worklists.py" line="76" />
         <source>Ctrl+R 显示所选行的完整证件号（留痕）</source>
         <translation>Ctrl+R shows the selected row's full ID number (logged)</translation>
     </message>
@@ -3481,39 +3481,44 @@
 <context>
     <name>WorkListPage</name>
     <message>
-        <location filename="../../ui/worklists.py" line="196" />
+        <location filename="../../ui/worklists.py" line="201" />
         <source>在本清单中筛选：姓名、编号或事项（回车）</source>
         <translation>Filter this list: name, number or matter (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="200" />
+        <location filename="../../ui/worklists.py" line="205" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="296" />
+        <location filename="../../ui/worklists.py" line="301" />
         <source>加载中…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="310" />
+        <location filename="../../ui/worklists.py" line="315" />
         <source>{0}：{1} 件</source>
         <translation>{0}: {1} cases</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="320" />
+        <location filename="../../ui/worklists.py" line="325" />
         <source>搜索中…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="324" />
+        <location filename="../../ui/worklists.py" line="329" />
         <source>，向下滚动加载更多</source>
         <translation>, scroll down for more</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="326" />
+        <location filename="../../ui/worklists.py" line="331" />
         <source>按{0}搜索：{1} 件{2}</source>
         <translation>Search by {0}: {1} cases{2}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklists.py" line="337" />
+        <source>未搜索</source>
+        <translation>Not searched</translation>
     </message>
 </context>
 <context>

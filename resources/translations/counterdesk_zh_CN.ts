@@ -2778,7 +2778,7 @@
         <translation>匹配</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="75" />
+        <location filename="../../ui/worklists.py" line="76" />
         <source>Ctrl+R 显示所选行的完整证件号（留痕）</source>
         <translation>Ctrl+R 显示所选行的完整证件号（留痕）</translation>
     </message>
@@ -3481,39 +3481,44 @@
 <context>
     <name>WorkListPage</name>
     <message>
-        <location filename="../../ui/worklists.py" line="196" />
+        <location filename="../../ui/worklists.py" line="201" />
         <source>在本清单中筛选：姓名、编号或事项（回车）</source>
         <translation>在本清单中筛选：姓名、编号或事项（回车）</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="200" />
+        <location filename="../../ui/worklists.py" line="205" />
         <source>刷新</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="296" />
+        <location filename="../../ui/worklists.py" line="301" />
         <source>加载中…</source>
         <translation>加载中…</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="310" />
+        <location filename="../../ui/worklists.py" line="315" />
         <source>{0}：{1} 件</source>
         <translation>{0}：{1} 件</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="320" />
+        <location filename="../../ui/worklists.py" line="325" />
         <source>搜索中…</source>
         <translation>搜索中…</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="324" />
+        <location filename="../../ui/worklists.py" line="329" />
         <source>，向下滚动加载更多</source>
         <translation>，向下滚动加载更多</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="326" />
+        <location filename="../../ui/worklists.py" line="331" />
         <source>按{0}搜索：{1} 件{2}</source>
         <translation>按{0}搜索：{1} 件{2}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklists.py" line="337" />
+        <source>未搜索</source>
+        <translation>未搜索</translation>
     </message>
 </context>
 <context>
