@@ -16,6 +16,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from counterdesk.domain.access import detail_label
 from counterdesk.domain.catalog import load_catalog
 from counterdesk.domain.errors import CounterdeskError, InvalidInput
 from district.config import ServerConfig, admin_token_hash, open_district, rotate_admin_token
@@ -206,7 +207,7 @@ def cmd_access(args: argparse.Namespace) -> None:
     for e in result.entries:
         chain = "" if e.link == "ok" else f" [{e.link}]"
         print(f"{format_ms(e.at_ms):16} {e.center:6} {e.user[:16]:16} {e.action:15} "
-              f"{e.subject:20} {e.detail[:24]:24} {e.reason}{chain}")  # fmt: skip
+              f"{e.subject:20} {detail_label(e.action, e.detail)[:24]:24} {e.reason}{chain}")  # fmt: skip
 
 
 def cmd_access_settings(args: argparse.Namespace) -> None:

@@ -149,3 +149,28 @@ def test_district_reads_are_flagged_by_the_counters_rules(world) -> None:  # noq
     table = page.text[page.text.index('id="access-flags"') : page.text.index('id="district-reads"')]
     assert table.count('data-source="console"') == 3
     assert "区级工作台 101 人次/小时" in table and "dept2" not in table
+
+
+def test_the_counters_entries_say_what_was_searched_in_words(world) -> None:  # noqa: F811
+    """查询留痕 at the district shows a search's kind and a returning citizen's look-up in
+    words (按姓名, 老用户), as the chief's list on the PC does, not number+ or found."""
+    from counterdesk.queries import search
+    from counterdesk.store import accesslog
+    from district import access_store
+    from sync import protocol
+
+    client, district, desk = world["client"], world["district"], world["desk"]
+    search.search(desk, "王")
+    desk.find_citizen("resident_id", desk.get_case(world["cases"][world["depts"][0]][0]).id_number)
+    device = desk.info.device_id
+    entries = accesslog.unsent(desk.conn, device, 0, 100)
+    access_store.ingest(
+        district, district.device_for_token(world["tokens"][device]),
+        protocol.AccessPush(after_seq=0, entries=[
+            protocol.WireAccess.model_validate(e.to_dict()) for e in entries]),
+    )  # fmt: skip
+    login(client, "super1", PASSWORDS["supervisor"])
+    page = client.get("/console/access").text
+    table = page[page.index('id="access-entries"') : page.index('id="district-reads"')]
+    assert "按姓名" in table and "老用户" in table
+    assert ">name<" not in table and ">found<" not in table

@@ -8,6 +8,7 @@ from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from counterdesk.domain.access import detail_label
 from district.console import (
     i18n,
     pages_access,
@@ -31,6 +32,7 @@ def mount(app: FastAPI, district: District) -> Console:
     )
     env.filters["ms"] = i18n.format_ms
     env.filters["pct"] = i18n.format_share
+    env.globals["detail_label"] = detail_label  # a counter entry's detail in words
     console = Console(district, Accounts(district.engine, district.hasher), env)
     console.yellow_days = int(district.setting("console_yellow_days") or 2)
     app.state.console = console
