@@ -121,6 +121,19 @@ def test_what_an_older_district_stored_breaks_neither_console_nor_pcs(
     assert desk.verify(deep=True).ok
 
 
+OPENING = {
+    "case_no": "DC07-261206-09-0001",
+    "applicant": {"kind": "person", "id_type": "resident_id", "id_number": "x", "name": "王"},
+    "matter": {"code": "M1", "name": "事项", "department": "区民政局"},
+}
+
+
+def test_a_well_formed_opening_passes() -> None:
+    assert payloads.problem("case_rejected", OPENING) is None
+    received = {"id": {"form": "original", "count": 2}}
+    assert payloads.problem("case_rejected", {**OPENING, "materials": received}) is None
+
+
 @pytest.mark.parametrize(
     ("type_", "payload"),
     [
@@ -132,6 +145,13 @@ def test_what_an_older_district_stored_breaks_neither_console_nor_pcs(
         ("transferred", {}),
         ("calendar_published", {"schedule": []}),
         ("note", ["not", "an", "object"]),
+        # Found by trying it: materials entries of another shape broke the case page and
+        # the other PCs' receipts.
+        ("case_rejected", {**OPENING, "materials": {"application": "garbage"}}),
+        ("case_rejected", {**OPENING, "materials": {"id": {"form": "original", "count": "2"}}}),
+        ("case_rejected", {**OPENING, "materials": {"id": {"form": ["x"], "count": 1}}}),
+        ("case_rejected", {**OPENING, "form": {"income": [1, 2]}}),
+        ("materials_supplemented", {"materials": ["id"], "forms": {"id": "garbage"}}),
     ],
 )
 def test_shapes_name_what_is_wrong(type_, payload) -> None:
@@ -142,3 +162,30 @@ def test_every_event_the_counter_writes_has_a_readable_shape(world) -> None:  # 
     desk = world["desk"]
     rows = desk.conn.execute("SELECT type, payload FROM events").fetchall()
     assert rows and all(payloads.problem(t, json.loads(p)) is None for t, p in rows)
+
+
+def test_a_name_that_looks_like_a_formula_stays_text_in_the_spreadsheet(world) -> None:  # noqa: F811
+    """Found by trying it: a PC's opening with the department =HYPERLINK(…) became a live
+    formula in the supervisor's overview.xlsx."""
+    import io
+
+    from openpyxl import load_workbook
+
+    district, desk, client = world["district"], world["desk"], world["client"]
+    opening = desk.conn.execute(
+        "SELECT payload FROM events WHERE type = 'case_accepted' LIMIT 1"
+    ).fetchone()[0]
+    template = json.loads(opening)
+    evil = '=HYPERLINK("http://evil.example/x","区民政局")'
+    rogue = Rogue(district, "DC07", 9)
+    steps = [{**step, "department": evil} for step in template["matter"]["steps"]]
+    payload = {**template, "case_no": "DC07-261206-09-0001",
+               "matter": {**template["matter"], "department": evil, "steps": steps}}  # fmt: skip
+    ack = district.push(rogue.device, protocol.PushRequest(
+        events=[rogue.event("case_accepted", new_id(), payload)]))  # fmt: skip
+    assert ack.rejected == []
+    login(client, "super1", PASSWORDS["supervisor"])
+    resp = client.get("/console/overview.xlsx", params={"period": "year"})
+    book = load_workbook(io.BytesIO(resp.content))
+    cells = [c for row in book["部门"].iter_rows() for c in row if c.value == evil]
+    assert cells and all(c.data_type == "s" for c in cells)

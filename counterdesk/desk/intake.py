@@ -14,9 +14,9 @@ from counterdesk.domain.catalog import Matter
 from counterdesk.domain.changes import CASES, CITIZENS, NOTICES, Change
 from counterdesk.domain.errors import InvalidInput, NotAllowed
 from counterdesk.domain.ids import case_number_prefix, new_id
+from counterdesk.domain.payloads import MATERIAL_FORMS
 from counterdesk.domain.people import Applicant
 
-MATERIAL_FORMS = ("original", "copy", "original_and_copy", "electronic")
 # How the identity was taken (domain.people.IDENTITY_SOURCES); old events carry none: typed.
 Identity = Literal["card", "wedge", "typed"]
 

@@ -24,6 +24,7 @@ from counterdesk.domain.workdays import parse_schedule
 OUTCOMES = ("approved", "denied", "needs_supplement")
 LEVELS = ("非常满意", "满意", "基本满意", "不满意", "非常不满意")
 VISITS = ("intake", "pickup", "other")
+MATERIAL_FORMS = ("original", "copy", "original_and_copy", "electronic")
 MAX_DAYS = 3650  # promised, step and supplement days: ten years is already absurd
 MAX_TEXT = 4000  # a field of text in a payload (reasons, notes are far shorter)
 
@@ -56,6 +57,26 @@ def _texts(value: Any) -> bool:
 
 def _mapping(value: Any) -> bool:
     return isinstance(value, dict)
+
+
+def _received(value: Any) -> bool:
+    """Materials taken in: key -> {form, count} (the receipt and the case page read both)."""
+    return isinstance(value, dict) and all(
+        _name(key) and _record(item, {"form": _one_of(*MATERIAL_FORMS), "count": _count}, {})
+        is None
+        for key, item in value.items()
+    )
+
+
+def _count(value: Any) -> bool:
+    return type(value) is int and 1 <= value <= 99
+
+
+def _form_values(value: Any) -> bool:
+    """The application form as typed: key -> text or a whole number."""
+    return isinstance(value, dict) and all(
+        _name(key) and (_text(item) or type(item) is int) for key, item in value.items()
+    )
 
 
 def _boolean(value: Any) -> bool:
@@ -95,7 +116,7 @@ _OPENING = {
 }
 _OPENING_OPTIONAL = {
     "owed": _texts, "supplement_days": _days, "supplement_due": _optional(_text),
-    "materials": _mapping, "form": _mapping, "first_contact": _optional(_text),
+    "materials": _received, "form": _form_values, "first_contact": _optional(_text),
     "identity": _optional(_text), "counter": _optional(_text), "reason": _optional(_text),
 }  # fmt: skip
 SHAPES: dict[str, tuple[dict[str, Check], dict[str, Check]]] = {
@@ -109,7 +130,7 @@ SHAPES: dict[str, tuple[dict[str, Check], dict[str, Check]]] = {
         {"outcome": _one_of(*OUTCOMES)},
         {"reason": _optional(_text)},
     ),
-    "materials_supplemented": ({}, {"materials": _texts, "forms": _mapping}),
+    "materials_supplemented": ({}, {"materials": _texts, "forms": _received}),
     "transferred": ({"to": _name}, {}),
     "withdrawn": ({}, {"reason": _optional(_text)}),
     "terminated": ({}, {"reason": _optional(_text), "cause": _optional(_text)}),

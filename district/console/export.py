@@ -31,6 +31,11 @@ def _sheet(book: Workbook, title: str, headers: list[str], rows: list[list[Any]]
         cell.font = Font(bold=True)
     for values in rows:
         sheet.append(values)
+        for cell in sheet[sheet.max_row]:
+            # Names come from the PCs' events: text that looks like a formula stays text
+            # (found by trying it: a department named =HYPERLINK(…) became a live formula).
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"
     for i, header in enumerate(headers, start=1):
         width = max([len(str(header)) * 2] + [len(str(v)) + 2 for v in (r[i - 1] for r in rows)])
         sheet.column_dimensions[sheet.cell(1, i).column_letter].width = min(60, max(8, width))
