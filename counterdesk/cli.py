@@ -332,6 +332,8 @@ def main(argv: list[str] | None = None) -> int:
     from counterdesk.admin.console import safe_streams
 
     safe_streams()
+    if sys.stdin is None:  # started with its input closed (`<&-`): a prompt reads nothing
+        sys.stdin = open(os.devnull, encoding="utf-8")  # noqa: SIM115 - for the process
     datadirs.share_with_group()
     args = build_parser().parse_args(argv)
     if not args.self_test:  # the self-test reports on the log folder itself

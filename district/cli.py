@@ -395,6 +395,8 @@ def _device_parsers(sub: Any) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    if sys.stdin is None:  # started with its input closed (`<&-`): a prompt reads nothing
+        sys.stdin = open(os.devnull, encoding="utf-8")  # noqa: SIM115 - for the process
     args = build_parser().parse_args(argv)
     try:
         args.func(args)

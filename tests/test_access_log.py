@@ -197,7 +197,15 @@ def test_entries_never_carry_a_full_number():
     assert entry_problem(good) is None
     assert "7 位以上" in entry_problem({**good, "subject": "11010519491231002X"})
     # However written: full-width digits, digits in groups with spaces (found by trying it).
-    for written in ("１１０１０５１９４９", "110 105 1949 1231 002X", "138 0013 8000"):
+    for written in (
+        "１１０１０５１９４９",
+        "110 105 1949 1231 002X",
+        "138 0013 8000",
+        "١٣٨٠٠١٣٨٠٠٠",
+        "一三八零零一三八零零零",
+        "138.0013.8000",
+        "138_0013/8000",
+    ):
         assert "7 位以上" in entry_problem({**good, "reason": written}), written
     assert entry_problem({**good, "detail": "DEMO-261206-01-0001"}) is None  # a case number
     assert "不认识" in entry_problem({**good, "action": "delete_all"})

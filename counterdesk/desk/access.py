@@ -12,14 +12,18 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import re
 import time
-import unicodedata
 
 import counterdesk.desk.users as users
 from counterdesk.desk.boundary import Key, Line, Login, Short, checked_methods
 from counterdesk.desk.context import DeskContext
-from counterdesk.domain.access import ACTIONS, AccessEntry, mask_tail, masked_subject
+from counterdesk.domain.access import (
+    ACTIONS,
+    AccessEntry,
+    mask_long_numbers,
+    mask_tail,
+    masked_subject,
+)
 from counterdesk.domain.case import Case
 from counterdesk.domain.errors import InvalidInput, NotAllowed, StorageError
 from counterdesk.domain.hlc import from_datetime
@@ -32,8 +36,6 @@ log = logging.getLogger(__name__)
 # same reading: one entry per user and case within this window.
 REOPEN_WINDOW_S = 600
 MAX_REASON = 200
-# 7+ digits, spaces between them allowed, an ID's X at the end (read after NFKC).
-_LONG_NUMBER = re.compile(r"[0-9](?:\s*[0-9]){6,}[Xx]?")
 REVEAL_FIELDS = {"id_number": "reveal_id", "phone": "reveal_phone"}
 
 
@@ -193,10 +195,10 @@ def _masked_number(number: str) -> str:
 
 
 def _reason(reason: str) -> str:
-    text = " ".join(unicodedata.normalize("NFKC", str(reason or "")).split())
+    text = " ".join(str(reason or "").split())
     # A number typed into the reason (a phone, an ID, full-width or spaced) is kept masked
     # like the subject.
-    text = _LONG_NUMBER.sub(lambda m: _masked_number("".join(m.group(0).split())), text)
+    text = mask_long_numbers(text, _masked_number)
     if len(text) > MAX_REASON:
         raise InvalidInput(f"查询事由不超过 {MAX_REASON} 个字", field="reason")
     return text

@@ -75,14 +75,41 @@ _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 _CENTER = re.compile(r"^[A-Z0-9]{4}$")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 # A long run of digits is an ID or phone number in clear: never in an entry. Digits are
-# read as digits in any width (NFKC: full-width １３８… too) and spaces between them do not
-# break the run ("138 0013 8000"); hyphens do (case numbers are DEMO-261206-01-0001).
-_LONG_NUMBER = re.compile(r"[0-9](?:\s*[0-9]){6}")
+# read as digits however written (`plain_digits`: full-width, any script's digits, 一二三
+# and 〇/零) and spaces, dots, slashes and underscores between them do not break the run
+# ("138 0013 8000", "138.0013.8000"); hyphens do (case numbers are DEMO-261206-01-0001).
+LONG_NUMBER = re.compile(r"[0-9](?:[\s./_·]*[0-9]){6,}[Xx]?")
+_CHINESE_DIGITS = dict(zip("〇零一二三四五六七八九", "00123456789", strict=True))
+
+
+def _plain_char(ch: str) -> str:
+    if ch.isdecimal():
+        return str(unicodedata.decimal(ch))
+    if ch in _CHINESE_DIGITS:
+        return _CHINESE_DIGITS[ch]
+    folded = unicodedata.normalize("NFKC", ch)  # full-width ．／＿ and spaces
+    return folded if len(folded) == 1 else ch
+
+
+def plain_digits(text: str) -> str:
+    """`text` with every digit as 0–9 (full-width, Arabic-Indic, Devanagari, 一二三 …),
+    character for character (positions match `text`)."""
+    return "".join(_plain_char(ch) for ch in text)
 
 
 def has_long_number(text: str) -> bool:
-    """Whether `text` holds a run of 7+ digits, however written (see _LONG_NUMBER)."""
-    return bool(_LONG_NUMBER.search(unicodedata.normalize("NFKC", text)))
+    """Whether `text` holds a run of 7+ digits, however written (see LONG_NUMBER)."""
+    return bool(LONG_NUMBER.search(plain_digits(text)))
+
+
+def mask_long_numbers(text: str, mask: Callable[[str], str]) -> str:
+    """`text` with each long number (LONG_NUMBER, read through `plain_digits`) replaced by
+    `mask(its digits)`; everything else as written."""
+    plain, out, at = plain_digits(text), [], 0
+    for found in LONG_NUMBER.finditer(plain):
+        out += [text[at : found.start()], mask(re.sub(r"[^0-9Xx]", "", found.group(0)))]
+        at = found.end()
+    return "".join([*out, text[at:]])
 
 
 @dataclass

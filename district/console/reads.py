@@ -19,11 +19,10 @@ migration 4).
 from __future__ import annotations
 
 import dataclasses
-import re
-import unicodedata
 
 from sqlalchemy import Engine, select
 
+from counterdesk.domain.access import mask_long_numbers
 from district.access_report import CONSOLE_READS, AccessQuery, console_where, read_detail
 from district.console import auth
 from district.console import tables as t
@@ -31,7 +30,6 @@ from district.console.auth import ConsoleUser
 
 # action -> label (the console's pages translate the label)
 ACTIONS = CONSOLE_READS
-_LONG_DIGITS = re.compile(r"[0-9](?:\s*[0-9]){6,}")  # spaced digits are one run too
 
 
 @dataclasses.dataclass(frozen=True)
@@ -48,8 +46,7 @@ class Read:
 
 def masked_query(text: str) -> str:
     """A search as typed, with any run of 7+ digits cut to its last 4 (no full ID or phone)."""
-    plain = unicodedata.normalize("NFKC", text.strip())  # full-width digits are digits
-    return _LONG_DIGITS.sub(lambda m: "*" * 3 + re.sub(r"\s", "", m.group(0))[-4:], plain)[:64]
+    return mask_long_numbers(text.strip(), lambda digits: "***" + digits[-4:])[:64]
 
 
 def record(
