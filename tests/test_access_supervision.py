@@ -176,8 +176,12 @@ def test_entries_uploaded_with_a_stolen_token_never_mark_the_pcs_own_as_sent(
     )  # fmt: skip
     assert resp.status_code == 200 and resp.json()["stored"] == 1, resp.text
     desk.reveal(case_id, "phone")  # the PC's own reading, after the forgery
+    before = client.state.get("last_success_ms")
     with pytest.raises(IntegrityError, match="有人冒用本机身份上传了留痕"):
         client.sync()
+    # The cases synced: the status says so beside the access log's error (not stuck).
+    assert client.state.stage == "idle" and client.state.get("last_success_ms") != before
+    assert "冒用" in client.state.get("last_error")
     client.close()
     assert accesslog.acked_seq(desk.conn, device) == held  # nothing marked sent
     assert accesslog.unsent(desk.conn, device, held, 10)  # the reading is still to send

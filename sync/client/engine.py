@@ -21,6 +21,7 @@ from counterdesk.desk import Desk, users
 from counterdesk.domain.catalog import catalog_from_json
 from counterdesk.domain.errors import (
     CounterdeskError,
+    IntegrityError,
     NetworkUnavailable,
     NotEnrolled,
     ServerRefused,
@@ -179,7 +180,14 @@ class SyncClient:
                 self._pull(report, progress)
                 if self.state.debt().pending:  # made while pulling (catalog, calendar) or meanwhile
                     self._push(report, progress)
-                self._push_access(report)
+                try:
+                    self._push_access(report)
+                except IntegrityError as exc:
+                    # The cases went through; only the access log stopped (a mark the PC
+                    # did not write, check_access_head): the status says both.
+                    self.state.set(stage="idle", last_success_ms=now_ms())
+                    self.state.set(last_error=exc.message, last_error_ms=now_ms())
+                    raise
             except CounterdeskError as exc:
                 self.state.set(last_error=exc.message, last_error_ms=now_ms())
                 raise
