@@ -89,6 +89,7 @@ def cmd_access_log(args: argparse.Namespace) -> int:
     import getpass
 
     from counterdesk.desk import Desk
+    from counterdesk.domain.access import detail_label
     from counterdesk.domain.hlc import CHINA_TZ, to_datetime
 
     password = args.password or getpass.getpass(f"{args.login} 的密码：")
@@ -97,10 +98,11 @@ def cmd_access_log(args: argparse.Namespace) -> int:
         since = dt.datetime.now(CHINA_TZ) - dt.timedelta(days=args.days)
         rows = desk.access_entries(user=args.user, tail=args.tail, since=since, limit=args.limit)
         integrity = [b for b in desk.verify().broken if b.event_id.startswith("access:")]
-    print(f"{'时间':16} {'用户':12} {'操作':18} {'公民（证件号）':20} {'对象':22} 件数  事由")
+    print(f"{'时间':16} {'用户':12} {'操作':18} {'公民（证件号）':20} {'对象':28} 件数  事由")
     for e in rows:
         when = to_datetime(e.hlc).strftime("%Y-%m-%d %H:%M")
-        print(f"{when:16} {e.user:12} {e.action_label:18} {e.subject:20} {e.detail[:22]:22} "
+        detail = detail_label(e.action, e.detail)  # in words: 按姓名, 送件交接单：日期
+        print(f"{when:16} {e.user:12} {e.action_label:18} {e.subject:20} {detail[:28]:28} "
               f"{e.count or '':4}  {e.reason}")  # fmt: skip
     print(f"共 {len(rows)} 条（近 {args.days} 天）")
     for link in integrity:

@@ -188,26 +188,34 @@ def cmd_summary(args: argparse.Namespace) -> None:
 def cmd_access(args: argparse.Namespace) -> None:
     """Who read which citizens: entries and flags, as the console's 查询留痕 page."""
     from district import access_report
-    from district.console.i18n import format_ms
+    from district.console import reads
 
     q = access_report.query(args.center or "", args.user or "", args.tail or "",
                             args.since or "", args.until or "", args.limit)  # fmt: skip
-    result = access_report.report(_district(args), q)
+    district = _district(args)
+    result = access_report.report(district, q)
     if args.json:
         _print(result)
         return
-    print(f"flags (more than {result.per_hour} citizens an hour; outside {result.work_hours} "
-          "or on a non-working day; broken chains):")  # fmt: skip
+    print(f"异常 / flags（每小时超过 {result.per_hour} 人次；{result.work_hours} 以外或非工作日；"
+          "留痕链断开）：")  # fmt: skip
     for f in result.flags:
         where = f.center if f.source == "counter" else "区级"
         print(f"  {f.kind:9} {where:5} {f.user:16} {format_ms(f.at_ms)}  {f.detail}")
     if not result.flags:
-        print("  (none)")
-    print(f"{'time':16} {'center':6} {'user':16} {'action':15} {'citizen':20} {'detail':24} reason")
+        print("  （没有 / none）")
+    print("窗口电脑的查阅 / counters' readings：")
+    print(f"{'时间':16} {'中心':6} {'用户':16} {'操作':16} {'公民':20} {'对象':24} 事由")
     for e in result.entries:
         chain = "" if e.link == "ok" else f" [{e.link}]"
-        print(f"{format_ms(e.at_ms):16} {e.center:6} {e.user[:16]:16} {e.action:15} "
+        print(f"{format_ms(e.at_ms):16} {e.center:6} {e.user[:16]:16} {e.action_label:16} "
               f"{e.subject:20} {detail_label(e.action, e.detail)[:24]:24} {e.reason}{chain}")  # fmt: skip
+    seen = reads.listing(district.engine, q)
+    print(f"区级工作台的查阅 / readings at the district console（{len(seen)} 条）：")
+    for r in seen:
+        shown = f"{r.count} 件" if r.count else ""
+        print(f"{format_ms(r.at_ms):16} {r.center:6} {r.login[:16]:16} {r.label:16} "
+              f"{r.tail:6} {r.target[:30]:30} {shown}")  # fmt: skip
 
 
 def cmd_access_settings(args: argparse.Namespace) -> None:
