@@ -10,11 +10,13 @@ arguments and traceback together), so no logger in any library can bypass it.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import logging.handlers
 import re
 from pathlib import Path
 
+from counterdesk.domain.hlc import CHINA_TZ
 from counterdesk.domain.people import mask_id
 
 LOG_NAME = "counterdesk.log"
@@ -59,10 +61,15 @@ def mask_text(text: str) -> str:
 
 
 class MaskingFormatter(logging.Formatter):
-    """A formatter whose every output line (tracebacks included) is masked."""
+    """A formatter whose every output line (tracebacks included) is masked, its times in
+    China time with the zone written (+0800), as the counter's dates and file names are."""
 
     def format(self, record: logging.LogRecord) -> str:
         return mask_text(super().format(record))
+
+    def formatTime(self, record: logging.LogRecord, datefmt: str | None = None) -> str:  # noqa: N802
+        moment = dt.datetime.fromtimestamp(record.created, CHINA_TZ)
+        return moment.strftime(datefmt or "%Y-%m-%d %H:%M:%S") + f",{int(record.msecs):03d} +0800"
 
 
 class PersonalDataFilter(logging.Filter):
