@@ -13,7 +13,7 @@ from district.console.i18n import format_ms, format_share
 from district.console.overview import Overview, Row
 
 ROW_HEADERS = ["受理", "不予受理", "在办", "超期", "临期", "办结", "按时办结率", "评价数",
-               "差评", "满意率", "待整改", "读卡受理占比"]  # fmt: skip
+               "差评", "满意率", "待整改", "收件读卡率"]  # fmt: skip
 
 
 def _row_values(row: Row) -> list[Any]:

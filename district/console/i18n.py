@@ -124,7 +124,7 @@ EN: dict[str, str] = {
     "好差评": "Evaluations",
     "满意率": "Satisfied",
     "待整改差评": "Open rectifications",
-    "读卡受理占比": "Card-read intakes",
+    "收件读卡率": "Card-read share of cases received",
     "各中心受理量": "Intake by center",
     "各部门超期件数": "Overdue by department",
     "好差评分布": "Evaluation levels",
