@@ -326,3 +326,66 @@ def test_a_finished_case_rated_at_pickup_offers_no_second_evaluation(
     kb.play()
     assert "evaluated" not in page.buttons
     assert QApplication.activeModalWidget() is None  # neither key opened the dialog
+
+
+def test_a_rating_at_intake_is_the_intakes_and_the_pickup_is_rated_too(
+    qtbot, open_window, desk, matter
+):
+    """好差评 defaulted to 领取 even on an open case: the intake's rating was recorded as the
+    pickup's, and the real pickup then heard 本次办事已评价过."""
+    from ui.dialogs import EvaluationDialog
+
+    case = desk.get_case(desk.accept(APPLICANT, matter.code, required_keys(matter)).case_id)
+    window = open_window()
+    shown = lambda: window.pages.get("case")  # noqa: E731 - made by the first F4
+    seen: dict[str, object] = {}
+
+    def evaluation() -> EvaluationDialog | None:
+        dialog = QApplication.activeModalWidget()
+        return dialog if isinstance(dialog, EvaluationDialog) else None
+
+    def look(when: str) -> None:
+        combo = evaluation().visit
+        enabled = {
+            combo.itemData(i): combo.model().item(i).isEnabled() for i in range(combo.count())
+        }
+        seen[when] = (combo.currentData(), combo.isEnabled(), enabled)
+
+    def rate(when: str, score: str) -> None:
+        kb = Keyboard()
+        kb.key("F4")
+        kb.type(case.case_no)
+        kb.key("Return")
+        kb.wait(
+            lambda: (
+                shown() is not None
+                and shown().case is not None
+                and shown().case.status == desk.get_case(case.id).status
+            ),
+            "the case page",
+        )
+        kb.key("Alt+P")
+        kb.wait(lambda: evaluation() is not None, "好差评")
+        kb.do(lambda: look(when))
+        kb.key(score)
+        kb.key("Return")
+        kb.wait(lambda: evaluation() is None, "the dialog closed")
+        kb.play()
+        assert ops.last_error is None, ops.last_error
+
+    rate("intake", "4")  # at the counter, the case just accepted
+    assert seen["intake"] == ("intake", True, {"intake": True, "pickup": True, "other": True})
+    assert desk.get_case(case.id).evaluated_visits == ["intake"]
+    desk.hand_over([case.id])
+    desk.department_received(case.id, receiver="刘科员")
+    desk.department_result(case.id, "approved")
+    desk.return_results([case.id])
+    desk.notify(case.id)
+    desk.complete(case.id)
+    rate("pickup", "5")  # the citizen comes back for the result and rates that visit too
+    assert seen["pickup"] == ("pickup", True, {"intake": False, "pickup": True, "other": True})
+    done = desk.get_case(case.id)
+    assert done.evaluated_visits == ["intake", "pickup"]
+    visits = [e.payload["visit"] for e in desk.timeline(case.id) if e.type == "evaluated"]
+    assert visits == ["intake", "pickup"]
+    assert "evaluated" not in shown().buttons  # both visits rated: nothing more to offer

@@ -210,3 +210,35 @@ def shiboken_valid(widget) -> bool:
     from shiboken6 import isValid
 
     return isValid(widget)
+
+
+def test_a_sync_that_goes_through_clears_the_failure_on_the_sync_page(
+    qtbot, window, desk, district
+):
+    """连接区级平台失败，稍后自动重试 stayed in red under a later success (screen 105)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QPushButton
+
+    enrolled(desk, district)
+    intake(desk, 1)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+    qtbot.keyClick(window, Qt.Key.Key_F7)
+    page = window.page("admin").sync_page
+    qtbot.waitUntil(page.isVisible, timeout=3000)
+    now = page.findChild(QPushButton, "sync_now")
+    page.url.setText("http://127.0.0.1:9")  # the district is out of reach
+    page.save_url()
+    qtbot.mouseClick(now, Qt.MouseButton.LeftButton)
+    failed = page.message.text()
+    assert failed and "同步完成" not in failed
+    assert "#b00020" in page.message.styleSheet()  # said in red
+    assert page.values["error"].text() != "—"
+    page.url.setText(district.base)  # back online
+    page.save_url()
+    qtbot.mouseClick(now, Qt.MouseButton.LeftButton)
+    assert ops.last_error is None, ops.last_error
+    assert page.message.text().startswith("同步完成：上传 ")
+    assert failed not in page.message.text() and "#b00020" not in page.message.styleSheet()
+    assert page.values["error"].text() == "—" and page.values["pending"].text() == "0"

@@ -352,6 +352,7 @@ def _strings() -> None:  # never called; pyside6-lupdate reads it
     QCoreApplication.translate('ops', '操作未完成：{0}\n\n请联系技术人员（已写入日志）。')
     QCoreApplication.translate('CasePage', '按数字键作答（5 最满意）')
     QCoreApplication.translate('CasePage', '评价等级')
+    QCoreApplication.translate('CasePage', '（已评价）')
     QCoreApplication.translate('CasePage', '评价环节')
     QCoreApplication.translate('CasePage', '意见')
     QCoreApplication.translate('CasePage', '请申请人选择评价等级（必选）')

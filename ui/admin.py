@@ -31,7 +31,7 @@ from ui import ops, printerchoice
 from ui.formdialog import FormDialog
 from ui.settings import LANGUAGES, option, set_option, settings
 from ui.syncpage import SyncPage
-from ui.tables import read_only
+from ui.tables import fit_columns, read_only
 
 ROLES = {"clerk": "窗口人员", "chief": "中心主任", "admin": "系统管理员"}
 
@@ -63,9 +63,9 @@ class UsersTab(QWidget):
             [self.tr("登录名"), self.tr("姓名"), self.tr("角色"), self.tr("状态"), self.tr("锁定"),
              self.tr("本机账户")]
         )  # fmt: skip
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().setVisible(False)
         read_only(self.table)
+        fit_columns(self.table)  # short texts all: each as wide as it needs
         buttons = QHBoxLayout()
         for label, slot in (
             (self.tr("新建用户"), self.add),
@@ -174,9 +174,9 @@ class CatalogTab(QWidget):
         self.table.setHorizontalHeaderLabels(
             [self.tr("编码"), self.tr("事项"), self.tr("部门"), self.tr("承诺时限（工作日）")]
         )
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().setVisible(False)
         read_only(self.table)
+        fit_columns(self.table, share=(1, 2))  # the matter and its department
         layout = QVBoxLayout(self)
         layout.addWidget(self.version)
         layout.addWidget(self.table)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from counterdesk.domain.changes import CASES
-from counterdesk.domain.workflow import ALLOWED_FROM, EVENT_LABELS
+from counterdesk.domain.workflow import ALLOWED_FROM, EVENT_LABELS, visit_now
 from ui import ops
 from ui.dialogs import CaseChoices, ask_action_values, case_choices
 from ui.preview import print_document
@@ -59,9 +59,10 @@ NEXT_KEY = "F9"
 FLOW = ACTION_ORDER[:8]  # the steps a case moves through, 送件 to 好差评
 
 
-def _pickup_rated(case: Any) -> bool:
-    """The pickup visit (the one the 好差评 dialog rates by default) has its evaluation."""
-    return "pickup" in (getattr(case, "evaluated_visits", None) or [])
+def _visit_rated(case: Any) -> bool:
+    """The visit a 好差评 now rates (the intake while open, the pickup once the result is
+    back) has its rating: another would be refused (本次办事已评价过)."""
+    return visit_now(case.status) in (getattr(case, "evaluated_visits", None) or [])
 
 
 def allowed_actions(case: Any) -> list[str]:
@@ -73,8 +74,8 @@ def allowed_actions(case: Any) -> list[str]:
             continue
         if action == "callback_recorded" and case.rectification_state != "open":
             continue
-        if action == "evaluated" and case.status == "completed" and _pickup_rated(case):
-            continue  # the visit a finished case's 好差评 rates was rated: it would be refused
+        if action == "evaluated" and _visit_rated(case):
+            continue  # this visit was rated: the citizen rates the next one (the pickup)
         if (
             action == "materials_supplemented"
             and case.status != "needs_supplement"

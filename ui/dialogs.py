@@ -28,21 +28,27 @@ from PySide6.QtWidgets import (
 from counterdesk.desk.casework import INDICATORS
 from counterdesk.desk.users import CASE_ROLES
 from counterdesk.domain.errors import NotFound
-from counterdesk.domain.workflow import EVENT_LABELS, LEVEL_SCORES, LEVELS
+from counterdesk.domain.workflow import EVENT_LABELS, LEVEL_SCORES, LEVELS, visit_now
+from ui.tables import show_whole
 
 INDICATOR_LABELS = {
     "overall": "整体满意度", "efficiency": "办事效率", "service": "服务水平", "attitude": "服务态度",
 }  # fmt: skip
 OUTCOME_LABELS = {"approved": "准予", "denied": "不予", "needs_supplement": "需补正"}
+VISIT_LABELS = {"intake": "受理", "pickup": "领取", "other": "其他"}  # in the order they happen
 
 
 class EvaluationDialog(QDialog):
     """好差评 in the national five levels, 5 非常满意 … 1 非常不满意, the same direction for
     the overall level and the four indicators, nothing chosen beforehand (the citizen
     chooses). Keys: a digit 1–5 answers the marked row and moves to the next; Enter saves
-    once the overall level is chosen; indicators not asked stay unrecorded."""
+    once the overall level is chosen; indicators not asked stay unrecorded. The visit rated
+    is `visit` (the case's state says which: workflow.visit_now), changeable; a visit in
+    `rated` already has its rating and cannot be chosen."""
 
-    def __init__(self, parent: QWidget | None = None, visit: str = "pickup") -> None:
+    def __init__(
+        self, parent: QWidget | None = None, visit: str = "pickup", rated: Any = ()
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("好差评"))
         self.rows: list[tuple[QLabel, QButtonGroup]] = []
@@ -67,9 +73,13 @@ class EvaluationDialog(QDialog):
             self.rows.append((label, group))
         self.group = self.rows[0][1]  # the overall level
         self.visit = QComboBox()
-        for key, label in (("pickup", "领取"), ("intake", "受理"), ("other", "其他")):
-            self.visit.addItem(self.tr(label), key)
-        self.visit.setCurrentIndex(self.visit.findData(visit))
+        self.visit.setObjectName("visit")
+        for key, label in VISIT_LABELS.items():
+            done = key in rated
+            self.visit.addItem(self.tr(label) + (self.tr("（已评价）") if done else ""), key)
+            self.visit.model().item(self.visit.count() - 1).setEnabled(not done)
+        open_visits = [key for key in (visit, *VISIT_LABELS) if key not in rated]
+        self.visit.setCurrentIndex(self.visit.findData(open_visits[0] if open_visits else visit))
         self.comment = QLineEdit()
         self.comment.setObjectName("comment")
         form = QFormLayout()
@@ -224,6 +234,7 @@ class MaterialsDialog(QDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
             self.items.addItem(item)
+        show_whole(self.items)  # a material's name is long: never behind a sideways scrollbar
         self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -351,7 +362,8 @@ def ask_action_values(
         dialog = ResultDialog(parent)
         return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
     if action == "evaluated":
-        dialog = EvaluationDialog(parent)
+        rated = getattr(case, "evaluated_visits", None) or ()
+        dialog = EvaluationDialog(parent, visit_now(case.status), rated)
         return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
     if action == "completed":
         receiver = _text(parent, tr("办结"), tr("领取人"), case.applicant_name)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui import ops
-from ui.tables import read_only
+from ui.tables import fit_columns, read_only
 
 
 class FeedbackDialog(QDialog):
@@ -38,9 +38,9 @@ class FeedbackDialog(QDialog):
         self.message = QLabel()
         self.history = QTableWidget(0, 3)
         self.history.setHorizontalHeaderLabels([self.tr("主题"), self.tr("内容"), self.tr("回复")])
-        self.history.horizontalHeader().setStretchLastSection(True)
         self.history.verticalHeader().setVisible(False)
         read_only(self.history)
+        fit_columns(self.history, share=(1, 2))  # the text and the answer
         form = QFormLayout()
         form.addRow(self.tr("主题"), self.subject)
         form.addRow(self.tr("内容"), self.text)

@@ -22,8 +22,11 @@ from PySide6.QtWidgets import (
 
 from counterdesk.domain.hlc import CHINA_TZ
 from ui import ops
+from ui.formdialog import ERROR_STYLE
 from ui.syncservice import SyncService, age_text, client, reset_client
-from ui.tables import read_only
+from ui.tables import fit_columns, read_only
+
+OK_STYLE = "color: #1b7f3b"
 
 
 def _when(ms: int | None) -> str:
@@ -48,9 +51,9 @@ class SyncPage(QWidget):
         self.quarantine.setHorizontalHeaderLabels(
             [self.tr("序号"), self.tr("代码"), self.tr("拒收原因")]
         )
-        self.quarantine.horizontalHeader().setStretchLastSection(True)
         self.quarantine.verticalHeader().setVisible(False)
         read_only(self.quarantine)
+        fit_columns(self.quarantine, share=(2,))  # the reason
         bundle = QHBoxLayout()
         if self.admin:  # USB bundles are the IT staff's
             for label, slot in (
@@ -71,11 +74,23 @@ class SyncPage(QWidget):
         layout.addLayout(bundle)
         layout.addWidget(self.message)
         ops.bind(self, sync.status_changed, self.show_status)
-        ops.bind(self, sync.synced, lambda report: self.load())
-        ops.bind(
-            self, sync.failed, lambda exc: self.message.setText(getattr(exc, "message", str(exc)))
-        )
+        ops.bind(self, sync.synced, self._synced)
+        ops.bind(self, sync.failed, self._failed)
         self.load()
+
+    def say(self, text: str, style: str = "") -> None:
+        """The page's one line: what was last done here, or how the latest sync went."""
+        self.message.setStyleSheet(style)
+        self.message.setText(text)
+
+    def _synced(self, report: Any) -> None:
+        """A sync went through: an earlier failure's red words go."""
+        done = self.tr("同步完成：上传 {0} 条，接收 {1} 条").format(report.pushed, report.applied)
+        self.say(done, OK_STYLE)
+        self.load()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.say(getattr(exc, "message", str(exc)), ERROR_STYLE)
 
     def _district_box(self) -> QGroupBox:
         """The district's address and enrollment (admin), and 立即同步 (everyone)."""
@@ -167,7 +182,7 @@ class SyncPage(QWidget):
     def save_url(self) -> None:
         url = self.url.text().strip()
         ops.QueryOp(self, lambda desk: reset_client(desk, url).status()).success(
-            lambda status: (self.message.setText(self.tr("已保存平台地址")), self.sync.refresh())
+            lambda status: (self.say(self.tr("已保存平台地址")), self.sync.refresh())
         ).run_in_background()
 
     def enroll(self) -> None:
@@ -178,7 +193,7 @@ class SyncPage(QWidget):
 
         def done(resp: Any) -> None:
             self.code.clear()
-            self.message.setText(self.tr("注册成功：{0}").format(resp.center_name))
+            self.say(self.tr("注册成功：{0}").format(resp.center_name))
             self.sync.refresh()
             self.load()
 
@@ -192,7 +207,7 @@ class SyncPage(QWidget):
         if not path:
             return
         ops.QueryOp(self, lambda desk: export_bundle(desk, path)).success(
-            lambda b: self.message.setText(
+            lambda b: self.say(
                 self.tr("已导出 {0} 个事件（序号 {1}–{2}）到 {3}").format(
                     b.count, b.first_seq, b.last_seq, b.path
                 )
@@ -207,5 +222,5 @@ class SyncPage(QWidget):
         if not path:
             return
         ops.QueryOp(self, lambda desk: apply_ack_file(desk, path)).success(
-            lambda seq: (self.message.setText(self.tr("已确认到序号 {0}").format(seq)), self.load())
+            lambda seq: (self.say(self.tr("已确认到序号 {0}").format(seq)), self.load())
         ).run_in_background()

@@ -1,8 +1,29 @@
-"""Small helpers every table of the app shares: keyboard behaviour and column widths."""
+"""Small helpers every table and list of the app shares: keyboard behaviour, column
+widths that keep the text a clerk reads whole, and the full text of a cut cell on hover."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QListWidget,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QToolTip,
+)
+
+# Rows measured for a column's width: the first block a lazy list loads anyway.
+SAMPLE_ROWS = 100
+# A shared column is not squeezed below this many ems (it scrolls sideways instead).
+FLOOR_EMS = 4
+# A column's width beyond its widest text (the delegate's margins are in that): room to
+# breathe, and the grid line.
+SLACK = 12
 
 
 def read_only(table: QAbstractItemView) -> None:
@@ -12,14 +33,151 @@ def read_only(table: QAbstractItemView) -> None:
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
 
 
-def set_widths(table: QTableView, widths: dict[int, float], stretch: int) -> None:
-    """Columns sized for their content in the table's font; `stretch` takes what is left."""
-    em = table.fontMetrics().horizontalAdvance("中")
-    header = table.horizontalHeader()
-    header.setStretchLastSection(False)
-    for column in range(table.model().columnCount()):
-        if column == stretch:
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-        else:
+def share_out(room: int, wants: Sequence[int], floor: int) -> list[int]:
+    """Split `room` px between columns wanting `wants`: the narrow ones get all they want,
+    the wide ones equal shares of what remains (none below `floor`); the first column
+    takes what nobody needs."""
+    out = [0] * len(wants)
+    left, count = room, len(wants)
+    for done, column in enumerate(sorted(range(count), key=lambda c: wants[c])):
+        fair = left // (count - done)
+        out[column] = max(floor, min(wants[column], fair))
+        left -= out[column]
+    if out and left > 0:
+        out[0] += left
+    return out
+
+
+def _one_line(delegate: Any, option: Any, index: QModelIndex) -> int:
+    """The width a cell's text needs on one line (a table's option would wrap it to fit)."""
+    option = QStyleOptionViewItem(option)
+    option.features &= ~QStyleOptionViewItem.ViewItemFeature.WrapText
+    return delegate.sizeHint(option, index).width()
+
+
+class CutTips(QStyledItemDelegate):
+    """Hovering a cell too narrow for its text shows the whole text (unless the model
+    gives its own tooltip)."""
+
+    def helpEvent(self, event: Any, view: Any, option: Any, index: QModelIndex) -> bool:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.ToolTip and index.isValid():
+            text = index.data(Qt.ItemDataRole.DisplayRole)
+            own = index.data(Qt.ItemDataRole.ToolTipRole)
+            if own is None and text and _one_line(self, option, index) > option.rect.width():
+                QToolTip.showText(event.globalPos(), str(text), view, option.rect)
+                return True
+        return super().helpEvent(event, view, option, index)
+
+
+class ColumnFit(QObject):
+    """Keeps a table's columns fitted to its width (see `fit_columns`); refits when the
+    table is resized and when rows arrive or change, not on a reset (a lazy list's rows
+    show "…" until they load: its columns would jump at every refresh)."""
+
+    def __init__(self, table: QTableView) -> None:
+        super().__init__(table)
+        self.table = table
+        self.share: tuple[int, ...] = ()
+        self.least: dict[int, float] = {}
+        self.model: Any = None
+        self.wants: dict[int, int] | None = None  # measured widths, until the rows change
+        self.later = QTimer(self)
+        self.later.setSingleShot(True)
+        self.later.setInterval(0)
+        self.later.timeout.connect(self.fit)
+        table.horizontalHeader().setStretchLastSection(False)
+        table.setItemDelegate(CutTips(table))
+        table.viewport().installEventFilter(self)
+
+    def use(self, share: Sequence[int], least: dict[int, float] | None = None) -> None:
+        """The columns sharing the width, for the table's current model; fit now."""
+        self.share, self.least = tuple(share), dict(least or {})
+        model = self.table.model()
+        if model is not self.model:
+            if self.model is not None:
+                for signal in self._signals(self.model):
+                    signal.disconnect(self._rows_changed)
+            self.model = model
+            for signal in self._signals(model):
+                signal.connect(self._rows_changed)
+        self.wants = None
+        self.fit()
+
+    @staticmethod
+    def _signals(model: Any) -> tuple[Any, ...]:
+        return (model.dataChanged, model.rowsInserted, model.layoutChanged)
+
+    def _rows_changed(self, *_: Any) -> None:
+        self.wants = None
+        self.later.start()  # once, after a burst of changes (a table being filled)
+
+    def eventFilter(self, obj: Any, event: Any) -> bool:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False
+
+    def _want(self, column: int, em: int) -> int:
+        """The width of the column's heading and of its widest text among the first rows."""
+        table, model = self.table, self.table.model()
+        want = max(table.horizontalHeader().sectionSizeHint(column), 0)
+        option = QStyleOptionViewItem()
+        option.initFrom(table)
+        delegate = table.itemDelegate()
+        for row in range(min(model.rowCount(), SAMPLE_ROWS)):
+            want = max(want, _one_line(delegate, option, model.index(row, column)))
+        return max(want + SLACK, int(self.least.get(column, 0) * em) + 16)
+
+    def fit(self) -> None:
+        """Every column but the shared ones as wide as its content; the shared ones split
+        what is left of the table's width."""
+        table, model = self.table, self.table.model()
+        if model is None:
+            return
+        header = table.horizontalHeader()
+        em = table.fontMetrics().horizontalAdvance("中")
+        columns = [c for c in range(model.columnCount()) if not header.isSectionHidden(c)]
+        share = [c for c in self.share if c in columns]
+        if self.wants is None or set(self.wants) != set(columns):
+            self.wants = {c: self._want(c, em) for c in columns}
+        wants = self.wants
+        room = table.viewport().width() - sum(w for c, w in wants.items() if c not in share)
+        widths = dict(wants)
+        widths.update(
+            zip(share, share_out(room, [wants[c] for c in share], FLOOR_EMS * em), strict=True)
+        )
+        for column, width in widths.items():
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            table.setColumnWidth(column, int(widths.get(column, 5) * em) + 16)
+            if header.sectionSize(column) != width:
+                header.resizeSection(column, width)
+
+
+def fit_columns(
+    table: QTableView, share: Sequence[int] = (), least: dict[int, float] | None = None
+) -> ColumnFit:
+    """Short columns (numbers, dates, names) as wide as their content (at least `least`
+    ems, for a list whose rows load later); the `share` columns, the long texts, divide
+    the rest of the width, the narrower ones whole; the first of them takes any extra.
+    A cell still cut shows its whole text on hover. Call again after a new model."""
+    fit = table.findChild(ColumnFit)
+    if fit is None:
+        fit = ColumnFit(table)
+    fit.use(share, least)
+    return fit
+
+
+def show_whole(view: QListWidget, most: float = 0.8) -> None:
+    """A list of long names read whole: as wide as its longest (up to `most` of the
+    screen's free width), longer ones wrapped rather than scrolled sideways, each
+    item's full text in its tooltip."""
+    from ui.geometry import free_area
+
+    view.setWordWrap(True)
+    view.setResizeMode(QListWidget.ResizeMode.Adjust)
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    for row in range(view.count()):
+        item = view.item(row)
+        if not item.toolTip():
+            item.setToolTip(item.text())
+    frame = 2 * view.frameWidth() + view.verticalScrollBar().sizeHint().width()
+    need = view.sizeHintForColumn(0) + frame + SLACK
+    view.setMinimumWidth(min(need, int(free_area(view).width() * most)))

@@ -32,18 +32,20 @@ from counterdesk.queries.worklists import COLUMNS, WORK_LISTS, ListQuery
 from ui import ops
 from ui.listmodel import CASE_ID, DISPLAY, HORIZONTAL, TOOLTIP, CaseListModel, fill_roles
 from ui.reveal import REVEAL_KEY, reveal
-from ui.tables import set_widths
+from ui.tables import fit_columns
 
 SEARCH_COLUMNS = ("案件编号", "申请人", "证件号", "事项", "状态", "受理日期", "办结期限", "匹配")
-# Column widths in ems of the table's font (a CJK character; Latin digits are about half),
-# the stretched column takes the rest: the matter and the status get the room, a masked
-# ID number only what it needs.
+# The long texts share the width (ui.tables.fit_columns): the matter first, then where the
+# case is (its step and that step's department). The other columns are as wide as their
+# text, at least these ems of the table's font (a CJK character; Latin digits are about
+# half), so a list whose rows are still loading keeps its widths.
 _LIST_EMS = {"case_no": 11, "applicant_name": 4.5, "status": 8, "clerk": 4, "accept_date": 5.5,
-             "due_date": 5.5, "step_name": 5, "step_department": 7}  # fmt: skip
-LIST_WIDTHS = {i: _LIST_EMS[name] for i, (name, _) in enumerate(COLUMNS) if name in _LIST_EMS}
-SEARCH_WIDTHS = {0: 11, 1: 4.5, 2: 10, 4: 8, 5: 5.5, 6: 5.5, 7: 6}
-LIST_STRETCH = [name for name, _ in COLUMNS].index("matter_name")
-SEARCH_STRETCH = SEARCH_COLUMNS.index("事项")
+             "due_date": 5.5}  # fmt: skip
+_NAMES = [name for name, _ in COLUMNS]
+LIST_LEAST = {_NAMES.index(name): ems for name, ems in _LIST_EMS.items()}
+LIST_SHARE = tuple(_NAMES.index(name) for name in ("matter_name", "step_name", "step_department"))
+SEARCH_LEAST = {0: 11, 1: 4.5, 2: 10, 4: 8, 5: 5.5, 6: 5.5, 7: 6}
+SEARCH_SHARE = (SEARCH_COLUMNS.index("事项"),)
 ID_COLUMN = SEARCH_COLUMNS.index("证件号")
 
 
@@ -234,9 +236,9 @@ class WorkListPage(QWidget):
 
     def _column_widths(self) -> None:
         if self.table.model() is self.search_model:
-            set_widths(self.table, SEARCH_WIDTHS, SEARCH_STRETCH)
+            fit_columns(self.table, SEARCH_SHARE, SEARCH_LEAST)
         else:
-            set_widths(self.table, LIST_WIDTHS, LIST_STRETCH)
+            fit_columns(self.table, LIST_SHARE, LIST_LEAST)
 
     def showing_search(self) -> bool:
         return self.table.model() is self.search_model and self.search_model.rowCount() > 0

@@ -83,6 +83,9 @@ STEP_OF_STATUS = {
     "result_ready": "return",
     "returned": "notify",
 }
+# Statuses in which the result is back at the center (or handed over): the citizen's
+# visit now is the pickup, so a 好差评 rates it; before, it rates the intake.
+PICKUP_STATUSES = frozenset({"returned", "notified", "completed"})
 BAD_LEVELS = ("不满意", "非常不满意")
 # The national 好差评 scores: 5 = 非常满意 … 1 = 非常不满意, the same direction for the
 # overall level and each indicator (1–5). Stored events keep the level's name.
@@ -161,6 +164,11 @@ def check(
         raise NotAllowed(f"案件 {state['case_no']} 没有待补交的材料")
     if type_ == "evaluated" and payload.get("visit", "pickup") in state["evaluated_visits"]:
         raise NotAllowed(f"案件 {state['case_no']} 本次办事已评价过（每次办事评价一次）")
+
+
+def visit_now(status: str) -> str:
+    """The visit a 好差评 given in this status rates (one rating per visit)."""
+    return "pickup" if status in PICKUP_STATUSES else "intake"
 
 
 def _supplement_too_late(state: dict[str, Any], day: dt.date | None) -> bool:

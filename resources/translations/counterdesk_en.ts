@@ -3,88 +3,88 @@
 <context>
     <name />
     <message>
-        <location filename="../../ui/dialogs.py" line="329" />
+        <location filename="../../ui/dialogs.py" line="340" />
         <source>部门签收人</source>
         <translation>Received by (department)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="330" />
+        <location filename="../../ui/dialogs.py" line="341" />
         <source>通知方式（电话/短信/当面）</source>
         <translation>How notified (phone/SMS/in person)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="331" />
+        <location filename="../../ui/dialogs.py" line="342" />
         <source>中止原因（听证、检测、专家评审）</source>
         <translation>Reason to suspend (hearing, testing, expert review)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="332" />
+        <location filename="../../ui/dialogs.py" line="343" />
         <source>撤回原因</source>
         <translation>Reason for withdrawal</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="333" />
+        <location filename="../../ui/dialogs.py" line="344" />
         <source>终止原因</source>
         <translation>Reason for termination</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="334" />
+        <location filename="../../ui/dialogs.py" line="345" />
         <source>备注内容</source>
         <translation>Note text</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="297" />
+        <location filename="../../ui/dialogs.py" line="308" />
         <source>没有可以接手的人：除当前承办人外，本中心没有在用的窗口人员或中心负责人账户。请系统管理员添加或启用账户后再转交。</source>
         <translation>Nobody can take this case over: apart from its current clerk, this center has no active counter-clerk or center-chief account. Ask the system administrator to add or re-enable an account, then transfer.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="298" />
+        <location filename="../../ui/dialogs.py" line="309" />
         <source>转交</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="335" />
+        <location filename="../../ui/dialogs.py" line="346" />
         <source>送件人（默认本人）</source>
         <translation>Carrier (default: me)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="336" />
+        <location filename="../../ui/dialogs.py" line="347" />
         <source>取件人（默认本人）</source>
         <translation>Collected by (default: me)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="339" />
+        <location filename="../../ui/dialogs.py" line="350" />
         <source>请填写部门签收人的姓名（谁在部门签收了材料）</source>
         <translation>Please give the name of the person at the department who signed for the materials</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="342" />
+        <location filename="../../ui/dialogs.py" line="353" />
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="357" />
+        <location filename="../../ui/dialogs.py" line="369" />
         <source>办结</source>
         <translation>Complete</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="357" />
+        <location filename="../../ui/dialogs.py" line="369" />
         <source>领取人</source>
         <translation>Collected by</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="360" />
-        <location filename="../../ui/dialogs.py" line="363" />
+        <location filename="../../ui/dialogs.py" line="372" />
+        <location filename="../../ui/dialogs.py" line="375" />
         <source>整改回访</source>
         <translation>Rectification call-back</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="360" />
+        <location filename="../../ui/dialogs.py" line="372" />
         <source>回访情况</source>
         <translation>Call-back notes</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="363" />
+        <location filename="../../ui/dialogs.py" line="375" />
         <source>申请人对整改满意吗？</source>
         <translation>Is the applicant satisfied with the rectification?</translation>
     </message>
@@ -660,164 +660,164 @@
 <context>
     <name>CasePage</name>
     <message>
-        <location filename="../../ui/casepage.py" line="172" />
+        <location filename="../../ui/casepage.py" line="173" />
         <source>输入案件编号或其尾号（4 位起），回车打开</source>
         <translation>Type a case number or its last digits (4 or more), Enter opens it</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="175" />
+        <location filename="../../ui/casepage.py" line="176" />
         <source>打开案件 F4</source>
         <translation>Open case F4</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="177" />
+        <location filename="../../ui/casepage.py" line="178" />
         <source>案件</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="180" />
+        <location filename="../../ui/casepage.py" line="181" />
         <source>案件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="180" />
+        <location filename="../../ui/casepage.py" line="181" />
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="181" />
-        <location filename="../../ui/casepage.py" line="230" />
+        <location filename="../../ui/casepage.py" line="182" />
+        <location filename="../../ui/casepage.py" line="231" />
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="181" />
+        <location filename="../../ui/casepage.py" line="182" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="182" />
+        <location filename="../../ui/casepage.py" line="183" />
         <source>办结期限</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="182" />
+        <location filename="../../ui/casepage.py" line="183" />
         <source>当前环节</source>
         <translation>Current step</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="183" />
+        <location filename="../../ui/casepage.py" line="184" />
         <source>待补材料</source>
         <translation>Owed materials</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="183" />
+        <location filename="../../ui/casepage.py" line="184" />
         <source>承办人</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="184" />
+        <location filename="../../ui/casepage.py" line="185" />
         <source>评价</source>
         <translation>Evaluation</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="184" />
+        <location filename="../../ui/casepage.py" line="185" />
         <source>上传</source>
         <translation>Upload</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="192" />
+        <location filename="../../ui/casepage.py" line="193" />
         <source>下一步可办</source>
         <translation>Next actions</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="217" />
+        <location filename="../../ui/casepage.py" line="218" />
         <source>补打 {0} ▾</source>
         <translation>Reprint {0} ▾</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="324" />
+        <location filename="../../ui/casepage.py" line="325" />
         <source>（完整显示，已留痕）</source>
         <translation> (shown in full, logged)</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="325" />
+        <location filename="../../ui/casepage.py" line="326" />
         <source>（{0} 显示完整）</source>
         <translation> ({0}: show in full)</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="344" />
+        <location filename="../../ui/casepage.py" line="345" />
         <source>{0} 条被区级平台拒收（见 系统管理 → 同步）</source>
         <translation>{0} refused by the district (see Administration → Sync)</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="346" />
+        <location filename="../../ui/casepage.py" line="347" />
         <source>待上传 {0} 条（联网后自动上传）</source>
         <translation>{0} waiting to upload (uploaded automatically when online)</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="347" />
+        <location filename="../../ui/casepage.py" line="348" />
         <source>已全部上传区级平台</source>
         <translation>Everything uploaded to the district</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="359" />
+        <location filename="../../ui/casepage.py" line="360" />
         <source>快捷键 {0}</source>
         <translation>Shortcut {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="230" />
+        <location filename="../../ui/casepage.py" line="231" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="230" />
+        <location filename="../../ui/casepage.py" line="231" />
         <source>经办人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="230" />
+        <location filename="../../ui/casepage.py" line="231" />
         <source>设备</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="230" />
+        <location filename="../../ui/casepage.py" line="231" />
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="208" />
+        <location filename="../../ui/casepage.py" line="209" />
         <source>办理过程（谁、何时、在哪）</source>
         <translation>Timeline (who, when, where)</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="272" />
+        <location filename="../../ui/casepage.py" line="273" />
         <source>没有找到案件：{0}</source>
         <translation>No case found: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="294" />
+        <location filename="../../ui/casepage.py" line="295" />
         <source>（已超期）</source>
         <translation> (overdue)</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="294" />
+        <location filename="../../ui/casepage.py" line="295" />
         <source>（临近期限）</source>
         <translation> (near due)</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="297" />
-        <location filename="../../ui/casepage.py" line="308" />
+        <location filename="../../ui/casepage.py" line="298" />
+        <location filename="../../ui/casepage.py" line="309" />
         <source>（暂定）</source>
         <translation> (provisional)</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="313" />
+        <location filename="../../ui/casepage.py" line="314" />
         <source>未评价</source>
         <translation>Not evaluated</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="405" />
+        <location filename="../../ui/casepage.py" line="406" />
         <source>已办理：{0}</source>
         <translation>Done: {0}</translation>
     </message>
@@ -953,7 +953,7 @@
     </message>
     <message>
         <location filename="../../ui/_i18n_strings.py" line="80" />
-        <location filename="../../ui/casepage.py" line="415" />
+        <location filename="../../ui/casepage.py" line="416" />
         <source>备注</source>
         <translation>Note</translation>
     </message>
@@ -1108,148 +1108,153 @@
         <translation>Overall rating</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="381" />
+        <location filename="../../ui/_i18n_strings.py" line="382" />
         <source>本机（{0}）</source>
         <translation>This PC ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="382" />
+        <location filename="../../ui/_i18n_strings.py" line="383" />
         <source>区级平台</source>
         <translation>District platform</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="383" />
+        <location filename="../../ui/_i18n_strings.py" line="384" />
         <source>本中心其他窗口电脑 {0}</source>
         <translation>Another counter PC of this center {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="355" />
+        <location filename="../../ui/_i18n_strings.py" line="356" />
         <source>评价环节</source>
         <translation>Visit</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="356" />
+        <location filename="../../ui/_i18n_strings.py" line="355" />
+        <source>（已评价）</source>
+        <translation> (rated)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="357" />
         <source>意见</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="357" />
+        <location filename="../../ui/_i18n_strings.py" line="358" />
         <source>请申请人选择评价等级（必选）</source>
         <translation>The applicant must choose an overall rating</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="358" />
+        <location filename="../../ui/_i18n_strings.py" line="359" />
         <source>结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="359" />
+        <location filename="../../ui/_i18n_strings.py" line="360" />
         <source>理由（不予/补正必填）</source>
         <translation>Reason (required unless approved)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="360" />
+        <location filename="../../ui/_i18n_strings.py" line="361" />
         <source>文书编号</source>
         <translation>Document number</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="361" />
+        <location filename="../../ui/_i18n_strings.py" line="362" />
         <source>补交材料</source>
         <translation>Supplement materials</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="362" />
+        <location filename="../../ui/_i18n_strings.py" line="363" />
         <source>勾选申请人本次补交的材料：</source>
         <translation>Tick the materials the applicant has brought:</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="363" />
+        <location filename="../../ui/_i18n_strings.py" line="364" />
         <source>转交给其他承办人</source>
         <translation>Transfer to another clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="364" />
+        <location filename="../../ui/_i18n_strings.py" line="365" />
         <source>转交原因（可不填）</source>
         <translation>Reason for the transfer (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="365" />
+        <location filename="../../ui/_i18n_strings.py" line="366" />
         <source>转交给：</source>
         <translation>Transfer to:</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="366" />
+        <location filename="../../ui/_i18n_strings.py" line="367" />
         <source>没有可以接手的人：除当前承办人外，本中心没有在用的窗口人员或中心负责人账户。请系统管理员添加或启用账户后再转交。</source>
         <translation>Nobody can take this case over: apart from its current clerk, this center has no active counter-clerk or center-chief account. Ask the system administrator to add or re-enable an account, then transfer.</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="367" />
+        <location filename="../../ui/_i18n_strings.py" line="368" />
         <source>部门签收人</source>
         <translation>Received by (department)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="368" />
+        <location filename="../../ui/_i18n_strings.py" line="369" />
         <source>通知方式（电话/短信/当面）</source>
         <translation>How notified (phone/SMS/in person)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="369" />
+        <location filename="../../ui/_i18n_strings.py" line="370" />
         <source>中止原因（听证、检测、专家评审）</source>
         <translation>Reason to suspend (hearing, testing, expert review)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="370" />
+        <location filename="../../ui/_i18n_strings.py" line="371" />
         <source>撤回原因</source>
         <translation>Reason for withdrawal</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="371" />
+        <location filename="../../ui/_i18n_strings.py" line="372" />
         <source>终止原因</source>
         <translation>Reason for termination</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="372" />
-        <location filename="../../ui/casepage.py" line="415" />
+        <location filename="../../ui/_i18n_strings.py" line="373" />
+        <location filename="../../ui/casepage.py" line="416" />
         <source>备注内容</source>
         <translation>Note text</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="373" />
+        <location filename="../../ui/_i18n_strings.py" line="374" />
         <source>送件人（默认本人）</source>
         <translation>Carrier (default: me)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="374" />
+        <location filename="../../ui/_i18n_strings.py" line="375" />
         <source>取件人（默认本人）</source>
         <translation>Collected by (default: me)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="375" />
+        <location filename="../../ui/_i18n_strings.py" line="376" />
         <source>请填写部门签收人的姓名（谁在部门签收了材料）</source>
         <translation>Please give the name of the person at the department who signed for the materials</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="376" />
+        <location filename="../../ui/_i18n_strings.py" line="377" />
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="377" />
+        <location filename="../../ui/_i18n_strings.py" line="378" />
         <source>办结</source>
         <translation>Complete</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="378" />
+        <location filename="../../ui/_i18n_strings.py" line="379" />
         <source>领取人</source>
         <translation>Collected by</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="379" />
+        <location filename="../../ui/_i18n_strings.py" line="380" />
         <source>回访情况</source>
         <translation>Call-back notes</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="380" />
+        <location filename="../../ui/_i18n_strings.py" line="381" />
         <source>申请人对整改满意吗？</source>
         <translation>Is the applicant satisfied with the rectification?</translation>
     </message>
@@ -1584,22 +1589,22 @@
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="384" />
+        <location filename="../../ui/_i18n_strings.py" line="385" />
         <source>本期没有数据</source>
         <translation>No data in this period</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="385" />
+        <location filename="../../ui/_i18n_strings.py" line="386" />
         <source>{0}时</source>
         <translation>{0}h</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="386" />
+        <location filename="../../ui/_i18n_strings.py" line="387" />
         <source>收件趋势（按小时）</source>
         <translation>Cases received (by hour)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="387" />
+        <location filename="../../ui/_i18n_strings.py" line="388" />
         <source>收件趋势（按日）</source>
         <translation>Cases received (by day)</translation>
     </message>
@@ -1607,32 +1612,37 @@
 <context>
     <name>EvaluationDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="47" />
+        <location filename="../../ui/dialogs.py" line="53" />
         <source>好差评</source>
         <translation>Evaluation</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="51" />
+        <location filename="../../ui/dialogs.py" line="57" />
         <source>按数字键作答（5 最满意）</source>
         <translation>Answer with the number keys (5 = most satisfied)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="54" />
+        <location filename="../../ui/dialogs.py" line="60" />
         <source>评价等级</source>
         <translation>Overall rating</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="76" />
+        <location filename="../../ui/dialogs.py" line="79" />
+        <source>（已评价）</source>
+        <translation> (rated)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="86" />
         <source>评价环节</source>
         <translation>Visit</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="77" />
+        <location filename="../../ui/dialogs.py" line="87" />
         <source>意见</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="111" />
+        <location filename="../../ui/dialogs.py" line="121" />
         <source>请申请人选择评价等级（必选）</source>
         <translation>The applicant must choose an overall rating</translation>
     </message>
@@ -2137,12 +2147,12 @@
 <context>
     <name>MaterialsDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="218" />
+        <location filename="../../ui/dialogs.py" line="228" />
         <source>补交材料</source>
         <translation>Supplement materials</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="232" />
+        <location filename="../../ui/dialogs.py" line="243" />
         <source>勾选申请人本次补交的材料：</source>
         <translation>Tick the materials the applicant has brought:</translation>
     </message>
@@ -2700,22 +2710,22 @@
 <context>
     <name>ResultDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="156" />
+        <location filename="../../ui/dialogs.py" line="166" />
         <source>部门出具结果</source>
         <translation>Department result</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="166" />
+        <location filename="../../ui/dialogs.py" line="176" />
         <source>结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="167" />
+        <location filename="../../ui/dialogs.py" line="177" />
         <source>理由（不予/补正必填）</source>
         <translation>Reason (required unless approved)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="168" />
+        <location filename="../../ui/dialogs.py" line="178" />
         <source>文书编号</source>
         <translation>Document number</translation>
     </message>
@@ -2778,7 +2788,7 @@
         <translation>Match</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="76" />
+        <location filename="../../ui/worklists.py" line="78" />
         <source>Ctrl+R 显示所选行的完整证件号（留痕）</source>
         <translation>Ctrl+R shows the selected row's full ID number (logged)</translation>
     </message>
@@ -3103,168 +3113,173 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../ui/syncpage.py" line="85" />
+        <location filename="../../ui/syncpage.py" line="100" />
         <source>保存地址</source>
         <translation>Save address</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="89" />
+        <location filename="../../ui/syncpage.py" line="104" />
         <source>用注册码注册本机</source>
         <translation>Enroll this PC with the code</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="91" />
+        <location filename="../../ui/syncpage.py" line="106" />
         <source>立即同步</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="94" />
+        <location filename="../../ui/syncpage.py" line="109" />
         <source>区级平台</source>
         <translation>District platform</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="98" />
-        <location filename="../../ui/syncpage.py" line="108" />
+        <location filename="../../ui/syncpage.py" line="113" />
+        <location filename="../../ui/syncpage.py" line="123" />
         <source>平台地址</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="98" />
+        <location filename="../../ui/syncpage.py" line="113" />
         <source>注册码</source>
         <translation>Enrollment code</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="117" />
+        <location filename="../../ui/syncpage.py" line="132" />
         <source>同步状态</source>
         <translation>Sync status</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="120" />
+        <location filename="../../ui/syncpage.py" line="135" />
         <source>注册</source>
         <translation>Enrollment</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="120" />
+        <location filename="../../ui/syncpage.py" line="135" />
         <source>待上传事件</source>
         <translation>Pending events</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="121" />
+        <location filename="../../ui/syncpage.py" line="136" />
         <source>最早未上传</source>
         <translation>Oldest pending</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="121" />
+        <location filename="../../ui/syncpage.py" line="136" />
         <source>已确认序号</source>
         <translation>Acknowledged seq</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="122" />
+        <location filename="../../ui/syncpage.py" line="137" />
         <source>上次联系</source>
         <translation>Last contact</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="122" />
+        <location filename="../../ui/syncpage.py" line="137" />
         <source>上次成功</source>
         <translation>Last success</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="123" />
+        <location filename="../../ui/syncpage.py" line="138" />
         <source>上次错误</source>
         <translation>Last error</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="123" />
+        <location filename="../../ui/syncpage.py" line="138" />
         <source>阶段</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="49" />
+        <location filename="../../ui/syncpage.py" line="52" />
         <source>序号</source>
         <translation>Seq</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="49" />
+        <location filename="../../ui/syncpage.py" line="52" />
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="49" />
+        <location filename="../../ui/syncpage.py" line="52" />
         <source>拒收原因</source>
         <translation>Reason refused</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="57" />
+        <location filename="../../ui/syncpage.py" line="60" />
         <source>导出U盘数据包</source>
         <translation>Export USB bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="58" />
+        <location filename="../../ui/syncpage.py" line="61" />
         <source>导入区级回执文件</source>
         <translation>Import district acknowledgement</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="69" />
+        <location filename="../../ui/syncpage.py" line="72" />
         <source>被区级平台拒收的事件</source>
         <translation>Events the district refused</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="144" />
+        <location filename="../../ui/syncpage.py" line="88" />
+        <source>同步完成：上传 {0} 条，接收 {1} 条</source>
+        <translation>Sync done: {0} sent, {1} received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/syncpage.py" line="159" />
         <source>未设置</source>
         <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="153" />
+        <location filename="../../ui/syncpage.py" line="168" />
         <source>已注册</source>
         <translation>Enrolled</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="153" />
+        <location filename="../../ui/syncpage.py" line="168" />
         <source>未注册</source>
         <translation>Not enrolled</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="161" />
+        <location filename="../../ui/syncpage.py" line="176" />
         <source>空闲</source>
         <translation>Idle</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="162" />
+        <location filename="../../ui/syncpage.py" line="177" />
         <source>上传中</source>
         <translation>Pushing</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="163" />
+        <location filename="../../ui/syncpage.py" line="178" />
         <source>接收中</source>
         <translation>Pulling</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="170" />
+        <location filename="../../ui/syncpage.py" line="185" />
         <source>已保存平台地址</source>
         <translation>Server address saved</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="181" />
+        <location filename="../../ui/syncpage.py" line="196" />
         <source>注册成功：{0}</source>
         <translation>Enrolled: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="191" />
+        <location filename="../../ui/syncpage.py" line="206" />
         <source>导出数据包</source>
         <translation>Export bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="196" />
+        <location filename="../../ui/syncpage.py" line="211" />
         <source>已导出 {0} 个事件（序号 {1}–{2}）到 {3}</source>
         <translation>Exported {0} events (seq {1}–{2}) to {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="206" />
+        <location filename="../../ui/syncpage.py" line="221" />
         <source>导入回执文件</source>
         <translation>Import acknowledgement file</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="210" />
+        <location filename="../../ui/syncpage.py" line="225" />
         <source>已确认到序号 {0}</source>
         <translation>Acknowledged up to seq {0}</translation>
     </message>
@@ -3295,17 +3310,17 @@
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="260" />
+        <location filename="../../ui/dialogs.py" line="271" />
         <source>转交给其他承办人</source>
         <translation>Transfer to another clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="275" />
+        <location filename="../../ui/dialogs.py" line="286" />
         <source>转交原因（可不填）</source>
         <translation>Reason for the transfer (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="277" />
+        <location filename="../../ui/dialogs.py" line="288" />
         <source>转交给：</source>
         <translation>Transfer to:</translation>
     </message>
@@ -3481,42 +3496,42 @@
 <context>
     <name>WorkListPage</name>
     <message>
-        <location filename="../../ui/worklists.py" line="201" />
+        <location filename="../../ui/worklists.py" line="203" />
         <source>在本清单中筛选：姓名、编号或事项（回车）</source>
         <translation>Filter this list: name, number or matter (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="205" />
+        <location filename="../../ui/worklists.py" line="207" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="301" />
+        <location filename="../../ui/worklists.py" line="303" />
         <source>加载中…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="315" />
+        <location filename="../../ui/worklists.py" line="317" />
         <source>{0}：{1} 件</source>
         <translation>{0}: {1} cases</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="325" />
+        <location filename="../../ui/worklists.py" line="327" />
         <source>搜索中…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="329" />
+        <location filename="../../ui/worklists.py" line="331" />
         <source>，向下滚动加载更多</source>
         <translation>, scroll down for more</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="331" />
+        <location filename="../../ui/worklists.py" line="333" />
         <source>按{0}搜索：{1} 件{2}</source>
         <translation>Search by {0}: {1} cases{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="337" />
+        <location filename="../../ui/worklists.py" line="339" />
         <source>未搜索</source>
         <translation>Not searched</translation>
     </message>

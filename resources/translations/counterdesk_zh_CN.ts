@@ -3,88 +3,88 @@
 <context>
     <name />
     <message>
-        <location filename="../../ui/dialogs.py" line="329" />
+        <location filename="../../ui/dialogs.py" line="340" />
         <source>部门签收人</source>
         <translation>部门签收人</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="330" />
+        <location filename="../../ui/dialogs.py" line="341" />
         <source>通知方式（电话/短信/当面）</source>
         <translation>通知方式（电话/短信/当面）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="331" />
+        <location filename="../../ui/dialogs.py" line="342" />
         <source>中止原因（听证、检测、专家评审）</source>
         <translation>中止原因（听证、检测、专家评审）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="332" />
+        <location filename="../../ui/dialogs.py" line="343" />
         <source>撤回原因</source>
         <translation>撤回原因</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="333" />
+        <location filename="../../ui/dialogs.py" line="344" />
         <source>终止原因</source>
         <translation>终止原因</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="334" />
+        <location filename="../../ui/dialogs.py" line="345" />
         <source>备注内容</source>
         <translation>备注内容</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="297" />
+        <location filename="../../ui/dialogs.py" line="308" />
         <source>没有可以接手的人：除当前承办人外，本中心没有在用的窗口人员或中心负责人账户。请系统管理员添加或启用账户后再转交。</source>
         <translation>没有可以接手的人：除当前承办人外，本中心没有在用的窗口人员或中心负责人账户。请系统管理员添加或启用账户后再转交。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="298" />
+        <location filename="../../ui/dialogs.py" line="309" />
         <source>转交</source>
         <translation>转交</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="335" />
+        <location filename="../../ui/dialogs.py" line="346" />
         <source>送件人（默认本人）</source>
         <translation>送件人（默认本人）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="336" />
+        <location filename="../../ui/dialogs.py" line="347" />
         <source>取件人（默认本人）</source>
         <translation>取件人（默认本人）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="339" />
+        <location filename="../../ui/dialogs.py" line="350" />
         <source>请填写部门签收人的姓名（谁在部门签收了材料）</source>
         <translation>请填写部门签收人的姓名（谁在部门签收了材料）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="342" />
+        <location filename="../../ui/dialogs.py" line="353" />
         <source>电话</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="357" />
+        <location filename="../../ui/dialogs.py" line="369" />
         <source>办结</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="357" />
+        <location filename="../../ui/dialogs.py" line="369" />
         <source>领取人</source>
         <translation>领取人</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="360" />
-        <location filename="../../ui/dialogs.py" line="363" />
+        <location filename="../../ui/dialogs.py" line="372" />
+        <location filename="../../ui/dialogs.py" line="375" />
         <source>整改回访</source>
         <translation>整改回访</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="360" />
+        <location filename="../../ui/dialogs.py" line="372" />
         <source>回访情况</source>
         <translation>回访情况</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="363" />
+        <location filename="../../ui/dialogs.py" line="375" />
         <source>申请人对整改满意吗？</source>
         <translation>申请人对整改满意吗？</translation>
     </message>
@@ -660,164 +660,164 @@
 <context>
     <name>CasePage</name>
     <message>
-        <location filename="../../ui/casepage.py" line="172" />
+        <location filename="../../ui/casepage.py" line="173" />
         <source>输入案件编号或其尾号（4 位起），回车打开</source>
         <translation>输入案件编号或其尾号（4 位起），回车打开</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="175" />
+        <location filename="../../ui/casepage.py" line="176" />
         <source>打开案件 F4</source>
         <translation>打开案件 F4</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="177" />
+        <location filename="../../ui/casepage.py" line="178" />
         <source>案件</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="180" />
+        <location filename="../../ui/casepage.py" line="181" />
         <source>案件编号</source>
         <translation>案件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="180" />
+        <location filename="../../ui/casepage.py" line="181" />
         <source>申请人</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="181" />
-        <location filename="../../ui/casepage.py" line="230" />
+        <location filename="../../ui/casepage.py" line="182" />
+        <location filename="../../ui/casepage.py" line="231" />
         <source>事项</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="181" />
+        <location filename="../../ui/casepage.py" line="182" />
         <source>状态</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="182" />
+        <location filename="../../ui/casepage.py" line="183" />
         <source>办结期限</source>
         <translation>办结期限</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="182" />
+        <location filename="../../ui/casepage.py" line="183" />
         <source>当前环节</source>
         <translation>当前环节</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="183" />
+        <location filename="../../ui/casepage.py" line="184" />
         <source>待补材料</source>
         <translation>待补材料</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="183" />
+        <location filename="../../ui/casepage.py" line="184" />
         <source>承办人</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="184" />
+        <location filename="../../ui/casepage.py" line="185" />
         <source>评价</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="184" />
+        <location filename="../../ui/casepage.py" line="185" />
         <source>上传</source>
         <translation>上传</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="192" />
+        <location filename="../../ui/casepage.py" line="193" />
         <source>下一步可办</source>
         <translation>下一步可办</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="217" />
+        <location filename="../../ui/casepage.py" line="218" />
         <source>补打 {0} ▾</source>
         <translation>补打 {0} ▾</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="324" />
+        <location filename="../../ui/casepage.py" line="325" />
         <source>（完整显示，已留痕）</source>
         <translation>（完整显示，已留痕）</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="325" />
+        <location filename="../../ui/casepage.py" line="326" />
         <source>（{0} 显示完整）</source>
         <translation>（{0} 显示完整）</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="344" />
+        <location filename="../../ui/casepage.py" line="345" />
         <source>{0} 条被区级平台拒收（见 系统管理 → 同步）</source>
         <translation>{0} 条被区级平台拒收（见 系统管理 → 同步）</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="346" />
+        <location filename="../../ui/casepage.py" line="347" />
         <source>待上传 {0} 条（联网后自动上传）</source>
         <translation>待上传 {0} 条（联网后自动上传）</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="347" />
+        <location filename="../../ui/casepage.py" line="348" />
         <source>已全部上传区级平台</source>
         <translation>已全部上传区级平台</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="359" />
+        <location filename="../../ui/casepage.py" line="360" />
         <source>快捷键 {0}</source>
         <translation>快捷键 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="230" />
+        <location filename="../../ui/casepage.py" line="231" />
         <source>时间</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="230" />
+        <location filename="../../ui/casepage.py" line="231" />
         <source>经办人</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="230" />
+        <location filename="../../ui/casepage.py" line="231" />
         <source>设备</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="230" />
+        <location filename="../../ui/casepage.py" line="231" />
         <source>说明</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="208" />
+        <location filename="../../ui/casepage.py" line="209" />
         <source>办理过程（谁、何时、在哪）</source>
         <translation>办理过程（谁、何时、在哪）</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="272" />
+        <location filename="../../ui/casepage.py" line="273" />
         <source>没有找到案件：{0}</source>
         <translation>没有找到案件：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="294" />
+        <location filename="../../ui/casepage.py" line="295" />
         <source>（已超期）</source>
         <translation>（已超期）</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="294" />
+        <location filename="../../ui/casepage.py" line="295" />
         <source>（临近期限）</source>
         <translation>（临近期限）</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="297" />
-        <location filename="../../ui/casepage.py" line="308" />
+        <location filename="../../ui/casepage.py" line="298" />
+        <location filename="../../ui/casepage.py" line="309" />
         <source>（暂定）</source>
         <translation>（暂定）</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="313" />
+        <location filename="../../ui/casepage.py" line="314" />
         <source>未评价</source>
         <translation>未评价</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="405" />
+        <location filename="../../ui/casepage.py" line="406" />
         <source>已办理：{0}</source>
         <translation>已办理：{0}</translation>
     </message>
@@ -953,7 +953,7 @@
     </message>
     <message>
         <location filename="../../ui/_i18n_strings.py" line="80" />
-        <location filename="../../ui/casepage.py" line="415" />
+        <location filename="../../ui/casepage.py" line="416" />
         <source>备注</source>
         <translation>备注</translation>
     </message>
@@ -1108,148 +1108,153 @@
         <translation>评价等级</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="381" />
+        <location filename="../../ui/_i18n_strings.py" line="382" />
         <source>本机（{0}）</source>
         <translation>本机（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="382" />
+        <location filename="../../ui/_i18n_strings.py" line="383" />
         <source>区级平台</source>
         <translation>区级平台</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="383" />
+        <location filename="../../ui/_i18n_strings.py" line="384" />
         <source>本中心其他窗口电脑 {0}</source>
         <translation>本中心其他窗口电脑 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="355" />
+        <location filename="../../ui/_i18n_strings.py" line="356" />
         <source>评价环节</source>
         <translation>评价环节</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="356" />
+        <location filename="../../ui/_i18n_strings.py" line="355" />
+        <source>（已评价）</source>
+        <translation>（已评价）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="357" />
         <source>意见</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="357" />
+        <location filename="../../ui/_i18n_strings.py" line="358" />
         <source>请申请人选择评价等级（必选）</source>
         <translation>请申请人选择评价等级（必选）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="358" />
+        <location filename="../../ui/_i18n_strings.py" line="359" />
         <source>结果</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="359" />
+        <location filename="../../ui/_i18n_strings.py" line="360" />
         <source>理由（不予/补正必填）</source>
         <translation>理由（不予/补正必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="360" />
+        <location filename="../../ui/_i18n_strings.py" line="361" />
         <source>文书编号</source>
         <translation>文书编号</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="361" />
+        <location filename="../../ui/_i18n_strings.py" line="362" />
         <source>补交材料</source>
         <translation>补交材料</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="362" />
+        <location filename="../../ui/_i18n_strings.py" line="363" />
         <source>勾选申请人本次补交的材料：</source>
         <translation>勾选申请人本次补交的材料：</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="363" />
+        <location filename="../../ui/_i18n_strings.py" line="364" />
         <source>转交给其他承办人</source>
         <translation>转交给其他承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="364" />
+        <location filename="../../ui/_i18n_strings.py" line="365" />
         <source>转交原因（可不填）</source>
         <translation>转交原因（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="365" />
+        <location filename="../../ui/_i18n_strings.py" line="366" />
         <source>转交给：</source>
         <translation>转交给：</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="366" />
+        <location filename="../../ui/_i18n_strings.py" line="367" />
         <source>没有可以接手的人：除当前承办人外，本中心没有在用的窗口人员或中心负责人账户。请系统管理员添加或启用账户后再转交。</source>
         <translation>没有可以接手的人：除当前承办人外，本中心没有在用的窗口人员或中心负责人账户。请系统管理员添加或启用账户后再转交。</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="367" />
+        <location filename="../../ui/_i18n_strings.py" line="368" />
         <source>部门签收人</source>
         <translation>部门签收人</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="368" />
+        <location filename="../../ui/_i18n_strings.py" line="369" />
         <source>通知方式（电话/短信/当面）</source>
         <translation>通知方式（电话/短信/当面）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="369" />
+        <location filename="../../ui/_i18n_strings.py" line="370" />
         <source>中止原因（听证、检测、专家评审）</source>
         <translation>中止原因（听证、检测、专家评审）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="370" />
+        <location filename="../../ui/_i18n_strings.py" line="371" />
         <source>撤回原因</source>
         <translation>撤回原因</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="371" />
+        <location filename="../../ui/_i18n_strings.py" line="372" />
         <source>终止原因</source>
         <translation>终止原因</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="372" />
-        <location filename="../../ui/casepage.py" line="415" />
+        <location filename="../../ui/_i18n_strings.py" line="373" />
+        <location filename="../../ui/casepage.py" line="416" />
         <source>备注内容</source>
         <translation>备注内容</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="373" />
+        <location filename="../../ui/_i18n_strings.py" line="374" />
         <source>送件人（默认本人）</source>
         <translation>送件人（默认本人）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="374" />
+        <location filename="../../ui/_i18n_strings.py" line="375" />
         <source>取件人（默认本人）</source>
         <translation>取件人（默认本人）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="375" />
+        <location filename="../../ui/_i18n_strings.py" line="376" />
         <source>请填写部门签收人的姓名（谁在部门签收了材料）</source>
         <translation>请填写部门签收人的姓名（谁在部门签收了材料）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="376" />
+        <location filename="../../ui/_i18n_strings.py" line="377" />
         <source>电话</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="377" />
+        <location filename="../../ui/_i18n_strings.py" line="378" />
         <source>办结</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="378" />
+        <location filename="../../ui/_i18n_strings.py" line="379" />
         <source>领取人</source>
         <translation>领取人</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="379" />
+        <location filename="../../ui/_i18n_strings.py" line="380" />
         <source>回访情况</source>
         <translation>回访情况</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="380" />
+        <location filename="../../ui/_i18n_strings.py" line="381" />
         <source>申请人对整改满意吗？</source>
         <translation>申请人对整改满意吗？</translation>
     </message>
@@ -1584,22 +1589,22 @@
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="384" />
+        <location filename="../../ui/_i18n_strings.py" line="385" />
         <source>本期没有数据</source>
         <translation>本期没有数据</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="385" />
+        <location filename="../../ui/_i18n_strings.py" line="386" />
         <source>{0}时</source>
         <translation>{0}时</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="386" />
+        <location filename="../../ui/_i18n_strings.py" line="387" />
         <source>收件趋势（按小时）</source>
         <translation>收件趋势（按小时）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="387" />
+        <location filename="../../ui/_i18n_strings.py" line="388" />
         <source>收件趋势（按日）</source>
         <translation>收件趋势（按日）</translation>
     </message>
@@ -1607,32 +1612,37 @@
 <context>
     <name>EvaluationDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="47" />
+        <location filename="../../ui/dialogs.py" line="53" />
         <source>好差评</source>
         <translation>好差评</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="51" />
+        <location filename="../../ui/dialogs.py" line="57" />
         <source>按数字键作答（5 最满意）</source>
         <translation>按数字键作答（5 最满意）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="54" />
+        <location filename="../../ui/dialogs.py" line="60" />
         <source>评价等级</source>
         <translation>评价等级</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="76" />
+        <location filename="../../ui/dialogs.py" line="79" />
+        <source>（已评价）</source>
+        <translation>（已评价）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="86" />
         <source>评价环节</source>
         <translation>评价环节</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="77" />
+        <location filename="../../ui/dialogs.py" line="87" />
         <source>意见</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="111" />
+        <location filename="../../ui/dialogs.py" line="121" />
         <source>请申请人选择评价等级（必选）</source>
         <translation>请申请人选择评价等级（必选）</translation>
     </message>
@@ -2137,12 +2147,12 @@
 <context>
     <name>MaterialsDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="218" />
+        <location filename="../../ui/dialogs.py" line="228" />
         <source>补交材料</source>
         <translation>补交材料</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="232" />
+        <location filename="../../ui/dialogs.py" line="243" />
         <source>勾选申请人本次补交的材料：</source>
         <translation>勾选申请人本次补交的材料：</translation>
     </message>
@@ -2700,22 +2710,22 @@
 <context>
     <name>ResultDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="156" />
+        <location filename="../../ui/dialogs.py" line="166" />
         <source>部门出具结果</source>
         <translation>部门出具结果</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="166" />
+        <location filename="../../ui/dialogs.py" line="176" />
         <source>结果</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="167" />
+        <location filename="../../ui/dialogs.py" line="177" />
         <source>理由（不予/补正必填）</source>
         <translation>理由（不予/补正必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="168" />
+        <location filename="../../ui/dialogs.py" line="178" />
         <source>文书编号</source>
         <translation>文书编号</translation>
     </message>
@@ -2778,7 +2788,7 @@
         <translation>匹配</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="76" />
+        <location filename="../../ui/worklists.py" line="78" />
         <source>Ctrl+R 显示所选行的完整证件号（留痕）</source>
         <translation>Ctrl+R 显示所选行的完整证件号（留痕）</translation>
     </message>
@@ -3103,168 +3113,173 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../ui/syncpage.py" line="85" />
+        <location filename="../../ui/syncpage.py" line="100" />
         <source>保存地址</source>
         <translation>保存地址</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="89" />
+        <location filename="../../ui/syncpage.py" line="104" />
         <source>用注册码注册本机</source>
         <translation>用注册码注册本机</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="91" />
+        <location filename="../../ui/syncpage.py" line="106" />
         <source>立即同步</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="94" />
+        <location filename="../../ui/syncpage.py" line="109" />
         <source>区级平台</source>
         <translation>区级平台</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="98" />
-        <location filename="../../ui/syncpage.py" line="108" />
+        <location filename="../../ui/syncpage.py" line="113" />
+        <location filename="../../ui/syncpage.py" line="123" />
         <source>平台地址</source>
         <translation>平台地址</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="98" />
+        <location filename="../../ui/syncpage.py" line="113" />
         <source>注册码</source>
         <translation>注册码</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="117" />
+        <location filename="../../ui/syncpage.py" line="132" />
         <source>同步状态</source>
         <translation>同步状态</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="120" />
+        <location filename="../../ui/syncpage.py" line="135" />
         <source>注册</source>
         <translation>注册</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="120" />
+        <location filename="../../ui/syncpage.py" line="135" />
         <source>待上传事件</source>
         <translation>待上传事件</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="121" />
+        <location filename="../../ui/syncpage.py" line="136" />
         <source>最早未上传</source>
         <translation>最早未上传</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="121" />
+        <location filename="../../ui/syncpage.py" line="136" />
         <source>已确认序号</source>
         <translation>已确认序号</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="122" />
+        <location filename="../../ui/syncpage.py" line="137" />
         <source>上次联系</source>
         <translation>上次联系</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="122" />
+        <location filename="../../ui/syncpage.py" line="137" />
         <source>上次成功</source>
         <translation>上次成功</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="123" />
+        <location filename="../../ui/syncpage.py" line="138" />
         <source>上次错误</source>
         <translation>上次错误</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="123" />
+        <location filename="../../ui/syncpage.py" line="138" />
         <source>阶段</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="49" />
+        <location filename="../../ui/syncpage.py" line="52" />
         <source>序号</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="49" />
+        <location filename="../../ui/syncpage.py" line="52" />
         <source>代码</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="49" />
+        <location filename="../../ui/syncpage.py" line="52" />
         <source>拒收原因</source>
         <translation>拒收原因</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="57" />
+        <location filename="../../ui/syncpage.py" line="60" />
         <source>导出U盘数据包</source>
         <translation>导出U盘数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="58" />
+        <location filename="../../ui/syncpage.py" line="61" />
         <source>导入区级回执文件</source>
         <translation>导入区级回执文件</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="69" />
+        <location filename="../../ui/syncpage.py" line="72" />
         <source>被区级平台拒收的事件</source>
         <translation>被区级平台拒收的事件</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="144" />
+        <location filename="../../ui/syncpage.py" line="88" />
+        <source>同步完成：上传 {0} 条，接收 {1} 条</source>
+        <translation>同步完成：上传 {0} 条，接收 {1} 条</translation>
+    </message>
+    <message>
+        <location filename="../../ui/syncpage.py" line="159" />
         <source>未设置</source>
         <translation>未设置</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="153" />
+        <location filename="../../ui/syncpage.py" line="168" />
         <source>已注册</source>
         <translation>已注册</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="153" />
+        <location filename="../../ui/syncpage.py" line="168" />
         <source>未注册</source>
         <translation>未注册</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="161" />
+        <location filename="../../ui/syncpage.py" line="176" />
         <source>空闲</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="162" />
+        <location filename="../../ui/syncpage.py" line="177" />
         <source>上传中</source>
         <translation>上传中</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="163" />
+        <location filename="../../ui/syncpage.py" line="178" />
         <source>接收中</source>
         <translation>接收中</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="170" />
+        <location filename="../../ui/syncpage.py" line="185" />
         <source>已保存平台地址</source>
         <translation>已保存平台地址</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="181" />
+        <location filename="../../ui/syncpage.py" line="196" />
         <source>注册成功：{0}</source>
         <translation>注册成功：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="191" />
+        <location filename="../../ui/syncpage.py" line="206" />
         <source>导出数据包</source>
         <translation>导出数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="196" />
+        <location filename="../../ui/syncpage.py" line="211" />
         <source>已导出 {0} 个事件（序号 {1}–{2}）到 {3}</source>
         <translation>已导出 {0} 个事件（序号 {1}–{2}）到 {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="206" />
+        <location filename="../../ui/syncpage.py" line="221" />
         <source>导入回执文件</source>
         <translation>导入回执文件</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="210" />
+        <location filename="../../ui/syncpage.py" line="225" />
         <source>已确认到序号 {0}</source>
         <translation>已确认到序号 {0}</translation>
     </message>
@@ -3295,17 +3310,17 @@
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="260" />
+        <location filename="../../ui/dialogs.py" line="271" />
         <source>转交给其他承办人</source>
         <translation>转交给其他承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="275" />
+        <location filename="../../ui/dialogs.py" line="286" />
         <source>转交原因（可不填）</source>
         <translation>转交原因（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="277" />
+        <location filename="../../ui/dialogs.py" line="288" />
         <source>转交给：</source>
         <translation>转交给：</translation>
     </message>
@@ -3481,42 +3496,42 @@
 <context>
     <name>WorkListPage</name>
     <message>
-        <location filename="../../ui/worklists.py" line="201" />
+        <location filename="../../ui/worklists.py" line="203" />
         <source>在本清单中筛选：姓名、编号或事项（回车）</source>
         <translation>在本清单中筛选：姓名、编号或事项（回车）</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="205" />
+        <location filename="../../ui/worklists.py" line="207" />
         <source>刷新</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="301" />
+        <location filename="../../ui/worklists.py" line="303" />
         <source>加载中…</source>
         <translation>加载中…</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="315" />
+        <location filename="../../ui/worklists.py" line="317" />
         <source>{0}：{1} 件</source>
         <translation>{0}：{1} 件</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="325" />
+        <location filename="../../ui/worklists.py" line="327" />
         <source>搜索中…</source>
         <translation>搜索中…</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="329" />
+        <location filename="../../ui/worklists.py" line="331" />
         <source>，向下滚动加载更多</source>
         <translation>，向下滚动加载更多</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="331" />
+        <location filename="../../ui/worklists.py" line="333" />
         <source>按{0}搜索：{1} 件{2}</source>
         <translation>按{0}搜索：{1} 件{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="337" />
+        <location filename="../../ui/worklists.py" line="339" />
         <source>未搜索</source>
         <translation>未搜索</translation>
     </message>
