@@ -62,8 +62,8 @@ def _mapping(value: Any) -> bool:
 def _received(value: Any) -> bool:
     """Materials taken in: key -> {form, count} (the receipt and the case page read both)."""
     return isinstance(value, dict) and all(
-        _name(key) and _record(item, {"form": _one_of(*MATERIAL_FORMS), "count": _count}, {})
-        is None
+        _name(key)
+        and _record(item, {"form": _one_of(*MATERIAL_FORMS), "count": _count}, {}) is None
         for key, item in value.items()
     )
 
