@@ -107,7 +107,8 @@ def _status(run: Any, status: str) -> Any:
 def case_to_done(run: Any, kb: Any) -> None:
     """The returning citizen's new case: F4 and the number's tail, then F9 for each next
     step (送件, 部门签收, 部门出具结果, 结果返回, 通知, 办结), each dialog answered with
-    Enter (its default), papers printing by themselves; Alt+P and 5 for 非常满意."""
+    Enter (its default), papers printing by themselves, except 部门签收, whose officer's
+    name is typed (it is required); Alt+P and 5 for 非常满意."""
     tail = run.case_no[-4:]
     kb.key("F4")
     kb.type(tail)
@@ -119,6 +120,8 @@ def case_to_done(run: Any, kb: Any) -> None:
     ):  # fmt: skip
         kb.key("F9")
         kb.wait(_modal(), f"the dialog before {after}")
+        if after == "at_department":
+            kb.type("刘科员")  # who signed for it at the department: no default
         kb.key("Return")
         if paper:
             kb.wait(run.printed(paper), f"the {paper} printed")
@@ -214,9 +217,23 @@ def reader_returning(run: Any, kb: Any) -> None:
     kb.do(_identity(run, "card"))
 
 
+def _taken_away(run: Any, kb: Any) -> None:
+    """The citizen before takes their card back, and the reader notices (a real reader
+    cannot tell a second card from the first one still lying there: it reads a card once
+    it has seen the field empty). Without this the next card was placed within one poll of
+    the last read and never read, depending on timing."""
+
+    def remove() -> None:
+        run.window.reader.simulator.remove()
+
+    kb.do(remove)
+    kb.wait(lambda: not run.window.reader.poller._must_leave, "the last card taken away")
+
+
 def reader_new(run: Any, kb: Any) -> None:
     """A new citizen's card: everything but the phone comes from it; the phone, Enter (the
     card gave the address), 1 for the matter, F9."""
+    _taken_away(run, kb)
     kb.do(_place(run, CARD_NEWCOMER["card"]))
     kb.wait(lambda: run.intake().name.text() == CARD_NEWCOMER["name"]
             and run.intake().phone.hasFocus(), "the card read")  # fmt: skip
