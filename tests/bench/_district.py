@@ -28,7 +28,11 @@ PUSH_BATCH = 5000
 
 
 def cache_dir() -> Path:
-    return Path(os.environ.get("COUNTERDESK_BENCH_DIR", "/tmp/counterdesk-bench"))
+    folder = Path(os.environ.get("COUNTERDESK_BENCH_DIR", "/tmp/counterdesk-bench"))
+    # The centers' store keys live with the cached stores (workers inherit it), never in
+    # the machine's data folder.
+    os.environ.setdefault("COUNTERDESK_SECRETS_DIR", str(folder / "secrets"))
+    return folder
 
 
 def center_code(i: int) -> str:

@@ -57,6 +57,8 @@ ROOT = HERE.parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT))
 
+from figures import own_secrets  # noqa: E402
+
 RETURNING = {"id_type": "resident_id", "id_number": "110102198001010017", "name": "张建华",
              "phone": "13700137000", "address": "北京市西城区某某里 3 号"}  # fmt: skip
 NEWCOMER = {"id_number": "110102197512120029", "name": "刘桂芳", "phone": "13600136000"}
@@ -333,6 +335,7 @@ def main() -> int:
 def report(args: Any) -> int:
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="cd-keys-") as tmp:
+        own_secrets(tmp)  # the store's key in this run's folder, not the machine's
         folder = Path(tmp)
         store = build_store(folder)
         keys = run_child("keys", store, "1366x768", folder, args.xvfb)

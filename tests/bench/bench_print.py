@@ -29,7 +29,7 @@ from stdnum.cn import ric
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from figures import percentile  # noqa: E402
+from figures import own_secrets, percentile  # noqa: E402
 
 from counterdesk import printing
 from counterdesk.desk import Desk, users
@@ -129,6 +129,7 @@ def documents(keys: dict[str, list]) -> dict[str, tuple[str, Callable[[int], obj
 
 def run(n: int, cases: int) -> dict:
     with tempfile.TemporaryDirectory() as folder:
+        own_secrets(folder)  # the store's key in this run's folder, not the machine's
         started = time.perf_counter()
         desk, keys = build(Path(folder), cases)
         setup_s = time.perf_counter() - started
