@@ -122,6 +122,10 @@ def test_setup_creates_enrolls_and_is_repeatable(tmp_path, monkeypatch, district
     # Running it again keeps the store; another center's config is refused.
     again = setup_config.apply_setup(config, store=store, enroller=None)
     assert again.steps[0][1] == "kept"
+    # Run again with the code it already used (found by trying it: it failed with exit 1).
+    third = setup_config.apply_setup(config, store=store, enroller=enroll)
+    assert third.ok, third.text()
+    assert ("enroll", "skipped") in {(step, status) for step, status, _ in third.steps}
     other = setup_config.load_config(_write(tmp_path, text.replace('"dc07"', '"DC08"')))
     with pytest.raises(InvalidInput, match="已属于中心 DC07"):
         setup_config.apply_setup(other, store=store)

@@ -339,6 +339,16 @@ def _backup_folder(config: SetupConfig, report: SetupReport) -> None:
     report.add("backup", "done", f"{when}，到 {folder}")
 
 
+def _already_enrolled(desk: Any, server_url: str) -> bool:
+    """The PC enrolled with this district before (the sync client's record in the store)."""
+    rows = dict(
+        desk.conn.execute(
+            "SELECT key, value FROM sync_state WHERE key IN ('enrolled_ms', 'server_url')"
+        ).fetchall()
+    )
+    return bool(rows.get("enrolled_ms")) and rows.get("server_url") == server_url
+
+
 def _district(
     desk: Any, config: SetupConfig, report: SetupReport, enroller: Enroller | None
 ) -> None:
@@ -367,6 +377,15 @@ def _district(
                 "enroll", "done", enroller(desk, config.server_url, config.enrollment_code, label)
             )
         except CounterdeskError as exc:
-            report.add("enroll", "failed", f"注册失败：{exc.message}")
+            if _already_enrolled(desk, config.server_url) and getattr(exc, "status", 0) == 410:
+                # Setup run again with the code this PC used the first time (found by
+                # trying it: it failed with exit code 1 on a PC that was fine).
+                report.add(
+                    "enroll",
+                    "skipped",
+                    "本机已注册到该区级平台（配置文件中的注册码已用过，无需再用）",
+                )
+            else:
+                report.add("enroll", "failed", f"注册失败：{exc.message}")
     stamp = dt.datetime.now(CHINA_TZ).isoformat(timespec="seconds")
     desk.set_meta("setup_applied_at", stamp)
