@@ -349,6 +349,7 @@ def main(argv: list[str] | None = None) -> int:
         return func(args)
     except CounterdeskError as exc:
         print(f"错误：{exc.message}", file=sys.stderr)
+        log.warning("counterdesk-cli %s refused: %s", getattr(args, "command", None), exc.message)
         return 2
     except KeyboardInterrupt:
         print("\n已取消", file=sys.stderr)

@@ -142,6 +142,11 @@ def test_what_it_runs_on_the_command_line_is_in_the_log(tmp_path):
     cli("backup", "--to", str(usb))
     [made] = usb.glob("*.db")
     cli("restore", str(made))
+    done = subprocess.run([sys.executable, "-m", "counterdesk.cli", "--store", str(store),
+                           "restore", str(tmp_path / "nope.db")], env=env, capture_output=True,
+                          text=True, timeout=60)  # fmt: skip
+    assert done.returncode == 2
     text = (logs / "counterdesk.log").read_text(encoding="utf-8")
     assert "counterdesk-cli backup" in text and f"backup written to {made}" in text
     assert "counterdesk-cli restore" in text and "restored from" in text
+    assert "counterdesk-cli restore refused: 找不到备份文件" in text  # a refusal is there too
