@@ -33,9 +33,9 @@ def account(qapp, tmp_path, monkeypatch):
     monkeypatch.setenv("HOME", str(tmp_path))
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "a"))
-    printerchoice.remember({})
+    printerchoice.forget()
     yield QSettings("CounterDesk", "CounterDesk")
-    printerchoice.remember({})
+    printerchoice.forget()
 
 
 @pytest.fixture
@@ -79,6 +79,29 @@ def test_the_admins_choice_is_the_pcs(qtbot, account, store):
         assert combo.currentData() == names[0]
         assert desk.meta_value("printer/handover") == names[0]
         account.clear()  # another Windows account on the same PC
-        printerchoice.remember({})
+        printerchoice.forget()
         printerchoice.read(desk)
         assert preview.printer_for("handover") == names[0]
+
+
+def test_the_roll_width_and_the_receipt_paper_are_the_pcs(qtbot, account, store):
+    """Set by the admin on one account, the 58 mm roll and the A4 receipt hold for every
+    account of the PC (they were per-account settings)."""
+    from ui.admin import PrintersTab
+
+    with Desk(store) as desk:
+        ops.install(ops.SyncExecutor(desk))
+        printerchoice.read(desk)
+        tab = PrintersTab()
+        qtbot.addWidget(tab)
+        for combo, wanted in ((tab.width, 58), (tab.paper, "A4")):
+            combo.setFocus()
+            qtbot.keyClick(combo, Qt.Key.Key_Down)
+            assert combo.currentData() == wanted
+        assert (desk.meta_value("receipt_width_mm"), desk.meta_value("receipt_paper")) == (
+            "58", "A4",
+        )  # fmt: skip
+        account.clear()  # another Windows account
+        printerchoice.read(desk)
+        assert preview.receipt_paper() == "A4"
+        assert printerchoice.paper("receipt_width_mm") == "58"

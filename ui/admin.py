@@ -207,7 +207,7 @@ class PrintersTab(QWidget):
         from PySide6.QtPrintSupport import QPrinterInfo
 
         from counterdesk.printing import KINDS
-        from ui.preview import printer_for
+        from ui.preview import printer_for, receipt_paper
 
         names = QPrinterInfo.availablePrinterNames()
         conf = settings()
@@ -229,19 +229,18 @@ class PrintersTab(QWidget):
         self.width = QComboBox()
         for mm in (80, 58):
             self.width.addItem(f"{mm} mm", mm)
-        self.width.setCurrentIndex(
-            max(0, self.width.findData(int(conf.value("receipt_width_mm", 80))))
-        )
+        width = printerchoice.paper("receipt_width_mm") or conf.value("receipt_width_mm", 80)
+        self.width.setCurrentIndex(max(0, self.width.findData(int(width))))
         self.width.currentIndexChanged.connect(
-            lambda: settings().setValue("receipt_width_mm", self.width.currentData())
+            lambda: self._set_paper("receipt_width_mm", str(self.width.currentData()))
         )
         form.addRow(self.tr("热敏纸宽"), self.width)
         self.paper = QComboBox()
         self.paper.addItem(self.tr("热敏回执"), "roll")
         self.paper.addItem(self.tr("A4 回执"), "A4")
-        self.paper.setCurrentIndex(max(0, self.paper.findData(conf.value("receipt_paper", "roll"))))
+        self.paper.setCurrentIndex(max(0, self.paper.findData(receipt_paper())))
         self.paper.currentIndexChanged.connect(
-            lambda: settings().setValue("receipt_paper", self.paper.currentData())
+            lambda: self._set_paper("receipt_paper", self.paper.currentData())
         )
         form.addRow(self.tr("受理回执用纸"), self.paper)
         if not names:
@@ -259,14 +258,18 @@ class PrintersTab(QWidget):
 
     def _choose(self, kind: str, printer: str) -> None:
         """The PC's printer for `kind`, written to the store on the worker."""
+        self._write(lambda desk: printerchoice.choose(desk, kind, printer))
 
+    def _set_paper(self, key: str, value: str) -> None:
+        """The PC's roll width or receipt paper, written to the store on the worker."""
+        self._write(lambda desk: printerchoice.set_paper(desk, key, value))
+
+    def _write(self, fn: Any) -> None:
         def failed(exc: BaseException) -> None:
             failure = self.tr("数据文件读写失败")
             QMessageBox.warning(self, self.tr("打印机"), f"{failure}：{exc}")
 
-        ops.executor().submit(
-            lambda desk: printerchoice.choose(desk, kind, printer), lambda _: None, failed
-        )
+        ops.executor().submit(fn, lambda _: None, failed)
 
 
 class BackupTab(QWidget):

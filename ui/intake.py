@@ -30,8 +30,8 @@ from ui.applicant import ApplicantBox
 from ui.cardpanel import CardPanel
 from ui.checklist import FORMS, Checklist
 from ui.matters import MatterIndex, catalog_and_index, prepare_index
-from ui.preview import print_document
-from ui.settings import option, settings
+from ui.preview import print_document, receipt_paper
+from ui.settings import option
 
 log = logging.getLogger(__name__)
 
@@ -444,9 +444,7 @@ class IntakePage(QWidget):
         self.result.setText(self.result.text().replace(self.tr("。") + text, ""))
 
     def receipt_kind(self) -> str:
-        return (
-            "receipt_a4" if settings().value("receipt_paper", "roll") == "A4" else "receipt_thermal"
-        )
+        return "receipt_a4" if receipt_paper() == "A4" else "receipt_thermal"
 
     def accept(self) -> None:
         if not self._ready():

@@ -34,6 +34,12 @@ log = logging.getLogger(__name__)
 PRINT_DPI = 300  # enough for Code128 and 9-point text; thermal heads are 203 dpi
 
 
+def receipt_paper() -> str:
+    """The PC's paper for the intake receipt: "roll" (thermal) or "A4"."""
+    pc = printerchoice.paper("receipt_paper")
+    return pc if pc is not None else str(settings().value("receipt_paper", "roll"))
+
+
 def printer_for(kind: str) -> str:
     """The PC's printer for a document kind ('' = system default): set up by center.toml or
     系统管理 → 打印机与设备 (ui.printerchoice); else an account's choice from before."""
@@ -260,7 +266,8 @@ def print_document(
     `closed` gets the same line when that preview closes (the line is no longer true).
     A reprint is journaled, so it is a write op."""
     if kind == "receipt_thermal" and "width_mm" not in options:
-        options["width_mm"] = int(settings().value("receipt_width_mm", 80))
+        width = printerchoice.paper("receipt_width_mm")  # the PC's, else an account's
+        options["width_mm"] = int(width or settings().value("receipt_width_mm", 80))
 
     def render(desk: Any) -> tuple[str, bytes]:
         from counterdesk import printing
