@@ -125,6 +125,9 @@ def device_label(desk: Any, device_id: str) -> str:
 
 VALUE_LABELS = {"approved": "准予", "denied": "不予", "needs_supplement": "需补正",
                 "pickup": "领取", "delivery": "送达", "mail": "邮寄"}  # fmt: skip
+# An evaluation's visit: (translation context, label) of strings already translated.
+VISIT_LABELS = {"intake": ("CasePage", "受理"), "pickup": ("CasePage", "领取"),
+                "other": ("EvaluationDialog", "其他")}  # fmt: skip
 
 
 def summarize(
@@ -142,6 +145,9 @@ def summarize(
         return _tr(label) if label else value
 
     parts = [shown(k, payload[k]) for k in keys if payload.get(k)]
+    visit = VISIT_LABELS.get(str(payload.get("visit"))) if payload.get("level") else None
+    if visit:  # which visit a rating was for (受理 / 领取 / 其他): both may be rated
+        parts.insert(0, f"{_tr('评价环节')}：{QCoreApplication.translate(*visit)}")
     if "materials" in payload and isinstance(payload["materials"], list):
         parts.append(material_list(payload["materials"], choices))
     return "；".join(str(p) for p in parts)[:120]

@@ -1,0 +1,13 @@
+"""The case page's timeline says which visit a rating was for: a citizen may rate the
+intake and the pickup, and two lines that both said 满意 could not be told apart."""
+
+from __future__ import annotations
+
+from ui.casepage import summarize
+
+
+def test_a_rating_names_its_visit() -> None:
+    assert summarize({"level": "满意", "visit": "intake"}) == "评价环节：受理；满意"
+    assert summarize({"level": "不满意", "visit": "pickup"}).startswith("评价环节：领取")
+    assert summarize({"level": "满意"}) == "满意"  # an older rating, before visits
+    assert summarize({"how": "pickup"}) == "领取"  # 办结's way, not a visit
