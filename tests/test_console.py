@@ -272,9 +272,9 @@ def test_illegal_steps_are_refused_with_the_counters_message(world, tmp_path) ->
                   {"case": f"DC07/{case_id}", "back": f"/cases/DC07/{case_id}"})  # fmt: skip
     shown = client.get(f"/console/cases/DC07/{case_id}").text
     # The counter refuses the same step with the same words.
-    desk.department_received(case_id)
+    desk.department_received(case_id, receiver="刘科员")
     with pytest.raises(NotAllowed) as refused:
-        desk.department_received(case_id)
+        desk.department_received(case_id, receiver="刘科员")
     assert refused.value.message in shown
     assert [r.type for r in _events(district, case_id)].count("department_received") == 1
 

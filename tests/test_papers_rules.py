@@ -53,7 +53,7 @@ def test_every_paper_names_the_document_shown(desk, catalog, id_type):
     desk.supplement(case, owed)
     desk.hand_over([case])
     papers["handover"] = printing.render("handover", desk, [case])
-    desk.department_received(case)
+    desk.department_received(case, receiver="刘科员")
     desk.department_result(case, "approved", document_no="援字1号")
     desk.return_results([case])
     papers["return_list"] = printing.render("return_list", desk, [case])

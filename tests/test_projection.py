@@ -38,7 +38,7 @@ def _random_action(desk, rng, matter, keys):
     action = rng.choice(
         [
             lambda: desk.hand_over([case_id]),
-            lambda: desk.department_received(case_id),
+            lambda: desk.department_received(case_id, receiver="刘科员"),
             lambda: desk.department_result(case_id, "approved"),
             lambda: desk.department_result(case_id, "needs_supplement", reason="补正"),
             lambda: desk.supplement(case_id, keys[:1]),

@@ -45,7 +45,7 @@ def test_case_number_format_and_sequence(desk, matter):
 @pytest.mark.parametrize(
     "action",
     [
-        lambda d, c: d.department_received(c),
+        lambda d, c: d.department_received(c, receiver="刘科员"),
         lambda d, c: d.department_result(c, "approved"),
         lambda d, c: d.return_results([c]),
         lambda d, c: d.notify(c),
@@ -242,3 +242,15 @@ def test_yellow_threshold_is_an_admin_setting(make_desk, matter):
         desk.set_yellow_days(99)
     desk.set_yellow_days(5)
     assert desk.signal(case, five_before) == "yellow"
+
+
+def test_a_department_receipt_names_who_signed(desk, accepted):
+    """部门签收 without the officer's name is refused by the core too, not only by the
+    dialog (a clerk tester found an empty 签收人 accepted silently)."""
+    desk.hand_over([accepted.case_id])
+    before = desk.event_count()
+    with pytest.raises(InvalidInput, match="部门签收人"):
+        desk.department_received(accepted.case_id, receiver="  ")
+    assert desk.event_count() == before
+    desk.department_received(accepted.case_id, receiver="刘科员")
+    assert desk.get_case(accepted.case_id).status == "at_department"

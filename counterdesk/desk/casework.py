@@ -115,6 +115,9 @@ class CaseWork:
         )
 
     def department_received(self, key: Key, *, receiver: Line = "") -> Change:
+        """部门签收: who signed for the materials at the department is part of the record."""
+        if not receiver.strip():
+            raise InvalidInput("请填写部门签收人的姓名（谁在部门签收了材料）", field="receiver")
         return self._act(key, "department_received", {"receiver": receiver})
 
     def department_result(

@@ -110,7 +110,7 @@ def test_department_signs_and_records_a_result_that_reaches_the_counter(district
 
 def test_supervisors_overview_matches_the_counters_numbers(district, scene):  # noqa: F811
     desk = scene["desk"]
-    desk.department_received(scene["cases"][scene["depts"][0]][0])
+    desk.department_received(scene["cases"][scene["depts"][0]][0], receiver="刘科员")
     scene["client"].sync()
     board = summaries.dashboard(desk, "month")
     with browser() as chrome:
