@@ -107,16 +107,21 @@ class AccessQuery:
 
     def where(self) -> Any:
         a = access_log.c
-        terms = [a.at_ms >= self.since_ms]
-        if self.until_ms is not None:
-            terms.append(a.at_ms < self.until_ms)
-        if self.center:
-            terms.append(a.center_code == self.center.upper())
-        if self.user:
-            terms.append(a.user == self.user)
+        terms = self.common_terms(a.at_ms, a.center_code, a.user)
         if self.tail:
             terms.append(a.tail == self.tail.strip().upper()[-4:])
         return and_(*terms)
+
+    def common_terms(self, at_ms: Any, center_code: Any, user: Any) -> list[Any]:
+        """The range, center and user filters over any table's columns of those."""
+        terms = [at_ms >= self.since_ms]
+        if self.until_ms is not None:
+            terms.append(at_ms < self.until_ms)
+        if self.center:
+            terms.append(center_code == self.center.upper())
+        if self.user:
+            terms.append(user == self.user)
+        return terms
 
 
 def query(
@@ -213,6 +218,20 @@ def _volume(conn: Connection, q: AccessQuery, limits: Thresholds) -> list[protoc
     ]
 
 
+def _outside_hours(at_ms: int, limits: Thresholds, cal: WorkCalendar) -> tuple[dt.date, int] | None:
+    """The China-time day of a reading outside working hours and 1 if that day is not a
+    working day (else 0); None for a reading within working hours."""
+    moment = dt.datetime.fromtimestamp(at_ms / 1000, CHINA_TZ)
+    working = cal.is_workday(moment.date())
+    if working and limits.day_start <= moment.time() < limits.day_end:
+        return None
+    return moment.date(), 0 if working else 1
+
+
+def _why(holiday: int, limits: Thresholds) -> str:
+    return "非工作日" if holiday else f"工作时间（{limits.hours_text}）以外"
+
+
 def _off_hours(
     conn: Connection, q: AccessQuery, limits: Thresholds, cal: WorkCalendar
 ) -> list[protocol.AccessFlag]:
@@ -225,18 +244,16 @@ def _off_hours(
     ).all()
     days: dict[tuple[str, str, dt.date], list[int]] = {}
     for center, user, s, n, first in rows:
-        moment = dt.datetime.fromtimestamp(int(s) * SLOT_MS / 1000, CHINA_TZ)
-        working = cal.is_workday(moment.date())
-        inside = limits.day_start <= moment.time() < limits.day_end
-        if working and inside:
+        outside = _outside_hours(int(s) * SLOT_MS, limits, cal)
+        if outside is None:
             continue
-        key = (center, user, moment.date())
-        held = days.setdefault(key, [0, int(first), 0 if working else 1])
+        day, holiday = outside
+        held = days.setdefault((center, user, day), [0, int(first), holiday])
         held[0] += int(n)
         held[1] = min(held[1], int(first))
     out = []
     for (center, user, day), (n, first, holiday) in days.items():
-        why = "非工作日" if holiday else f"工作时间（{limits.hours_text}）以外"
+        why = _why(holiday, limits)
         out.append(
             protocol.AccessFlag(
                 kind="off_hours",
@@ -276,13 +293,7 @@ def _breaks(conn: Connection, q: AccessQuery) -> list[protocol.AccessFlag]:
 def console_where(q: AccessQuery) -> Any:
     """The query's filters over the console's reads (`user` is the console login)."""
     a = console_tables.audit.c
-    terms = [a.action.in_(tuple(CONSOLE_READS)), a.at_ms >= q.since_ms]
-    if q.until_ms is not None:
-        terms.append(a.at_ms < q.until_ms)
-    if q.center:
-        terms.append(a.center_code == q.center.upper())
-    if q.user:
-        terms.append(a.login == q.user)
+    terms = [a.action.in_(tuple(CONSOLE_READS)), *q.common_terms(a.at_ms, a.center_code, a.login)]
     if q.tail:
         tail = q.tail.strip().upper()[-4:]
         terms.append(or_(a.detail == f"tail={tail}", a.detail.like(f"tail={tail} %")))
@@ -312,12 +323,9 @@ def _console_flags(
         shown = 1 if action == "case_open" else read_detail(detail)[1]
         seen = hours[(login, int(at_ms) // HOUR_MS)]
         seen[(action, center, target)] = max(seen.get((action, center, target), 0), shown)
-        moment = dt.datetime.fromtimestamp(int(at_ms) / 1000, CHINA_TZ)
-        working = cal.is_workday(moment.date())
-        if working and limits.day_start <= moment.time() < limits.day_end:
-            continue
-        held = outside.setdefault((login, moment.date()), [0, int(at_ms), 0 if working else 1])
-        held[0] += 1
+        off = _outside_hours(int(at_ms), limits, cal)
+        if off is not None:
+            outside.setdefault((login, off[0]), [0, int(at_ms), off[1]])[0] += 1
     out = [
         protocol.AccessFlag(
             kind="volume",
@@ -332,7 +340,7 @@ def _console_flags(
         if (n := sum(seen.values())) > limits.per_hour
     ]
     for (login, day), (n, first, holiday) in outside.items():
-        why = "非工作日" if holiday else f"工作时间（{limits.hours_text}）以外"
+        why = _why(holiday, limits)
         out.append(
             protocol.AccessFlag(
                 kind="off_hours",
