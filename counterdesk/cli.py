@@ -331,11 +331,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from counterdesk.admin.console import safe_streams
+    from counterdesk.admin.console import ensure_stdin, no_terminal, safe_streams
 
     safe_streams()
-    if sys.stdin is None:  # started with its input closed (`<&-`): a prompt reads nothing
-        sys.stdin = open(os.devnull, encoding="utf-8")  # noqa: SIM115 - for the process
+    ensure_stdin()
     datadirs.share_with_group()
     args = build_parser().parse_args(argv)
     if not args.self_test:  # the self-test reports on the log folder itself
@@ -355,11 +354,7 @@ def main(argv: list[str] | None = None) -> int:
         print("\n已取消", file=sys.stderr)
         return 130
     except EOFError:  # a password asked with no one to type it (a script, closed input)
-        print(
-            "\n错误：需要输入密码，但没有可输入的终端。请在命令行窗口中运行，或用 --password "
-            "等参数提供 / a password is needed and there is no terminal to type it",
-            file=sys.stderr,
-        )
+        print("\n" + no_terminal("，或用 --password 等参数提供"), file=sys.stderr)
         return 2
 
 

@@ -16,6 +16,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from counterdesk.admin.console import ensure_stdin, no_terminal
 from counterdesk.domain.access import detail_label
 from counterdesk.domain.catalog import load_catalog
 from counterdesk.domain.errors import CounterdeskError, InvalidInput
@@ -403,8 +404,7 @@ def _device_parsers(sub: Any) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    if sys.stdin is None:  # started with its input closed (`<&-`): a prompt reads nothing
-        sys.stdin = open(os.devnull, encoding="utf-8")  # noqa: SIM115 - for the process
+    ensure_stdin()
     args = build_parser().parse_args(argv)
     try:
         args.func(args)
@@ -415,11 +415,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"错误 / error: {exc}", file=sys.stderr)
         return 2
     except EOFError:  # a password asked with no one to type it (a script, closed input)
-        print(
-            "\n错误：需要输入密码，但没有可输入的终端：请在命令行窗口中运行 / "
-            "error: a password is needed and there is no terminal to type it",
-            file=sys.stderr,
-        )
+        print("\n" + no_terminal(), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("\n已取消 / cancelled", file=sys.stderr)

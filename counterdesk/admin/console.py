@@ -12,7 +12,23 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
 import sys
+
+
+def ensure_stdin() -> None:
+    """A process started with its input closed (`<&-`) gets an empty one: a password prompt
+    then ends in EOFError, which the commands answer with `no_terminal`."""
+    if sys.stdin is None:
+        sys.stdin = open(os.devnull, encoding="utf-8")  # noqa: SIM115 - for the process
+
+
+def no_terminal(hint: str = "") -> str:
+    """What a command says when it needs a password and nobody can type one."""
+    return (
+        f"错误：需要输入密码，但没有可输入的终端：请在命令行窗口中运行{hint} / "
+        "a password is needed and there is no terminal to type it"
+    )
 
 
 def safe_streams() -> None:
