@@ -95,17 +95,30 @@ class ColumnFit(QObject):
         model = self.table.model()
         if model is not self.model:
             if self.model is not None:
-                for signal in self._signals(self.model):
-                    signal.disconnect(self._rows_changed)
+                for signal, slot in self._slots(self.model):
+                    signal.disconnect(slot)
             self.model = model
-            for signal in self._signals(model):
-                signal.connect(self._rows_changed)
+            for signal, slot in self._slots(model):
+                signal.connect(slot)
         self.wants = None
         self.fit()
 
-    @staticmethod
-    def _signals(model: Any) -> tuple[Any, ...]:
-        return (model.dataChanged, model.rowsInserted, model.layoutChanged)
+    def _slots(self, model: Any) -> tuple[tuple[Any, Any], ...]:
+        return (
+            (model.dataChanged, self._cells_changed),
+            (model.rowsInserted, self._rows_inserted),
+            (model.layoutChanged, self._rows_changed),
+        )
+
+    # Only the first SAMPLE_ROWS rows are measured: blocks a lazy list loads further down
+    # (scrolling a million rows) change nothing that is measured and cost no refit.
+    def _cells_changed(self, top_left: QModelIndex, *_: Any) -> None:
+        if top_left.row() < SAMPLE_ROWS:
+            self._rows_changed()
+
+    def _rows_inserted(self, _parent: QModelIndex, first: int, *_: Any) -> None:
+        if first < SAMPLE_ROWS:
+            self._rows_changed()
 
     def _rows_changed(self, *_: Any) -> None:
         self.wants = None
