@@ -351,6 +351,7 @@ class BackupTab(QWidget):
                 kept = backup.restore(path, live)
             finally:
                 ex.desk = Desk(live)
+                printerchoice.read(ex.desk)  # the restored store's printers are the PC's now
             return kept
 
         def done(kept: Any) -> None:
