@@ -29,7 +29,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from counterdesk.printing import fallback
+import counterdesk.printing.fallback as fallback
 from counterdesk.printing.fonts import register, text_width
 from counterdesk.printing.linebreak import Para
 from counterdesk.printing.linebreak import wrap as wrap_text

@@ -16,9 +16,11 @@ from typing import TYPE_CHECKING
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
+import counterdesk.printing.a4 as a4
+import counterdesk.printing.facts as facts
+import counterdesk.printing.keep as keep
 from counterdesk.domain.errors import InvalidInput
 from counterdesk.domain.hlc import to_date
-from counterdesk.printing import a4, facts, keep
 from counterdesk.printing.output import deliver
 
 if TYPE_CHECKING:

@@ -16,10 +16,12 @@ from xml.sax.saxutils import escape
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
+import counterdesk.printing.a4 as a4
+import counterdesk.printing.facts as facts
+import counterdesk.printing.keep as keep
 from counterdesk.domain.catalog import FormField, Matter
 from counterdesk.domain.errors import NotFound
 from counterdesk.domain.people import Applicant, number_label
-from counterdesk.printing import a4, facts, keep
 from counterdesk.printing.linebreak import Para
 from counterdesk.printing.output import deliver
 

@@ -10,10 +10,12 @@ from typing import TYPE_CHECKING
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
+import counterdesk.printing.a4 as a4
+import counterdesk.printing.facts as facts
+import counterdesk.printing.keep as keep
 from counterdesk.domain.errors import InvalidInput
 from counterdesk.domain.people import ID_TYPES, mask_id
 from counterdesk.domain.workflow import LAPSE_CONSEQUENCE
-from counterdesk.printing import a4, facts, keep
 from counterdesk.printing.output import deliver
 from counterdesk.printing.receipt import material_table
 from counterdesk.store.journal import iter_events

@@ -9,9 +9,11 @@ from typing import TYPE_CHECKING
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table
 
+import counterdesk.printing.a4 as a4
+import counterdesk.printing.facts as facts
+import counterdesk.printing.keep as keep
 from counterdesk.domain.errors import InvalidInput
 from counterdesk.domain.workflow import LAPSE_CONSEQUENCE
-from counterdesk.printing import a4, facts, keep
 from counterdesk.printing.codes import BarcodeFlowable, QrFlowable
 from counterdesk.printing.output import deliver
 from counterdesk.printing.roll import Roll

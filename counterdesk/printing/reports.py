@@ -16,8 +16,9 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
+import counterdesk.printing.a4 as a4
+import counterdesk.printing.report_charts as report_charts
 from counterdesk.domain.workflow import STATUS_LABELS
-from counterdesk.printing import a4, report_charts
 from counterdesk.printing.output import deliver
 from counterdesk.queries import summaries
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
+import counterdesk.printing.codes as codes
 from counterdesk.domain.errors import InvalidInput
-from counterdesk.printing import codes
 from counterdesk.printing.fallback import missing_note
 from counterdesk.printing.fonts import FONT, register, text_width, unprintable
 from counterdesk.printing.linebreak import wrap

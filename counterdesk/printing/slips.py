@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from reportlab.lib.units import mm
 
-from counterdesk.printing import facts
+import counterdesk.printing.facts as facts
 from counterdesk.printing.output import deliver
 from counterdesk.printing.roll import Roll
 
