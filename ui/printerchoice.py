@@ -28,14 +28,10 @@ _paper: dict[str, str] = {}
 
 
 def read(desk: Any) -> dict[str, str]:
-    """The PC's choices from the store (on the worker), kept for `chosen` and `paper`."""
-    from counterdesk.printing import KINDS
-
-    found = {}
-    for kind in KINDS:
-        value = desk.meta_value(KEY.format(kind=kind), _MISSING)
-        if value != _MISSING:
-            found[kind] = value
+    """The PC's choices from the store (on the worker), kept for `chosen` and `paper`. One
+    query, and nothing of the printing package imported: this runs while the clerk logs in."""
+    prefix = KEY.format(kind="")
+    found = {key.removeprefix(prefix): value for key, value in desk.meta_prefixed(prefix).items()}
     remember(found)
     _paper.clear()
     for key in PAPER_KEYS:

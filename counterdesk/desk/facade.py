@@ -209,6 +209,13 @@ class Desk:
     def meta_value(self, key: str, default: str = "") -> str:
         return self.ctx.meta_value(key, default)
 
+    def meta_prefixed(self, prefix: str) -> dict[str, str]:
+        """Every meta value whose key starts with `prefix` (the PC's printers: `printer/`)."""
+        rows = self.conn.execute(
+            "SELECT key, value FROM meta WHERE substr(key, 1, length(?1)) = ?1", (prefix,)
+        )
+        return dict(rows.fetchall())
+
     def set_meta(self, key: str, value: str) -> None:
         with self.ctx.write():
             self.ctx.put_meta(key, value)
