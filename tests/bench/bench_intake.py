@@ -8,6 +8,14 @@ disk, encrypted with the same cipher and key. A third series does the same raw
 insert into a plain SQLite file: `encryption_overhead` is encrypted raw p50 over
 plain raw p50. All three run interleaved in blocks so disk noise hits them alike.
 
+A fourth series separates what the schema costs from what the code costs: the SQL
+statements of another block of intakes (with their parameters, as the app ran
+them) are recorded, then replayed on a copy of the store taken just before them,
+with no Python between the statements, interleaved with new raw inserts:
+`sql_floor_ms_p50` is the fastest an intake can be with today's tables and
+indexes, `floor_ratio` that floor over the raw insert. `ratio` can never be
+under `floor_ratio`; the gap between them is the app's own code.
+
     python tests/bench/bench_intake.py [--n 10000] [--quick]
 
 Prints a summary, then a JSON object on the last line.
@@ -18,6 +26,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import shutil
 import statistics
 import sys
 import tempfile
@@ -57,6 +66,56 @@ def _insert(conn, body: str) -> float:
     return (time.perf_counter() - t0) * 1000
 
 
+class _Recorder(cipher.driver.Connection):
+    """A connection that keeps the statements it runs while `recording` holds a list."""
+
+    recording: list | None = None
+
+    def execute(self, sql, *args):
+        if self.recording is not None:
+            self.recording.append((sql, args[0] if args else ()))
+        return super().execute(sql, *args)
+
+
+def _sql_floor(desk_path: Path, clock, intake, n: int) -> tuple[list[float], list[float]]:
+    """Replay the recorded statements of `n` intakes on a copy: (floor ms, raw ms) interleaved."""
+    plain_connect = cipher.driver.connect
+    cipher.driver.connect = lambda *a, **k: plain_connect(*a, factory=_Recorder, **k)
+    try:
+        desk = Desk(desk_path, clock=clock)
+    finally:
+        cipher.driver.connect = plain_connect
+    desk.login("clerk", "clerk1234")
+    desk.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    copy = desk_path.with_name("floor.db")
+    shutil.copyfile(desk_path, copy)  # the WAL is empty: the file is the whole store
+    recorded: list[list] = []
+    for _ in range(n):
+        recorded.append([])
+        desk.conn.recording = recorded[-1]
+        intake(desk)
+    desk.conn.recording = None
+    desk.close()
+    replay = cipher.connect(copy)
+    for pragma in ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON",
+                   "cache_size=-32000", "temp_store=MEMORY"):  # fmt: skip
+        replay.execute(f"PRAGMA {pragma}")  # as store.connection.open_database sets them
+    raw = _raw(desk_path.with_name("floor-raw.db"), encrypted=True)
+    body = "x" * 2433
+    floor_ms, raw_ms = [], []
+    for start in range(0, n, 100):
+        for statements in recorded[start : start + 100]:
+            t0 = time.perf_counter()
+            for sql, params in statements:
+                replay.execute(sql, params).fetchall()
+            floor_ms.append((time.perf_counter() - t0) * 1000)
+        for _ in recorded[start : start + 100]:
+            raw_ms.append(_insert(raw, body))
+    replay.close()
+    raw.close()
+    return floor_ms, raw_ms
+
+
 def _resident_id(rng: random.Random) -> str:
     body = f"1101{rng.randrange(1, 20):02d}{rng.randrange(1950, 2005)}{rng.randrange(1, 13):02d}{rng.randrange(1, 29):02d}{rng.randrange(1000):03d}"
     return body + ric.calc_check_digit(body + "0")  # the function skips the last character
@@ -90,25 +149,28 @@ def run(n: int, folder: Path) -> dict:
     ).fetchone()[0]
     body = "x" * size
 
+    def intake(desk: Desk) -> None:
+        number = rng.choice(people)
+        known = desk.find_citizen("resident_id", number)
+        applicant = (
+            known.to_dict()
+            if known
+            else {
+                "id_type": "resident_id",
+                "id_number": number,
+                "name": "张伟",
+                "phone": "13800138000",
+            }  # fmt: skip
+        )
+        desk.accept(applicant, matter.code, keys)
+
     intake_ms, raw_ms, plain_ms = [], [], []
     block = 100
     for start in range(0, n, block):
         days[0] = start // 2000
         for _ in range(start, min(n, start + block)):
-            number = rng.choice(people)
             t0 = time.perf_counter()
-            known = desk.find_citizen("resident_id", number)
-            applicant = (
-                known.to_dict()
-                if known
-                else {
-                    "id_type": "resident_id",
-                    "id_number": number,
-                    "name": "张伟",
-                    "phone": "13800138000",
-                }
-            )
-            desk.accept(applicant, matter.code, keys)
+            intake(desk)
             intake_ms.append((time.perf_counter() - t0) * 1000)
         for _ in range(start, min(n, start + block)):
             raw_ms.append(_insert(raw, body))
@@ -118,8 +180,11 @@ def run(n: int, folder: Path) -> dict:
     desk.close()
     raw.close()
     plain.close()
+    days[0] += 1
+    floor_ms, floor_raw_ms = _sql_floor(desk.path, clock, intake, min(n, 1000))
     p50, raw50 = statistics.median(intake_ms), statistics.median(raw_ms)
     plain50 = statistics.median(plain_ms)
+    floor50 = statistics.median(floor_ms)
     return {
         "n": n,
         "intake_ms_p50": round(p50, 3),
@@ -130,6 +195,10 @@ def run(n: int, folder: Path) -> dict:
         "plain_raw_ms_p50": round(plain50, 3),
         "plain_raw_ms_p95": round(percentile(plain_ms, 0.95), 3),
         "encryption_overhead": round(raw50 / plain50, 2),
+        "sql_floor_ms_p50": round(floor50, 3),
+        "floor_raw_ms_p50": round(statistics.median(floor_raw_ms), 3),
+        "floor_ratio": round(floor50 / statistics.median(floor_raw_ms), 2),
+        "code_ms_p50": round(p50 - floor50, 3),
         "cipher": "SQLCipher "
         + cipher.driver.connect(":memory:").execute("PRAGMA cipher_version").fetchone()[0],
         "row_bytes": size,
@@ -153,6 +222,10 @@ def main() -> None:
     print(f"plain raw:      p50 {result['plain_raw_ms_p50']} ms (same SQLite, no cipher)")
     print(f"ratio (p50): {result['ratio']} (target <= 3), encrypted store and baseline")
     print(f"encryption_overhead (encrypted raw / plain raw, p50): {result['encryption_overhead']}")
+    print(
+        f"SQL floor: p50 {result['sql_floor_ms_p50']} ms (the same statements, no Python between"
+        f" them), floor_ratio {result['floor_ratio']}; the code adds {result['code_ms_p50']} ms"
+    )
     print(json.dumps(result))
 
 
