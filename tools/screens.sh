@@ -50,6 +50,8 @@ key Escape
 key F3; shot clerk-worklist
 key ctrl+f; typ "王"; key Return; shot clerk-search
 key Down; key Return; shot clerk-case
+key ctrl+r; typ "申请人来电核对"; shot clerk-case-reveal-reason   # show the full ID: a reason, logged
+key Return; shot clerk-case-revealed
 key F9; shot clerk-case-next-step-dialog
 key Escape
 key alt+p; shot clerk-evaluation-dialog
@@ -61,6 +63,8 @@ key ctrl+l; shot clerk-locked-manual
 login chief01 demo-pass-1
 shot chief-lands-on-dashboard 2.5
 key F6; key Down; key Down; shot chief-dashboard-month 2   # F6: the period box; ↓↓ 本月
+key Tab; key Tab; key Tab; key Tab; key space; shot chief-access-log 2   # the 查询留痕 button
+key Escape
 key ctrl+l; sleep 1; login admin demo-admin-1
 shot admin-dashboard 2.5
 key F7; shot admin-users
