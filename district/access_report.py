@@ -10,7 +10,10 @@ Flags, each with its threshold in the district's settings (CLI `access-settings`
   or on a day that is not a working day in the district's calendar (the counter's
   own `WorkCalendar`, holidays and make-up workdays included);
 - `chain`: an uploaded entry that did not continue its PC's chain (deleted, inserted
-  or altered on the PC).
+  or altered on the PC);
+- `refused`: an uploaded entry the district refused as a reading (it names another
+  center's case, `access_store.REFUSED_LINKS`): kept as evidence of the PC, left out of
+  the listing and of the other flags.
 
 Reads at the district console itself (a case, a handover list or an inbox search
 opened by district staff, recorded by `district.console.reads`) are flagged by the
@@ -32,7 +35,7 @@ from counterdesk.domain.access import ACTIONS, BULK_ACTIONS, CITIZEN_ACTIONS
 from counterdesk.domain.errors import InvalidInput
 from counterdesk.domain.hlc import CHINA_TZ
 from counterdesk.domain.workdays import WorkCalendar
-from district.access_store import access_log
+from district.access_store import REFUSED_LINKS, access_log
 from district.console import tables as console_tables
 from sync import protocol
 
@@ -105,9 +108,13 @@ class AccessQuery:
     until_ms: int | None = None
     limit: int = 500
 
-    def where(self) -> Any:
+    def where(self, *, readings: bool = True) -> Any:
+        """The filters over `access_log`; `readings`: only entries that are readings (not
+        those the district refused, which supervision sees as `refused` flags)."""
         a = access_log.c
         terms = self.common_terms(a.at_ms, a.center_code, a.user)
+        if readings:
+            terms.append(a.link.not_in(REFUSED_LINKS))
         if self.tail:
             terms.append(a.tail == self.tail.strip().upper()[-4:])
         return and_(*terms)
@@ -271,15 +278,16 @@ def _breaks(conn: Connection, q: AccessQuery) -> list[protocol.AccessFlag]:
     a = access_log.c
     rows = conn.execute(
         select(a.center_code, a.user, a.at_ms, a.device_id, a.seq, a.link)
-        .where(q.where(), a.link != "ok")
+        .where(q.where(readings=False), a.link != "ok")
         .order_by(a.at_ms.desc())
         .limit(MAX_FLAGS)
     ).all()
     labels = {"gap": "缺少前面的留痕（在电脑上被删除）", "broken_link": "链接断开",
-              "hash_mismatch": "内容被改动"}  # fmt: skip
+              "hash_mismatch": "内容被改动",
+              "wrong_center": "涉及其他中心的案件，已拒收，不计为查阅"}  # fmt: skip
     return [
         protocol.AccessFlag(
-            kind="chain",
+            kind="refused" if r.link in REFUSED_LINKS else "chain",
             center=r.center_code,
             user=r.user,
             at_ms=int(r.at_ms),

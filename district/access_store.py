@@ -8,6 +8,12 @@ continue that chain. An entry that does not (missing sequences, a broken link,
 content that does not match its hash) is still kept, marked with what is
 wrong, and the chain continues from it: the PC is never stuck, and supervision
 sees the break (docs/access-log.md).
+
+An entry naming a case the district knows to be another center's is refused
+(`wrong_center`): a PC holds only its own center's cases, so it cannot have read
+that one. It is kept as evidence, marked, and the chain continues from it, but it
+is not a reading: supervision's listing and flags leave it out
+(`access_report`) and show it as a refused entry instead.
 """
 
 from __future__ import annotations
@@ -35,6 +41,7 @@ from counterdesk.domain.hlc import physical_ms
 from counterdesk.store import canonical
 from counterdesk.store.accesslog import entry_hash
 from district import schema as s
+from district.ingest import among
 from district.store import now_ms
 from sync import protocol
 
@@ -76,6 +83,8 @@ access_heads = Table(
 )
 
 ACCESS_TABLES = (access_log, access_heads)
+# `link` values of entries the district refused: kept as evidence, never counted as readings.
+REFUSED_LINKS = ("wrong_center",)
 
 
 def create(conn: Connection) -> None:
@@ -161,6 +170,7 @@ def _link(
     if after != acked:
         return out  # the client's mark is not ours (a restored server or PC): it resends from ours
     held = _held_hashes(conn, device, [e["seq"] for e in entries if e["seq"] <= acked])
+    foreign = _foreign_cases(conn, device.center_code, [e for e in entries if e["seq"] > acked])
     rows, received = [], now_ms()
     for item in entries:
         if item["seq"] <= acked:
@@ -174,6 +184,13 @@ def _link(
             link, reason = "broken_link", "与前一条的链接断开（被删除、插入或改动）"
         elif entry_hash(item) != item["hash"]:
             link, reason = "hash_mismatch", "内容与哈希不符（被改动）"
+        if item["case_id"] in foreign:  # refused whatever else is wrong: it is not a reading
+            also = f"；另外{reason}" if reason else ""
+            link, reason = (
+                "wrong_center",
+                f"涉及的案件 {item['case_id']} 属于中心 {foreign[item['case_id']]}，本设备属于 "
+                f"{device.center_code}：不能查阅其他中心的案件，此条不计为查阅记录{also}",
+            )
         if link != "ok":
             out.breaks.append(protocol.AccessBreak(seq=item["seq"], code=link, reason=reason))
         rows.append(_row(device.center_code, item, link, received))
@@ -188,6 +205,27 @@ def _link(
         )
     out.stored, out.acked_seq, out.acked_hash = len(rows), acked, head
     return out
+
+
+def _foreign_cases(conn: Connection, center: str, entries: list[dict]) -> dict[str, str]:
+    """The entries' case ids the district knows to be another center's (case id -> that
+    center). A case id it does not know yet is not foreign: its events may come later.
+    As at event intake: one indexed lookup within the center, and only the ids it does not
+    hold are looked up across centers."""
+    named = {e["case_id"] for e in entries if e["case_id"]}
+    if not named:
+        return {}
+    c = s.server_cases.c
+    own = conn.execute(
+        select(c.case_id).where(c.center_code == center, among(conn, c.case_id, list(named)))
+    )
+    unknown = named - {row[0] for row in own}
+    if not unknown:
+        return {}
+    rows = conn.execute(
+        select(c.case_id, c.center_code).where(among(conn, c.case_id, list(unknown)))
+    )
+    return {case_id: other for case_id, other in rows if other != center}
 
 
 def held_seq(conn: Connection, center: str, device_id: str) -> int:

@@ -262,10 +262,13 @@ class AccessPush(Message):
 
 
 class AccessBreak(Message):
-    """Where an uploaded access chain does not hold (kept, and shown to supervision)."""
+    """An uploaded access entry the district kept marked (shown to supervision): where the
+    chain does not hold (`gap`, `broken_link`, `hash_mismatch`), or an entry refused as a
+    reading (`wrong_center`: it names another center's case). A newer district may add
+    codes: a client takes an unknown one like the others."""
 
     seq: int
-    code: Literal["gap", "broken_link", "hash_mismatch"]
+    code: Annotated[str, StringConstraints(pattern=r"^[a-z_]{1,32}$")]
     reason: str
 
 
@@ -300,11 +303,11 @@ class AccessRecord(Message):
 
 
 class AccessFlag(Message):
-    """An unusual pattern: `volume`, `off_hours` or `chain` (docs/access-log.md), in a
-    counter's access log (`source` counter) or in reads at the district console
+    """An unusual pattern: `volume`, `off_hours`, `chain` or `refused` (docs/access-log.md),
+    in a counter's access log (`source` counter) or in reads at the district console
     (`source` console: `user` is the console login, `center` is empty)."""
 
-    kind: Literal["volume", "off_hours", "chain"]
+    kind: Literal["volume", "off_hours", "chain", "refused"]
     source: Literal["counter", "console"] = "counter"
     center: str
     user: str

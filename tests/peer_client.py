@@ -20,6 +20,9 @@ from typing import Any
 GENESIS = "0" * 64  # §4: event 1 has prev_hash = 64 zeros
 HASHED = ("id", "center_id", "device_id", "seq", "hlc", "case_id", "type", "actor", "payload",
           "prev_hash")  # fmt: skip
+# §7.4: an access entry's fields; its hash covers every other one.
+ACCESS_FIELDS = ("center_id", "device_id", "seq", "hlc", "user", "role", "action", "case_id",
+                 "subject", "detail", "count", "reason", "prev_hash", "hash")  # fmt: skip
 
 
 def canonical(value: Any) -> str:
@@ -103,6 +106,8 @@ class PeerPC:
     last_hlc: int = 0
     cursor: int = 0
     held: dict[str, dict[str, Any]] = field(default_factory=dict)  # pulled events by id
+    access_seq: int = 0
+    access_head: str = GENESIS
     refusals: dict[tuple[str, int], dict[str, Any]] = field(default_factory=dict)
 
     def enroll(self, code: str, **over: Any) -> dict[str, Any]:
@@ -127,6 +132,21 @@ class PeerPC:
                  "actor": "peer", "payload": payload, "prev_hash": self.head, **over}  # fmt: skip
         event["hash"] = self.head = event_hash(event)
         return event
+
+    def access_entry(self, action: str, case_id: str | None, **over: Any) -> dict[str, Any]:
+        """The next entry of this PC's access log (§7.4); `over` changes fields first."""
+        self.access_seq += 1
+        entry = {"center_id": self.center, "device_id": self.device_id, "seq": self.access_seq,
+                 "hlc": self.hlc(), "user": "peer", "role": "clerk", "action": action,
+                 "case_id": case_id, "subject": "110105********002X", "detail": "", "count": 0,
+                 "reason": "", "prev_hash": self.access_head, **over}  # fmt: skip
+        hashed = {k: entry[k] for k in ACCESS_FIELDS if k != "hash"}
+        entry["hash"] = self.access_head = hashlib.sha256(canonical(hashed).encode()).hexdigest()
+        return entry
+
+    def push_access(self, entries: list[dict[str, Any]], after: int) -> dict[str, Any]:
+        body = {"after_seq": after, "entries": entries}
+        return json_call(self.base, "POST", "/v1/access", token=self.token, body=body)
 
     def case_number(self) -> str:
         """§4: CCCC-YYMMDD-NN-SSSS, this center and this PC's number."""

@@ -174,3 +174,46 @@ def test_the_counters_entries_say_what_was_searched_in_words(world) -> None:  # 
     table = page[page.index('id="access-entries"') : page.index('id="district-reads"')]
     assert "按姓名" in table and "老用户" in table
     assert ">name<" not in table and ">found<" not in table
+
+
+def test_an_entry_naming_another_centers_case_shows_as_refused_not_read(world, tmp_path) -> None:  # noqa: F811
+    """A PC that uploads a 'reading' of another center's case (it holds only its own) is
+    shown to supervision as a refused entry, never as that case read by its center."""
+    from conftest import ADMIN, APPLICANT, required_keys
+    from console_support import load_center, new_center_store
+    from test_console import _matters_by_department
+
+    from counterdesk.store import accesslog
+    from district import access_store
+    from sync import protocol
+
+    client, district, desk = world["client"], world["district"], world["desk"]
+    other = new_center_store(tmp_path / "other.db", "DC08", ADMIN)
+    try:
+        other.create_user("clerk", "王窗口", "clerk", "clerk1234")
+        other.login("clerk", "clerk1234")
+        matter = next(iter(_matters_by_department(other).values()))
+        theirs = other.accept(APPLICANT, matter.code, required_keys(matter)).case_id
+        load_center(district, other)
+    finally:
+        other.close()
+    desk.open_case(world["cases"][world["depts"][0]][0])
+    device = desk.info.device_id
+    entries = [e.to_dict() for e in accesslog.unsent(desk.conn, device, 0, 100)]
+    forged = {**entries[-1], "seq": entries[-1]["seq"] + 1, "case_id": theirs,
+              "subject": "110105********9999", "prev_hash": entries[-1]["hash"]}  # fmt: skip
+    forged["hash"] = accesslog.entry_hash(forged)
+    ack = access_store.ingest(
+        district, district.device_for_token(world["tokens"][device]),
+        protocol.AccessPush(after_seq=0, entries=[
+            protocol.WireAccess.model_validate(e) for e in [*entries, forged]]),
+    )  # fmt: skip
+    assert [(b.seq, b.code) for b in ack.breaks] == [(forged["seq"], "wrong_center")]
+    login(client, "super1", PASSWORDS["supervisor"])
+    page = client.get("/console/access").text
+    flags = page[: page.index('id="access-entries"')]
+    table = page[page.index('id="access-entries"') : page.index('id="district-reads"')]
+    assert 'data-kind="refused"' in flags and "拒收的留痕" in flags and "其他中心" in flags
+    assert theirs not in table and "9999" not in table
+    client.cookies.set("cd_lang", "en")
+    assert "Refused entry" in client.get("/console/access").text

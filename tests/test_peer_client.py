@@ -175,3 +175,28 @@ def test_enrollment_attempts_are_limited_per_address(tmp_path):
         assert int(limited.headers["Retry-After"]) > 0
     finally:
         server.stop()
+
+
+def test_a_peer_uploads_its_access_log_and_cannot_read_another_centers_case(district):
+    """§7.4 from the doc alone: the entry hash, the acknowledgement, and `wrong_center` for an
+    entry naming a case the district holds for another center."""
+    base = district.base
+    center, other = _center(base), _center(base)
+    pc, foreigner = PeerPC(base, center, 1), PeerPC(base, other, 1)
+    pc.enroll(_code(base, center))
+    foreigner.enroll(_code(base, other))
+    own_case, their_case = str(uuid.uuid4()), str(uuid.uuid4())
+    assert pc.push([_opening(pc, own_case)])["stored"] == 1
+    assert foreigner.push([_opening(foreigner, their_case)])["stored"] == 1
+    entries = [pc.access_entry("open_case", own_case),
+               pc.access_entry("reveal_id", their_case, reason="核对"),
+               pc.access_entry("open_case", str(uuid.uuid4()))]  # fmt: skip
+    ack = pc.push_access(entries, after=0)
+    assert (ack["acked_seq"], ack["stored"], ack["acked_hash"]) == (3, 3, entries[-1]["hash"])
+    assert [(b["seq"], b["code"]) for b in ack["breaks"]] == [(2, "wrong_center")]
+    assert ack["breaks"][0]["reason"]
+    report = _admin(base, "GET", f"/access?center={center}")
+    assert [e["seq"] for e in report["entries"]] == [3, 1]
+    assert [f["kind"] for f in report["flags"] if f["kind"] != "off_hours"] == ["refused"]
+    more = pc.push_access([pc.access_entry("search_name", None, subject="王**")], after=3)
+    assert (more["acked_seq"], more["breaks"]) == (4, [])  # the chain went on from entry 2

@@ -218,3 +218,88 @@ def test_a_tampered_bundle_entry_is_refused_by_name(district, counter, tmp_path)
         "POST", "/admin/bundles", data=data, headers={"Content-Type": "application/octet-stream"}
     )
     assert resp.status_code == 422 and "第 1 条留痕记录" in resp.json()["message"]
+
+
+def _report(district: Any, **query: str) -> dict:
+    return district.ok("GET", "/admin/access", params=query)
+
+
+def test_an_entry_naming_another_centers_case_is_refused_and_not_a_reading(district, counter):
+    from counterdesk.domain.ids import new_id
+
+    center, other = district.new_center(), district.new_center()
+    own_desk, own_client = counter(center)
+    own_case = intake(own_desk)[0]
+    their_desk, their_client = counter(other)
+    their_case = intake(their_desk)[0]
+    own_client.sync()
+    their_client.sync()
+    pc = AccessDevice(district, center, 2)
+    batch = [
+        pc.entry(case_id=own_case),
+        pc.entry(case_id=their_case, subject="110105********1234"),  # could not have read it
+        pc.entry(case_id=new_id()),  # not known yet: its events may come later
+        pc.entry(case_id=their_case, prev_hash="e" * 64),  # refused, whatever else is wrong
+        pc.entry(),
+    ]
+    resp = pc.upload(batch)
+    assert resp.status_code == 200, resp.text
+    body = resp.json()
+    assert (body["acked_seq"], body["stored"], body["acked_hash"]) == (5, 5, batch[-1]["hash"])
+    assert [(b["seq"], b["code"]) for b in body["breaks"]] == [(2, "wrong_center"),
+                                                             (4, "wrong_center")]  # fmt: skip
+    assert other in body["breaks"][0]["reason"] and "不计为查阅" in body["breaks"][0]["reason"]
+    assert "链接断开" in body["breaks"][1]["reason"]
+    # Kept as evidence, marked; the chain went on from it (entry 3 and 5 link as ok).
+    assert [r[3] for r in held(district, pc.device_id)] == [
+        "ok", "wrong_center", "ok", "wrong_center", "ok"]  # fmt: skip
+    again = pc.upload(batch, after=5).json()  # sent again: duplicates, nothing twice
+    assert (again["stored"], again["duplicates"], again["acked_seq"]) == (0, 5, 5)
+    # Supervision: never a reading of the other center's case, a refused entry instead.
+    report = _report(district, center=center)
+    mine = [e for e in report["entries"] if e["device_id"] == pc.device_id]
+    assert [e["seq"] for e in mine] == [5, 3, 1]
+    assert their_case not in {e["case_id"] for e in report["entries"]}
+    refused = [f for f in report["flags"] if f["kind"] == "refused"]
+    assert len(refused) == 2 and all(f["center"] == center for f in refused)
+    assert "其他中心" in refused[0]["detail"]
+    assert not [f for f in report["flags"] if f["kind"] == "chain"]
+    for flag in report["flags"]:  # off-hours (by the time the test runs) counts readings only
+        if flag["kind"] == "off_hours" and flag["user"] == "mallory":
+            assert flag["count"] == 3
+    assert _report(district, tail="1234")["entries"] == []
+    assert all(e["center"] == other for e in _report(district, center=other)["entries"])
+
+
+def test_a_bundle_entry_naming_another_centers_case_is_refused_too(district, counter):
+    from sync import bundle
+
+    center, other = district.new_center(), district.new_center()
+    their_desk, their_client = counter(other)
+    their_case = intake(their_desk)[0]
+    their_client.sync()
+    pc = AccessDevice(district, center, 1)
+    key = pc.call("GET", "/device").json()["bundle_key"]
+    entries = [pc.entry(), pc.entry(case_id=their_case)]
+    data = bundle.write_bundle([], center_id=center, device_id=pc.device_id, token=pc.token,
+                               access=entries, district_key=key)  # fmt: skip
+    result = _import(district, data)
+    assert result["access_stored"] == 2 and result["access_acked_seq"] == 2
+    assert [(b["seq"], b["code"]) for b in result["access_breaks"]] == [(2, "wrong_center")]
+    assert [r[3] for r in held(district, pc.device_id)] == ["ok", "wrong_center"]
+
+
+def test_a_login_of_another_center_is_this_centers_own_login(district, counter):
+    """Logins are per center (docs/access-log.md): an entry under a login that the district
+    knows only in another center is kept as this center's reading, shown under this center."""
+    center, other = district.new_center(), district.new_center()
+    their_desk, their_client = counter(other)
+    their_desk.login("admin", "admin1234")
+    their_desk.create_user("wangfang", "王芳", "clerk", "wangfang1234")
+    their_client.sync()
+    pc = AccessDevice(district, center, 1)
+    body = pc.upload([pc.entry(user="wangfang")]).json()
+    assert (body["stored"], body["breaks"]) == (1, [])
+    listed = _report(district, user="wangfang")["entries"]
+    assert [(e["center"], e["device_id"]) for e in listed] == [(center, pc.device_id)]
+    assert _report(district, center=other, user="wangfang")["entries"] == []

@@ -258,6 +258,7 @@ EN: dict[str, str] = {
     "查阅量异常": "Unusual volume",
     "非工作时间查阅": "Outside working hours",
     "留痕链断开": "Broken chain",
+    "拒收的留痕": "Refused entry",
     "没有异常": "No flags",
     "留痕记录": "Entries",
     "最近 300 条": "latest 300",
