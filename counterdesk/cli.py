@@ -209,6 +209,30 @@ def cmd_setup(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
+def cmd_enroll_file(args: argparse.Namespace) -> int:
+    """Enroll a PC already set up (wizard, init, or setup without the file) from an
+    enrollment file; setup with `district.enrollment_file` does the same on a new PC."""
+    from counterdesk.admin import fileenroll
+    from counterdesk.desk import Desk
+
+    enroller = fileenroll.registered()
+    if enroller is None:
+        raise CounterdeskError(fileenroll.CANNOT)
+    given = os.environ.get(args.passphrase_env, "") if args.passphrase_env else ""
+    if args.passphrase_env and not given:
+        raise CounterdeskError(f"环境变量 {args.passphrase_env} 未设置（--passphrase-env）")
+    interactive = sys.stdin is not None and sys.stdin.isatty()
+    ask = fileenroll.passphrase_source(
+        given, getpass.getpass if interactive else None, "--passphrase-env 环境变量名"
+    )
+    with Desk(args.store) as desk:
+        prepared = fileenroll.prepare(enroller, args.file, ask, center_code=desk.info.center_code,
+                                      device_no=desk.info.device_no, desk=desk)  # fmt: skip
+        status, message = fileenroll.finish(enroller, desk, prepared)
+    print(f"[{status}] enroll: {message}")
+    return 0
+
+
 def cmd_diagnostics(args: argparse.Namespace) -> int:
     """Zip versions, settings, checks, sync state and masked logs for remote help."""
     from counterdesk.admin import diagnostics
@@ -323,6 +347,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--config", required=True, help="center.toml")
     p.add_argument("--no-prompt", action="store_true", help="从不提问（静默安装时用）")
     p.set_defaults(func=cmd_setup)
+
+    p = sub.add_parser("enroll-file", help="用区级签发的注册文件注册本机（离线中心，无需联网）")
+    p.add_argument("file", help="如 E:\\DC03-03.enroll")
+    p.add_argument("--passphrase-env", help="存放口令的环境变量名（不填则提示输入）")
+    p.set_defaults(func=cmd_enroll_file)
 
     p = sub.add_parser("diagnostics", help="生成诊断包（个人信息已遮蔽），供远程支持")
     p.add_argument("--out", required=True, help="如 D:\\counterdesk-diagnostics.zip")

@@ -319,6 +319,9 @@ def build_parser() -> argparse.ArgumentParser:
     from district.console import cli as console_cli
 
     console_cli.add_parsers(sub, _district)
+    from district import enrollfile_cli
+
+    enrollfile_cli.add_parsers(sub, _district, _print)
     return parser
 
 

@@ -46,6 +46,12 @@ def _v6(conn: Connection) -> None:
         conn.execute(console_tables.folds.update().values(folded_through=0))
 
 
+def _v7(conn: Connection) -> None:
+    from district.schema import enrollment_files
+
+    enrollment_files.create(conn, checkfirst=True)  # a fresh store got it from create_all
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "centers, devices, events, changes, catalogs, calendars", _v1),
     (2, "devices.clock_skew_ms (wrong PC clocks flagged in the summary)", _v2),
@@ -53,6 +59,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (4, "console: users, sessions, audit, enrollment notes, case index", _v4),
     (5, "access logs of the counters (查询留痕), with each device's chain head", _v5),
     (6, "console: cases indexed again with how each ID was taken (card-read share)", _v6),
+    (7, "enrollment files: PCs of offline centers enrolled from a USB stick", _v7),
 ]
 
 

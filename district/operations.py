@@ -18,7 +18,7 @@ from counterdesk.domain.ids import CASE_NO_RE, new_id
 from counterdesk.domain.workdays import WorkCalendar, parse_schedule
 from counterdesk.domain.workflow import OUTCOMES, check, fold_opened
 from counterdesk.store import canonical
-from district import access_store, ingest
+from district import access_store, enrollfile, ingest
 from district import schema as s
 from district.enrollment import Enrollment
 from district.store import district_device_id, now_ms, row_event
@@ -69,6 +69,9 @@ class District(Enrollment):
                 device = conn.execute(
                     select(s.devices).where(s.devices.c.device_id == named)
                 ).first()
+        if device is None and header.get("enrollment") is not None:
+            # The first bundle of a PC enrolled from a file names the file: it binds it.
+            device = enrollfile.bind(self, data, header)
         if device is None or device.kind != "counter":
             raise NotFound(f"数据包来自未注册的设备 {named[:64]}")
         if device.revoked_ms is not None:

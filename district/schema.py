@@ -68,6 +68,27 @@ enrollment_codes = Table(
     Column("used_by", String(64)),
 )
 
+# An enrollment file (district/enrollfile.py): a device enrolled for a center's PC number
+# without the PC online. The PC's device id is learnt from its first bundle, which binds
+# the file (used_ms, used_by); until then the token works nowhere.
+enrollment_files = Table(
+    "enrollment_files",
+    metadata,
+    Column("file_id", String(32), primary_key=True),
+    Column("center_code", String(8), nullable=False),
+    Column("device_no", Integer, nullable=False),
+    Column("label", String(128), nullable=False, default=""),
+    Column("token_hash", String(64), nullable=False, unique=True),  # HMAC, as devices'
+    Column("public_key", String(64), nullable=False),  # bundle-signing key of the token
+    Column("operator", String(64), nullable=False),
+    Column("created_ms", Big, nullable=False),
+    Column("expires_ms", Big, nullable=False),
+    Column("used_ms", Big),
+    Column("used_by", String(64)),
+    Column("revoked_ms", Big),
+    Column("revoked_why", String(128)),
+)
+
 devices = Table(
     "devices",
     metadata,

@@ -21,6 +21,9 @@ fields as associated data. Only the district can read a bundle; a lost stick
 gives nothing but the device id and sequence range. Format 1 (the same without
 `enc`, body in clear) is still read, for bundles written by older versions.
 
+A PC enrolled from an enrollment file (sync/enrollfile.py) names it in `enrollment`
+(signed with the rest): the district binds the file to the device at its first bundle.
+
 `access` (the device's unsent access-log entries, docs/access-log.md) is optional;
 the header's `access_count` says how many (0 or absent: none). A district that does
 not know it reads the events and ignores the rest.
@@ -116,10 +119,12 @@ def write_bundle(
     token: str,
     district_key: str,
     access: list[dict[str, Any]] | None = None,
+    enrollment: str | None = None,
 ) -> bytes:
     """The bytes of a signed bundle holding `events` (the device's own, in sequence order)
     and `access`, the device's access-log entries (canonical dicts, in sequence order),
-    encrypted to `district_key` (the district's public bundle key, hex)."""
+    encrypted to `district_key` (the district's public bundle key, hex). `enrollment`
+    names the enrollment file the PC enrolled from (its first bundle binds it)."""
     access = access or []
     if not events and not access:
         raise InvalidInput("没有待上传的事件，无需导出数据包")
@@ -143,6 +148,8 @@ def write_bundle(
         "count": len(events),
         "access_count": len(access),
     }
+    if enrollment:
+        header["enrollment"] = enrollment
     key = _body_key(ephemeral.exchange(recipient), epk, recipient.public_bytes_raw())
     body = AESGCM(key).encrypt(nonce, clear, _aad(header))
     header |= {

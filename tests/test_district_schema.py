@@ -239,8 +239,9 @@ def old_store(request, tmp_path):
 
 def test_a_schema_2_store_gets_center_keys_and_keeps_every_row(old_store):
     _v2_store(old_store)
-    assert migrations.migrate(old_store) == [3, 4, 5, 6]
+    assert migrations.migrate(old_store) == [3, 4, 5, 6, 7]
     assert migrations.migrate(old_store) == []  # once
+    assert inspect(old_store).has_table("enrollment_files")  # migration 7
     assert _pk(old_store, "access_log") == ["center_code", "device_id", "seq"]
     assert _pk(old_store, "events") == ["center_code", "id"]
     assert _pk(old_store, "refused") == ["center_code", "device_id", "seq"]
@@ -271,7 +272,7 @@ def test_a_schema_2_store_gets_center_keys_and_keeps_every_row(old_store):
 
 def test_a_fresh_store_is_made_with_todays_keys(tmp_path):
     engine = create_engine(f"sqlite:///{tmp_path / 'fresh.sqlite3'}")
-    assert migrations.migrate(engine) == [1, 2, 3, 4, 5, 6]
+    assert migrations.migrate(engine) == [1, 2, 3, 4, 5, 6, 7]
     assert _pk(engine, "events") == ["center_code", "id"]
     assert _pk(engine, "access_heads") == ["center_code", "device_id"]
     assert _pk(engine, "server_cases") == ["center_code", "case_id"]

@@ -2,7 +2,7 @@
 
 The core (`counterdesk/`) may not import Qt or the sync client, so this launcher,
 which sits outside it, wires them in: it registers the self-test's window check
-and the enroller that `counterdesk setup --config` uses, sets up the masked
+and the enrollers that `counterdesk setup --config` and `enroll-file` use, sets up the masked
 rotating log, and hands over to the headless CLI (any argument) or the window
 (no argument): the configured store if this PC has one, otherwise the embedded
 demo center with a local district server. The daily automatic backup runs
@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 from counterdesk import cli, datadirs
-from counterdesk.admin import logs, selftest, setup_config, upkeep
+from counterdesk.admin import fileenroll, logs, selftest, setup_config, upkeep
 from counterdesk.demo import center
 from counterdesk.domain.errors import CounterdeskError
 from ui.enroll import enroll
@@ -79,6 +79,12 @@ def _import_qt_modules() -> list[str]:
     return names
 
 
+def _file_enroller() -> fileenroll.FileEnroller:
+    from sync.client.enrollfile import FILE_ENROLLER
+
+    return FILE_ENROLLER
+
+
 def _start_backups() -> upkeep.BackupScheduler | None:
     store = Path(os.environ.get("COUNTERDESK_STORE") or cli.default_store())
     schedule = upkeep.schedule_from_settings(store)
@@ -134,6 +140,7 @@ def main(argv: list[str] | None = None) -> int:
     datadirs.share_with_group()
     logs.start_logging()
     setup_config.register_enroller(enroll)
+    fileenroll.register(_file_enroller)  # offline centers: enrollment files from the district
     selftest.register_check("window", check_window)
     if "--self-test" in argv:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

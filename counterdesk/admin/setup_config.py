@@ -12,7 +12,9 @@ file (`admin.password_env`) or a one-time `admin.password` value; it is used to
 create the account and never written anywhere else. The enrollment itself needs
 the sync client, which the core may not import: the launcher that has it
 registers an `Enroller` (`register_enroller`); without one the server address
-is saved and enrollment is reported as still to do.
+is saved and enrollment is reported as still to do. An offline-only center enrolls
+from an enrollment file instead (`district.enrollment_file`, counterdesk.admin.fileenroll),
+checked before the store is created or changed.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from counterdesk.admin import fileenroll
 from counterdesk.domain.errors import CounterdeskError, InvalidInput
 from counterdesk.domain.hlc import CHINA_TZ
 from counterdesk.domain.server_url import check_server_url
@@ -41,7 +44,14 @@ _CODE = re.compile(r"^[A-Za-z0-9]{4}$")
 _TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 _SECTIONS = {
     "center": {"code", "name", "device_no", "counter", "phone"},
-    "district": {"server_url", "offline_only", "enrollment_code", "ca_bundle"},
+    "district": {
+        "server_url",
+        "offline_only",
+        "enrollment_code",
+        "ca_bundle",
+        "enrollment_file",
+        "enrollment_passphrase",
+    },  # fmt: skip
     "admin": {"login", "name", "password", "password_env"},
     "printers": set(KINDS),
     "backup": {"folder", "time", "keep"},
@@ -77,6 +87,8 @@ class SetupConfig:
     offline_only: bool = False
     enrollment_code: str = ""
     ca_bundle: str = ""
+    enrollment_file: str = ""  # offline centers: a file from the district (fileenroll)
+    enrollment_passphrase: str = field(default="", repr=False)
     admin_login: str = "admin"
     admin_name: str = "系统管理员"
     admin_password: str = field(default="", repr=False)
@@ -140,6 +152,8 @@ def parse_config(data: dict[str, Any], source: str = "center.toml") -> SetupConf
         "offline_only": get.boolean("district.offline_only"),
         "enrollment_code": get.text("district.enrollment_code"),
         "ca_bundle": get.text("district.ca_bundle"),
+        "enrollment_file": get.text("district.enrollment_file"),
+        "enrollment_passphrase": get.text("district.enrollment_passphrase"),
         "admin_login": get.text("admin.login") or "admin",
         "admin_name": get.text("admin.name") or "系统管理员",
         "admin_password": get.text("admin.password"),
@@ -169,6 +183,11 @@ def _cross_checks(v: dict[str, Any]) -> list[tuple[str, str]]:
             out.append(("center.phone", exc.message))
     if v["offline_only"] and (v["server_url"] or v["enrollment_code"]):
         out.append(("district.offline_only", "与 server_url / enrollment_code 不能同时设置"))
+    if v["enrollment_file"] and not v["offline_only"]:
+        out.append(("district.enrollment_file", "用于 offline_only = true 的中心；"
+                    "能连上区级平台的电脑请用 enrollment_code"))  # fmt: skip
+    if v["enrollment_passphrase"] and not v["enrollment_file"]:
+        out.append(("district.enrollment_passphrase", "只和 enrollment_file 一起使用"))
     if not v["offline_only"] and not v["server_url"]:
         out.append(("district.server_url", "请填写区级平台地址，或设置 offline_only = true"))
     if v["server_url"]:
@@ -183,7 +202,7 @@ def _cross_checks(v: dict[str, Any]) -> list[tuple[str, str]]:
     from counterdesk.admin.textfiles import path_problem
 
     for key, name in (("backup.folder", "backup_folder"), ("district.ca_bundle", "ca_bundle"),
-                      ("store.path", "store")):  # fmt: skip
+                      ("store.path", "store"), ("district.enrollment_file", "enrollment_file")):  # fmt: skip
         problem = path_problem(v[name])
         if problem:
             out.append((key, problem))
@@ -260,17 +279,43 @@ def apply_setup(
     password: str | None = None,
     prompt: Callable[[str], str] | None = None,
     enroller: Enroller | None = None,
+    file_enroller: fileenroll.FileEnroller | None = None,
 ) -> SetupReport:
     """Create (or reuse) this PC's store and apply the config; safe to run twice."""
 
     path = Path(config.store or store)
     report = SetupReport(path)
+    files = file_enroller or fileenroll.registered()
+    existed = path.exists() and path.stat().st_size > 0
+    # The enrollment file is checked before anything is created or changed.
+    prepared = _enrollment_file(config, None, prompt, files) if not existed else None
     desk = _open_or_init(config, path, report, password, prompt)
     with desk:
+        if existed:
+            prepared = _enrollment_file(config, desk, prompt, files)
         _settings(desk, config, report)
         _backup_folder(config, report)
         _district(desk, config, report, enroller or _enroller)
+        if config.enrollment_file:
+            if files is None or prepared is None:
+                report.add("enroll", "todo", fileenroll.CANNOT)
+            else:
+                report.add("enroll", *fileenroll.finish(files, desk, prepared))
     return report
+
+
+def _enrollment_file(
+    config: SetupConfig, desk: Any, prompt: Callable[[str], str] | None,
+    files: fileenroll.FileEnroller | None,
+) -> fileenroll.Prepared | None:  # fmt: skip
+    if not config.enrollment_file or files is None:
+        return None
+    ask = fileenroll.passphrase_source(
+        config.enrollment_passphrase, prompt, "district.enrollment_passphrase"
+    )
+    return fileenroll.prepare(files, config.enrollment_file, ask,
+                              center_code=config.center_code, device_no=config.device_no,
+                              desk=desk)  # fmt: skip
 
 
 def _open_or_init(

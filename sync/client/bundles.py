@@ -22,7 +22,7 @@ from counterdesk.store.journal import device_events
 from sync import bundle, protocol
 from sync.client import credentials
 from sync.client.headcheck import check_access_head, check_acknowledged_head
-from sync.client.state import BUNDLE_KEY, SyncState
+from sync.client.state import BUNDLE_KEY, ENROLLMENT_CONFIRMED, ENROLLMENT_FILE, SyncState
 
 BUNDLE_EVENTS = 50_000
 
@@ -55,6 +55,7 @@ def export_bundle(desk: Desk, path: Path | str, *, limit: int = BUNDLE_EVENTS) -
     data = bundle.write_bundle(
         events, center_id=desk.info.center_id, device_id=device, token=token,
         district_key=district_key, access=access,
+        enrollment=SyncState(desk).get(ENROLLMENT_FILE) or None,
     )  # fmt: skip
     target = Path(path)
     tmp = target.with_name(target.name + ".part")
@@ -94,6 +95,8 @@ def apply_ack_file(desk: Desk, path: Path | str) -> int:
             state.set_acked(ack.acked_seq)
         if not beyond and ack.access_acked_seq > accesslog.acked_seq(desk.conn, device):
             desk.set_meta(accesslog.acked_key(device), str(ack.access_acked_seq))
+        if state.get(ENROLLMENT_FILE):  # the district knows this device: the file is bound
+            state.put({ENROLLMENT_CONFIRMED: ack.issued_ms})
     if beyond:  # the cases' acknowledgement is taken; the access log's is not
         check_access_head(desk, ack.access_acked_seq, source="区级平台的回执文件")
     return state.acked

@@ -17,6 +17,8 @@ from sync import protocol
 STAGES = ("idle", "pushing", "pulling")
 ACKED_KEY = "sync_acked_seq"
 BUNDLE_KEY = "district_bundle_key"  # the district's public key USB bundles are encrypted to
+ENROLLMENT_FILE = "enrollment_file"  # the enrollment file this PC enrolled from (its id)
+ENROLLMENT_CONFIRMED = "enrollment_confirmed_ms"  # an ack file showed the district bound it
 
 
 def now_ms() -> int:
