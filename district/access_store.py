@@ -35,7 +35,12 @@ from sqlalchemy import (
     update,
 )
 
-from counterdesk.domain.access import ACCESS_COLUMNS, entry_problem
+from counterdesk.domain.access import (
+    ACCESS_COLUMNS,
+    entry_problem,
+    mask_long_numbers,
+    masked_number,
+)
 from counterdesk.domain.errors import InvalidInput
 from counterdesk.domain.hlc import physical_ms
 from counterdesk.store import canonical
@@ -129,7 +134,9 @@ def _check(device: Any, entries: list[dict]) -> None:
                 f"留痕记录第 {item['seq']} 条属于 {item['center_id']}/{item['device_id']}，"
                 f"而提交者是 {device.center_code}/{device.device_id}：每台设备只能上传自己的留痕"
             )
-        problem = entry_problem(item)
+        # A number joined by hyphens is not refused: PCs before this release wrote them in
+        # clear, in entries their chain can no longer change; `_row` masks them.
+        problem = entry_problem(item, hyphens=False)
         if problem:
             raise InvalidInput(f"留痕记录第 {item['seq']} 条：{problem}")
     seqs = [e["seq"] for e in entries]
@@ -252,6 +259,8 @@ def _held_hashes(conn: Connection, device: Any, seqs: list[int]) -> dict[int, st
 
 def _row(center: str, item: dict, link: str, received: int) -> dict[str, Any]:
     row = {name: item[name] for name in ACCESS_COLUMNS if name != "center_id"}
+    for name in ("subject", "detail", "reason"):  # what an older PC left in clear (`_check`)
+        row[name] = mask_long_numbers(row[name], masked_number)
     row.update(
         center_code=center,
         at_ms=physical_ms(item["hlc"]),

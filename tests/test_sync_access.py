@@ -303,3 +303,19 @@ def test_a_login_of_another_center_is_this_centers_own_login(district, counter):
     listed = _report(district, user="wangfang")["entries"]
     assert [(e["center"], e["device_id"]) for e in listed] == [(center, pc.device_id)]
     assert _report(district, center=other, user="wangfang")["entries"] == []
+
+
+def test_a_phone_an_older_pc_left_in_clear_with_hyphens_is_taken_and_masked(district):
+    """PCs before hyphens joined a number wrote `138-0013-8000` in a reason as typed; such an
+    entry can never change (its chain), so the district takes it and stores it masked.
+    A number in one run is still refused, and a date is kept as written."""
+    pc = AccessDevice(district, district.new_center(), 1)
+    assert pc.upload([pc.entry(reason="来电 13800138000")]).status_code == 422
+    pc.aseq, pc.ahead = 0, canonical.GENESIS_HASH
+    old = pc.entry(reason="2026.12.05 来电 138-0013-8000，身份证 110105-1949-1231-002X")
+    body = pc.upload([old]).json()
+    assert (body["stored"], body["breaks"], body["acked_hash"]) == (1, [], old["hash"])
+    listed = _report(district, center=pc.center)["entries"]
+    assert [e["reason"] for e in listed] == ["2026.12.05 来电 *8000，身份证 110105********002X"]
+    again = pc.upload([old], after=1).json()  # the PC's own hash still recognises it
+    assert (again["duplicates"], again["acked_seq"]) == (1, 1)

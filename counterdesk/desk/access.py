@@ -21,7 +21,7 @@ from counterdesk.domain.access import (
     ACTIONS,
     AccessEntry,
     mask_long_numbers,
-    mask_tail,
+    masked_number,
     masked_subject,
 )
 from counterdesk.domain.case import Case
@@ -189,16 +189,11 @@ class AccessLog:
         )
 
 
-def _masked_number(number: str) -> str:
-    """An ID number as on paper (first 6, last 4); anything shorter (a phone) its last 4."""
-    return masked_subject(number) if len(number) >= 15 else mask_tail(number)
-
-
 def _reason(reason: str) -> str:
     text = " ".join(str(reason or "").split())
     # A number typed into the reason (a phone, an ID, full-width or spaced) is kept masked
     # like the subject.
-    text = mask_long_numbers(text, _masked_number)
+    text = mask_long_numbers(text, masked_number)
     if len(text) > MAX_REASON:
         raise InvalidInput(f"查询事由不超过 {MAX_REASON} 个字", field="reason")
     return text

@@ -76,9 +76,23 @@ _CENTER = re.compile(r"^[A-Z0-9]{4}$")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 # A long run of digits is an ID or phone number in clear: never in an entry. Digits are
 # read as digits however written (`plain_digits`: full-width, any script's digits, 一二三
-# and 〇/零) and spaces, dots, slashes and underscores between them do not break the run
-# ("138 0013 8000", "138.0013.8000"); hyphens do (case numbers are DEMO-261206-01-0001).
-LONG_NUMBER = re.compile(r"[0-9](?:[\s./_·]*[0-9]){6,}[Xx]?")
+# and 〇/零), and spaces, dots, slashes, underscores and hyphens between digit groups do
+# not break the number ("138 0013 8000", "138.0013.8000", "138-0013-8000"). Not numbers:
+# a case number (DEMO-261206-01-0001, or its 261206-01-0001), and a date whose groups are
+# joined by one dot, slash, hyphen or underscore (2026.12.05, 2026/1/5, 05.12.2026,
+# 2026.12, 12.05) unless a neighbouring group is joined to it by that same mark (then
+# it may be part of a number: personal data wins). See `long_number_spans`.
+LONG_DIGITS = 7
+_HYPHENS = "\\-‐‑‒–—―−"
+_CHUNK = re.compile(f"[0-9]+(?:[\\s./_·{_HYPHENS}]+[0-9]+)*[Xx]?")
+# Before hyphens joined groups (what an older PC left in clear: the district takes it and
+# masks it itself, `district.access_store`).
+_CHUNK_NO_HYPHEN = re.compile(r"[0-9]+(?:[\s./_·]+[0-9]+)*[Xx]?")
+_GROUP = re.compile(r"[0-9]+[Xx]?")
+_CASE_NUMBER = re.compile(
+    r"(?<![A-Za-z0-9])(?:[A-Za-z0-9]{4}-)?[0-9]{6}-[0-9]{2}-[0-9]{4}(?![0-9])"
+)
+_DATE_MARKS = frozenset("./_-‐‑‒–—―−")
 _CHINESE_DIGITS = dict(zip("〇零一二三四五六七八九", "00123456789", strict=True))
 
 
@@ -87,7 +101,7 @@ def _plain_char(ch: str) -> str:
         return str(unicodedata.decimal(ch))
     if ch in _CHINESE_DIGITS:
         return _CHINESE_DIGITS[ch]
-    folded = unicodedata.normalize("NFKC", ch)  # full-width ．／＿ and spaces
+    folded = unicodedata.normalize("NFKC", ch)  # full-width ．／＿－ and spaces
     return folded if len(folded) == 1 else ch
 
 
@@ -97,18 +111,102 @@ def plain_digits(text: str) -> str:
     return "".join(_plain_char(ch) for ch in text)
 
 
-def has_long_number(text: str) -> bool:
-    """Whether `text` holds a run of 7+ digits, however written (see LONG_NUMBER)."""
-    return bool(LONG_NUMBER.search(plain_digits(text)))
+def _is_date(groups: list[str]) -> bool:
+    """Whether digit groups read as a date: Y-M-D, D-M-Y or M-D-Y (a 4-digit year first or
+    last), Y-M, or M-D."""
+    if not all(g.isdigit() for g in groups):
+        return False
+    n = [int(g) for g in groups]
+
+    def year(k: int) -> bool:
+        return len(groups[k]) == 4 and 1900 <= n[k] <= 2099
+
+    def small(k: int, top: int) -> bool:
+        return len(groups[k]) <= 2 and 1 <= n[k] <= top
+
+    if len(groups) == 3:
+        if year(0):
+            return small(1, 12) and small(2, 31)  # 2026.12.05
+        if year(2):  # 05.12.2026, 12/05/2026
+            return small(0, 31) and small(1, 31) and (n[0] <= 12 or n[1] <= 12)
+        return False
+    if year(0):
+        return small(1, 12)  # 2026.12
+    return small(0, 12) and small(1, 31)  # 12.05
+
+
+def _dates(groups: list[str], marks: list[str]) -> set[int]:
+    """The groups that belong to a date standing on its own: its groups joined by one date
+    mark, and not joined to a neighbouring group by that same mark."""
+    found: set[int] = set()
+    i = 0
+    while i < len(groups):
+        for size in (3, 2):
+            span = range(i, i + size)
+            joins = marks[i : i + size - 1]
+            if i + size > len(groups) or len(set(joins)) != 1 or joins[0] not in _DATE_MARKS:
+                continue
+            before = marks[i - 1] if i > 0 else None
+            after = marks[i + size - 1] if i + size - 1 < len(marks) else None
+            if joins[0] not in (before, after) and _is_date([groups[k] for k in span]):
+                found.update(span)
+                i += size - 1
+                break
+        i += 1
+    return found
+
+
+_ID_SHAPE = re.compile(
+    r"[0-9]{6}(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9Xx]"
+)
+
+
+def _id_number(digits: str) -> bool:
+    """Whether `digits` has a resident ID's shape (18 characters, a birth date at 7–14),
+    its check character right or mistyped."""
+    return bool(_ID_SHAPE.fullmatch(digits))
+
+
+def long_number_spans(text: str, *, hyphens: bool = True) -> list[tuple[int, int, str]]:
+    """(start, end, digits) of each long number in `text`: 7+ digits however written (see
+    LONG_DIGITS), dates and case numbers left out. Where a date and a number cannot be
+    told apart, it is a number (an ID written around its birth date, 110105 1949.12.31
+    002X, is one number whatever marks join it). `hyphens=False`: hyphens end a number,
+    as they did before (an older PC's entries)."""
+    plain = _CASE_NUMBER.sub(lambda m: "#" * len(m.group()), plain_digits(text))
+    spans: list[tuple[int, int, str]] = []
+    for chunk in (_CHUNK if hyphens else _CHUNK_NO_HYPHEN).finditer(plain):
+        parts = list(_GROUP.finditer(chunk.group()))
+        groups = [p.group() for p in parts]
+        marks = [chunk.group()[a.end() : b.start()] for a, b in zip(parts, parts[1:], strict=False)]
+        dates = _dates(groups, marks)
+        if dates and _id_number("".join(groups)):
+            dates = set()
+        run: list[int] = []
+        for k in [*range(len(groups)), None]:
+            if k is not None and k not in dates:
+                run.append(k)
+                continue
+            digits = "".join(groups[j] for j in run)
+            if len(re.sub("[Xx]", "", digits)) >= LONG_DIGITS:
+                start, end = parts[run[0]].start(), parts[run[-1]].end()
+                spans.append((chunk.start() + start, chunk.start() + end, digits))
+            run = []
+    return spans
+
+
+def has_long_number(text: str, *, hyphens: bool = True) -> bool:
+    """Whether `text` holds a long number, however written (see `long_number_spans`)."""
+    return bool(long_number_spans(text, hyphens=hyphens))
 
 
 def mask_long_numbers(text: str, mask: Callable[[str], str]) -> str:
-    """`text` with each long number (LONG_NUMBER, read through `plain_digits`) replaced by
-    `mask(its digits)`; everything else as written."""
-    plain, out, at = plain_digits(text), [], 0
-    for found in LONG_NUMBER.finditer(plain):
-        out += [text[at : found.start()], mask(re.sub(r"[^0-9Xx]", "", found.group(0)))]
-        at = found.end()
+    """`text` with each long number (`long_number_spans`) replaced by `mask(its digits)`;
+    everything else (dates, case numbers, words) as written."""
+    out, at = [], 0
+    for start, end, digits in long_number_spans(text):
+        out += [text[at:start], mask(digits)]
+        at = end
     return "".join([*out, text[at:]])
 
 
@@ -158,10 +256,12 @@ def detail_label(action: str, detail: str, tr: Callable[[str], str] = str) -> st
     return detail
 
 
-def entry_problem(data: dict[str, Any]) -> str | None:
+def entry_problem(data: dict[str, Any], *, hyphens: bool = True) -> str | None:
     """Why `data` is not a well-formed access entry (one line, Chinese first), or None.
 
     The district applies it to every uploaded entry; the counter to what it writes.
+    `hyphens=False` (the district): a number joined by hyphens is not refused, since PCs
+    before this release did not mask one (the district masks it when it stores the entry).
     """
     if set(data) != set(ACCESS_COLUMNS):
         extra = sorted(set(data) ^ set(ACCESS_COLUMNS))
@@ -196,9 +296,15 @@ def entry_problem(data: dict[str, Any]) -> str | None:
         if not _HEX64.match(data[name]):
             return f"留痕记录的 {name} 应为 64 位小写十六进制"
     for name in ("subject", "detail", "reason"):
-        if has_long_number(data[name]):
+        if has_long_number(data[name], hyphens=hyphens):
             return f"留痕记录的 {name} 含有 7 位以上的连续数字（完整证件号或电话不得明文记录）"
     return None
+
+
+def masked_number(digits: str) -> str:
+    """A number in an entry's text: an ID number as on paper (first 6 and last 4
+    characters), anything shorter (a phone) its last 4."""
+    return masked_subject(digits) if len(digits) >= 15 else mask_tail(digits)
 
 
 def mask_tail(text: str, keep: int = 4) -> str:
