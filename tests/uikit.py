@@ -349,7 +349,7 @@ _PATH = re.compile(r"(?<!\w)(?:[A-Za-z]:)?[\\/][A-Za-z0-9_.\\/-]+")  # a folder 
 # Latin that belongs in a Chinese screen: names of keys, formats, the product.
 LATIN_OK = {
     "counterdesk", "ctrl", "alt", "shift", "esc", "enter", "tab", "pdf", "excel", "csv",
-    "mm", "usb", "ylbx", "zdsh", "id", "english", "language", "qr", "ok", "xlsx",
+    "mm", "usb", "ylbx", "zdsh", "id", "english", "language", "qr", "ok", "xlsx", "ca",
     # card readers: driver files, their interfaces and ports, as vendors name them
     "termb", "sdtapi", "wltrs", "dll", "so", "cvr", "sdt", "com",
 }  # fmt: skip

@@ -10,22 +10,26 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
+    QPushButton,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
     QWizard,
     QWizardPage,
 )
 
 from counterdesk.admin import setup_config
-from counterdesk.domain.errors import CounterdeskError
+from counterdesk.domain.errors import CounterdeskError, ServerRefused
 from counterdesk.printing import KINDS
 
 DEFAULT_PRINTER = "（系统默认）"
@@ -57,6 +61,7 @@ class SetupWizard(QWizard):
         self.store = Path(store)
         self.enroller = enroller
         self.report: setup_config.SetupReport | None = None
+        self.tls_refused = False  # the last Finish: the district's certificate not trusted
         self.setWindowTitle(self.tr("CounterDesk 首次设置"))
         self._center_page()
         self._district_page()
@@ -88,11 +93,65 @@ class SetupWizard(QWizard):
         )
         self.server_url, self.enrollment_code = QLineEdit(), QLineEdit()
         self.offline_only = QCheckBox(self.tr("仅离线使用（以后可在管理页注册）"))
-        self.offline_only.toggled.connect(lambda on: self.server_url.setEnabled(not on))
-        self.offline_only.toggled.connect(lambda on: self.enrollment_code.setEnabled(not on))
         form.addRow(self.tr("服务器地址"), self.server_url)
+        form.addRow(self.tr("CA 证书"), self._ca_row())
         form.addRow(self.tr("注册码"), self.enrollment_code)
         form.addRow("", self.offline_only)
+        for online in (self.server_url, self.ca_box, self.enrollment_code):
+            self.offline_only.toggled.connect(lambda on, w=online: w.setEnabled(not on))
+
+    def _ca_row(self) -> QWidget:
+        """Optional: the district's own CA certificate, checked as soon as it is chosen."""
+        self.ca_box = QWidget()
+        row = QHBoxLayout(self.ca_box)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.ca_bundle = QLineEdit()
+        self.ca_bundle.setObjectName("ca_bundle")
+        self.ca_bundle.setReadOnly(True)
+        self.ca_bundle.setPlaceholderText(self.tr("区级平台用自建 CA 时选择（可不填）"))
+        self.ca_note = QLabel()
+        self.ca_note.setObjectName("ca_note")
+        self.ca_note.setWordWrap(True)
+        choose = QPushButton(self.tr("选择CA证书…"))
+        choose.setObjectName("choose_ca")
+        choose.clicked.connect(lambda: self.choose_ca())
+        clear = QPushButton(self.tr("清除"))
+        clear.setObjectName("clear_ca")
+        clear.clicked.connect(self.clear_ca)
+        column = QVBoxLayout()
+        column.addWidget(self.ca_bundle)
+        column.addWidget(self.ca_note)
+        row.addLayout(column, 1)
+        row.addWidget(choose, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(clear, 0, Qt.AlignmentFlag.AlignTop)
+        return self.ca_box
+
+    def choose_ca(self, path: str | None = None) -> bool:
+        """Check the chosen file at once; a wrong one is named and not taken."""
+        from sync.client.cafile import check_ca_file
+        from ui.syncservice import ca_summary
+
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(
+                self,
+                self.tr("选择区级平台的 CA 证书"),
+                "",
+                self.tr("证书 (*.pem *.crt *.cer);;所有文件 (*)"),
+            )
+        if not path:
+            return False
+        try:
+            checked = check_ca_file(path)
+        except CounterdeskError as exc:
+            QMessageBox.warning(self, self.windowTitle(), exc.message)
+            return False
+        self.ca_bundle.setText(checked.path)
+        self.ca_note.setText(ca_summary(checked))
+        return True
+
+    def clear_ca(self) -> None:
+        self.ca_bundle.clear()
+        self.ca_note.clear()
 
     def _admin_page(self) -> None:
         _, form = _page(
@@ -156,6 +215,8 @@ class SetupWizard(QWizard):
                 "server_url": self.server_url.text().strip(),
                 "enrollment_code": self.enrollment_code.text().strip(),
             }
+            if self.ca_bundle.text():
+                data["district"]["ca_bundle"] = self.ca_bundle.text()
         if self.backup_folder.text().strip():
             data["backup"] = {
                 "folder": self.backup_folder.text().strip(),
@@ -171,17 +232,43 @@ class SetupWizard(QWizard):
             return True
         return self.apply()
 
+    def _enroll(self, desk: Any, server_url: str, code: str, label: str) -> str:
+        """The enroller, noting a refused certificate (then the wizard stays open)."""
+        try:
+            return self.enroller(desk, server_url, code, label)
+        except ServerRefused as exc:
+            self.tls_refused = exc.code == "tls"
+            raise
+
     def apply(self) -> bool:
         """Validate everything and set the PC up; False (with a message) keeps the wizard open."""
+        from sync.client.cafile import check_ca_file
+
+        self.tls_refused = False
         try:
             config = setup_config.parse_config(self.config_data(), source=self.tr("设置向导"))
+            if config.ca_bundle:  # still there and still right (a USB stick may be gone)
+                check_ca_file(config.ca_bundle)
             self.report = setup_config.apply_setup(
-                config, store=self.store, password=self.password.text(), enroller=self.enroller
+                config,
+                store=self.store,
+                password=self.password.text(),
+                enroller=self._enroll if self.enroller is not None else None,
             )
         except CounterdeskError as exc:
             QMessageBox.warning(self, self.windowTitle(), exc.message)
             return False
         self.result_label.setText(self.report.text())
+        if self.tls_refused:
+            # The district's certificate was not trusted: nothing reached it (the code is
+            # not used up), so the wizard stays open for its CA and a second 完成.
+            advice = self.tr(
+                "请回到“区级平台”一页选择区级平台的 CA 证书，再点“完成”（已创建的数据和管理员保持不变，注册码没有用掉）。"
+            )
+            QMessageBox.warning(self, self.windowTitle(), f"{self.report.text()}\n\n{advice}")
+            while self.currentId() > 1:
+                self.back()
+            return False
         if not self.report.ok:
             QMessageBox.warning(self, self.windowTitle(), self.report.text())
         return True

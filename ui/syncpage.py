@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
@@ -23,7 +24,15 @@ from PySide6.QtWidgets import (
 from counterdesk.domain.hlc import CHINA_TZ
 from ui import ops
 from ui.formdialog import ERROR_STYLE
-from ui.syncservice import SyncService, age_text, client, reset_client
+from ui.syncservice import (
+    SyncService,
+    age_text,
+    ca_bundle,
+    ca_summary,
+    client,
+    reset_client,
+    set_ca_bundle,
+)
 from ui.tables import fit_columns, read_only
 
 OK_STYLE = "color: #1b7f3b"
@@ -54,7 +63,11 @@ class SyncPage(QWidget):
         self.quarantine.verticalHeader().setVisible(False)
         read_only(self.quarantine)
         fit_columns(self.quarantine, share=(2,))  # the reason
-        bundle = QHBoxLayout()
+        bundle = QHBoxLayout()  # the actions, above the line that says how they went
+        now = QPushButton(self.tr("立即同步"))
+        now.setObjectName("sync_now")
+        now.clicked.connect(self.sync.sync_now)
+        bundle.addWidget(now)
         if self.admin:  # USB bundles are the IT staff's
             for label, slot in (
                 (self.tr("导出U盘数据包"), self.export_bundle),
@@ -93,21 +106,21 @@ class SyncPage(QWidget):
         self.say(getattr(exc, "message", str(exc)), ERROR_STYLE)
 
     def _district_box(self) -> QGroupBox:
-        """The district's address and enrollment (admin), and 立即同步 (everyone)."""
+        """The district's address (everyone), its CA and enrollment (admin)."""
         self.url = QLineEdit()
         self.url.setObjectName("server_url")
         self.url.setPlaceholderText("https://district.example.gov.cn")
         save_url = QPushButton(self.tr("保存地址"))
+        save_url.setObjectName("save_url")
         save_url.clicked.connect(self.save_url)
         self.code = QLineEdit()
         self.code.setObjectName("enroll_code")
         enroll = QPushButton(self.tr("用注册码注册本机"))
+        enroll.setObjectName("enroll")
         enroll.clicked.connect(self.enroll)
-        now = QPushButton(self.tr("立即同步"))
-        now.setObjectName("sync_now")
-        now.clicked.connect(self.sync.sync_now)
         setup = QGroupBox(self.tr("区级平台"))
         form = QFormLayout(setup)
+        ca_row = self._ca_row()
         if self.admin:
             for label, edit, button in (
                 (self.tr("平台地址"), self.url, save_url), (self.tr("注册码"), self.code, enroll),
@@ -116,16 +129,37 @@ class SyncPage(QWidget):
                 row.addWidget(edit, 1)
                 row.addWidget(button)
                 form.addRow(label, row)
+            # Between the address and the code: the order an IT person fills them in.
+            form.insertRow(1, self.tr("CA 证书"), ca_row)
         else:
             self.url.setReadOnly(True)
             self.address = QLabel("—")
             self.address.setObjectName("server_address")
             form.addRow(self.tr("平台地址"), self.address)
-            for hidden in (self.url, self.code, save_url, enroll):
+            for hidden in (self.url, self.code, save_url, enroll, self.ca_box):
                 hidden.setParent(self)
                 hidden.hide()
-        form.addRow("", now)
         return setup
+
+    def _ca_row(self) -> QWidget:
+        """The district's own CA certificate (admin): which file, choose another, clear."""
+        self.ca_box = QWidget()
+        row = QHBoxLayout(self.ca_box)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.ca_label = QLabel(self.tr("未设置（只信任本机系统的证书）"))
+        self.ca_label.setObjectName("ca_bundle")
+        self.ca_label.setWordWrap(True)
+        self.ca_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.choose_ca = QPushButton(self.tr("选择CA证书…"))
+        self.choose_ca.setObjectName("choose_ca")
+        self.choose_ca.clicked.connect(lambda: self.set_ca())
+        self.clear_ca = QPushButton(self.tr("清除"))
+        self.clear_ca.setObjectName("clear_ca")
+        self.clear_ca.clicked.connect(self.forget_ca)
+        row.addWidget(self.ca_label, 1)
+        row.addWidget(self.choose_ca)
+        row.addWidget(self.clear_ca)
+        return self.ca_box
 
     def _state_box(self) -> QGroupBox:
         self.values: dict[str, QLabel] = {}
@@ -147,16 +181,18 @@ class SyncPage(QWidget):
     def load(self) -> None:
         def read(desk: Any) -> Any:
             c = client(desk)
-            return c.status(), c.state.quarantined()
+            return c.status(), c.state.quarantined(), ca_bundle(desk) if self.admin else None
 
         ops.QueryOp(self, read).success(self._loaded).run_in_background()
 
     def _loaded(self, result: Any) -> None:
-        status, quarantined = result
+        status, quarantined, ca = result
         if not self.url.text():
             self.url.setText(status.server_url)
         if not self.admin:
             self.address.setText(status.server_url or self.tr("未设置"))
+        else:
+            self.show_ca(*ca)
         self.show_status(status)
         self.quarantine.setRowCount(len(quarantined))
         for i, item in enumerate(quarantined):
@@ -185,6 +221,53 @@ class SyncPage(QWidget):
             lambda status: (self.say(self.tr("已保存平台地址")), self.sync.refresh())
         ).run_in_background()
 
+    def show_ca(self, path: str, checked: Any, problem: str) -> None:
+        """Which CA file the district is verified with, and whether it still checks out."""
+        self.clear_ca.setEnabled(bool(path))
+        if not path:
+            self.ca_label.setStyleSheet("")
+            self.ca_label.setText(self.tr("未设置（只信任本机系统的证书）"))
+        elif checked is None:
+            self.ca_label.setStyleSheet(ERROR_STYLE)
+            self.ca_label.setText(self.tr("{0}：{1}").format(path, problem))
+        else:
+            self.ca_label.setStyleSheet("")
+            self.ca_label.setText(self.tr("{0}（{1}）").format(path, ca_summary(checked)))
+
+    def set_ca(self, path: str | None = None) -> None:
+        """Choose the district's CA file: checked at once, kept only when it is right."""
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(
+                self,
+                self.tr("选择区级平台的 CA 证书"),
+                "",
+                self.tr("证书 (*.pem *.crt *.cer);;所有文件 (*)"),
+            )
+        if not path:
+            return
+
+        def kept(checked: Any) -> None:
+            self.show_ca(checked.path, checked, "")
+            self.say(self.tr("已设置 CA 证书：{0}").format(ca_summary(checked)), OK_STYLE)
+
+        def refused(exc: BaseException) -> None:
+            # The file kept before (if any) stays: say what is wrong with this one.
+            self.say(getattr(exc, "message", str(exc)), ERROR_STYLE)
+            self.choose_ca.setFocus()
+
+        ops.QueryOp(self, lambda desk: set_ca_bundle(desk, path)).success(kept).failure(
+            refused
+        ).run_in_background()
+
+    def forget_ca(self) -> None:
+        def cleared(_: Any) -> None:
+            self.show_ca("", None, "")
+            self.say(self.tr("已清除 CA 证书：只信任本机系统的证书"))
+
+        ops.QueryOp(self, lambda desk: set_ca_bundle(desk, None)).success(
+            cleared
+        ).run_in_background()
+
     def enroll(self) -> None:
         url, code = self.url.text().strip(), self.code.text().strip()
 
@@ -193,11 +276,18 @@ class SyncPage(QWidget):
 
         def done(resp: Any) -> None:
             self.code.clear()
-            self.say(self.tr("注册成功：{0}").format(resp.center_name))
+            self.say(self.tr("注册成功：{0}").format(resp.center_name), OK_STYLE)
             self.sync.refresh()
             self.load()
 
-        ops.QueryOp(self, act).success(done).run_in_background()
+        def failed(exc: BaseException) -> None:
+            # The code stays in its box: with the CA chosen, the same code enrolls.
+            self.say(getattr(exc, "message", str(exc)), ERROR_STYLE)
+            if getattr(exc, "code", "") == "tls":
+                self.choose_ca.setFocus()  # what to do next: choose the district's CA
+            ops.show_error(self, exc)
+
+        ops.QueryOp(self, act).success(done).failure(failed).run_in_background()
 
     def export_bundle(self, path: str | None = None) -> None:
         from sync.client.bundles import export_bundle

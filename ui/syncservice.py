@@ -16,6 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
+from counterdesk.domain.errors import NotAllowed
 from ui import ops
 
 log = logging.getLogger(__name__)
@@ -53,6 +54,50 @@ def reset_client(desk: Any, server_url: str | None = None) -> Any:
         url = server_url.strip()
         SyncState(desk).set(server_url=check_server_url(url) if url else "")
     return client(desk)
+
+
+def set_ca_bundle(desk: Any, path: str | None) -> Any:
+    """Keep the district's CA file (checked first) for enrollment and every sync, or forget
+    it (None); the admin's only. Returns the checked file (CaFile) or None."""
+    from sync.client.cafile import check_ca_file
+    from sync.client.state import SyncState
+
+    if desk.user is None:
+        raise NotAllowed("请先登录")
+    desk.user.require("admin")
+    checked = check_ca_file(path) if path is not None else None
+    SyncState(desk).set(ca_bundle=checked.path if checked else None)
+    reset_client(desk)  # the next call verifies with it
+    return checked
+
+
+def ca_bundle(desk: Any) -> tuple[str, Any, str]:
+    """(the CA file kept for the district, its check (CaFile) or None, what is wrong with it)."""
+    from counterdesk.domain.errors import InvalidInput
+    from sync.client.cafile import check_ca_file
+    from sync.client.state import SyncState
+
+    path = SyncState(desk).get("ca_bundle")
+    if not path:
+        return "", None, ""
+    try:
+        return path, check_ca_file(path), ""
+    except InvalidInput as exc:
+        return path, None, exc.message
+
+
+def ca_summary(checked: Any) -> str:
+    """A checked CA file in one line: whose certificate, valid until when."""
+    from sync.client.cafile import day
+
+    first = checked.first
+    if len(checked.certificates) > 1:
+        return QCoreApplication.translate("SyncService", "{0} 等 {1} 张，有效期至 {2}").format(
+            first.subject, len(checked.certificates), day(first.not_after)
+        )
+    return QCoreApplication.translate("SyncService", "{0}，有效期至 {1}").format(
+        first.subject, day(first.not_after)
+    )
 
 
 def age_text(seconds: float | None) -> str:

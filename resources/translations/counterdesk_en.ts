@@ -250,32 +250,32 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../ui/admin.py" line="419" />
+        <location filename="../../ui/admin.py" line="423" />
         <source>用户与角色</source>
         <translation>Users and roles</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="420" />
+        <location filename="../../ui/admin.py" line="424" />
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="422" />
+        <location filename="../../ui/admin.py" line="426" />
         <source>事项目录</source>
         <translation>Matter catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="425" />
+        <location filename="../../ui/admin.py" line="429" />
         <source>打印机与设备</source>
         <translation>Printers and devices</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="428" />
+        <location filename="../../ui/admin.py" line="432" />
         <source>备份与恢复</source>
         <translation>Backup and restore</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="429" />
+        <location filename="../../ui/admin.py" line="433" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
@@ -401,67 +401,67 @@
 <context>
     <name>BackupTab</name>
     <message>
-        <location filename="../../ui/admin.py" line="282" />
+        <location filename="../../ui/admin.py" line="285" />
         <source>选择文件夹</source>
         <translation>Choose folder</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="284" />
+        <location filename="../../ui/admin.py" line="287" />
         <source>立即备份</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="287" />
+        <location filename="../../ui/admin.py" line="290" />
         <source>从备份恢复…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="296" />
+        <location filename="../../ui/admin.py" line="299" />
         <source>备份到（如U盘）</source>
         <translation>Back up to (e.g. USB stick)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="297" />
+        <location filename="../../ui/admin.py" line="300" />
         <source>保留份数</source>
         <translation>Backups to keep</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="303" />
+        <location filename="../../ui/admin.py" line="306" />
         <source>备份文件夹</source>
         <translation>Backup folder</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="312" />
+        <location filename="../../ui/admin.py" line="315" />
         <source>请先选择备份文件夹</source>
         <translation>Choose a backup folder first</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="318" />
+        <location filename="../../ui/admin.py" line="321" />
         <source>正在备份…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="323" />
+        <location filename="../../ui/admin.py" line="326" />
         <source>已备份到 {0}（{1:.1f} MB，已校验）</source>
         <translation>Backed up to {0} ({1:.1f} MB, verified)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="328" />
+        <location filename="../../ui/admin.py" line="331" />
         <source>选择备份文件</source>
         <translation>Choose backup file</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="332" />
+        <location filename="../../ui/admin.py" line="335" />
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="333" />
+        <location filename="../../ui/admin.py" line="336" />
         <source>恢复会替换本机数据（原数据另存），完成后需重新登录。继续吗？</source>
         <translation>Restoring replaces this PC's data (the old data is kept aside); you sign in again afterwards. Continue?</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="355" />
+        <location filename="../../ui/admin.py" line="359" />
         <source>已恢复。原数据保留在 {0}。请重新登录，联网后先同步。</source>
         <translation>Restored. The old data is kept at {0}. Sign in again and sync first when online.</translation>
     </message>
@@ -660,164 +660,164 @@
 <context>
     <name>CasePage</name>
     <message>
-        <location filename="../../ui/casepage.py" line="173" />
+        <location filename="../../ui/casepage.py" line="179" />
         <source>输入案件编号或其尾号（4 位起），回车打开</source>
         <translation>Type a case number or its last digits (4 or more), Enter opens it</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="176" />
+        <location filename="../../ui/casepage.py" line="182" />
         <source>打开案件 F4</source>
         <translation>Open case F4</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="178" />
+        <location filename="../../ui/casepage.py" line="184" />
         <source>案件</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="181" />
+        <location filename="../../ui/casepage.py" line="187" />
         <source>案件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="181" />
+        <location filename="../../ui/casepage.py" line="187" />
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="182" />
-        <location filename="../../ui/casepage.py" line="231" />
+        <location filename="../../ui/casepage.py" line="188" />
+        <location filename="../../ui/casepage.py" line="237" />
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="182" />
+        <location filename="../../ui/casepage.py" line="188" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="183" />
+        <location filename="../../ui/casepage.py" line="189" />
         <source>办结期限</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="183" />
+        <location filename="../../ui/casepage.py" line="189" />
         <source>当前环节</source>
         <translation>Current step</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="184" />
+        <location filename="../../ui/casepage.py" line="190" />
         <source>待补材料</source>
         <translation>Owed materials</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="184" />
+        <location filename="../../ui/casepage.py" line="190" />
         <source>承办人</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="185" />
+        <location filename="../../ui/casepage.py" line="191" />
         <source>评价</source>
         <translation>Evaluation</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="185" />
+        <location filename="../../ui/casepage.py" line="191" />
         <source>上传</source>
         <translation>Upload</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="193" />
+        <location filename="../../ui/casepage.py" line="199" />
         <source>下一步可办</source>
         <translation>Next actions</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="218" />
+        <location filename="../../ui/casepage.py" line="224" />
         <source>补打 {0} ▾</source>
         <translation>Reprint {0} ▾</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="325" />
+        <location filename="../../ui/casepage.py" line="331" />
         <source>（完整显示，已留痕）</source>
         <translation> (shown in full, logged)</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="326" />
+        <location filename="../../ui/casepage.py" line="332" />
         <source>（{0} 显示完整）</source>
         <translation> ({0}: show in full)</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="345" />
+        <location filename="../../ui/casepage.py" line="351" />
         <source>{0} 条被区级平台拒收（见 系统管理 → 同步）</source>
         <translation>{0} refused by the district (see Administration → Sync)</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="347" />
+        <location filename="../../ui/casepage.py" line="353" />
         <source>待上传 {0} 条（联网后自动上传）</source>
         <translation>{0} waiting to upload (uploaded automatically when online)</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="348" />
+        <location filename="../../ui/casepage.py" line="354" />
         <source>已全部上传区级平台</source>
         <translation>Everything uploaded to the district</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="360" />
+        <location filename="../../ui/casepage.py" line="366" />
         <source>快捷键 {0}</source>
         <translation>Shortcut {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="231" />
+        <location filename="../../ui/casepage.py" line="237" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="231" />
+        <location filename="../../ui/casepage.py" line="237" />
         <source>经办人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="231" />
+        <location filename="../../ui/casepage.py" line="237" />
         <source>设备</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="231" />
+        <location filename="../../ui/casepage.py" line="237" />
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="209" />
+        <location filename="../../ui/casepage.py" line="215" />
         <source>办理过程（谁、何时、在哪）</source>
         <translation>Timeline (who, when, where)</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="273" />
+        <location filename="../../ui/casepage.py" line="279" />
         <source>没有找到案件：{0}</source>
         <translation>No case found: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="295" />
+        <location filename="../../ui/casepage.py" line="301" />
         <source>（已超期）</source>
         <translation> (overdue)</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="295" />
+        <location filename="../../ui/casepage.py" line="301" />
         <source>（临近期限）</source>
         <translation> (near due)</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="298" />
-        <location filename="../../ui/casepage.py" line="309" />
+        <location filename="../../ui/casepage.py" line="304" />
+        <location filename="../../ui/casepage.py" line="315" />
         <source>（暂定）</source>
         <translation> (provisional)</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="314" />
+        <location filename="../../ui/casepage.py" line="320" />
         <source>未评价</source>
         <translation>Not evaluated</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="406" />
+        <location filename="../../ui/casepage.py" line="412" />
         <source>已办理：{0}</source>
         <translation>Done: {0}</translation>
     </message>
@@ -953,7 +953,7 @@
     </message>
     <message>
         <location filename="../../ui/_i18n_strings.py" line="80" />
-        <location filename="../../ui/casepage.py" line="416" />
+        <location filename="../../ui/casepage.py" line="422" />
         <source>备注</source>
         <translation>Note</translation>
     </message>
@@ -1214,7 +1214,7 @@
     </message>
     <message>
         <location filename="../../ui/_i18n_strings.py" line="373" />
-        <location filename="../../ui/casepage.py" line="416" />
+        <location filename="../../ui/casepage.py" line="422" />
         <source>备注内容</source>
         <translation>Note text</translation>
     </message>
@@ -1851,12 +1851,12 @@
         <translation>. </translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="468" />
+        <location filename="../../ui/intake.py" line="466" />
         <source>事项“{0}”不适用容缺受理：材料不齐请用 F11 一次性告知</source>
         <translation>“{0}” does not allow acceptance with deficiencies: for missing materials, issue a one-time notice (F11)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="523" />
+        <location filename="../../ui/intake.py" line="521" />
         <source>请写明应向哪个机关申请（告知申请人去向）</source>
         <translation>Please name the office to apply to (where the applicant should go)</translation>
     </message>
@@ -1876,27 +1876,27 @@
         <translation>Choose the matter first</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="460" />
+        <location filename="../../ui/intake.py" line="458" />
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="473" />
+        <location filename="../../ui/intake.py" line="471" />
         <source>容缺受理</source>
         <translation>Accept with deficiencies</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="473" />
+        <location filename="../../ui/intake.py" line="471" />
         <source>申请人已签署《容缺受理承诺书》吗？</source>
         <translation>Has the applicant signed the deficiency commitment letter?</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="484" />
+        <location filename="../../ui/intake.py" line="482" />
         <source>已容缺受理</source>
         <translation>Accepted with deficiencies</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="496" />
+        <location filename="../../ui/intake.py" line="494" />
         <source>已出具一次性告知书</source>
         <translation>One-time notice issued</translation>
     </message>
@@ -1952,7 +1952,7 @@
     </message>
     <message>
         <location filename="../../ui/_i18n_strings.py" line="126" />
-        <location filename="../../ui/intake.py" line="518" />
+        <location filename="../../ui/intake.py" line="516" />
         <source>不予受理</source>
         <translation>Reject</translation>
     </message>
@@ -1962,22 +1962,22 @@
         <translation>Terminated</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="520" />
+        <location filename="../../ui/intake.py" line="518" />
         <source>不予受理的理由</source>
         <translation>Reason for rejection</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="521" />
+        <location filename="../../ui/intake.py" line="519" />
         <source>请填写不予受理的理由</source>
         <translation>Please give the reason for the rejection</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="522" />
+        <location filename="../../ui/intake.py" line="520" />
         <source>应向哪个机关申请</source>
         <translation>Office to apply to instead</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="511" />
+        <location filename="../../ui/intake.py" line="509" />
         <source>已出具不予受理通知书</source>
         <translation>Rejection notice issued</translation>
     </message>
@@ -2160,32 +2160,32 @@
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../ui/preview.py" line="74" />
+        <location filename="../../ui/preview.py" line="80" />
         <source>{0} · 共 {1} 页 · 打印机：{2}</source>
         <translation>{0} · {1} page(s) · printer: {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="75" />
+        <location filename="../../ui/preview.py" line="81" />
         <source>系统默认</source>
         <translation>System default</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="78" />
+        <location filename="../../ui/preview.py" line="84" />
         <source>打印 Ctrl+P</source>
         <translation>Print Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="83" />
+        <location filename="../../ui/preview.py" line="89" />
         <source>另存为 PDF Ctrl+S</source>
         <translation>Save as PDF Ctrl+S</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="86" />
+        <location filename="../../ui/preview.py" line="92" />
         <source>关闭 Esc</source>
         <translation>Close Esc</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="123" />
+        <location filename="../../ui/preview.py" line="129" />
         <source>另存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
@@ -2203,37 +2203,37 @@
         <translation>thermal roll</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="238" />
+        <location filename="../../ui/admin.py" line="237" />
         <source>热敏纸宽</source>
         <translation>Thermal paper width</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="240" />
+        <location filename="../../ui/admin.py" line="239" />
         <source>热敏回执</source>
         <translation>Thermal receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="241" />
+        <location filename="../../ui/admin.py" line="240" />
         <source>A4 回执</source>
         <translation>A4 receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="246" />
+        <location filename="../../ui/admin.py" line="245" />
         <source>受理回执用纸</source>
         <translation>Receipt paper</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="248" />
+        <location filename="../../ui/admin.py" line="247" />
         <source>本机未发现打印机：将使用系统默认或另存为 PDF</source>
         <translation>No printer found: the system default or Save as PDF is used</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="264" />
+        <location filename="../../ui/admin.py" line="269" />
         <source>数据文件读写失败</source>
         <translation>Cannot read or write the data file</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="265" />
+        <location filename="../../ui/admin.py" line="270" />
         <source>打印机</source>
         <translation>Printers</translation>
     </message>
@@ -2796,52 +2796,52 @@
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../../ui/admin.py" line="373" />
+        <location filename="../../ui/admin.py" line="377" />
         <source>切换语言</source>
         <translation>Switch language</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="377" />
+        <location filename="../../ui/admin.py" line="381" />
         <source> 分钟（0 为不锁屏）</source>
         <translation> minutes (0 = never lock)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="384" />
+        <location filename="../../ui/admin.py" line="388" />
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="385" />
+        <location filename="../../ui/admin.py" line="389" />
         <source>无操作自动锁屏</source>
         <translation>Lock after idle</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="388" />
+        <location filename="../../ui/admin.py" line="392" />
         <source>受理时必需材料默认勾选（申请人缺少的再取消勾选）</source>
         <translation>Tick required materials at intake (untick what the applicant lacks)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="389" />
+        <location filename="../../ui/admin.py" line="393" />
         <source>按 F9–F12 决定后直接打印，不再预览确认</source>
         <translation>Print at once after F9–F12, without the preview</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="396" />
+        <location filename="../../ui/admin.py" line="400" />
         <source>受理</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="398" />
+        <location filename="../../ui/admin.py" line="402" />
         <source>中心</source>
         <translation>Center</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="399" />
+        <location filename="../../ui/admin.py" line="403" />
         <source>本机</source>
         <translation>This PC</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="400" />
+        <location filename="../../ui/admin.py" line="404" />
         <source>数据文件</source>
         <translation>Data file</translation>
     </message>
@@ -2849,134 +2849,169 @@
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../ui/setupwizard.py" line="60" />
+        <location filename="../../ui/setupwizard.py" line="65" />
         <source>CounterDesk 首次设置</source>
         <translation>CounterDesk first-run setup</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="69" />
+        <location filename="../../ui/setupwizard.py" line="74" />
         <source>中心与本机</source>
         <translation>Center and this PC</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="70" />
+        <location filename="../../ui/setupwizard.py" line="75" />
         <source>中心编码由区级平台分配；窗口电脑编号在本中心内唯一。</source>
         <translation>The center code comes from the district; the counter PC number is unique within the center.</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="77" />
+        <location filename="../../ui/setupwizard.py" line="82" />
         <source>中心编码</source>
         <translation>Center code</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="78" />
+        <location filename="../../ui/setupwizard.py" line="83" />
         <source>中心名称</source>
         <translation>Center name</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="79" />
+        <location filename="../../ui/setupwizard.py" line="84" />
         <source>窗口电脑编号</source>
         <translation>Counter PC number</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="80" />
+        <location filename="../../ui/setupwizard.py" line="85" />
         <source>窗口名称</source>
         <translation>Counter name</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="81" />
+        <location filename="../../ui/setupwizard.py" line="86" />
         <source>中心电话</source>
         <translation>Center phone</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="86" />
+        <location filename="../../ui/setupwizard.py" line="91" />
         <source>区级平台</source>
         <translation>District platform</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="87" />
+        <location filename="../../ui/setupwizard.py" line="92" />
         <source>联网的中心填写服务器地址和一次性注册码；无网络的中心选择仅离线。</source>
         <translation>Connected centers enter the server address and the one-time enrollment code; centers without a network choose offline only.</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="90" />
+        <location filename="../../ui/setupwizard.py" line="95" />
         <source>仅离线使用（以后可在管理页注册）</source>
         <translation>Offline only (enroll later on the admin page)</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="93" />
+        <location filename="../../ui/setupwizard.py" line="96" />
         <source>服务器地址</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="94" />
+        <location filename="../../ui/setupwizard.py" line="97" />
+        <source>CA 证书</source>
+        <translation>CA certificate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setupwizard.py" line="98" />
         <source>注册码</source>
         <translation>Enrollment code</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="99" />
+        <location filename="../../ui/setupwizard.py" line="111" />
+        <source>区级平台用自建 CA 时选择（可不填）</source>
+        <translation>Choose it when the district uses its own CA (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setupwizard.py" line="115" />
+        <source>选择CA证书…</source>
+        <translation>Choose CA certificate…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setupwizard.py" line="118" />
+        <source>清除</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setupwizard.py" line="137" />
+        <source>选择区级平台的 CA 证书</source>
+        <translation>Choose the district's CA certificate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setupwizard.py" line="139" />
+        <source>证书 (*.pem *.crt *.cer);;所有文件 (*)</source>
+        <translation>Certificates (*.pem *.crt *.cer);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setupwizard.py" line="158" />
         <source>首个管理员</source>
         <translation>First administrator</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="99" />
+        <location filename="../../ui/setupwizard.py" line="158" />
         <source>密码至少 8 位，含字母和数字；只保存其哈希。</source>
         <translation>At least 8 characters with letters and digits; only its hash is kept.</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="101" />
+        <location filename="../../ui/setupwizard.py" line="160" />
         <source>系统管理员</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="105" />
+        <location filename="../../ui/setupwizard.py" line="164" />
         <source>登录名</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="106" />
+        <location filename="../../ui/setupwizard.py" line="165" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="107" />
+        <location filename="../../ui/setupwizard.py" line="166" />
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="108" />
+        <location filename="../../ui/setupwizard.py" line="167" />
         <source>再输一次</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="113" />
+        <location filename="../../ui/setupwizard.py" line="172" />
         <source>打印机与备份</source>
         <translation>Printers and backup</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="114" />
+        <location filename="../../ui/setupwizard.py" line="173" />
         <source>每种单据可用不同打印机（热敏小票 / A4）；每日自动备份到 U 盘等文件夹。</source>
         <translation>Each document kind may use its own printer (thermal roll / A4); a daily automatic backup goes to a folder such as a USB stick.</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="126" />
+        <location filename="../../ui/setupwizard.py" line="185" />
         <source>备份文件夹</source>
         <translation>Backup folder</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="127" />
+        <location filename="../../ui/setupwizard.py" line="186" />
         <source>每日备份时间</source>
         <translation>Daily backup time</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="168" />
+        <location filename="../../ui/setupwizard.py" line="229" />
         <source>两次输入的密码不一致</source>
         <translation>The two passwords differ</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="177" />
+        <location filename="../../ui/setupwizard.py" line="249" />
         <source>设置向导</source>
         <translation>setup wizard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setupwizard.py" line="266" />
+        <source>请回到“区级平台”一页选择区级平台的 CA 证书，再点“完成”（已创建的数据和管理员保持不变，注册码没有用掉）。</source>
+        <translation>Go back to the “District platform” page, choose the district's CA certificate and press Finish again (the data and the admin already created stay as they are; the enrollment code was not used up).</translation>
     </message>
     <message>
         <location filename="../../ui/_i18n_strings.py" line="191" />
@@ -3113,173 +3148,224 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../ui/syncpage.py" line="100" />
+        <location filename="../../ui/syncpage.py" line="113" />
         <source>保存地址</source>
         <translation>Save address</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="104" />
+        <location filename="../../ui/syncpage.py" line="118" />
         <source>用注册码注册本机</source>
         <translation>Enroll this PC with the code</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="106" />
+        <location filename="../../ui/syncpage.py" line="67" />
         <source>立即同步</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="109" />
+        <location filename="../../ui/syncpage.py" line="121" />
         <source>区级平台</source>
         <translation>District platform</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="113" />
-        <location filename="../../ui/syncpage.py" line="123" />
+        <location filename="../../ui/syncpage.py" line="126" />
+        <location filename="../../ui/syncpage.py" line="138" />
         <source>平台地址</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="113" />
+        <location filename="../../ui/syncpage.py" line="126" />
         <source>注册码</source>
         <translation>Enrollment code</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="132" />
+        <location filename="../../ui/syncpage.py" line="166" />
         <source>同步状态</source>
         <translation>Sync status</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="135" />
+        <location filename="../../ui/syncpage.py" line="169" />
         <source>注册</source>
         <translation>Enrollment</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="135" />
+        <location filename="../../ui/syncpage.py" line="169" />
         <source>待上传事件</source>
         <translation>Pending events</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="136" />
+        <location filename="../../ui/syncpage.py" line="170" />
         <source>最早未上传</source>
         <translation>Oldest pending</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="136" />
+        <location filename="../../ui/syncpage.py" line="170" />
         <source>已确认序号</source>
         <translation>Acknowledged seq</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="137" />
+        <location filename="../../ui/syncpage.py" line="171" />
         <source>上次联系</source>
         <translation>Last contact</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="137" />
+        <location filename="../../ui/syncpage.py" line="171" />
         <source>上次成功</source>
         <translation>Last success</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="138" />
+        <location filename="../../ui/syncpage.py" line="172" />
         <source>上次错误</source>
         <translation>Last error</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="138" />
+        <location filename="../../ui/syncpage.py" line="172" />
         <source>阶段</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="52" />
+        <location filename="../../ui/syncpage.py" line="61" />
         <source>序号</source>
         <translation>Seq</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="52" />
+        <location filename="../../ui/syncpage.py" line="61" />
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="52" />
+        <location filename="../../ui/syncpage.py" line="61" />
         <source>拒收原因</source>
         <translation>Reason refused</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="60" />
+        <location filename="../../ui/syncpage.py" line="73" />
         <source>导出U盘数据包</source>
         <translation>Export USB bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="61" />
+        <location filename="../../ui/syncpage.py" line="74" />
         <source>导入区级回执文件</source>
         <translation>Import district acknowledgement</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="72" />
+        <location filename="../../ui/syncpage.py" line="85" />
         <source>被区级平台拒收的事件</source>
         <translation>Events the district refused</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="88" />
+        <location filename="../../ui/syncpage.py" line="101" />
         <source>同步完成：上传 {0} 条，接收 {1} 条</source>
         <translation>Sync done: {0} sent, {1} received</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="159" />
+        <location filename="../../ui/syncpage.py" line="133" />
+        <source>CA 证书</source>
+        <translation>CA certificate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/syncpage.py" line="149" />
+        <location filename="../../ui/syncpage.py" line="229" />
+        <source>未设置（只信任本机系统的证书）</source>
+        <translation>Not set (only the system's certificates are trusted)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/syncpage.py" line="153" />
+        <source>选择CA证书…</source>
+        <translation>Choose CA certificate…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/syncpage.py" line="156" />
+        <source>清除</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <location filename="../../ui/syncpage.py" line="193" />
         <source>未设置</source>
         <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="168" />
+        <location filename="../../ui/syncpage.py" line="204" />
         <source>已注册</source>
         <translation>Enrolled</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="168" />
+        <location filename="../../ui/syncpage.py" line="204" />
         <source>未注册</source>
         <translation>Not enrolled</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="176" />
+        <location filename="../../ui/syncpage.py" line="212" />
         <source>空闲</source>
         <translation>Idle</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="177" />
+        <location filename="../../ui/syncpage.py" line="213" />
         <source>上传中</source>
         <translation>Pushing</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="178" />
+        <location filename="../../ui/syncpage.py" line="214" />
         <source>接收中</source>
         <translation>Pulling</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="185" />
+        <location filename="../../ui/syncpage.py" line="221" />
         <source>已保存平台地址</source>
         <translation>Server address saved</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="196" />
+        <location filename="../../ui/syncpage.py" line="232" />
+        <source>{0}：{1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/syncpage.py" line="235" />
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/syncpage.py" line="242" />
+        <source>选择区级平台的 CA 证书</source>
+        <translation>Choose the district's CA certificate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/syncpage.py" line="244" />
+        <source>证书 (*.pem *.crt *.cer);;所有文件 (*)</source>
+        <translation>Certificates (*.pem *.crt *.cer);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/syncpage.py" line="251" />
+        <source>已设置 CA 证书：{0}</source>
+        <translation>CA certificate set: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/syncpage.py" line="265" />
+        <source>已清除 CA 证书：只信任本机系统的证书</source>
+        <translation>CA certificate cleared: only the system's certificates are trusted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/syncpage.py" line="279" />
         <source>注册成功：{0}</source>
         <translation>Enrolled: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="206" />
+        <location filename="../../ui/syncpage.py" line="296" />
         <source>导出数据包</source>
         <translation>Export bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="211" />
+        <location filename="../../ui/syncpage.py" line="301" />
         <source>已导出 {0} 个事件（序号 {1}–{2}）到 {3}</source>
         <translation>Exported {0} events (seq {1}–{2}) to {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="221" />
+        <location filename="../../ui/syncpage.py" line="311" />
         <source>导入回执文件</source>
         <translation>Import acknowledgement file</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="225" />
+        <location filename="../../ui/syncpage.py" line="315" />
         <source>已确认到序号 {0}</source>
         <translation>Acknowledged up to seq {0}</translation>
     </message>
@@ -3287,22 +3373,32 @@
 <context>
     <name>SyncService</name>
     <message>
-        <location filename="../../ui/syncservice.py" line="62" />
+        <location filename="../../ui/syncservice.py" line="95" />
+        <source>{0} 等 {1} 张，有效期至 {2}</source>
+        <translation>{0} and others ({1} certificates), valid until {2}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/syncservice.py" line="98" />
+        <source>{0}，有效期至 {1}</source>
+        <translation>{0}, valid until {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/syncservice.py" line="107" />
         <source>{0} 秒</source>
         <translation>{0} s</translation>
     </message>
     <message>
-        <location filename="../../ui/syncservice.py" line="64" />
+        <location filename="../../ui/syncservice.py" line="109" />
         <source>{0} 分钟</source>
         <translation>{0} min</translation>
     </message>
     <message>
-        <location filename="../../ui/syncservice.py" line="66" />
+        <location filename="../../ui/syncservice.py" line="111" />
         <source>{0} 小时</source>
         <translation>{0} h</translation>
     </message>
     <message>
-        <location filename="../../ui/syncservice.py" line="67" />
+        <location filename="../../ui/syncservice.py" line="112" />
         <source>{0} 天</source>
         <translation>{0} days</translation>
     </message>
@@ -3999,12 +4095,12 @@ Reason (optional; Enter to go on, Esc to cancel):</translation>
         <translation>Monthly report</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="277" />
+        <location filename="../../ui/preview.py" line="284" />
         <source>{0}已送打印机 {1}</source>
         <translation>{0} sent to printer {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="279" />
+        <location filename="../../ui/preview.py" line="286" />
         <source>{0}已在打印预览中（Ctrl+P 打印）</source>
         <translation>{0} is in the print preview (Ctrl+P prints)</translation>
     </message>

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import email.utils
 import json
+import os
 import random
 import time
 from collections.abc import Callable
@@ -193,6 +194,15 @@ class DistrictApi:
             check_server_url(self.base_url.removesuffix(protocol.API_PREFIX))
         except InvalidInput as exc:  # the token would travel in clear: never sent
             raise ServerRefused(exc.message, status=0, code="insecure_url") from exc
+        if isinstance(self.verify, str) and not os.path.isfile(self.verify):
+            # requests would raise a bare OSError ("Could not find a suitable TLS CA ...").
+            raise ServerRefused(
+                f"找不到 CA 证书文件 {self.verify}：请在 系统管理 → 同步 的“CA 证书”重新选择区级平台的"
+                " CA 证书",
+                status=0,
+                code="tls",
+                detail="ca_bundle missing",
+            )
         timeout = self.timeouts.for_body(len(data) if data else 0)
         try:
             resp = self.session.request(
@@ -201,10 +211,7 @@ class DistrictApi:
             )  # fmt: skip
         except requests.exceptions.SSLError as exc:
             raise ServerRefused(
-                "无法验证区级平台的证书（TLS）：请技术人员检查服务器地址和 CA 证书设置",
-                status=0,
-                code="tls",
-                detail=str(exc),
+                tls_message(str(exc), self.verify), status=0, code="tls", detail=str(exc)
             ) from exc
         except requests.RequestException as exc:
             raise _unavailable(exc) from exc
@@ -222,6 +229,31 @@ class DistrictApi:
         except (TypeError, ValueError, IndexError):
             return
         self.server_time_ms = server_ms
+
+
+def tls_message(detail: str, verify: str | bool) -> str:
+    """What IT should do about a TLS failure, from OpenSSL's reason in `detail`."""
+    if "CERTIFICATE_VERIFY_FAILED" not in detail:
+        return "与区级平台建立加密连接失败（TLS）：请技术人员检查服务器地址（https:// 和端口）"
+    if "expired" in detail:
+        return (
+            "区级平台的证书已过期，或本机日期不对（TLS）：请先核对本机日期；日期正确时请区级 IT"
+            " 更换服务器证书"
+        )
+    if "mismatch" in detail:
+        return (
+            "区级平台的证书与平台地址不符（TLS）：平台地址请用证书上的名称（向区级 IT 确认），"
+            "不要用其他名称或 IP 地址"
+        )
+    if isinstance(verify, str):
+        return (
+            f"区级平台的证书不是由所选的 CA 证书（{verify}）签发（TLS）：请向区级 IT 要签发平台证书的"
+            " CA 证书，在 系统管理 → 同步 的“CA 证书”重新选择"
+        )
+    return (
+        "无法验证区级平台的证书（TLS）：区级平台用自建 CA 时，请在 系统管理 → 同步 的“CA 证书”"
+        "选择区级提供的 CA 证书（批量安装时写在 center.toml 的 ca_bundle）"
+    )
 
 
 def _decode(resp: requests.Response, out: type[M] | None) -> Any:
