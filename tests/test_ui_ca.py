@@ -16,7 +16,7 @@ from tls_ca import CA_NAME, make_pki
 
 import machine_secrets
 from counterdesk.desk import Desk
-from counterdesk.domain.errors import NotAllowed
+from counterdesk.domain.errors import NotAllowed, ServerRefused
 from sync.client import SyncClient
 from sync.client.credentials import token_name
 from sync.client.state import SyncState
@@ -299,3 +299,28 @@ def test_the_setup_wizard_takes_the_districts_ca(
         finally:
             client.close()
         assert report.pushed > 0 and client.status().pending == 0
+
+
+def test_each_tls_refusal_says_what_to_do(make_desk, https_district, tmp_path):
+    """Another CA chosen, or the district reached by a name its certificate does not carry:
+    each refusal names its cause; nothing reached the district."""
+    from test_sync_support import fast_client
+
+    other = make_pki(tmp_path / "other")
+    desk = make_desk(center_code=https_district.new_center())
+    code = https_district.issue_code(desk.info.center_code)
+    wrong = fast_client(desk, https_district.base, ca_bundle=str(other.ca))
+    with pytest.raises(ServerRefused) as caught:
+        wrong.enroll(code)
+    wrong.close()
+    assert caught.value.code == "tls"
+    assert f"不是由所选的 CA 证书（{other.ca}）签发" in caught.value.message
+    by_name = https_district.base.replace("127.0.0.1", "localhost")
+    named = fast_client(desk, by_name, ca_bundle=str(https_district.tls[0]))
+    with pytest.raises(ServerRefused) as caught:
+        named.enroll(code)
+    named.close()
+    assert caught.value.code == "tls" and "与平台地址不符" in caught.value.message
+    right = fast_client(desk, https_district.base, ca_bundle=str(https_district.tls[0]))
+    assert right.enroll(code).center_code == desk.info.center_code  # the code was not used up
+    right.close()
