@@ -6,7 +6,6 @@ With no subcommand it starts the app on the embedded demo center.
 from __future__ import annotations
 
 import argparse
-import getpass
 import logging
 import os
 import sys
@@ -15,6 +14,7 @@ from pathlib import Path
 
 from counterdesk import datadirs
 from counterdesk.admin import logs
+from counterdesk.admin.console import ask_password
 from counterdesk.domain.errors import CounterdeskError
 from counterdesk.store import backup
 
@@ -53,7 +53,7 @@ def progress(label: str):
 def cmd_init(args: argparse.Namespace) -> int:
     from counterdesk.desk import Desk
 
-    password = args.admin_password or getpass.getpass("管理员密码 / admin password: ")
+    password = args.admin_password or ask_password("管理员密码 / admin password: ")
     desk = Desk.init(
         args.store,
         center_code=args.center_code,
@@ -86,13 +86,12 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
 def cmd_access_log(args: argparse.Namespace) -> int:
     """This PC's access log (查询留痕) for the chief: who read which citizen, newest first."""
     import datetime as dt
-    import getpass
 
     from counterdesk.desk import Desk
     from counterdesk.domain.access import detail_label
     from counterdesk.domain.hlc import CHINA_TZ, to_datetime
 
-    password = args.password or getpass.getpass(f"{args.login} 的密码：")
+    password = args.password or ask_password(f"{args.login} 的密码：")
     with Desk(args.store) as desk:
         desk.login(args.login, password)
         since = dt.datetime.now(CHINA_TZ) - dt.timedelta(days=args.days)
@@ -188,7 +187,7 @@ def cmd_calendar(args: argparse.Namespace) -> int:
         raise CounterdeskError(f"读不了节假日文件 {path}：{exc}") from exc
     schedule = schedule_from_json(text, path.name)
     with Desk(args.store) as desk:
-        desk.login(args.login, args.password or getpass.getpass("管理员密码 / admin password: "))
+        desk.login(args.login, args.password or ask_password("管理员密码 / admin password: "))
         change = desk.publish_calendar(schedule)
     print(
         f"{schedule.year} 年节假日安排已生效（{len(schedule.holidays)} 个假日，{len(schedule.workdays)} 个调休工作日），已重算 {change.extra['refolded']} 件案件的期限"
@@ -201,9 +200,9 @@ def cmd_setup(args: argparse.Namespace) -> int:
     from counterdesk.admin import setup_config
 
     config = setup_config.load_config(args.config)
-    # Never prompt without a console: a silent install has none and getpass would hang.
+    # Never prompt without a console: a silent install has none and a prompt would hang.
     interactive = not args.no_prompt and sys.stdin is not None and sys.stdin.isatty()
-    prompt = getpass.getpass if interactive else None
+    prompt = ask_password if interactive else None
     report = setup_config.apply_setup(config, store=args.store, prompt=prompt)
     print(report.text())
     return 0 if report.ok else 1
@@ -223,7 +222,7 @@ def cmd_enroll_file(args: argparse.Namespace) -> int:
         raise CounterdeskError(f"环境变量 {args.passphrase_env} 未设置（--passphrase-env）")
     interactive = sys.stdin is not None and sys.stdin.isatty()
     ask = fileenroll.passphrase_source(
-        given, getpass.getpass if interactive else None, "--passphrase-env 环境变量名"
+        given, ask_password if interactive else None, "--passphrase-env 环境变量名"
     )
     with Desk(args.store) as desk:
         prepared = fileenroll.prepare(enroller, args.file, ask, center_code=desk.info.center_code,

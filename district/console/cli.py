@@ -7,12 +7,12 @@ CLI is district IT); every other account can then be made in the browser.
 from __future__ import annotations
 
 import argparse
-import getpass
 import os
 import sys
 from collections.abc import Callable
 from typing import Any
 
+from counterdesk.admin.console import ask_password
 from counterdesk.domain.errors import InvalidInput
 from district.console import index
 from district.console.auth import ROLES, Accounts
@@ -28,8 +28,8 @@ def _password(args: argparse.Namespace) -> str:
         if not line:
             raise InvalidInput(f"请在标准输入或环境变量 {ENV_PASSWORD} 中提供密码")
         return line
-    first = getpass.getpass("密码 / password: ")
-    if first != getpass.getpass("再输一次 / again: "):
+    first = ask_password("密码 / password: ")
+    if first != ask_password("再输一次 / again: "):
         raise InvalidInput("两次输入的密码不一致")
     return first
 
