@@ -27,6 +27,7 @@ class LoginDialog(QDialog):
 
     logged_in = Signal(object)
     language_changed = Signal(str)
+    checking = Signal()  # the password went to the worker; its answer comes later
 
     def __init__(
         self, ctx: Any, locked_user: Any = None, parent: Any = None, reason: str = "idle"
@@ -109,6 +110,7 @@ class LoginDialog(QDialog):
         ops.QueryOp(self, lambda desk: desk.login(login, password)).success(done).failure(
             failed
         ).run_in_background()
+        self.checking.emit()
 
     def reject(self) -> None:  # Esc must not bypass the lock screen
         if self.locked_user is None:
@@ -116,7 +118,8 @@ class LoginDialog(QDialog):
 
 
 class IdleWatcher(QObject):
-    """Emits `idle` once when no keyboard or mouse input came for `minutes` (0 = never)."""
+    """Emits `idle` once when no keyboard or mouse input came for `minutes` (0 = never),
+    watching from start(): when a window is there to lock."""
 
     idle = Signal()
     _INPUT = {
@@ -135,7 +138,19 @@ class IdleWatcher(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(5000)
         self.timer.timeout.connect(self.check)
-        QApplication.instance().installEventFilter(self)
+        self.watching = False
+
+    def start(self) -> None:
+        """Watch the input from now on. The filter is the whole app's: every event of every
+        object passes through it, and the first object of a class PySide has no wrapper for
+        (a combo box's list, a rich label's layout) makes PySide build the ~170 Qt classes
+        and enums it had not built yet (~20 ms). Installed before the login dialog, that
+        happened while the dialog was being built."""
+        if not self.watching:
+            QApplication.instance().installEventFilter(self)
+            self.watching = True
+        self.last_input = time.monotonic()
+        self.fired = False
         self.timer.start()
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
@@ -154,4 +169,6 @@ class IdleWatcher(QObject):
 
     def stop(self) -> None:
         self.timer.stop()
-        QApplication.instance().removeEventFilter(self)
+        if self.watching:
+            QApplication.instance().removeEventFilter(self)
+            self.watching = False

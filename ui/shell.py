@@ -4,12 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 
+from ui import ops
 from ui.login import IdleWatcher, LoginDialog
 from ui.mainwindow import MainWindow
 from ui.settings import set_language, settings
 from ui.syncservice import SyncService
+
+# After a login the window comes first. The sync's first status (its client's imports on
+# the worker, ~60 ms holding the GIL) and the idle watcher's app-wide filter start this
+# long after the window is shown, not while it paints: no clerk waits for either.
+SETTLE_MS = 1000
 
 
 class Shell(QObject):
@@ -19,11 +25,13 @@ class Shell(QObject):
         self.window: MainWindow | None = None
         self.login: LoginDialog | None = None
         self.sync = SyncService()
-        from ui.reader import ReaderService
-
-        self.reader = ReaderService(parent=self)
+        self.reader: Any = None  # ui.reader.ReaderService, made with the first window
         self.idle = IdleWatcher(lambda: float(self.ctx.lock_minutes), self)
         self.idle.idle.connect(lambda: self.lock("idle"))
+        self.settle = QTimer(self)
+        self.settle.setSingleShot(True)
+        self.settle.setInterval(SETTLE_MS)
+        self.settle.timeout.connect(self._window_up)
 
     def start(self) -> None:
         self.show_login()
@@ -31,6 +39,7 @@ class Shell(QObject):
     def show_login(self, locked_user: Any = None, reason: str = "idle") -> LoginDialog:
         dialog = LoginDialog(self.ctx, locked_user, reason=reason)
         dialog.logged_in.connect(self.logged_in)
+        dialog.checking.connect(self._while_checking)
         dialog.language_changed.connect(self.switch_language_at_login)
         if locked_user:
             from PySide6.QtCore import Qt
@@ -39,6 +48,14 @@ class Shell(QObject):
         self.login = dialog
         dialog.show()
         return dialog
+
+    def _while_checking(self) -> None:
+        """While the worker checks the password (argon2, without the GIL, ~20-30 ms) the GUI
+        thread, idle until the answer, imports what the window is built from: the card
+        reader's service and the 受理 page, a clerk's first page (~25 ms)."""
+        if self.window is None:
+            import ui.intake  # noqa: F401
+            import ui.reader  # noqa: F401
 
     def logged_in(self, user: Any) -> None:
         same = self.ctx.user is not None and self.ctx.user.login == user.login
@@ -57,14 +74,24 @@ class Shell(QObject):
         self.window.lock_requested.connect(self.lock)
         self.window.language_requested.connect(self.switch_language)
         self.window.show()
-        self.sync.start()
         self._start_reader()  # after the window listens: its first message is not lost
+        if ops.executor().synchronous:
+            self._window_up()  # tests: everything at once, as the ops run
+        else:
+            self.settle.start()
+
+    def _window_up(self) -> None:
+        """The window is up: the sync service and the idle watcher start."""
+        self.sync.start()
+        self.idle.start()
 
     def _prepare_reader(self) -> None:
         """The card reader for the roles that take citizens in, as set now (IT may have
         changed it in 系统管理 since the last window)."""
-        from ui.reader import load_settings
+        from ui.reader import ReaderService, load_settings
 
+        if self.reader is None:
+            self.reader = ReaderService(parent=self)
         self.reader.stop()
         if self.ctx.role in ("clerk", "chief"):
             self.reader.prepare(load_settings(self.ctx))
@@ -98,6 +125,8 @@ class Shell(QObject):
             self.build_window()
 
     def close_all(self) -> None:
-        self.reader.stop()
+        self.settle.stop()
+        if self.reader is not None:
+            self.reader.stop()
         self.sync.stop()
         self.idle.stop()

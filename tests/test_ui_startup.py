@@ -1,0 +1,136 @@
+"""What the app does on its way to the first window, and what waits until the window is up
+(docs/benchmarks.md, "Start-up and stalls, night of 2026-12-05")."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from test_ui import ui  # noqa: F401 - the fixture
+
+from ui import ops
+from ui.app import Context
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run_python(code: str) -> str:
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
+
+
+def test_loading_the_ui_package_freezes_what_is_alive():
+    """The core's objects, alive for the whole run, are out of the collector's reach before
+    Qt and the window are imported (a full collection walking them took ~45 ms there)."""
+    out = run_python(
+        "import gc, counterdesk.desk\n"
+        "before = gc.get_freeze_count()\n"
+        "import ui\n"
+        "print(before, gc.get_freeze_count())"
+    )
+    before, after = map(int, out.split())
+    assert before == 0 and after > 10_000
+
+
+def test_reader_lines_need_no_driver_module_and_still_translate_every_word():
+    """The reader's first line reaches the window while it opens: formatting it imports no
+    SDK module; the translation files still get cardreader's own words."""
+    out = run_python(
+        "import sys\n"
+        "from ui.readerlines import reader_line, strings\n"
+        "print('cardreader.sdt' in sys.modules, end=' ')\n"
+        "reader_line('读卡器已就绪（模拟读卡器）：请把证件放在读卡器上')\n"
+        "print('cardreader.sdt' in sys.modules, end=' ')\n"
+        "words = strings()\n"
+        "print('模拟读卡器' in words and '未知错误' in words and len(words) > 40)"
+    )
+    assert out == "False False True"
+    from ui.readerlines import known, reader_line
+
+    assert known("读卡器已就绪（模拟读卡器）：请把证件放在读卡器上")
+    assert known("读卡器正常（端口 1001），未放证件")  # the last template, compiled on need
+    assert not known("别的话")
+    assert reader_line("别的话") == "别的话"
+
+
+def test_the_login_comes_up_alone_and_the_window_brings_the_rest(qtbot, ui):  # noqa: F811
+    """Before a login there is no window to lock and no card to read: the idle watcher's
+    app-wide filter and the reader come with the window (synchronous ops: at once)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    from ui.shell import Shell
+
+    ops.executor().desk.logout()
+    ui.user = None
+    shell = Shell(ui)
+    dialog = shell.show_login()
+    qtbot.addWidget(dialog)
+    assert not shell.idle.watching and shell.reader is None
+    checking = []
+    dialog.checking.connect(lambda: checking.append(True))
+    dialog.login_edit.setText("clerk")
+    dialog.password_edit.setText("clerk1234")
+    dialog.submit()
+    window = shell.window
+    qtbot.addWidget(window)
+    assert checking and window.isVisible()
+    assert shell.idle.watching and shell.reader is window.reader
+    shell.idle.last_input -= 100
+    press = QKeyEvent(QKeyEvent.Type.KeyPress, Qt.Key.Key_A, Qt.KeyboardModifier.NoModifier, "a")
+    QApplication.sendEvent(window.search_box, press)
+    assert time.monotonic() - shell.idle.last_input < 5  # the filter saw the key
+    shell.close_all()
+    assert not shell.idle.watching
+
+
+def test_with_a_worker_the_sync_and_the_idle_watcher_start_once_the_window_is_up(
+    qtbot,
+    ui,  # noqa: F811
+):
+    """On the worker the first sync status imports the sync client (~60 ms holding the GIL):
+    it starts SETTLE_MS after the window is shown, not while the window paints; a shell
+    closed before then starts nothing."""
+    from counterdesk.desk import Desk
+    from ui import shell as shell_module
+    from ui.shell import Shell
+
+    desk = ops.executor().desk
+    path = desk.path
+    desk.close()
+
+    def opener():
+        opened = Desk(path)
+        opened.login("clerk", "clerk1234")
+        return opened
+
+    executor = ops.DeskExecutor(opener)
+    ops.install(executor)
+    try:
+        ui.user = executor.call(lambda d: d.user)
+        shell = Shell(Context(info=ui.info, store=path, user=ui.user))
+        shell.build_window()
+        qtbot.addWidget(shell.window)
+        shown = time.monotonic()
+        assert shell.window.isVisible()
+        assert not shell.sync.poll.isActive() and not shell.idle.watching
+        qtbot.waitUntil(lambda: shell.sync.poll.isActive(), timeout=shell_module.SETTLE_MS + 3000)
+        assert time.monotonic() - shown >= shell_module.SETTLE_MS / 1000 - 0.05
+        assert shell.idle.watching
+        qtbot.waitUntil(lambda: shell.sync.status is not None, timeout=10000)
+        shell.close_all()
+
+        early = Shell(Context(info=ui.info, store=path, user=ui.user))
+        early.build_window()
+        qtbot.addWidget(early.window)
+        early.close_all()  # before the window settled
+        qtbot.wait(shell_module.SETTLE_MS + 300)
+        assert not early.sync.poll.isActive() and not early.idle.watching
+    finally:
+        executor.shutdown()
