@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -89,7 +89,9 @@ class SetupWizard(QWizard):
         _, form = _page(
             self,
             self.tr("区级平台"),
-            self.tr("联网的中心填写服务器地址和一次性注册码；无网络的中心选择仅离线。"),
+            self.tr(
+                "联网的中心填写服务器地址和一次性注册码（区级用自建 CA 时再选它的 CA 证书）；无网络的中心选择仅离线。"
+            ),
         )
         self.server_url, self.enrollment_code = QLineEdit(), QLineEdit()
         self.offline_only = QCheckBox(self.tr("仅离线使用（以后可在管理页注册）"))
@@ -103,27 +105,28 @@ class SetupWizard(QWizard):
     def _ca_row(self) -> QWidget:
         """Optional: the district's own CA certificate, checked as soon as it is chosen."""
         self.ca_box = QWidget()
-        row = QHBoxLayout(self.ca_box)
-        row.setContentsMargins(0, 0, 0, 0)
+        column = QVBoxLayout(self.ca_box)
+        column.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
         self.ca_bundle = QLineEdit()
         self.ca_bundle.setObjectName("ca_bundle")
         self.ca_bundle.setReadOnly(True)
-        self.ca_bundle.setPlaceholderText(self.tr("区级平台用自建 CA 时选择（可不填）"))
+        self.ca_bundle.setPlaceholderText(self.tr("可不选"))
         self.ca_note = QLabel()
         self.ca_note.setObjectName("ca_note")
         self.ca_note.setWordWrap(True)
+        self.ca_note.hide()  # until a file is chosen: no empty line under the field
         choose = QPushButton(self.tr("选择CA证书…"))
         choose.setObjectName("choose_ca")
         choose.clicked.connect(lambda: self.choose_ca())
         clear = QPushButton(self.tr("清除"))
         clear.setObjectName("clear_ca")
         clear.clicked.connect(self.clear_ca)
-        column = QVBoxLayout()
-        column.addWidget(self.ca_bundle)
-        column.addWidget(self.ca_note)
-        row.addLayout(column, 1)
-        row.addWidget(choose, 0, Qt.AlignmentFlag.AlignTop)
-        row.addWidget(clear, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.ca_bundle, 1)
+        row.addWidget(choose)
+        row.addWidget(clear)
+        column.addLayout(row)
+        column.addWidget(self.ca_note)  # whose certificate, until when: the whole width
         return self.ca_box
 
     def choose_ca(self, path: str | None = None) -> bool:
@@ -146,12 +149,17 @@ class SetupWizard(QWizard):
             QMessageBox.warning(self, self.windowTitle(), exc.message)
             return False
         self.ca_bundle.setText(checked.path)
+        self.ca_bundle.setToolTip(checked.path)
+        self.ca_bundle.setCursorPosition(0)
         self.ca_note.setText(ca_summary(checked))
+        self.ca_note.show()
         return True
 
     def clear_ca(self) -> None:
         self.ca_bundle.clear()
+        self.ca_bundle.setToolTip("")
         self.ca_note.clear()
+        self.ca_note.hide()
 
     def _admin_page(self) -> None:
         _, form = _page(

@@ -1985,62 +1985,62 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/login.py" line="38" />
+        <location filename="../../ui/login.py" line="39" />
         <source>CounterDesk 登录</source>
         <translation>CounterDesk 登录</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="38" />
+        <location filename="../../ui/login.py" line="39" />
         <source>已锁屏</source>
         <translation>已锁屏</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="42" />
+        <location filename="../../ui/login.py" line="43" />
         <source>全程代办系统 · {0}（{1}号窗口电脑）</source>
         <translation>全程代办系统 · {0}（{1}号窗口电脑）</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="62" />
+        <location filename="../../ui/login.py" line="63" />
         <source>登录</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="62" />
+        <location filename="../../ui/login.py" line="63" />
         <source>解锁</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="66" />
+        <location filename="../../ui/login.py" line="67" />
         <source>用户名</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="67" />
+        <location filename="../../ui/login.py" line="68" />
         <source>密码</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="69" />
+        <location filename="../../ui/login.py" line="70" />
         <source>语言 / Language</source>
         <translation>语言 / Language</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="77" />
+        <location filename="../../ui/login.py" line="78" />
         <source>{0} 已锁屏。请输入密码继续，或换人登录。</source>
         <translation>{0} 已锁屏。请输入密码继续，或换人登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="78" />
+        <location filename="../../ui/login.py" line="79" />
         <source>数据已从备份恢复，请 {0} 重新输入密码，或换人登录。</source>
         <translation>数据已从备份恢复，请 {0} 重新输入密码，或换人登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="79" />
+        <location filename="../../ui/login.py" line="80" />
         <source>{0} 离开超过设定时间，已锁屏。请输入密码继续，或换人登录。</source>
         <translation>{0} 离开超过设定时间，已锁屏。请输入密码继续，或换人登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="93" />
+        <location filename="../../ui/login.py" line="94" />
         <source>请输入用户名和密码</source>
         <translation>请输入用户名和密码</translation>
     </message>
@@ -2894,122 +2894,122 @@
         <translation>区级平台</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="92" />
-        <source>联网的中心填写服务器地址和一次性注册码；无网络的中心选择仅离线。</source>
-        <translation>联网的中心填写服务器地址和一次性注册码；无网络的中心选择仅离线。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/setupwizard.py" line="95" />
+        <location filename="../../ui/setupwizard.py" line="97" />
         <source>仅离线使用（以后可在管理页注册）</source>
         <translation>仅离线使用（以后可在管理页注册）</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="96" />
+        <location filename="../../ui/setupwizard.py" line="98" />
         <source>服务器地址</source>
         <translation>服务器地址</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="97" />
+        <location filename="../../ui/setupwizard.py" line="99" />
         <source>CA 证书</source>
         <translation>CA 证书</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="98" />
+        <location filename="../../ui/setupwizard.py" line="100" />
         <source>注册码</source>
         <translation>注册码</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="111" />
-        <source>区级平台用自建 CA 时选择（可不填）</source>
-        <translation>区级平台用自建 CA 时选择（可不填）</translation>
+        <location filename="../../ui/setupwizard.py" line="93" />
+        <source>联网的中心填写服务器地址和一次性注册码（区级用自建 CA 时再选它的 CA 证书）；无网络的中心选择仅离线。</source>
+        <translation>联网的中心填写服务器地址和一次性注册码（区级用自建 CA 时再选它的 CA 证书）；无网络的中心选择仅离线。</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="115" />
+        <location filename="../../ui/setupwizard.py" line="113" />
+        <source>可不选</source>
+        <translation>可不选</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setupwizard.py" line="118" />
         <source>选择CA证书…</source>
         <translation>选择CA证书…</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="118" />
+        <location filename="../../ui/setupwizard.py" line="121" />
         <source>清除</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="137" />
+        <location filename="../../ui/setupwizard.py" line="140" />
         <source>选择区级平台的 CA 证书</source>
         <translation>选择区级平台的 CA 证书</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="139" />
+        <location filename="../../ui/setupwizard.py" line="142" />
         <source>证书 (*.pem *.crt *.cer);;所有文件 (*)</source>
         <translation>证书 (*.pem *.crt *.cer);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="158" />
+        <location filename="../../ui/setupwizard.py" line="163" />
         <source>首个管理员</source>
         <translation>首个管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="158" />
+        <location filename="../../ui/setupwizard.py" line="163" />
         <source>密码至少 8 位，含字母和数字；只保存其哈希。</source>
         <translation>密码至少 8 位，含字母和数字；只保存其哈希。</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="160" />
+        <location filename="../../ui/setupwizard.py" line="165" />
         <source>系统管理员</source>
         <translation>系统管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="164" />
+        <location filename="../../ui/setupwizard.py" line="169" />
         <source>登录名</source>
         <translation>登录名</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="165" />
+        <location filename="../../ui/setupwizard.py" line="170" />
         <source>姓名</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="166" />
+        <location filename="../../ui/setupwizard.py" line="171" />
         <source>密码</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="167" />
+        <location filename="../../ui/setupwizard.py" line="172" />
         <source>再输一次</source>
         <translation>再输一次</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="172" />
+        <location filename="../../ui/setupwizard.py" line="177" />
         <source>打印机与备份</source>
         <translation>打印机与备份</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="173" />
+        <location filename="../../ui/setupwizard.py" line="178" />
         <source>每种单据可用不同打印机（热敏小票 / A4）；每日自动备份到 U 盘等文件夹。</source>
         <translation>每种单据可用不同打印机（热敏小票 / A4）；每日自动备份到 U 盘等文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="185" />
+        <location filename="../../ui/setupwizard.py" line="190" />
         <source>备份文件夹</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="186" />
+        <location filename="../../ui/setupwizard.py" line="191" />
         <source>每日备份时间</source>
         <translation>每日备份时间</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="229" />
+        <location filename="../../ui/setupwizard.py" line="234" />
         <source>两次输入的密码不一致</source>
         <translation>两次输入的密码不一致</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="249" />
+        <location filename="../../ui/setupwizard.py" line="254" />
         <source>设置向导</source>
         <translation>设置向导</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="266" />
+        <location filename="../../ui/setupwizard.py" line="271" />
         <source>请回到“区级平台”一页选择区级平台的 CA 证书，再点“完成”（已创建的数据和管理员保持不变，注册码没有用掉）。</source>
         <translation>请回到“区级平台”一页选择区级平台的 CA 证书，再点“完成”（已创建的数据和管理员保持不变，注册码没有用掉）。</translation>
     </message>
