@@ -118,8 +118,7 @@ class LoginDialog(QDialog):
 
 
 class IdleWatcher(QObject):
-    """Emits `idle` once when no keyboard or mouse input came for `minutes` (0 = never),
-    watching from start(): when a window is there to lock."""
+    """Emits `idle` once when no keyboard or mouse input came for `minutes` (0 = never)."""
 
     idle = Signal()
     _INPUT = {
@@ -138,19 +137,12 @@ class IdleWatcher(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(5000)
         self.timer.timeout.connect(self.check)
-        self.watching = False
-
-    def start(self) -> None:
-        """Watch the input from now on. The filter is the whole app's: every event of every
-        object passes through it, and the first object of a class PySide has no wrapper for
-        (a combo box's list, a rich label's layout) makes PySide build the ~170 Qt classes
-        and enums it had not built yet (~20 ms). Installed before the login dialog, that
-        happened while the dialog was being built."""
-        if not self.watching:
-            QApplication.instance().installEventFilter(self)
-            self.watching = True
-        self.last_input = time.monotonic()
-        self.fired = False
+        # Every event of every object passes through this filter; the first object of a
+        # class PySide has no wrapper for (a combo box's list) makes PySide build the ~170
+        # Qt classes and enums it had not built yet (~20 ms). Here that happens while the
+        # login dialog is built, before anyone types; installed after the window was up,
+        # it stalled the window 40-110 ms a second later.
+        QApplication.instance().installEventFilter(self)
         self.timer.start()
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
@@ -169,6 +161,4 @@ class IdleWatcher(QObject):
 
     def stop(self) -> None:
         self.timer.stop()
-        if self.watching:
-            QApplication.instance().removeEventFilter(self)
-            self.watching = False
+        QApplication.instance().removeEventFilter(self)

@@ -12,9 +12,9 @@ from ui.mainwindow import MainWindow
 from ui.settings import set_language, settings
 from ui.syncservice import SyncService
 
-# After a login the window comes first. The sync's first status (its client's imports on
-# the worker, ~60 ms holding the GIL) and the idle watcher's app-wide filter start this
-# long after the window is shown, not while it paints: no clerk waits for either.
+# After a login the window comes first: the sync service's first status (its client's
+# imports on the worker, ~60 ms holding the GIL) starts this long after the window is
+# shown, not while it paints. No clerk waits for it.
 SETTLE_MS = 1000
 
 
@@ -81,9 +81,8 @@ class Shell(QObject):
             self.settle.start()
 
     def _window_up(self) -> None:
-        """The window is up: the sync service and the idle watcher start."""
+        """The window is up: the sync service starts (its status, a first sync)."""
         self.sync.start()
-        self.idle.start()
 
     def _prepare_reader(self) -> None:
         """The card reader for the roles that take citizens in, as set now (IT may have
