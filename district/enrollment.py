@@ -21,6 +21,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from counterdesk.domain.errors import Conflict, Forbidden, Gone, NotFound, Unauthorized
 from counterdesk.store import canonical
+from district import access_store
 from district import schema as s
 from district.auth import legacy_digest
 from district.store import DistrictStore, district_device_id
@@ -321,6 +322,7 @@ class Enrollment(DistrictStore):
                 )
             ).one()
             parked = self.parked_count(conn, device.center_code, device.device_id)
+            access_held = access_store.held_seq(conn, device.center_code, device.device_id)
             self._touch(conn, device.device_id)
         return protocol.DeviceStatus(
             device_id=device.device_id,
@@ -336,6 +338,7 @@ class Enrollment(DistrictStore):
             parked_expired=int(dev.parked_expired),
             server_time_ms=self.clock(),
             bundle_key=self.bundle_public_key(),
+            access_acked_seq=access_held,
         )
 
     def parked_count(self, conn: Connection, center: str, device_id: str) -> int:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -70,6 +71,7 @@ class _Chain:
     now: int
     own_cases: set[str] = field(default_factory=set)  # held by this center
     foreign: dict[str, str] = field(default_factory=dict)  # case id -> the center holding it
+    numbers: dict[str, str] = field(default_factory=dict)  # case number -> this center's case
     linked: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # ("event"|"refusal")
     payloads: dict[str, str] = field(default_factory=dict)  # event id -> canonical payload text
 
@@ -105,7 +107,7 @@ def ingest(store: Any, conn: Connection, device: Any, incoming: list[dict[str, A
         if item["seq"] > chain.acked:
             ahead.setdefault(item["seq"], item)
     parked = _parked_bodies(conn, chain)
-    _learn_cases(conn, chain, [*ahead.values(), *parked.values()])
+    _learn_cases(conn, chain, [*ahead.values(), *parked.values()], _reach(chain, ahead, parked))
     _link(conn, chain, ahead, parked, out)
     _park(conn, chain, ahead, out)
     _write(store, conn, chain, out)
@@ -266,11 +268,23 @@ def _parked_bodies(conn: Connection, chain: _Chain) -> dict[int, dict[str, Any]]
     return {int(seq): json.loads(body) for seq, body in rows}
 
 
-def _learn_cases(conn: Connection, chain: _Chain, items: list[dict[str, Any]]) -> None:
-    """Which of the named cases this center holds, and which another center holds.
+def _reach(chain: _Chain, ahead: dict[int, dict], parked: dict[int, dict]) -> int:
+    """The highest sequence this batch links up to (the rest is parked)."""
+    reach = chain.acked
+    while reach + 1 in ahead or reach + 1 in parked:
+        reach += 1
+    return reach
+
+
+def _learn_cases(conn: Connection, chain: _Chain, items: list[dict[str, Any]], reach: int) -> None:
+    """Which of the named cases this center holds, which another center holds, and which
+    case numbers the center already holds for which case.
 
     The usual batch names only its own center's cases: one indexed lookup within
-    the center. Only ids it does not hold are looked up across centers."""
+    the center. The openings that will link claim their case ids first (`case_owners`,
+    unique by case id), so of two centers opening one id at once the second waits for
+    the first's commit and then sees it; only ids the center does not hold are looked
+    up across centers."""
     named = {item["case_id"] for item in items if item["case_id"]}
     if not named:
         return
@@ -281,12 +295,50 @@ def _learn_cases(conn: Connection, chain: _Chain, items: list[dict[str, Any]]) -
         )
     )
     chain.own_cases = {row[0] for row in own}
-    unknown = named - chain.own_cases
-    if unknown:
-        rows = conn.execute(
-            select(c.case_id, c.center_code).where(among(conn, c.case_id, list(unknown)))
+    openings = [i for i in items if i["type"] in OPENING and i["case_id"]]
+    numbers = sorted({str(i["payload"].get("case_no")) for i in openings})
+    if numbers:
+        held = conn.execute(
+            select(c.case_no, c.case_id).where(
+                c.center_code == chain.center_code, among(conn, c.case_no, numbers)
+            )
         )
-        chain.foreign = {case_id: center for case_id, center in rows}
+        for number, case_id in held:
+            chain.numbers.setdefault(number, case_id)
+    unknown = named - chain.own_cases
+    if not unknown:
+        return
+    claims = sorted({i["case_id"] for i in openings if i["seq"] <= reach} & unknown)
+    if claims:
+        _claim_cases(conn, chain, claims)
+    o = s.case_owners.c
+    rows = conn.execute(
+        select(o.case_id, o.center_code).where(among(conn, o.case_id, list(unknown)))
+    )
+    chain.foreign = {case_id: center for case_id, center in rows if center != chain.center_code}
+
+
+def _claim_cases(conn: Connection, chain: _Chain, case_ids: list[str]) -> None:
+    """Record this center as the holder of `case_ids` unless a center already is (in sorted
+    order, so two pushes claiming the same ids wait for each other instead of deadlocking)."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(
+            text(
+                "INSERT INTO case_owners (case_id, center_code, claimed_ms) "
+                "SELECT c, :z, :t FROM unnest(CAST(:c AS text[])) AS u(c) ORDER BY c "
+                "ON CONFLICT (case_id) DO NOTHING"
+            ),
+            {"z": chain.center_code, "t": chain.now, "c": case_ids},
+        )
+        return
+    stmt = sqlite_insert(s.case_owners).on_conflict_do_nothing(index_elements=["case_id"])
+    conn.execute(
+        stmt,
+        [
+            {"case_id": i, "center_code": chain.center_code, "claimed_ms": chain.now}
+            for i in case_ids
+        ],
+    )
 
 
 def _link(
@@ -344,6 +396,7 @@ def _link_one(chain: _Chain, item: dict[str, Any], out: Outcome) -> None:
         chain.head_hlc = max(chain.head_hlc, item["hlc"])
         if item["type"] in OPENING:
             chain.own_cases.add(item["case_id"])
+            chain.numbers.setdefault(item["payload"]["case_no"], item["case_id"])
     chain.acked, chain.head = item["seq"], item["hash"]
 
 
@@ -364,6 +417,12 @@ def _problem(chain: _Chain, item: dict[str, Any], payload_text: str) -> tuple[st
             "clock_ahead",
             f"{where}的时间戳比区级平台时间超前 {ahead_ms // 86_400_000} 天以上："
             "本机当时的时钟有误，此事件不能作为真实时间保存",
+        )
+    if physical_ms(item["hlc"]) < protocol.MIN_HLC_MS:
+        return (
+            "clock_behind",
+            f"{where}的时间戳（{_day(item['hlc'])}）早于 2020-01-01："
+            "本机当时的时钟有误（如主板电池没电后时钟被重置），此事件不能作为真实时间保存",
         )
     if _too_large(payload_text):
         return "too_large", f"{where}内容超过 {protocol.MAX_PAYLOAD_BYTES // 1024} KiB 上限"
@@ -402,7 +461,24 @@ def _case_problem(chain: _Chain, item: dict[str, Any], where: str) -> tuple[str,
                 f"{where}的案件编号属于 {int(number.group(3))} 号窗口电脑，"
                 f"本设备是 {chain.device_no} 号：不能用其他电脑的编号",
             )
+        holder = chain.numbers.get(item["payload"]["case_no"])
+        if holder is not None and holder != case_id:
+            # Every PC of the center keeps one case per number: storing it would stop
+            # their pulls (found by trying it). A PC on a revoked PC's number that starts
+            # its numbers again meets this too.
+            return (
+                "duplicate_case_no",
+                f"{where}开立的案件编号 {item['payload']['case_no']} 本中心已用于另一案件"
+                f"（{holder}）：同一编号不能开立两个案件；若本机接替了已注销的同号电脑，"
+                "请联系技术人员",
+            )
     return None
+
+
+def _day(hlc: int) -> str:
+    """The date an HLC stands for (UTC), for a refusal's reason; 1970 for a negative one."""
+    seconds = max(0, physical_ms(hlc)) // 1000
+    return time.strftime("%Y-%m-%d", time.gmtime(seconds))
 
 
 def _park(conn: Connection, chain: _Chain, ahead: dict[int, dict], out: Outcome) -> None:

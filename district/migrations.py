@@ -52,6 +52,22 @@ def _v7(conn: Connection) -> None:
     enrollment_files.create(conn, checkfirst=True)  # a fresh store got it from create_all
 
 
+def _v8(conn: Connection) -> None:
+    from district.schema import case_owners
+
+    case_owners.create(conn, checkfirst=True)  # a fresh store got it from create_all
+    # Every case id the district holds, with the first center that holds it (a store that
+    # took one id from two centers before this keeps the other row, still found by id).
+    conn.execute(
+        text(
+            "INSERT INTO case_owners (case_id, center_code, claimed_ms) "
+            "SELECT case_id, MIN(center_code), :now FROM server_cases WHERE true GROUP BY case_id "
+            "ON CONFLICT (case_id) DO NOTHING"
+        ),
+        {"now": int(time.time() * 1000)},
+    )
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "centers, devices, events, changes, catalogs, calendars", _v1),
     (2, "devices.clock_skew_ms (wrong PC clocks flagged in the summary)", _v2),
@@ -60,6 +76,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (5, "access logs of the counters (查询留痕), with each device's chain head", _v5),
     (6, "console: cases indexed again with how each ID was taken (card-read share)", _v6),
     (7, "enrollment files: PCs of offline centers enrolled from a USB stick", _v7),
+    (8, "case_owners: one center per case id, also under concurrent openings", _v8),
 ]
 
 

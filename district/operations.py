@@ -129,7 +129,12 @@ class District(Enrollment):
                 .where(r.center_code == device.center_code, r.device_id == device_id)
                 .order_by(r.seq)
             ).all()
-            access_held = access_store.held_seq(conn, device.center_code, device_id)
+            h = access_store.access_heads.c
+            access = conn.execute(
+                select(h.acked_seq, h.head_hash).where(
+                    h.center_code == device.center_code, h.device_id == device_id
+                )
+            ).first()
         return protocol.AckFile(
             device_id=device_id,
             center_code=device.center_code,
@@ -140,7 +145,8 @@ class District(Enrollment):
                 for r in refusals
             ],
             issued_ms=now_ms(),
-            access_acked_seq=access_held,
+            access_acked_seq=int(access.acked_seq) if access else 0,
+            access_acked_hash=access.head_hash if access and int(access.acked_seq) else None,
         )
 
     # ---- the district's own chain -----------------------------------------------------

@@ -226,3 +226,16 @@ server_cases = Table(
     # Only to find which center holds a case id named by another center's PC.
     Index("server_cases_case", "case_id"),
 )
+
+# Which center holds a case id, one row per case id across every center: the unique key
+# makes "a case belongs to the first center that opened it" hold when two centers' PCs
+# open one id at the same moment (the check ran under each center's own lock). Claimed in
+# the push's transaction before its openings link; the one table keyed by case id alone
+# (on a center-sharded PostgreSQL it is distributed by case_id).
+case_owners = Table(
+    "case_owners",
+    metadata,
+    Column("case_id", String(64), primary_key=True),
+    Column("center_code", String(8), nullable=False),
+    Column("claimed_ms", Big, nullable=False),
+)

@@ -29,6 +29,10 @@ CLOCK_SKEW_FLAG_MS = 10 * 60 * 1000
 # An event stamped further than this ahead of the district's clock is refused (`clock_ahead`):
 # a business date may be off by a day at most, never by a wrong PC clock's months.
 MAX_HLC_AHEAD_MS = 24 * 3600 * 1000
+# An event stamped before this (2020-01-01 00:00 China time) is refused (`clock_behind`):
+# no CounterDesk store holds work that old (the demo's five years reach back to 2021), and a
+# PC whose clock was reset (CMOS battery: 1970, 2000, a BIOS date) stamps before it.
+MIN_HLC_MS = 1_577_808_000_000
 # Events parked ahead of a gap are dropped after this long (the PC sends them again).
 PARKED_TTL_MS = 30 * 24 * 3600 * 1000
 INT64_MAX = 2**63 - 1
@@ -36,7 +40,7 @@ INT64_MAX = 2**63 - 1
 # treats an unknown code like any other refusal).
 REFUSAL_CODES = (
     "hash_mismatch", "broken_link", "wrong_center", "wrong_device", "clock_ahead", "too_large",
-    "conflict", "bad_payload",
+    "conflict", "bad_payload", "clock_behind", "duplicate_case_no",
 )  # fmt: skip
 
 UUID_PATTERN = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
@@ -187,6 +191,10 @@ class DeviceStatus(Message):
     acked_hash: Hash | None = None
     # The district's public bundle key (X25519, hex), as in EnrollResponse.
     bundle_key: str = ""
+    # The device's access-log sequence the district holds (§7.4): a PC whose mark is beyond
+    # it (moved by a hand-made acknowledgement file, or a restored district) sends again
+    # from here. Absent from older districts.
+    access_acked_seq: int | None = None
 
 
 # ---- push ----------------------------------------------------------------------------
@@ -505,6 +513,9 @@ class AckFile(Message):
     issued_ms: int
     acked_hash: Hash | None = None  # as in DeviceStatus
     access_acked_seq: int = 0  # the device's access-log entries the district holds
+    # The hash of the held access entry at access_acked_seq: a PC moves its mark only to an
+    # entry of its own log with this hash (a hand-made file cannot hide its readings).
+    access_acked_hash: Hash | None = None
 
 
 class CenterSummary(Message):

@@ -239,7 +239,7 @@ def old_store(request, tmp_path):
 
 def test_a_schema_2_store_gets_center_keys_and_keeps_every_row(old_store):
     _v2_store(old_store)
-    assert migrations.migrate(old_store) == [3, 4, 5, 6, 7]
+    assert migrations.migrate(old_store) == [3, 4, 5, 6, 7, 8]
     assert migrations.migrate(old_store) == []  # once
     assert inspect(old_store).has_table("enrollment_files")  # migration 7
     assert _pk(old_store, "access_log") == ["center_code", "device_id", "seq"]
@@ -260,6 +260,10 @@ def test_a_schema_2_store_gets_center_keys_and_keeps_every_row(old_store):
         assert conn.execute(text("SELECT parked_ms FROM parked")).scalar_one() > 0
         case = conn.execute(text("SELECT center_code, case_no FROM server_cases")).one()
         assert tuple(case) == ("AA01", "AA01-260101-01-0001")
+        # Migration 8: every case id the district held, with its center.
+        owners = conn.execute(text("SELECT case_id, center_code FROM case_owners")).all()
+        held = conn.execute(text("SELECT case_id, center_code FROM server_cases")).all()
+        assert [tuple(r) for r in owners] == [tuple(r) for r in held]
         assert conn.execute(text("SELECT COUNT(*) FROM device_actions")).scalar_one() == 0
     # The same id in two centers is now two rows (each center's own key).
     with old_store.begin() as conn:
@@ -272,7 +276,7 @@ def test_a_schema_2_store_gets_center_keys_and_keeps_every_row(old_store):
 
 def test_a_fresh_store_is_made_with_todays_keys(tmp_path):
     engine = create_engine(f"sqlite:///{tmp_path / 'fresh.sqlite3'}")
-    assert migrations.migrate(engine) == [1, 2, 3, 4, 5, 6, 7]
+    assert migrations.migrate(engine) == [1, 2, 3, 4, 5, 6, 7, 8]
     assert _pk(engine, "events") == ["center_code", "id"]
     assert _pk(engine, "access_heads") == ["center_code", "device_id"]
     assert _pk(engine, "server_cases") == ["center_code", "case_id"]

@@ -15,7 +15,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from counterdesk.desk import Desk
-from counterdesk.domain.errors import InvalidInput, NotEnrolled
+from counterdesk.domain.errors import IntegrityError, InvalidInput, NotEnrolled
 from counterdesk.store import accesslog
 from counterdesk.store.connection import storage_error
 from counterdesk.store.journal import device_events
@@ -78,6 +78,9 @@ def apply_ack_file(desk: Desk, path: Path | str) -> int:
 
     A file never moves the sequence back (it may be older than what we know); the
     next online handshake corrects it either way, since the district is the truth.
+    The file is not signed, so what it acknowledges must be this store's own: the hash
+    of the event at `acked_seq`, of the access entry at `access_acked_seq`, and each
+    refusal's event (a hand-made file set pending to 0 and hid the PC's readings).
     """
     try:
         ack = protocol.AckFile.model_validate_json(Path(path).read_bytes())
@@ -85,18 +88,57 @@ def apply_ack_file(desk: Desk, path: Path | str) -> int:
         raise InvalidInput(f"无法读取回执文件 {path}：文件不完整或不是 CounterDesk 回执") from exc
     if ack.device_id != desk.info.device_id:
         raise InvalidInput(f"回执属于设备 {ack.device_id}，不是本机（{desk.info.device_id}）")
-    check_acknowledged_head(desk, ack.acked_seq, ack.acked_hash, source="区级平台的回执文件")
     state = SyncState(desk)
     device = desk.info.device_id
-    beyond = ack.access_acked_seq > accesslog.head_seq(desk.conn, device)
+    mark = accesslog.acked_seq(desk.conn, device)
+    check_acknowledged_head(desk, ack.acked_seq, ack.acked_hash, source="区级平台的回执文件")
+    _check_ack_file(desk, ack, state.acked, mark)
+    access_ok = ack.access_acked_seq <= mark or _own_access_entry(
+        desk, ack.access_acked_seq, ack.access_acked_hash
+    )
     with desk.batch():
         state.quarantine(ack.rejected)
         if ack.acked_seq > state.acked:
             state.set_acked(ack.acked_seq)
-        if not beyond and ack.access_acked_seq > accesslog.acked_seq(desk.conn, device):
+        if access_ok and ack.access_acked_seq > mark:
             desk.set_meta(accesslog.acked_key(device), str(ack.access_acked_seq))
         if state.get(ENROLLMENT_FILE):  # the district knows this device: the file is bound
             state.put({ENROLLMENT_CONFIRMED: ack.issued_ms})
-    if beyond:  # the cases' acknowledgement is taken; the access log's is not
-        check_access_head(desk, ack.access_acked_seq, source="区级平台的回执文件")
+    if not access_ok:  # the cases' acknowledgement is taken; the access log's is not
+        check_access_head(
+            desk, ack.access_acked_seq, ack.access_acked_hash, source="区级平台的回执文件"
+        )
+        raise IntegrityError(
+            f"区级平台的回执文件登记本机查询留痕已收到第 {ack.access_acked_seq} 条，"
+            "但本机没有这一条：留痕未标记为已上传，下次同步照常上传",
+            detail=f"device {device}: access entry {ack.access_acked_seq} not in the local log",
+        )
     return state.acked
+
+
+def _check_ack_file(desk: Desk, ack: protocol.AckFile, acked: int, mark: int) -> None:
+    """Refuse, before anything is written, a file that moves a mark without the hash the
+    district writes with it, or lists a refusal of an event this PC never recorded there."""
+    where = "回执文件不是区级平台导出的完整回执（可能被手工改动过），未导入"
+    if ack.acked_seq > acked and not ack.acked_hash:
+        raise InvalidInput(f"{where}：缺少第 {ack.acked_seq} 号事件的哈希（acked_hash）")
+    if ack.access_acked_seq > mark and not ack.access_acked_hash:
+        raise InvalidInput(
+            f"{where}：缺少第 {ack.access_acked_seq} 条留痕的哈希（access_acked_hash）"
+        )
+    for item in ack.rejected:
+        row = desk.conn.execute(
+            "SELECT 1 FROM events WHERE device_id = ? AND seq = ? AND id = ?",
+            (desk.info.device_id, item.seq, item.event_id),
+        ).fetchone()
+        if row is None or item.seq > max(ack.acked_seq, acked):
+            raise InvalidInput(
+                f"{where}：拒收记录中的第 {item.seq} 号事件（{item.event_id}）不是本机已上传的事件"
+            )
+
+
+def _own_access_entry(desk: Desk, seq: int, entry_hash: str | None) -> bool:
+    row = desk.conn.execute(
+        "SELECT hash FROM access_log WHERE device_id = ? AND seq = ?", (desk.info.device_id, seq)
+    ).fetchone()
+    return row is not None and row[0] == entry_hash

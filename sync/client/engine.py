@@ -10,6 +10,7 @@ exactly where it stopped and a cut-off batch is simply sent again.
 from __future__ import annotations
 
 import json
+import logging
 import threading
 import time
 from collections.abc import Callable
@@ -29,13 +30,14 @@ from counterdesk.domain.errors import (
 )
 from counterdesk.domain.events import Event
 from counterdesk.domain.workdays import parse_schedule
-from counterdesk.store import accesslog
+from counterdesk.store import accesslog, cipher, projection
 from counterdesk.store.journal import device_events
 from sync import protocol
 from sync.client.headcheck import check_access_head, check_acknowledged_head
 from sync.client.state import BUNDLE_KEY, SyncState, SyncStatus, now_ms
 from sync.client.transport import KINDS, DistrictApi, PartialPull, RetryPolicy, Timeouts
 
+log = logging.getLogger(__name__)
 Progress = Callable[[str, int, int], None]
 MAX_RAW_BATCH_BYTES = 2 * 1024 * 1024
 
@@ -67,6 +69,7 @@ class SyncReport:
     seconds: float = 0.0
     access_pushed: int = 0
     access_breaks: int = 0
+    set_aside: int = 0  # pulled events this store could not keep (recorded as peer refusals)
 
 
 class SyncClient:
@@ -201,10 +204,16 @@ class SyncClient:
         status = self.api.device_status()
         # A store behind its own acknowledged head lost events it had already sent.
         check_acknowledged_head(self.desk, status.acked_seq, status.acked_hash)
+        access_mark = accesslog.acked_key(self.device_id)
         with self.desk.batch():
             report.quarantined += self.state.quarantine(status.rejected)
             if status.acked_seq != self.state.acked:
                 self.state.set_acked(status.acked_seq)
+            held = status.access_acked_seq
+            if held is not None and held < accesslog.acked_seq(self.desk.conn, self.device_id):
+                # Marked sent beyond what the district holds (a hand-made acknowledgement
+                # file, a restored district): those entries go again from what it holds.
+                self.desk.set_meta(access_mark, str(held))
             self.state.put({"last_contact_ms": now_ms()})
             if status.bundle_key and status.bundle_key != self.state.get(BUNDLE_KEY):
                 self.state.put({BUNDLE_KEY: status.bundle_key})
@@ -338,7 +347,7 @@ class SyncClient:
                 continue
             failures = 0
             self.pull_sizer.grow()
-            report.applied += self.apply_changes(page.changes, page.cursor)
+            report.applied += self.apply_changes(page.changes, page.cursor, report)
             report.pulled += len(page.changes)
             if progress:
                 progress("pulling", page.cursor, page.head)
@@ -352,7 +361,7 @@ class SyncClient:
         if not isinstance(exc, PartialPull) or not exc.changes:
             return False
         last = exc.changes[-1].seq
-        report.applied += self.apply_changes(exc.changes, last)
+        report.applied += self.apply_changes(exc.changes, last, report)
         report.pulled += len(exc.changes)
         if progress and exc.head is not None:
             progress("pulling", last, exc.head)
@@ -360,9 +369,11 @@ class SyncClient:
 
     # ---- applying pulled changes -----------------------------------------------------
 
-    def apply_changes(self, changes: list[protocol.Change], cursor: int) -> int:
+    def apply_changes(
+        self, changes: list[protocol.Change], cursor: int, report: SyncReport | None = None
+    ) -> int:
         """Apply one page in change order and move the cursor, all in one transaction."""
-        applied = 0
+        applied, set_aside = 0, []
         with self.desk.batch(), self.desk.acting_as(users.SYSTEM):
             run: list[Event] = []
             for change in changes:
@@ -374,12 +385,66 @@ class SyncClient:
                     if change.refusal.device_id != self.device_id:
                         self.state.record_peer_refusal(change.refusal)
                     continue
-                applied += len(self.desk.ingest(run)) if run else 0
+                applied += self._ingest_run(run, set_aside)
                 run = []
                 applied += self._apply_publication(change)
-            applied += len(self.desk.ingest(run)) if run else 0
+            applied += self._ingest_run(run, set_aside)
             self.state.put({"cursor": cursor, "last_contact_ms": now_ms()})
+        if report is not None:
+            report.set_aside += len(set_aside)
         return applied
+
+    def _ingest_run(self, run: list[Event], set_aside: list[Event]) -> int:
+        """Store a run of other PCs' events. One this store cannot keep (it clashes with
+        what the store holds: a second case under a number it already has, found by
+        trying it, stopped every pull of the center for good) is set aside as a peer
+        refusal, so everything else is applied and the cursor moves."""
+        if not run:
+            return 0
+        conn = self.desk.conn
+        conn.execute("SAVEPOINT pulled_run")
+        try:
+            fresh = len(self.desk.ingest(run))
+        except cipher.IntegrityError:
+            self._undo_to_savepoint()
+        else:
+            conn.execute("RELEASE pulled_run")
+            return fresh
+        conn.execute("RELEASE pulled_run")
+        fresh = 0
+        for event in sorted(run, key=lambda e: e.order_key):  # one by one: only the clash out
+            conn.execute("SAVEPOINT pulled_event")
+            try:
+                fresh += len(self.desk.ingest([event]))
+            except cipher.IntegrityError as exc:
+                self._undo_to_savepoint("pulled_event")
+                self._set_aside(event, exc)
+                set_aside.append(event)
+            conn.execute("RELEASE pulled_event")
+        return fresh
+
+    def _undo_to_savepoint(self, name: str = "pulled_run") -> None:
+        """Roll the store back to `name`; what the desk keeps in memory is read again."""
+        self.desk.conn.execute(f"ROLLBACK TO {name}")
+        self.desk.ctx.journal.reload()
+        self.desk.ctx.calendar = projection.load_calendar(self.desk.conn)
+
+    def _set_aside(self, event: Event, exc: Exception) -> None:
+        clash = str(exc)
+        code = "duplicate_case_no" if "case_no" in clash else "local_conflict"
+        what = (
+            f"开立的案件编号 {event.payload.get('case_no')} 本机已用于另一案件"
+            if code == "duplicate_case_no"
+            else f"与本机已有的记录冲突（{clash[:200]}）"
+        )
+        reason = f"{event.device_id} 的第 {event.seq} 号事件（{event.id}）{what}：本机未保存此事件"
+        log.warning("pulled event set aside: %s", reason)
+        self.state.record_peer_refusal(
+            protocol.RefusalNotice(
+                device_id=event.device_id, seq=event.seq, event_id=event.id,
+                prev_hash=event.prev_hash, claimed_hash=event.hash, code=code, reason=reason,
+            )
+        )  # fmt: skip
 
     def _take_peer_event(self, event: Event, run: list[Event]) -> None:
         """Queue another PC's event, or, when no fold could read its payload (a district
