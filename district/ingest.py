@@ -21,18 +21,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import (
-    BigInteger,
     Connection,
-    String,
-    any_,
-    bindparam,
     delete,
     func,
     select,
     text,
     update,
 )
-from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 import counterdesk.domain.payloads as payloads
@@ -41,7 +36,9 @@ from counterdesk.domain.events import DISTRICT_ONLY_TYPES
 from counterdesk.domain.hlc import physical_ms
 from counterdesk.domain.ids import CASE_NO_RE
 from counterdesk.store import canonical
+from district import casescope
 from district import schema as s
+from district.casescope import among
 from district.store import now_ms
 from sync import protocol
 
@@ -76,15 +73,6 @@ class _Chain:
     payloads: dict[str, str] = field(default_factory=dict)  # event id -> canonical payload text
 
 
-def among(conn: Connection, column: Any, values: list[Any]) -> Any:
-    """`column IN values`; on PostgreSQL one array parameter (`= ANY(:array)`), which
-    compiles once instead of once per value (a 2,000-event batch names 2,000 ids)."""
-    if conn.dialect.name != "postgresql":
-        return column.in_(values)
-    kind = BigInteger() if values and isinstance(values[0], int) else String()
-    return column == any_(bindparam(None, values, type_=ARRAY(kind)))
-
-
 def ingest(store: Any, conn: Connection, device: Any, incoming: list[dict[str, Any]]) -> Outcome:
     """Link `incoming` (canonical event dicts of `device`) onto its chain, inside `conn`'s
     transaction. `store` is the District (change counter, device actions)."""
@@ -107,7 +95,11 @@ def ingest(store: Any, conn: Connection, device: Any, incoming: list[dict[str, A
         if item["seq"] > chain.acked:
             ahead.setdefault(item["seq"], item)
     parked = _parked_bodies(conn, chain)
-    _learn_cases(conn, chain, [*ahead.values(), *parked.values()], _reach(chain, ahead, parked))
+    known = casescope.learn(
+        conn, chain.center_code, [*ahead.values(), *parked.values()],
+        casescope.reach(chain.acked, ahead, parked), chain.now,
+    )  # fmt: skip
+    chain.own_cases, chain.foreign, chain.numbers = known.own, known.foreign, known.numbers
     _link(conn, chain, ahead, parked, out)
     _park(conn, chain, ahead, out)
     _write(store, conn, chain, out)
@@ -266,79 +258,6 @@ def _parked_bodies(conn: Connection, chain: _Chain) -> dict[int, dict[str, Any]]
         )
     )
     return {int(seq): json.loads(body) for seq, body in rows}
-
-
-def _reach(chain: _Chain, ahead: dict[int, dict], parked: dict[int, dict]) -> int:
-    """The highest sequence this batch links up to (the rest is parked)."""
-    reach = chain.acked
-    while reach + 1 in ahead or reach + 1 in parked:
-        reach += 1
-    return reach
-
-
-def _learn_cases(conn: Connection, chain: _Chain, items: list[dict[str, Any]], reach: int) -> None:
-    """Which of the named cases this center holds, which another center holds, and which
-    case numbers the center already holds for which case.
-
-    The usual batch names only its own center's cases: one indexed lookup within
-    the center. The openings that will link claim their case ids first (`case_owners`,
-    unique by case id), so of two centers opening one id at once the second waits for
-    the first's commit and then sees it; only ids the center does not hold are looked
-    up across centers."""
-    named = {item["case_id"] for item in items if item["case_id"]}
-    if not named:
-        return
-    c = s.server_cases.c
-    own = conn.execute(
-        select(c.case_id).where(
-            c.center_code == chain.center_code, among(conn, c.case_id, list(named))
-        )
-    )
-    chain.own_cases = {row[0] for row in own}
-    openings = [i for i in items if i["type"] in OPENING and i["case_id"]]
-    numbers = sorted({str(i["payload"].get("case_no")) for i in openings})
-    if numbers:
-        held = conn.execute(
-            select(c.case_no, c.case_id).where(
-                c.center_code == chain.center_code, among(conn, c.case_no, numbers)
-            )
-        )
-        for number, case_id in held:
-            chain.numbers.setdefault(number, case_id)
-    unknown = named - chain.own_cases
-    if not unknown:
-        return
-    claims = sorted({i["case_id"] for i in openings if i["seq"] <= reach} & unknown)
-    if claims:
-        _claim_cases(conn, chain, claims)
-    o = s.case_owners.c
-    rows = conn.execute(
-        select(o.case_id, o.center_code).where(among(conn, o.case_id, list(unknown)))
-    )
-    chain.foreign = {case_id: center for case_id, center in rows if center != chain.center_code}
-
-
-def _claim_cases(conn: Connection, chain: _Chain, case_ids: list[str]) -> None:
-    """Record this center as the holder of `case_ids` unless a center already is (in sorted
-    order, so two pushes claiming the same ids wait for each other instead of deadlocking)."""
-    if conn.dialect.name == "postgresql":
-        conn.execute(
-            text(
-                "INSERT INTO case_owners (case_id, center_code, claimed_ms) "
-                "SELECT c, :z, :t FROM unnest(CAST(:c AS text[])) AS u(c) ORDER BY c "
-                "ON CONFLICT (case_id) DO NOTHING"
-            ),
-            {"z": chain.center_code, "t": chain.now, "c": case_ids},
-        )
-        return
-    stmt = sqlite_insert(s.case_owners).on_conflict_do_nothing(index_elements=["case_id"])
-    conn.execute(
-        stmt,
-        [
-            {"case_id": i, "center_code": chain.center_code, "claimed_ms": chain.now}
-            for i in case_ids
-        ],
-    )
 
 
 def _link(
