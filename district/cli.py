@@ -186,6 +186,11 @@ def cmd_summary(args: argparse.Namespace) -> None:
         )
 
 
+# The flags in words, as the console's 查询留痕 page names them (the JSON keeps the kinds).
+FLAG_WORDS = {"volume": "查阅量异常", "off_hours": "非工作时间查阅", "chain": "留痕链断开",
+              "refused": "拒收的留痕"}  # fmt: skip
+
+
 def cmd_access(args: argparse.Namespace) -> None:
     """Who read which citizens: entries and flags, as the console's 查询留痕 page."""
     from district import access_report
@@ -199,10 +204,11 @@ def cmd_access(args: argparse.Namespace) -> None:
         _print(result)
         return
     print(f"异常 / flags（每小时超过 {result.per_hour} 人次；{result.work_hours} 以外或非工作日；"
-          "留痕链断开）：")  # fmt: skip
+          "留痕链断开；拒收的留痕）：")  # fmt: skip
     for f in result.flags:
         where = f.center if f.source == "counter" else "区级"
-        print(f"  {f.kind:9} {where:5} {f.user:16} {format_ms(f.at_ms)}  {f.detail}")
+        kind = FLAG_WORDS.get(f.kind, f.kind)
+        print(f"  {kind:10} {where:5} {f.user:16} {format_ms(f.at_ms)}  {f.detail}")
     if not result.flags:
         print("  （没有 / none）")
     print("窗口电脑的查阅 / counters' readings：")

@@ -115,7 +115,8 @@ def test_thresholds_are_set_with_the_cli_and_the_report_prints(district, reading
         flags = district.ok("GET", "/admin/access", params={"center": center})["flags"]
         assert [(f["kind"], f["detail"][:10]) for f in flags] == [("off_hours", "2026-10-01")]
         text = cli(district, "access", "--center", center)
-        assert "off_hours" in text and "显示完整证件号" in text and "110105********002X" in text
+        assert "非工作时间查阅" in text and "off_hours" not in text  # the flag in words
+        assert "显示完整证件号" in text and "110105********002X" in text
         data = json.loads(cli(district, "access", "--center", center, "--user", "chief", "--json"))
         assert [e["action"] for e in data["entries"]] == ["export_personal"]
     finally:
