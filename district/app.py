@@ -35,13 +35,13 @@ from counterdesk.domain.errors import (
 from district import access_report, access_store, feed, openapi
 from district import summary as summary_mod
 from district.config import token_matches
-from district.limits import RateLimit
+from district.limits import RateLimit, body_limit
 from district.operations import District
 from district.status import status_of
 from district.store import now_ms
 from district.validate import describe
-from sync import bundle, protocol
-from sync.wire import TooLarge, gunzip_bounded, loads_integers_only
+from sync import protocol
+from sync.wire import TooLarge, Unreadable, gunzip_bounded, loads_body, size_text
 
 log = logging.getLogger("counterdesk.district")
 P = protocol.API_PREFIX
@@ -52,17 +52,23 @@ CenterParam = Annotated[str, Path(pattern=r"^[A-Za-z0-9]{4}$")]
 DeviceParam = Annotated[str, Path(pattern=protocol.DEVICE_PATTERN)]
 EventParam = Annotated[str, Path(pattern=protocol.UUID_PATTERN)]
 CenterQuery = Annotated[str | None, Query(pattern=protocol.CENTER_PATTERN)]
+# Published in the OpenAPI; checked by access_report.query, whose message names the bound.
+AccessLimit = Annotated[
+    int, Query(json_schema_extra={"minimum": 1, "maximum": access_report.MAX_ROWS})
+]
 
 
 class BoundedRequest(Request):
-    """A request whose body is read with a size cap and gunzipped with the same cap."""
+    """A request whose body is read with its endpoint's cap, gunzipped with the same cap,
+    and parsed only after a pre-scan bounds what parsing it costs (sync.wire.prescan)."""
 
     async def body(self) -> bytes:
         # Raised as HTTPException: FastAPI turns any other error while reading into a vague 400.
         if not hasattr(self, "_body"):
-            bundles = self.url.path.endswith("/bundles")
-            limit = bundle.MAX_BUNDLE_BYTES if bundles else protocol.MAX_BODY_BYTES
-            too_large = StarletteHTTPException(413, f"请求体超过 {limit // 2**20} MiB 上限")
+            limit = body_limit(self.url.path)
+            too_large = StarletteHTTPException(
+                413, f"请求体超过 {size_text(limit)} 上限 / body too large"
+            )
             declared = self.headers.get("content-length", "")
             if declared.isdigit() and int(declared) > limit:
                 raise too_large
@@ -102,22 +108,36 @@ class BoundedRequest(Request):
         return self._body
 
     async def json(self) -> Any:
-        """Events are hashed without floats: a push body with one is refused by name."""
+        """UTF-8 JSON only, pre-scanned; events are hashed without floats, so a push body
+        with one is refused by name. A large body is parsed off the event loop."""
         if not hasattr(self, "_json"):
             data = await self.body()
-            if self.url.path.endswith("/push"):
-                try:
-                    self._json = loads_integers_only(data)
-                except InvalidInput as exc:
-                    raise HTTPException(422, exc.message) from exc
+            push = self.url.path.endswith("/push")
+            if len(data) > PARSE_INLINE_BYTES:
+                self._json = await run_in_threadpool(_parse, data, push)
             else:
-                self._json = json.loads(data)
+                self._json = _parse(data, push)
         return self._json
+
+
+PARSE_INLINE_BYTES = 256 * 1024
+
+
+def _parse(data: bytes, integers_only: bool) -> Any:
+    try:
+        return loads_body(data, integers_only=integers_only)
+    except Unreadable as exc:
+        raise HTTPException(400, exc.message) from exc
+    except TooLarge as exc:
+        raise HTTPException(413, exc.message) from exc
+    except InvalidInput as exc:
+        raise HTTPException(422, exc.message) from exc
 
 
 class BoundedRoute(APIRoute):
     def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
         handler = super().get_route_handler()
+        path = self.path
 
         async def bounded(request: Request) -> Response:
             raw = unquote(request.scope.get("path", "")) + unquote(
@@ -125,6 +145,12 @@ class BoundedRoute(APIRoute):
             )
             if any(ord(ch) < 32 for ch in raw):
                 return _error(422, "invalid_input", "请求地址含有控制字符（如 NUL），已拒收")
+            # Who may call is settled before a byte of the body is read, inflated or parsed:
+            # a token nobody holds costs the district its headers only (found by trying
+            # 8 KiB of gzip that inflates to 8 MiB of `[]` with a made-up token).
+            guard = getattr(request.app.state, "guard", None)
+            if guard is not None:
+                await run_in_threadpool(guard, request, path)
             return await handler(BoundedRequest(request.scope, request.receive))
 
         return bounded
@@ -143,8 +169,14 @@ def _bearer(request: Request) -> str:
 
 
 def current_device(request: Request) -> Any:
-    """The calling device (401 unknown token, 403 revoked)."""
+    """The calling device (401 unknown token, 403 revoked), as the route's guard found it."""
+    found = getattr(request.state, "device", None)
+    if found is not None:
+        return found
     return request.app.state.district.device_for_token(_bearer(request))
+
+
+DEVICE_PATHS = frozenset(f"{P}/{name}" for name in ("device", "push", "access", "pull"))
 
 
 DeviceRow = Annotated[Any, Depends(current_device)]
@@ -160,8 +192,11 @@ def create_app(district: District, admin_hash: str) -> FastAPI:
     enroll_limit = RateLimit.for_enrollment()
 
     def admin(request: Request) -> None:
+        if getattr(request.state, "admin", False):
+            return
         token = _bearer(request)
         if token_matches(district, token, admin_hash):
+            request.state.admin = True
             return
         try:
             district.device_for_token(token)  # 401 for a token nobody holds
@@ -169,14 +204,24 @@ def create_app(district: District, admin_hash: str) -> FastAPI:
             raise Unauthorized("管理令牌无效 / the admin token is not valid") from exc
         raise Forbidden("此操作需要区级平台管理员令牌（设备凭据不能用于管理操作）")
 
+    def guard(request: Request, path: str) -> None:
+        """Before the body: the enrollment rate limit, the admin token, the device token."""
+        if path == f"{P}/enroll":
+            enroll_limit.check(request.client.host if request.client else "unknown")
+        elif path.startswith(f"{P}/admin/"):
+            admin(request)
+        elif path in DEVICE_PATHS:
+            request.state.device = district.device_for_token(_bearer(request))
+
+    app.state.guard = guard
+
     @app.get(f"{P}/health")
     def health() -> dict[str, Any]:
         return {"status": "ok", "protocol": protocol.PROTOCOL_VERSION, "server_time_ms": now_ms()}
 
     @app.post(f"{P}/enroll", response_model=protocol.EnrollResponse)
-    def enroll(req: protocol.EnrollRequest, request: Request) -> protocol.EnrollResponse:
-        enroll_limit.check(request.client.host if request.client else "unknown")
-        return district.enroll(req)
+    def enroll(req: protocol.EnrollRequest) -> protocol.EnrollResponse:
+        return district.enroll(req)  # the rate limit is checked by the route's guard
 
     @app.get(f"{P}/device", response_model=protocol.DeviceStatus)
     def device_status(dev: DeviceRow) -> protocol.DeviceStatus:
@@ -299,7 +344,7 @@ def _case_routes(app: FastAPI, district: District, deps: list[Any]) -> None:
     @app.get(f"{P}/admin/access", response_model=protocol.AccessReport, dependencies=deps)
     def access(
         center: str = "", user: str = "", tail: str = "", since: str = "", until: str = "",
-        limit: int = 500,
+        limit: AccessLimit = 500,
     ) -> protocol.AccessReport:  # fmt: skip
         q = access_report.query(center, user, tail, since, until, limit)
         return access_report.report(district, q)
@@ -307,6 +352,13 @@ def _case_routes(app: FastAPI, district: District, deps: list[Any]) -> None:
     @app.get(f"{P}/admin/summary", response_model=protocol.Summary, dependencies=deps)
     def supervision() -> protocol.Summary:
         return summary_mod.summary(district)
+
+
+# Starlette's own English details, Chinese first as every other refusal.
+_PLAIN = {
+    "Not Found": "没有这个地址 / Not Found",
+    "Method Not Allowed": "此地址不接受这种请求方法（见 Allow）/ Method Not Allowed",
+}
 
 
 def _install_error_handlers(app: FastAPI) -> None:
@@ -335,7 +387,8 @@ def _install_error_handlers(app: FastAPI) -> None:
             400: "bad_request", 404: "not_found", 405: "method_not_allowed",
             408: "timeout", 413: "too_large", 415: "unsupported_encoding", 422: "invalid_input",
         }.get(exc.status_code, "http")  # fmt: skip
-        return _error(exc.status_code, code, str(exc.detail))
+        message = _PLAIN.get(str(exc.detail), str(exc.detail))
+        return _error(exc.status_code, code, message, getattr(exc, "headers", None))
 
     @app.exception_handler(IntegrityError)
     async def clash(_request: Request, exc: IntegrityError) -> JSONResponse:

@@ -10,19 +10,35 @@ Chunks of about CHUNK_BYTES leave as soon as they are ready, and the gzip layer
 flushes at every chunk, so a connection cut halfway still delivers every
 complete line before the cut: the client applies them, moves its cursor to the
 last one, and asks for the rest (docs/sync-protocol.md §8).
+
+A change orjson cannot encode (an event stored before the district bounded payload
+depth: orjson stops at 254 levels, and a line wraps the payload in three more) is
+written by the standard library's encoder instead, which has no such limit at that
+depth: one stored event must never cut every pull of its center (found by trying a
+payload 253 levels deep). A page is also bounded in bytes (`page_end`), not only in
+changes, so one PC's large events cannot make a page cost the district gigabytes.
 """
 
 from __future__ import annotations
 
+import json
+import logging
 from collections.abc import Iterator
 from typing import Any
 
 import orjson
+from sqlalchemy import Connection, String, cast, func, select, union_all
 
+from district import schema as s
 from sync import protocol
 
+log = logging.getLogger("counterdesk.district")
 MEDIA_TYPE = "application/x-ndjson"
 CHUNK_BYTES = 8 * 1024
+# About this many characters of stored bodies per pull page (events' payloads, catalogs,
+# calendars, refused bodies); a page always holds at least one change, however large.
+PAGE_CHARS = 4 * 1024 * 1024
+CHANGE_CHARS = 512  # what a change carries beside its stored body (ids, hashes, reason)
 
 
 def lines(page: protocol.PullResponse) -> Iterator[bytes]:
@@ -30,7 +46,7 @@ def lines(page: protocol.PullResponse) -> Iterator[bytes]:
     chunk = [orjson.dumps({"head": page.head}) + b"\n"]
     size = len(chunk[0])
     for change in page.changes:
-        line = orjson.dumps(_change(change)) + b"\n"
+        line = _line(change)
         chunk.append(line)
         size += len(line)
         if size >= CHUNK_BYTES:
@@ -38,6 +54,16 @@ def lines(page: protocol.PullResponse) -> Iterator[bytes]:
             chunk, size = [], 0
     chunk.append(orjson.dumps({"cursor": page.cursor, "more": page.more}) + b"\n")
     yield b"".join(chunk)
+
+
+def _line(change: protocol.Change) -> bytes:
+    body = _change(change)
+    try:
+        return orjson.dumps(body) + b"\n"
+    except orjson.JSONEncodeError as exc:
+        log.warning("change %s encoded by the standard encoder: %s", change.seq, exc)
+        text = json.dumps(body, ensure_ascii=False, separators=(",", ":"))
+        return text.encode("utf-8") + b"\n"
 
 
 def _change(change: protocol.Change) -> dict[str, Any]:
@@ -54,3 +80,56 @@ def _change(change: protocol.Change) -> dict[str, Any]:
 
 def wants_lines(accept: str) -> bool:
     return MEDIA_TYPE in accept.lower()
+
+
+def page_end(
+    conn: Connection, code: str, device_id: str, kinds: set[str], window: tuple[int, int, int]
+) -> int:
+    """The last change of the page that starts after `window`'s cursor: at most `limit`
+    changes up to `head`, and no more than about PAGE_CHARS characters of stored bodies
+    (the first change always, however large). Reads sizes only, not the bodies."""
+    after, head, limit = window
+    e, r, cc = s.events.c, s.refused.c, s.center_changes.c
+    parts = []
+    if "event" in kinds:
+        parts.append(
+            select(e.change_seq.label("seq"), func.length(e.payload).label("size")).where(
+                e.center_code == code, e.change_seq > after, e.change_seq <= head,
+                e.device_id != device_id,
+            ).order_by(e.change_seq).limit(limit)
+        )  # fmt: skip
+    if "refusal" in kinds:
+        parts.append(
+            select(r.change_seq.label("seq"), func.length(r.body).label("size")).where(
+                r.center_code == code, r.change_seq > after, r.change_seq <= head,
+                r.device_id != device_id,
+            ).order_by(r.change_seq).limit(limit)
+        )  # fmt: skip
+    for kind, table, key in (
+        ("catalog", s.catalogs, s.catalogs.c.version),
+        ("calendar", s.calendars, cast(s.calendars.c.year, String)),
+    ):
+        if kind in kinds:
+            parts.append(
+                select(cc.seq.label("seq"), func.length(table.c.body).label("size"))
+                .select_from(s.center_changes.join(table, key == cc.ref))
+                .where(cc.center_code == code, cc.seq > after, cc.seq <= head, cc.kind == kind)
+                .order_by(cc.seq)
+                .limit(limit)
+            )
+    if not parts:
+        return head
+    rows = sorted(conn.execute(_union(parts)).all())[:limit]
+    total = 0
+    for i, (_seq, size) in enumerate(rows):
+        total += int(size or 0) + CHANGE_CHARS
+        if total > PAGE_CHARS and i > 0:
+            return int(rows[i - 1][0])
+    if len(rows) == limit:
+        return int(rows[-1][0])
+    return head
+
+
+def _union(parts: list[Any]) -> Any:
+    subqueries = [p.subquery() for p in parts]
+    return union_all(*(select(q.c.seq, q.c.size) for q in subqueries))

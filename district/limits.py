@@ -1,4 +1,9 @@
-"""Rate limits per client address (enrollment codes must not be guessed by brute force).
+"""Request limits: the body bound of each endpoint, and rate limits per client address
+(enrollment codes must not be guessed by brute force).
+
+Each endpoint's body bound fits its legitimate use (an enrollment or a pull request is
+a few hundred bytes; a push or an access upload is bounded by the protocol's 8 MiB; a
+USB bundle by 64 MiB), and is checked on the bytes received and again after gzip.
 
 A sliding window per address, kept in the process's memory: each server process
 limits on its own (behind a load balancer, set the balancer's limit as well).
@@ -17,6 +22,30 @@ from collections import OrderedDict, deque
 from collections.abc import Callable
 
 from counterdesk.domain.errors import InvalidInput, TooManyRequests
+from sync import bundle, protocol
+
+SMALL_BODY = 16 * 1024  # enrollment, pull, handshake: a few hundred bytes honestly
+ADMIN_BODY = 256 * 1024  # admin forms: centers, codes, results, answers, calendars
+BODY_LIMITS = {
+    f"{protocol.API_PREFIX}/enroll": SMALL_BODY,
+    f"{protocol.API_PREFIX}/pull": SMALL_BODY,
+    f"{protocol.API_PREFIX}/device": SMALL_BODY,
+    f"{protocol.API_PREFIX}/health": SMALL_BODY,
+    f"{protocol.API_PREFIX}/push": protocol.MAX_BODY_BYTES,
+    f"{protocol.API_PREFIX}/access": protocol.MAX_BODY_BYTES,
+    f"{protocol.API_PREFIX}/admin/catalogs": protocol.MAX_BODY_BYTES,
+    f"{protocol.API_PREFIX}/admin/bundles": bundle.MAX_BUNDLE_BYTES,
+}
+
+
+def body_limit(path: str) -> int:
+    """The body bound (bytes, after gzip too) of the endpoint at `path`."""
+    if path in BODY_LIMITS:
+        return BODY_LIMITS[path]
+    if path.startswith(f"{protocol.API_PREFIX}/admin/"):
+        return ADMIN_BODY
+    return protocol.MAX_BODY_BYTES  # the console's forms bound their own fields
+
 
 ENV_ENROLL_LIMIT = "COUNTERDESK_SERVER_ENROLL_LIMIT"
 DEFAULT_ENROLL_LIMIT = "20/600"  # 20 attempts per address per 10 minutes

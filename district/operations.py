@@ -22,7 +22,7 @@ from district import access_store, enrollfile, ingest
 from district import schema as s
 from district.enrollment import Enrollment
 from district.store import district_device_id, now_ms, row_event
-from district.validate import is_center_code, is_device_id, is_uuid
+from district.validate import check_actors, is_center_code, is_device_id, is_uuid
 from sync import bundle, protocol
 
 log = logging.getLogger("counterdesk.district")
@@ -50,6 +50,7 @@ class District(Enrollment):
         # WireEvent has no nested models: its validated fields are the canonical dict
         # (a copy of __dict__ is ~20x cheaper than model_dump on the ingest hot path).
         events = [dict(e.__dict__) for e in req.events]
+        check_actors(events)
         out = self._ingest(device, events)
         return protocol.PushAck(
             acked_seq=out.acked_seq,
@@ -88,6 +89,7 @@ class District(Enrollment):
             )
         parsed = bundle.verify_bundle(data, device.public_key, self.bundle_private_key())
         events = [_wire(item, i) for i, item in enumerate(parsed.events)]
+        check_actors(events)
         out = self._ingest(device, events) if events else ingest.Outcome(acked_seq=device.acked_seq)
         access = access_store.ingest_bundled(self, device, parsed.access) if parsed.access else None
         return protocol.ImportResult(

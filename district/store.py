@@ -18,6 +18,7 @@ from counterdesk.domain.catalog import catalog_from_json
 from counterdesk.domain.errors import Conflict, InvalidInput, NotFound
 from counterdesk.domain.workdays import parse_schedule
 from counterdesk.store import canonical
+from district import feed
 from district import schema as s
 from district.auth import KEY_CHECK_SETTING, Hasher
 from district.validate import checked, is_center_code
@@ -186,7 +187,9 @@ class DistrictStore:
                 raise Conflict(
                     f"同步游标 {req.cursor} 超出区级平台的记录（{head}）：本机数据可能来自别的服务器"
                 )
-            window = (req.cursor, head, req.limit)
+            # A page is bounded in bytes too (district/feed.py): it ends at `end`.
+            end = feed.page_end(conn, code, device.device_id, kinds, (req.cursor, head, req.limit))
+            window = (req.cursor, end, req.limit)
             changes: list[protocol.Change] = []
             if "event" in kinds:
                 rows = self._feed(conn, s.events, code, device.device_id, window)
@@ -200,7 +203,7 @@ class DistrictStore:
             changes = changes[: req.limit]
             self._touch(conn, device.device_id, req.debt)
         full = len(changes) == req.limit
-        cursor = changes[-1].seq if full else head
+        cursor = changes[-1].seq if full else end
         return protocol.PullResponse(changes=changes, cursor=cursor, head=head, more=cursor < head)
 
     def _feed(

@@ -51,3 +51,18 @@ def is_device_id(value: str) -> bool:
 
 def is_uuid(value: str) -> bool:
     return bool(_UUID.match(value))
+
+
+def check_actors(events: Sequence[dict[str, Any]]) -> None:
+    """An event's `actor` is a login: refuse one holding invisible or direction-changing
+    characters (U+202E, U+200B, U+2028…), which would show another name in the console.
+    The whole batch is refused (422), naming the event; no honest PC sends one (logins
+    are `[a-z0-9_.-]`)."""
+    for item in events:
+        found = protocol.invisible(str(item.get("actor", "")))
+        if found:
+            raise InvalidInput(
+                f"第 {item.get('seq')} 号事件（{item.get('id')}）的 actor 含有不可见或改变文字"
+                f"方向的字符（{found}），整批拒收",
+                field="actor",
+            )

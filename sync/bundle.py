@@ -51,7 +51,7 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from counterdesk.domain.errors import InvalidInput
 from counterdesk.domain.events import Event
 from counterdesk.store import canonical
-from sync.wire import gunzip_bounded, loads_integers_only
+from sync.wire import TooDeep, TooLarge, Unreadable, gunzip_bounded, loads_body
 
 MAGIC = b"COUNTERDESK-BUNDLE/2\n"
 MAGIC_V1 = b"COUNTERDESK-BUNDLE/1\n"  # plain body: read, never written
@@ -61,6 +61,10 @@ _AAD_FIELDS = ("format", "center_id", "device_id", "first_seq", "last_seq", "cou
 MAX_BUNDLE_BYTES = 64 * 1024 * 1024
 MAX_BUNDLE_EVENTS = 100_000
 MAX_BUNDLE_RAW_BYTES = 256 * 1024 * 1024
+# The inflated body may hold this much per event or access entry the header announces (a
+# PC's events are 1–2 KiB): a small bundle cannot inflate to the 256 MiB bound.
+MAX_ITEM_RAW_BYTES = 256 * 1024
+MAX_HEADER_BYTES = 64 * 1024  # a header is a few hundred bytes (an enrollment id at most)
 _KEY_INFO = b"counterdesk bundle signing key v1"
 
 
@@ -166,12 +170,15 @@ def read_header(data: bytes) -> dict[str, Any]:
     """Parse the header without trusting it (to find the device whose key verifies it)."""
     if not (data.startswith(MAGIC) or data.startswith(MAGIC_V1)):
         raise InvalidInput("这不是 CounterDesk 数据包文件（文件头不对）")
-    end = data.find(b"\n", len(MAGIC))
+    end = data.find(b"\n", len(MAGIC), len(MAGIC) + MAX_HEADER_BYTES + 1)
     if end < 0:
+        if len(data) > len(MAGIC) + MAX_HEADER_BYTES:
+            raise InvalidInput(f"数据包头部过长（超过 {MAX_HEADER_BYTES // 1024} KiB）：文件已损坏")
         raise InvalidInput("数据包不完整：文件在头部就被截断了")
     try:
-        header = json.loads(data[len(MAGIC) : end])
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        header = json.loads(data[len(MAGIC) : end].decode("utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError, RecursionError, ValueError) as exc:
+        # RecursionError: a header nested thousands of levels deep (found by trying it).
         raise InvalidInput("数据包头部已损坏") from exc
     need = {
         "device_id": str, "center_id": str, "count": int, "body_bytes": int,
@@ -203,23 +210,42 @@ def verify_bundle(data: bytes, public_key: str, district_key: str | None = None)
         raise InvalidInput("数据包签名无效：文件被改动，或不是这台设备导出的") from exc
     if hashlib.sha256(body).hexdigest() != header["body_sha256"]:
         raise InvalidInput("数据包内容与签名不符：文件被改动")
+    # Counts are checked from the (signed) header before anything is inflated, and the
+    # body may inflate only to what they allow (found by trying 120 KiB that inflated to
+    # 128 MiB of `[]`: parsed in full, +3.3 GiB, before its count was compared).
+    count, access_count = header["count"], header.get("access_count", 0)
+    if type(access_count) is not int or access_count < 0 or count < 0:
+        raise InvalidInput("数据包头部字段类型不对：count, access_count")
+    if count > MAX_BUNDLE_EVENTS:
+        raise InvalidInput(f"数据包事件过多（最多 {MAX_BUNDLE_EVENTS} 个）")
+    if access_count > MAX_BUNDLE_EVENTS:
+        raise InvalidInput(f"数据包留痕记录过多（最多 {MAX_BUNDLE_EVENTS} 条）")
     if data.startswith(MAGIC):
         body = _decrypt(header, body, district_key)
+    bound = min(MAX_BUNDLE_RAW_BYTES, (count + access_count + 1) * MAX_ITEM_RAW_BYTES)
     try:
-        raw = gunzip_bounded(body, MAX_BUNDLE_RAW_BYTES)
-        content = loads_integers_only(raw)
+        raw = gunzip_bounded(body, bound)
+    except TooLarge as exc:
+        raise InvalidInput(
+            f"数据包内容解压后超过 {bound // 1024} KiB，"
+            f"与头部所说的 {count} 个事件、{access_count} 条留痕记录不符：文件不对"
+        ) from exc
+    except InvalidInput as exc:
+        raise InvalidInput("数据包内容无法解压或解析") from exc
+    try:
+        content = loads_body(raw, integers_only=True, what="数据包内容")
         events = content["events"]
         access = content.get("access", [])
-    except (OSError, EOFError, ValueError, KeyError, TypeError, AttributeError) as exc:
+    except TooLarge as exc:
+        raise InvalidInput(exc.message) from exc
+    except (Unreadable, TooDeep) as exc:
+        raise InvalidInput(f"数据包内容无法解析：{exc.message}") from exc
+    except (KeyError, TypeError, AttributeError) as exc:
         raise InvalidInput("数据包内容无法解压或解析") from exc
-    if not isinstance(events, list) or len(events) != header["count"]:
+    if not isinstance(events, list) or len(events) != count:
         raise InvalidInput("数据包中的事件数与头部不符")
-    if len(events) > MAX_BUNDLE_EVENTS:
-        raise InvalidInput(f"数据包事件过多（最多 {MAX_BUNDLE_EVENTS} 个）")
-    if not isinstance(access, list) or len(access) != header.get("access_count", 0):
+    if not isinstance(access, list) or len(access) != access_count:
         raise InvalidInput("数据包中的留痕记录数与头部不符")
-    if len(access) > MAX_BUNDLE_EVENTS:
-        raise InvalidInput(f"数据包留痕记录过多（最多 {MAX_BUNDLE_EVENTS} 条）")
     return Bundle(header, events, access)
 
 

@@ -22,7 +22,9 @@ API_PREFIX = "/v1"
 MAX_BODY_BYTES = 8 * 1024 * 1024
 MAX_BATCH_EVENTS = 5000
 MAX_PULL_CHANGES = 5000
-MAX_PAYLOAD_BYTES = 256 * 1024
+# An event's canonical payload: a PC's largest real events (an opening with its form and
+# materials, a notice) are 1–2 KiB, its text fields at most 4,000 characters each.
+MAX_PAYLOAD_BYTES = 64 * 1024
 MAX_REFUSED_LISTED = 1000
 # A PC clock further than this from the district's is flagged in the supervision summary.
 CLOCK_SKEW_FLAG_MS = 10 * 60 * 1000
@@ -61,6 +63,24 @@ def _single_line(text: str) -> str:
     return text
 
 
+# Characters that change how text around them is shown without being seen themselves:
+# C1 controls, line/paragraph separators, zero-width and bidirectional formatting.
+_INVISIBLE = re.compile(r"[\x80-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
+
+
+def invisible(text: str) -> str | None:
+    """The first invisible or direction-changing character of `text` (as U+XXXX), or None."""
+    found = _INVISIBLE.search(text)
+    return f"U+{ord(found.group()):04X}" if found else None
+
+
+def _visible(text: str) -> str:
+    found = invisible(text)
+    if found:
+        raise ValueError(f"不能含有不可见或改变文字方向的字符（{found}）")
+    return text
+
+
 def _text(text: str) -> str:
     if _CONTROL_IN_TEXT.search(text):
         raise ValueError("不能含有控制字符（如 NUL）")
@@ -94,7 +114,9 @@ DeviceId = Annotated[str, StringConstraints(pattern=DEVICE_PATTERN)]
 CaseKey = Annotated[str, StringConstraints(pattern=f"(?:{UUID_PATTERN})|(?:{CASE_NO_PATTERN})")]
 Hash = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
 Int64 = Annotated[StrictInt, Field(ge=0, le=INT64_MAX)]
-EventType = Annotated[str, StringConstraints(max_length=64), AfterValidator(_event_type)]
+EventType = Annotated[
+    str, StringConstraints(min_length=1, max_length=64), AfterValidator(_event_type)
+]
 ChangeKind = Literal["event", "catalog", "calendar", "refusal"]
 # The kinds a version-1 client understands; others are sent only to a client that asks.
 BASIC_KINDS = ("event", "catalog", "calendar")
@@ -143,7 +165,7 @@ class EnrollRequest(Message):
     center_code: CenterCode
     device_id: Uuid
     device_no: Annotated[StrictInt, Field(ge=1, le=99)]
-    label: Line(0, 128) = ""
+    label: Annotated[Line(0, 128), AfterValidator(_visible)] = ""
 
 
 class EnrollResponse(Message):

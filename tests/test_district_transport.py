@@ -207,8 +207,9 @@ def test_a_body_that_stops_arriving_is_given_up(tmp_path):
     ).start()  # fmt: skip
     try:
         with socket.create_connection((server.host, server.port), timeout=15) as conn:
-            conn.sendall(b"POST /v1/push HTTP/1.1\r\nHost: x\r\nContent-Type: application/json"
-                         b"\r\nContent-Length: 1000\r\n\r\n{\"events\": [")  # fmt: skip
+            # /v1/enroll: no token needed (a tokenless push is refused before its body).
+            conn.sendall(b"POST /v1/enroll HTTP/1.1\r\nHost: x\r\nContent-Type: application/json"
+                         b"\r\nContent-Length: 1000\r\n\r\n{\"code\": ")  # fmt: skip
             received = b""
             while b"}" not in received.partition(b"\r\n\r\n")[2]:  # the JSON body's end
                 part = conn.recv(4096)
