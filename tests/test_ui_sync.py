@@ -242,3 +242,43 @@ def test_a_sync_that_goes_through_clears_the_failure_on_the_sync_page(
     assert page.message.text().startswith("同步完成：上传 ")
     assert failed not in page.message.text() and "#b00020" not in page.message.styleSheet()
     assert page.values["error"].text() == "—" and page.values["pending"].text() == "0"
+
+
+def test_the_sync_page_lists_other_pcs_events_this_pc_set_aside(qtbot, window, desk, district):
+    """A pulled event the store could not keep went only to peer_refusals and the log: IT saw
+    nothing on the page, which listed this PC's own refused events only."""
+    from PySide6.QtCore import Qt
+
+    from counterdesk.domain.ids import new_id
+    from counterdesk.store.connection import write_transaction
+    from sync import protocol
+    from sync.client.engine import SyncClient
+
+    enrolled(desk, district)
+    client = SyncClient(desk, district.base)
+    with write_transaction(desk.conn):
+        client.state.record_peer_refusal(
+            protocol.RefusalNotice(
+                device_id="0193aaaa-bbbb-7ccc-8ddd-eeeeffff0001", seq=7, event_id=new_id(),
+                prev_hash="0" * 64, claimed_hash="1" * 64, code="duplicate_case_no",
+                reason="开立的案件编号 DEMO-261206-02-0001 本机已用于另一案件：本机未保存此事件",
+            )
+        )  # fmt: skip
+        client.state.quarantine(
+            [protocol.Rejected(event_id=new_id(), seq=3, code="bad_payload", reason="材料清单不对")]
+        )
+    client.close()
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+    qtbot.keyClick(window, Qt.Key.Key_F7)
+    page = window.page("admin").sync_page
+    qtbot.waitUntil(lambda: page.quarantine.rowCount() == 2, timeout=5000)
+    rows = [
+        [page.quarantine.item(r, c).text() for c in range(4)]
+        for r in range(page.quarantine.rowCount())
+    ]
+    assert rows[0] == ["本机", "3", "bad_payload", "材料清单不对"]
+    assert rows[1][0] == "其他电脑 ffff0001" and rows[1][1:3] == ["7", "duplicate_case_no"]
+    assert "DEMO-261206-02-0001" in rows[1][3]
+    assert page.quarantine.item(1, 0).toolTip() == "0193aaaa-bbbb-7ccc-8ddd-eeeeffff0001"

@@ -55,14 +55,16 @@ class SyncPage(QWidget):
         self.admin = ctx.role == "admin"
         setup = self._district_box()
         state = self._state_box()
-        self.quarantine = QTableWidget(0, 3)
+        # This PC's events the district refused, then other PCs' events this PC does not
+        # hold (refused by the district, or pulled and set aside here: IT must see both).
+        self.quarantine = QTableWidget(0, 4)
         self.quarantine.setObjectName("quarantine")
         self.quarantine.setHorizontalHeaderLabels(
-            [self.tr("序号"), self.tr("代码"), self.tr("拒收原因")]
+            [self.tr("电脑"), self.tr("序号"), self.tr("代码"), self.tr("原因")]
         )
         self.quarantine.verticalHeader().setVisible(False)
         read_only(self.quarantine)
-        fit_columns(self.quarantine, share=(2,))  # the reason
+        fit_columns(self.quarantine, share=(3,))  # the reason
         bundle = QHBoxLayout()  # the actions, above the line that says how they went
         now = QPushButton(self.tr("立即同步"))
         now.setObjectName("sync_now")
@@ -82,7 +84,9 @@ class SyncPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(setup)
         layout.addWidget(state)
-        layout.addWidget(QLabel(self.tr("被区级平台拒收的事件")))
+        layout.addWidget(
+            QLabel(self.tr("未同步的事件：本机被区级平台拒收的，其他电脑的本机未收下的"))
+        )
         layout.addWidget(self.quarantine, 1)
         layout.addLayout(bundle)
         layout.addWidget(self.message)
@@ -181,7 +185,9 @@ class SyncPage(QWidget):
     def load(self) -> None:
         def read(desk: Any) -> Any:
             c = client(desk)
-            return c.status(), c.state.quarantined(), ca_bundle(desk) if self.admin else None
+            own = [(None, q.seq, q.code, q.reason) for q in c.state.quarantined()]
+            rows = own + c.state.set_aside()
+            return c.status(), rows, ca_bundle(desk) if self.admin else None
 
         ops.QueryOp(self, read).success(self._loaded).run_in_background()
 
@@ -195,9 +201,16 @@ class SyncPage(QWidget):
             self.show_ca(*ca)
         self.show_status(status)
         self.quarantine.setRowCount(len(quarantined))
-        for i, item in enumerate(quarantined):
-            for col, value in enumerate((item.seq, item.code, item.reason)):
-                self.quarantine.setItem(i, col, QTableWidgetItem(str(value)))
+        for i, (device, *item) in enumerate(quarantined):
+            pc = (
+                self.tr("本机")
+                if device is None
+                else self.tr("其他电脑 %1").replace("%1", device[-8:])
+            )
+            for col, value in enumerate((pc, *item)):
+                cell = QTableWidgetItem(str(value))
+                cell.setToolTip(str(value) if col else (device or pc))
+                self.quarantine.setItem(i, col, cell)
 
     def show_status(self, s: Any) -> None:
         v = self.values

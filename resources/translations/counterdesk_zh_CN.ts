@@ -2919,17 +2919,17 @@
         <translation>联网的中心填写服务器地址和一次性注册码（区级用自建 CA 时再选它的 CA 证书）；无网络的中心选择仅离线。</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="113" />
+        <location filename="../../ui/setupwizard.py" line="114" />
         <source>可不选</source>
         <translation>可不选</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="118" />
+        <location filename="../../ui/setupwizard.py" line="119" />
         <source>选择CA证书…</source>
         <translation>选择CA证书…</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="121" />
+        <location filename="../../ui/setupwizard.py" line="122" />
         <source>清除</source>
         <translation>清除</translation>
     </message>
@@ -2944,72 +2944,72 @@
         <translation>证书 (*.pem *.crt *.cer);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="163" />
+        <location filename="../../ui/setupwizard.py" line="166" />
         <source>首个管理员</source>
         <translation>首个管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="163" />
+        <location filename="../../ui/setupwizard.py" line="166" />
         <source>密码至少 8 位，含字母和数字；只保存其哈希。</source>
         <translation>密码至少 8 位，含字母和数字；只保存其哈希。</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="165" />
+        <location filename="../../ui/setupwizard.py" line="168" />
         <source>系统管理员</source>
         <translation>系统管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="169" />
+        <location filename="../../ui/setupwizard.py" line="172" />
         <source>登录名</source>
         <translation>登录名</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="170" />
+        <location filename="../../ui/setupwizard.py" line="173" />
         <source>姓名</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="171" />
+        <location filename="../../ui/setupwizard.py" line="174" />
         <source>密码</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="172" />
+        <location filename="../../ui/setupwizard.py" line="175" />
         <source>再输一次</source>
         <translation>再输一次</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="177" />
+        <location filename="../../ui/setupwizard.py" line="180" />
         <source>打印机与备份</source>
         <translation>打印机与备份</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="178" />
+        <location filename="../../ui/setupwizard.py" line="181" />
         <source>每种单据可用不同打印机（热敏小票 / A4）；每日自动备份到 U 盘等文件夹。</source>
         <translation>每种单据可用不同打印机（热敏小票 / A4）；每日自动备份到 U 盘等文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="190" />
+        <location filename="../../ui/setupwizard.py" line="193" />
         <source>备份文件夹</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="191" />
+        <location filename="../../ui/setupwizard.py" line="194" />
         <source>每日备份时间</source>
         <translation>每日备份时间</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="234" />
+        <location filename="../../ui/setupwizard.py" line="237" />
         <source>两次输入的密码不一致</source>
         <translation>两次输入的密码不一致</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="254" />
+        <location filename="../../ui/setupwizard.py" line="257" />
         <source>设置向导</source>
         <translation>设置向导</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="271" />
+        <location filename="../../ui/setupwizard.py" line="274" />
         <source>请回到“区级平台”一页选择区级平台的 CA 证书，再点“完成”（已创建的数据和管理员保持不变，注册码没有用掉）。</source>
         <translation>请回到“区级平台”一页选择区级平台的 CA 证书，再点“完成”（已创建的数据和管理员保持不变，注册码没有用掉）。</translation>
     </message>
@@ -3148,224 +3148,239 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../ui/syncpage.py" line="113" />
+        <location filename="../../ui/syncpage.py" line="117" />
         <source>保存地址</source>
         <translation>保存地址</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="118" />
+        <location filename="../../ui/syncpage.py" line="122" />
         <source>用注册码注册本机</source>
         <translation>用注册码注册本机</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="67" />
+        <location filename="../../ui/syncpage.py" line="69" />
         <source>立即同步</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="121" />
+        <location filename="../../ui/syncpage.py" line="63" />
+        <source>电脑</source>
+        <translation>电脑</translation>
+    </message>
+    <message>
+        <location filename="../../ui/syncpage.py" line="63" />
+        <source>原因</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/syncpage.py" line="88" />
+        <source>未同步的事件：本机被区级平台拒收的，其他电脑的本机未收下的</source>
+        <translation>未同步的事件：本机被区级平台拒收的，其他电脑的本机未收下的</translation>
+    </message>
+    <message>
+        <location filename="../../ui/syncpage.py" line="125" />
         <source>区级平台</source>
         <translation>区级平台</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="126" />
-        <location filename="../../ui/syncpage.py" line="138" />
+        <location filename="../../ui/syncpage.py" line="130" />
+        <location filename="../../ui/syncpage.py" line="142" />
         <source>平台地址</source>
         <translation>平台地址</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="126" />
+        <location filename="../../ui/syncpage.py" line="130" />
         <source>注册码</source>
         <translation>注册码</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="166" />
+        <location filename="../../ui/syncpage.py" line="170" />
         <source>同步状态</source>
         <translation>同步状态</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="169" />
+        <location filename="../../ui/syncpage.py" line="173" />
         <source>注册</source>
         <translation>注册</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="169" />
+        <location filename="../../ui/syncpage.py" line="173" />
         <source>待上传事件</source>
         <translation>待上传事件</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="170" />
+        <location filename="../../ui/syncpage.py" line="174" />
         <source>最早未上传</source>
         <translation>最早未上传</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="170" />
+        <location filename="../../ui/syncpage.py" line="174" />
         <source>已确认序号</source>
         <translation>已确认序号</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="171" />
+        <location filename="../../ui/syncpage.py" line="175" />
         <source>上次联系</source>
         <translation>上次联系</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="171" />
+        <location filename="../../ui/syncpage.py" line="175" />
         <source>上次成功</source>
         <translation>上次成功</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="172" />
+        <location filename="../../ui/syncpage.py" line="176" />
         <source>上次错误</source>
         <translation>上次错误</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="172" />
+        <location filename="../../ui/syncpage.py" line="176" />
         <source>阶段</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="61" />
+        <location filename="../../ui/syncpage.py" line="63" />
         <source>序号</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="61" />
+        <location filename="../../ui/syncpage.py" line="63" />
         <source>代码</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="61" />
-        <source>拒收原因</source>
-        <translation>拒收原因</translation>
-    </message>
-    <message>
-        <location filename="../../ui/syncpage.py" line="73" />
+        <location filename="../../ui/syncpage.py" line="75" />
         <source>导出U盘数据包</source>
         <translation>导出U盘数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="74" />
+        <location filename="../../ui/syncpage.py" line="76" />
         <source>导入区级回执文件</source>
         <translation>导入区级回执文件</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="85" />
-        <source>被区级平台拒收的事件</source>
-        <translation>被区级平台拒收的事件</translation>
-    </message>
-    <message>
-        <location filename="../../ui/syncpage.py" line="101" />
+        <location filename="../../ui/syncpage.py" line="105" />
         <source>同步完成：上传 {0} 条，接收 {1} 条</source>
         <translation>同步完成：上传 {0} 条，接收 {1} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="133" />
+        <location filename="../../ui/syncpage.py" line="137" />
         <source>CA 证书</source>
         <translation>CA 证书</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="149" />
-        <location filename="../../ui/syncpage.py" line="229" />
+        <location filename="../../ui/syncpage.py" line="153" />
+        <location filename="../../ui/syncpage.py" line="242" />
         <source>未设置（只信任本机系统的证书）</source>
         <translation>未设置（只信任本机系统的证书）</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="153" />
+        <location filename="../../ui/syncpage.py" line="157" />
         <source>选择CA证书…</source>
         <translation>选择CA证书…</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="156" />
+        <location filename="../../ui/syncpage.py" line="160" />
         <source>清除</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="193" />
+        <location filename="../../ui/syncpage.py" line="199" />
         <source>未设置</source>
         <translation>未设置</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="204" />
+        <location filename="../../ui/syncpage.py" line="206" />
+        <source>本机</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/syncpage.py" line="208" />
+        <source>其他电脑 %1</source>
+        <translation>其他电脑 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/syncpage.py" line="217" />
         <source>已注册</source>
         <translation>已注册</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="204" />
+        <location filename="../../ui/syncpage.py" line="217" />
         <source>未注册</source>
         <translation>未注册</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="212" />
+        <location filename="../../ui/syncpage.py" line="225" />
         <source>空闲</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="213" />
+        <location filename="../../ui/syncpage.py" line="226" />
         <source>上传中</source>
         <translation>上传中</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="214" />
+        <location filename="../../ui/syncpage.py" line="227" />
         <source>接收中</source>
         <translation>接收中</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="221" />
+        <location filename="../../ui/syncpage.py" line="234" />
         <source>已保存平台地址</source>
         <translation>已保存平台地址</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="232" />
+        <location filename="../../ui/syncpage.py" line="245" />
         <source>{0}：{1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="235" />
+        <location filename="../../ui/syncpage.py" line="248" />
         <source>{0}（{1}）</source>
         <translation>{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="242" />
+        <location filename="../../ui/syncpage.py" line="255" />
         <source>选择区级平台的 CA 证书</source>
         <translation>选择区级平台的 CA 证书</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="244" />
+        <location filename="../../ui/syncpage.py" line="257" />
         <source>证书 (*.pem *.crt *.cer);;所有文件 (*)</source>
         <translation>证书 (*.pem *.crt *.cer);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="251" />
+        <location filename="../../ui/syncpage.py" line="264" />
         <source>已设置 CA 证书：{0}</source>
         <translation>已设置 CA 证书：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="265" />
+        <location filename="../../ui/syncpage.py" line="278" />
         <source>已清除 CA 证书：只信任本机系统的证书</source>
         <translation>已清除 CA 证书：只信任本机系统的证书</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="279" />
+        <location filename="../../ui/syncpage.py" line="292" />
         <source>注册成功：{0}</source>
         <translation>注册成功：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="296" />
+        <location filename="../../ui/syncpage.py" line="309" />
         <source>导出数据包</source>
         <translation>导出数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="301" />
+        <location filename="../../ui/syncpage.py" line="314" />
         <source>已导出 {0} 个事件（序号 {1}–{2}）到 {3}</source>
         <translation>已导出 {0} 个事件（序号 {1}–{2}）到 {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="311" />
+        <location filename="../../ui/syncpage.py" line="324" />
         <source>导入回执文件</source>
         <translation>导入回执文件</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="315" />
+        <location filename="../../ui/syncpage.py" line="328" />
         <source>已确认到序号 {0}</source>
         <translation>已确认到序号 {0}</translation>
     </message>

@@ -129,6 +129,18 @@ class SyncState:
         ).fetchall()
         return [protocol.Rejected(event_id=r[0], seq=r[1], code=r[2], reason=r[3]) for r in rows]
 
+    def set_aside(self) -> list[tuple[str, int, str, str]]:
+        """Other PCs' events this store does not hold, newest first: refused by the district,
+        or pulled and set aside here (`duplicate_case_no`, `local_conflict`, `bad_payload`),
+        as (device_id, seq, code, reason) for IT on the sync page."""
+        return [
+            (r[0], r[1], r[2], r[3])
+            for r in self.desk.conn.execute(
+                "SELECT device_id, seq, code, reason FROM peer_refusals "
+                "ORDER BY received_at DESC, device_id, seq LIMIT 500"
+            )
+        ]
+
     def debt(self) -> protocol.SyncDebt:
         conn, device = self.desk.conn, self.desk.info.device_id
         acked = self.acked
