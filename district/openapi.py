@@ -15,14 +15,15 @@ from fastapi.openapi.utils import get_openapi
 from sync import protocol
 
 REASONS = {
-    400: "body unreadable (broken gzip or JSON)",
+    400: "body unreadable (broken gzip or JSON, not UTF-8, UTF-16 or a BOM)",
     401: "no bearer token, an unknown token, or a wrong enrollment code",
     403: "revoked device, or a device token on an admin endpoint",
     404: "center, device, case or feedback unknown",
     409: "clashes with what the district holds",
     410: "enrollment code expired or already used",
-    413: "body over the bound (compressed or inflated)",
-    422: "a field is wrong; the message names it",
+    413: "body over its endpoint's bound (compressed or inflated: enroll, pull 16 KiB; push, "
+    "access 8 MiB; bundles 64 MiB), or more JSON values than its size allows",
+    422: "a field is wrong (or JSON nested deeper than 67 levels); the message names it",
     429: "too many attempts from this address; retry after `Retry-After` seconds",
     503: "the district's store is unavailable; retry with backoff",
 }

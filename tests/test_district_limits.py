@@ -380,3 +380,5 @@ def test_openapi_states_the_limits_it_can(district):
     assert access["limit"]["schema"]["maximum"] == 2000
     event = spec["components"]["schemas"]["WireEvent"]["properties"]
     assert event["type"]["minLength"] == 1
+    too_large = spec["paths"]["/v1/pull"]["post"]["responses"]["413"]["description"]
+    assert "16 KiB" in too_large and "JSON values" in too_large
