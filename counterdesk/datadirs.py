@@ -121,6 +121,29 @@ def share_in_group_folder(path: Path) -> None:
         return  # not ours to change: opening it reports "not writable" with the path
 
 
+CA_COPY_NAME = "district-ca.pem"
+
+
+def keep_beside_store(store: Path, source: str | Path, name: str = CA_COPY_NAME) -> Path:
+    """A copy of `source` (the district's CA file) in the store's folder, which the PC keeps:
+    IT often picks the file on a USB stick, and every sync failed once the stick was out.
+    Written whole before it replaces an earlier copy; the path to keep is returned (the
+    same file when `source` is already that copy). Raises OSError with the reason."""
+    target = Path(store).parent / name
+    source = Path(source)
+    if source.resolve() == target.resolve():
+        return target
+    data = source.read_bytes()
+    partial = target.with_name(f".{name}.{os.getpid()}.partial")
+    try:
+        partial.write_bytes(data)
+        share_in_group_folder(partial)  # every account of the PC syncs with it
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
+    return target
+
+
 def writable(folder: Path) -> bool:
     """True when this account can create files in `folder` (created if missing)."""
     try:

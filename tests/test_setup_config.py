@@ -3,6 +3,7 @@ the password is never written back, enrollment goes through the registered enrol
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from counterdesk.cli import main
 from counterdesk.desk import Desk
 from counterdesk.domain.errors import InvalidInput
 from sync.client.credentials import load_token
+from sync.client.state import SyncState
 
 GOOD = """
 [center]
@@ -167,3 +169,28 @@ def test_missing_password_env_is_named(tmp_path: Path, monkeypatch):
     with pytest.raises(InvalidInput, match="CD_NOT_SET_X"):
         setup_config.apply_setup(config, store=tmp_path / "c.db")
     assert not (tmp_path / "c.db").exists()
+
+
+def test_the_ca_named_in_center_toml_is_kept_beside_the_store(tmp_path, monkeypatch, secret_store):
+    """center.toml often names the CA on the USB stick setup runs from: the PC keeps a copy
+    beside its store, so pulling the stick out does not stop every sync (it did)."""
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    ca = usb / "区级CA.pem"
+    ca.write_bytes(b"-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n")
+    text = GOOD.format(url="https://zwfw.example.gov.cn", code="", backup=usb / "bk")
+    text = text.replace('enrollment_code = ""', f'ca_bundle = "{ca.as_posix()}"')
+    config = setup_config.load_config(_write(tmp_path, text))
+    monkeypatch.setenv("CD_TEST_ADMIN_PW", "it-secret-pw")
+    store = tmp_path / "data" / "counterdesk.db"
+    report = setup_config.apply_setup(config, store=store, enroller=None)
+    assert ("district", "done") in {(step, status) for step, status, _ in report.steps}
+    kept = store.parent / "district-ca.pem"
+    assert kept.read_bytes() == ca.read_bytes()
+    ca.unlink()  # the stick is pulled out
+    with Desk(store) as desk:
+        assert SyncState(desk).get("ca_bundle") == str(kept)
+    # Setup run again from the kept copy's folder, or with the same file: still one copy.
+    again = setup_config.apply_setup(replace(config, ca_bundle=str(kept)), store=store)
+    assert again.ok, again.text()
+    assert [p.name for p in store.parent.glob("*.pem")] == ["district-ca.pem"]

@@ -151,8 +151,11 @@ def test_enrolling_from_the_sync_page_needs_the_districts_ca(
     # The district's CA: checked, kept, shown.
     choose_in_file_dialog(qtbot, page.choose_ca, str(pki.ca))
     assert ops.last_error is None, ops.last_error
-    assert SyncState(desk).get("ca_bundle") == str(pki.ca)
-    assert str(pki.ca) in page.ca_label.text() and f"{CA_NAME}，有效期至" in page.ca_label.text()
+    kept = desk.path.parent / "district-ca.pem"  # copied beside the store: the PC keeps it
+    assert (
+        SyncState(desk).get("ca_bundle") == str(kept) and kept.read_bytes() == pki.ca.read_bytes()
+    )
+    assert str(kept) in page.ca_label.text() and f"{CA_NAME}，有效期至" in page.ca_label.text()
     assert page.clear_ca.isEnabled()
 
     qtbot.mouseClick(button(page, "enroll"), Qt.MouseButton.LeftButton)
@@ -188,28 +191,43 @@ def test_a_ca_file_that_went_away_is_shown_and_named_at_the_next_sync(
     pki,
     tmp_path,
 ):
-    """A CA chosen from a USB stick that was then pulled out: the page shows it in red and
-    a sync says which file is missing (requests raised a bare OSError)."""
+    """A CA chosen from a USB stick that was then pulled out: the PC kept a copy beside its
+    store, so syncs go on (every sync failed once the stick was out). If that copy goes too,
+    the page shows it in red and a sync says which file is missing (not a bare OSError)."""
     import shutil
 
-    copy = tmp_path / "usb" / "district-ca.pem"
-    copy.parent.mkdir()
-    shutil.copy(pki.ca, copy)
-    client = SyncClient(desk, https_district.base, ca_bundle=str(copy))
+    stick = tmp_path / "usb" / "district-ca.pem"
+    stick.parent.mkdir()
+    shutil.copy(pki.ca, stick)
+    client = SyncClient(desk, https_district.base, ca_bundle=str(stick))
     client.enroll(https_district.issue_code(desk.info.center_code), label="1号窗口")
     client.close()
-    set_ca_bundle(desk, str(copy))
-    copy.unlink()
+    set_ca_bundle(desk, str(stick))
+    stick.unlink()  # the stick is pulled out
+    kept = desk.path.parent / "district-ca.pem"
     window = MainWindow(ui, SyncService())
     qtbot.addWidget(window)
     page = sync_tab(qtbot, window)
-    assert str(copy) in page.ca_label.text() and "找不到 CA 证书文件" in page.ca_label.text()
-    assert "#b00020" in page.ca_label.styleSheet()
+    assert str(kept) in page.ca_label.text() and "#b00020" not in page.ca_label.styleSheet()
     failures: list[BaseException] = []
+    done: list[object] = []
+    window.sync.failed.connect(failures.append)
+    window.sync.synced.connect(done.append)
+    qtbot.mouseClick(button(page, "sync_now"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(done or failures), timeout=10000)
+    assert not failures and done, failures
+
+    kept.unlink()  # now the PC's own copy is gone too
+    window.close()
+    window = MainWindow(ui, SyncService())
+    qtbot.addWidget(window)
+    page = sync_tab(qtbot, window)
+    assert str(kept) in page.ca_label.text() and "找不到 CA 证书文件" in page.ca_label.text()
+    assert "#b00020" in page.ca_label.styleSheet()
     window.sync.failed.connect(failures.append)
     qtbot.mouseClick(button(page, "sync_now"), Qt.MouseButton.LeftButton)
     assert failures and failures[0].code == "tls"
-    assert f"找不到 CA 证书文件 {copy}" in page.message.text()
+    assert f"找不到 CA 证书文件 {kept}" in page.message.text()
 
 
 def test_only_the_admin_sees_or_sets_the_ca(qtbot, ui, desk, pki):  # noqa: F811
@@ -226,7 +244,7 @@ def test_only_the_admin_sees_or_sets_the_ca(qtbot, ui, desk, pki):  # noqa: F811
     assert str(pki.ca) not in shown and "CA" not in shown
     with pytest.raises(NotAllowed):
         set_ca_bundle(desk, None)
-    assert SyncState(desk).get("ca_bundle") == str(pki.ca)
+    assert SyncState(desk).get("ca_bundle") == str(desk.path.parent / "district-ca.pem")
 
 
 def test_the_setup_wizard_takes_the_districts_ca(
@@ -291,7 +309,7 @@ def test_the_setup_wizard_takes_the_districts_ca(
 
     # The PC syncs with the district from now on, verified with that CA.
     with Desk(store) as made:
-        assert SyncState(made).get("ca_bundle") == str(pki.ca)
+        assert SyncState(made).get("ca_bundle") == str(store.parent / "district-ca.pem")
         made.login("admin", "admin1234")
         client = SyncClient(made)
         try:

@@ -59,6 +59,7 @@ def reset_client(desk: Any, server_url: str | None = None) -> Any:
 def set_ca_bundle(desk: Any, path: str | None) -> Any:
     """Keep the district's CA file (checked first) for enrollment and every sync, or forget
     it (None); the admin's only. Returns the checked file (CaFile) or None."""
+    from counterdesk.domain.errors import InvalidInput
     from sync.client.cafile import check_ca_file
     from sync.client.state import SyncState
 
@@ -66,6 +67,15 @@ def set_ca_bundle(desk: Any, path: str | None) -> Any:
         raise NotAllowed("请先登录")
     desk.user.require("admin")
     checked = check_ca_file(path) if path is not None else None
+    if checked is not None:  # kept beside the store: the chosen file may be on a USB stick
+        from counterdesk.datadirs import keep_beside_store
+
+        try:
+            checked = check_ca_file(str(keep_beside_store(desk.path, checked.path)))
+        except OSError as exc:
+            raise InvalidInput(
+                f"无法把 CA 证书复制到本机数据文件夹：{exc.strerror or exc}", field="ca_bundle"
+            ) from exc
     SyncState(desk).set(ca_bundle=checked.path if checked else None)
     reset_client(desk)  # the next call verifies with it
     return checked

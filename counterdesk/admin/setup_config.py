@@ -353,6 +353,20 @@ def _open_or_init(
     return desk
 
 
+def _kept_ca(desk: Any, source: str) -> Path:
+    """The CA file copied beside the store (`datadirs.keep_beside_store`): center.toml may
+    name it on the USB stick that setup ran from."""
+    from counterdesk.datadirs import keep_beside_store
+
+    try:
+        return keep_beside_store(desk.path, source)
+    except OSError as exc:
+        raise InvalidInput(
+            f"district.ca_bundle：复制 CA 证书 {source} 到数据文件夹失败：{exc.strerror or exc}",
+            field="district.ca_bundle",
+        ) from exc
+
+
 def _settings(desk: Any, config: SetupConfig, report: SetupReport) -> None:
     values = {f"printer/{kind}": name for kind, name in config.printers.items()}
     if config.backup_folder:
@@ -408,7 +422,7 @@ def _district(
         if config.ca_bundle:
             desk.conn.execute(
                 "INSERT OR REPLACE INTO sync_state (key, value) VALUES ('ca_bundle', ?)",
-                (config.ca_bundle,),
+                (str(_kept_ca(desk, config.ca_bundle)),),
             )
     report.add("district", "done", f"区级平台地址：{config.server_url}")
     if not config.enrollment_code:
