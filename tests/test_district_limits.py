@@ -129,6 +129,11 @@ def test_the_prescan_passes_honest_bodies_and_refuses_costly_ones():
         wire.prescan(json.dumps(deep).encode())
     with pytest.raises(wire.TooDeep):
         wire.loads_body(b"[" * 200_000 + b"]" * 200_000)
+    # Text cannot hide nesting (brackets and escaped quotes inside strings are text).
+    hidden = '{"events":[' + '["]\\"[",' * 70 + "1" + "]" * 70 + "]}"
+    assert json.loads(hidden)
+    with pytest.raises(wire.TooDeep):
+        wire.prescan(hidden.encode())
 
 
 def test_bodies_are_utf8_json_and_every_400_says_why_in_chinese(district):

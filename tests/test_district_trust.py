@@ -210,9 +210,11 @@ def test_events_of_the_wrong_shape_are_422_naming_the_field(district):
     deep: dict = {}
     for _ in range(300):
         deep = {"d": deep}
-    for payload in ({"n": 2**70}, deep):  # beyond what the canonical encoder can write
-        resp = pc.push([{**good, "payload": payload}])  # (nobody can hash it either)
-        assert resp.status_code == 422 and "无法规范编码" in resp.json()["message"], resp.text
+    # Beyond what the canonical encoder can write (nobody can hash it either); a payload
+    # nested past 64 levels is refused before the body is parsed (sync-protocol §4).
+    for payload, words in (({"n": 2**70}, "无法规范编码"), (deep, "嵌套超过")):
+        resp = pc.push([{**good, "payload": payload}])
+        assert resp.status_code == 422 and words in resp.json()["message"], resp.text
     pc.seq, pc.head = 0, good["prev_hash"]
     opening = pc.event("case_accepted", new_id(), {"case_no": "42"})
     resp = pc.push([opening])
