@@ -14,6 +14,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictInt, StringConstraints
 
+from counterdesk.domain import payloads
 from counterdesk.domain.events import Event, type_problem
 
 PROTOCOL_VERSION = 1
@@ -22,9 +23,8 @@ API_PREFIX = "/v1"
 MAX_BODY_BYTES = 8 * 1024 * 1024
 MAX_BATCH_EVENTS = 5000
 MAX_PULL_CHANGES = 5000
-# An event's canonical payload: a PC's largest real events (an opening with its form and
-# materials, a notice) are 1–2 KiB, its text fields at most 4,000 characters each.
-MAX_PAYLOAD_BYTES = 64 * 1024
+# An event's canonical payload (counterdesk.domain.payloads: the PC refuses to make more).
+MAX_PAYLOAD_BYTES = payloads.MAX_PAYLOAD_BYTES
 MAX_REFUSED_LISTED = 1000
 # A PC clock further than this from the district's is flagged in the supervision summary.
 CLOCK_SKEW_FLAG_MS = 10 * 60 * 1000

@@ -44,6 +44,28 @@ def test_journal_is_append_only(desk, accepted):
         desk.conn.execute("DELETE FROM events")
 
 
+def test_an_event_the_district_would_refuse_as_too_large_is_not_made(desk, accepted):
+    """The district refuses a payload over 64 KiB (`too_large`): such an event would sit in
+    the PC's quarantine for good, so the journal refuses to make it, and nothing is kept."""
+    import pytest
+
+    from counterdesk.domain.errors import InvalidInput
+    from counterdesk.domain.payloads import MAX_PAYLOAD_BYTES
+    from sync import protocol
+
+    assert protocol.MAX_PAYLOAD_BYTES == MAX_PAYLOAD_BYTES  # one bound for both sides
+    head = desk.conn.execute("SELECT COUNT(*), MAX(seq) FROM events").fetchone()
+    journal = desk.ctx.journal
+    big = {"text": "办" * (MAX_PAYLOAD_BYTES // 3 + 10)}  # under the bound in characters
+    with pytest.raises(InvalidInput, match="填写的内容太长"), desk.ctx.write():
+        journal.append(accepted.case_id, "note", "clerk", big)
+    assert desk.conn.execute("SELECT COUNT(*), MAX(seq) FROM events").fetchone() == head
+    fits = {"text": "办" * (MAX_PAYLOAD_BYTES // 3 - 100)}
+    with desk.ctx.write():
+        journal.append(accepted.case_id, "note", "clerk", fits)
+    assert desk.verify().ok
+
+
 def test_verify_names_first_broken_link_for_edit_delete_reorder(desk, matter):
     for _ in range(4):
         desk.accept(APPLICANT, matter.code, required_keys(matter))

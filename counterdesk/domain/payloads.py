@@ -27,6 +27,10 @@ VISITS = ("intake", "pickup", "other")
 MATERIAL_FORMS = ("original", "copy", "original_and_copy", "electronic")
 MAX_DAYS = 3650  # promised, step and supplement days: ten years is already absurd
 MAX_TEXT = 4000  # a field of text in a payload (reasons, notes are far shorter)
+# An event's canonical payload in UTF-8: a PC's largest real events (an opening with its form
+# and materials, a notice) are 1–2 KiB; the district refuses more (`too_large`), so the PC
+# refuses to make such an event at the counter, where the text can still be shortened.
+MAX_PAYLOAD_BYTES = 64 * 1024
 
 Check = Callable[[Any], bool]
 

@@ -17,6 +17,7 @@ from counterdesk.domain.events import (
 )
 from counterdesk.domain.hlc import MAX_AHEAD_MS, HybridClock, physical_ms
 from counterdesk.domain.ids import new_id
+from counterdesk.domain.payloads import MAX_PAYLOAD_BYTES
 from counterdesk.store import canonical, cipher
 
 _SELECT = "SELECT " + ", ".join(EVENT_COLUMNS) + " FROM events"
@@ -112,6 +113,12 @@ class Journal:
             # Stamped after a case whose events lie beyond the clock's bound.
             self.mark_rebased(event.hlc)
         text = canonical.dumps(payload)  # encoded once: hashed and stored
+        if len(text) * 4 > MAX_PAYLOAD_BYTES and len(text.encode()) > MAX_PAYLOAD_BYTES:
+            raise InvalidInput(
+                f"填写的内容太长（超过 {MAX_PAYLOAD_BYTES // 1024} KB），区级平台不会接收："
+                "请缩短申请表、事由或备注中的长段文字",
+                field="payload",
+            )
         event.hash = canonical.event_hash_encoded(event.to_dict(), text)
         self.conn.execute(
             "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", event_row(event, text)
