@@ -15,9 +15,6 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics
 LABEL_POINTS = 9
 WEEKDAYS = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
 WORK_HOURS = range(8, 19)  # 8:00–18:59 always shown on a one-day trend
-PIE_COLOURS = ("#2b7bb9", "#5cb85c", "#f0ad4e", "#d9534f", "#8e6cc0", "#17a2b8", "#795548",
-               "#9e9e9e", "#e83e8c", "#20c997", "#6f42c1", "#fd7e14")  # fmt: skip
-LEVEL_COLOURS = ("#1b7f3b", "#5cb85c", "#f0ad4e", "#e4606d", "#b00020")  # 非常满意 … 非常不满意
 
 
 def _tr(text: str) -> str:
@@ -129,20 +126,20 @@ def bar_chart(
     return chart, series
 
 
-def pie_chart(
-    title: str, pairs: list[tuple[str, int]], colours: tuple[str, ...] = PIE_COLOURS
-) -> tuple[Any, Any]:
-    """A pie whose legend names each slice with its count (slices with none left out;
-    with nothing at all, one grey slice says so)."""
+def pie_chart(title: str, slices: list[tuple[str, int, str]]) -> tuple[Any, Any]:
+    """A pie whose legend names each slice with its count; each slice is (label, count,
+    colour), the colour its meaning's (`counterdesk.queries.colours`), never its place:
+    slices with none are left out and the others keep their colours. With nothing at
+    all, one grey slice says so."""
     from PySide6.QtCharts import QPieSeries
 
     chart = _chart(title)
     series = QPieSeries()
     series.setPieSize(0.9)
-    given = [(label, n) for label, n in pairs if n]
-    for i, (label, value) in enumerate(given):
+    given = [(label, n, colour) for label, n, colour in slices if n]
+    for label, value, colour in given:
         piece = series.append(f"{label}  {value}", value)
-        piece.setColor(QColor(colours[i % len(colours)]))
+        piece.setColor(QColor(colour))
         piece.setLabelVisible(False)  # the legend names each slice; labels would overlap
     if not given:
         empty = series.append(_tr("本期没有数据"), 1)

@@ -24,11 +24,21 @@ from PySide6.QtWidgets import (
 
 from counterdesk.domain.changes import CASES
 from counterdesk.domain.workflow import STATUS_LABELS
+from counterdesk.queries.colours import LEVEL_COLOURS, STATUS_COLOURS
 from ui import ops
-from ui.charts import LEVEL_COLOURS, bar_chart, pie_chart, trend_points
+from ui.charts import bar_chart, pie_chart, trend_points
 from ui.preview import print_document
 
 PERIODS = (("today", "今日"), ("week", "本周"), ("month", "本月"))
+# Bars shown by name before the rest are summed into one 其他 bar (at 1366×768 a chart's
+# cell holds about eight bars with their names).
+TOP_PLACES = 6
+TOP_CLERKS = 7
+
+
+def _category(names: list[str], index: int) -> str:
+    """The category of a bar clicked in a horizontal chart (`bar_chart` draws them reversed)."""
+    return names[len(names) - 1 - index] if 0 <= index < len(names) else ""
 
 
 class DashboardPage(QWidget):
@@ -46,6 +56,7 @@ class DashboardPage(QWidget):
         self.figures = QLabel()
         self.figures.setObjectName("figures")
         self.figures.setWordWrap(True)
+        self.figures.linkActivated.connect(lambda key: self.open_list.emit(key, ""))
         self.figures.setToolTip(
             self.tr(
                 "收件 = 受理 + 不予受理（不予受理不是受理）；"
@@ -101,9 +112,34 @@ class DashboardPage(QWidget):
                 self.period_label(board.period), board.intake, board.accepted, board.rejected,
                 board.notices, board.overdue_count, board.near_due_count,
                 "—" if rate is None else f"{rate:.0%}",
-            ) + self._card_share(board)
+            ) + self._card_share(board) + self._follow_ups(board)
         )  # fmt: skip
         self._charts(board)
+
+    def _follow_ups(self, board: Any) -> str:
+        """待整改差评 (the nearest call-back deadline, red when past) and the cases ended
+        in the period (the lapsed 容缺 ones among them), each a link to its list."""
+        text = ""
+        if board.rectification_count:
+            first = board.rectifications[0]
+            colour = "#b00020" if first.workdays_left < 0 else "#a66b00"
+            text += self.tr(
+                "<br><a href='rectifications' style='color:{0}'>待整改差评 {1} 件</a>"
+                "<span style='color:{0}'>（最近回访期限 {2}{3}）</span>"
+            ).format(
+                colour, board.rectification_count, first.due,
+                self.tr("，已逾期") if first.workdays_left < 0 else "",
+            )  # fmt: skip
+        else:
+            text += self.tr("<br>待整改差评 0 件")
+        lapsed = board.lapsed_count
+        text += self.tr("；本期终止 <a href='ended'>{0} 件</a>").format(board.ended_count)
+        if lapsed:
+            text += self.tr(
+                "<span style='color:#b00020'>（其中容缺逾期未补正、系统自动终止 {0} 件："
+                "请告知申请人重新申请）</span>"
+            ).format(lapsed)
+        return text
 
     def _card_share(self, board: Any) -> str:
         """The share of the period's 收件 (受理 and 不予受理) whose ID a reader took (card
@@ -137,37 +173,23 @@ class DashboardPage(QWidget):
             [(self.tr("受理"), accepted, "#2b7bb9"), (self.tr("不予受理"), rejected, "#d9534f")],
             stacked=True,
         )  # fmt: skip
-        statuses = sorted(board.open_status)
+        statuses = [s for s in STATUS_COLOURS if s in board.open_status]
         status, pie = pie_chart(
             self.tr("在办案件状态"),
-            [(self.tr(STATUS_LABELS[s]), board.open_status[s]) for s in statuses],
-        )
+            [(self.tr(STATUS_LABELS[s]), board.open_status[s], STATUS_COLOURS[s])
+             for s in statuses],
+        )  # fmt: skip
         shown = [s for s in statuses if board.open_status[s]]
         pie.clicked.connect(
             lambda piece: (
                 self.open_list.emit("all", shown[pie.slices().index(piece)]) if shown else None
             )
         )
-        late = Counter(row.step_department or self.tr(row.status_label) for row in board.overdue)
-        near = Counter(row.step_department or self.tr(row.status_label) for row in board.near_due)
-        places = [name for name, _ in (late + near).most_common(6)]
-        overdue, bars = bar_chart(
-            self.tr("超期与临期（按所在部门）"), places,
-            [(self.tr("超期"), [late[p] for p in places], "#d9534f"),
-             (self.tr("临期"), [near[p] for p in places], "#f0ad4e")],
-            horizontal=True, stacked=True,
-        )  # fmt: skip
-        bars.clicked.connect(lambda *_: self.open_list.emit("deadline", ""))
-        top = board.workload[:8]
-        workload, load_bars = bar_chart(
-            self.tr("在办量（按承办人）"), [board.staff.get(c, c) for c, _ in top],
-            [(self.tr("在办"), [n for _, n in top], "#2b7bb9")], horizontal=True,
-        )  # fmt: skip
-        load_bars.clicked.connect(lambda *_: self.open_list.emit("mine", ""))
+        overdue = self._deadline_chart(board)
+        workload = self._workload_chart(board)
         reviews, _ = pie_chart(
-            self.tr("好差评"),
-            [(self.tr(level), n) for level, n in board.evaluations.items()],
-            LEVEL_COLOURS,
+            self.tr("好差评"),  # each level its own colour, whichever levels the period has
+            [(self.tr(level), n, LEVEL_COLOURS[level]) for level, n in board.evaluations.items()],
         )
         places_in_grid = ((trend, 0, 0, 1, 2), (status, 0, 2, 1, 1), (overdue, 1, 0, 1, 1),
                           (workload, 1, 1, 1, 1), (reviews, 1, 2, 1, 1))  # fmt: skip
@@ -179,6 +201,79 @@ class DashboardPage(QWidget):
             self.views.append(view)
         for column in range(3):
             self.grid.setColumnStretch(column, 1)
+
+    def _deadline_chart(self, board: Any) -> Any:
+        """超期与临期 by the department holding the case: the biggest by name, the rest in
+        one 其他 bar, so the bars add up to the heading's figures. A department's bar
+        opens the 红黄灯 list of that department."""
+        from ui.worklists import narrowing
+
+        def place(row: Any) -> str:
+            return row.step_department or self.tr(row.status_label)
+
+        late = Counter(place(row) for row in board.overdue)
+        near = Counter(place(row) for row in board.near_due)
+        # The lists hold the first LIST_LIMIT rows; the counts are exact.
+        late_rest = board.overdue_count - len(board.overdue)
+        near_rest = board.near_due_count - len(board.near_due)
+        ranked = [name for name, _ in (late + near).most_common()]
+        places = ranked[:TOP_PLACES]
+        rest = ranked[TOP_PLACES:]
+        if len(rest) == 1 and not (late_rest or near_rest):
+            places, rest = ranked, []
+        names = list(places)
+        red = [late[p] for p in places]
+        yellow = [near[p] for p in places]
+        if rest or late_rest or near_rest:
+            names.append(self.tr("其他 {0} 个部门").format(len(rest)) if rest else self.tr("其他"))
+            red.append(sum(late[p] for p in rest) + late_rest)
+            yellow.append(sum(near[p] for p in rest) + near_rest)
+        chart, bars = bar_chart(
+            self.tr("超期与临期（按所在部门）"), names,
+            [(self.tr("超期"), red, "#d9534f"), (self.tr("临期"), yellow, "#f0ad4e")],
+            horizontal=True, stacked=True,
+        )  # fmt: skip
+        departments = {row.step_department for row in board.overdue + board.near_due}
+
+        def clicked(index: int, *_: Any) -> None:
+            name = _category(names, index)
+            if name in places and name in departments:
+                self.open_list.emit("deadline", narrowing("department", name))
+            else:
+                self.open_list.emit("deadline", "")
+
+        bars.clicked.connect(clicked)
+        return chart
+
+    def _workload_chart(self, board: Any) -> Any:
+        """在办量 by 承办人: the busiest by name, the rest in one 其他 bar. A clerk's bar
+        opens that clerk's open cases (全部案件 narrowed to the 承办人, open ones first)."""
+        from ui.worklists import narrowing
+
+        top, rest = board.workload[:TOP_CLERKS], board.workload[TOP_CLERKS:]
+        if len(rest) == 1:
+            top, rest = board.workload, []
+        names = [board.staff.get(c, c) for c, _ in top]
+        counts = [n for _, n in top]
+        if rest:
+            names.append(self.tr("其他 {0} 人").format(len(rest)))
+            counts.append(sum(n for _, n in rest))
+        chart, bars = bar_chart(
+            self.tr("在办量（按承办人）"), names,
+            [(self.tr("在办"), counts, "#2b7bb9")], horizontal=True,
+        )  # fmt: skip
+
+        def clicked(index: int, *_: Any) -> None:
+            at = len(names) - 1 - index
+            if 0 <= at < len(top):
+                login = top[at][0]
+                label = board.staff_name(login)
+                self.open_list.emit("open", narrowing("clerk", login, label))
+            else:
+                self.open_list.emit("open", "")
+
+        bars.clicked.connect(clicked)
+        return chart
 
     def report(self, kind: str) -> None:
         today = self.board.today if self.board else None

@@ -25,7 +25,14 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QBrush, QColor
 
 from counterdesk.domain.workflow import STATUS_LABELS
-from counterdesk.queries.worklists import COLUMNS, ListQuery, list_ids, list_rows
+from counterdesk.queries.worklists import (
+    CLERK_COLUMN,
+    COLUMNS,
+    WORK_LISTS,
+    ListQuery,
+    list_ids,
+    list_rows,
+)
 from ui import ops
 
 log = logging.getLogger(__name__)
@@ -112,6 +119,8 @@ class CaseListModel(QAbstractTableModel):
         generation = self.generation
         rowids = list(self.ids[block * BLOCK : (block + 1) * BLOCK])
         labels, lights = self.labels, self.lights
+        spec = WORK_LISTS.get(self.query.key)
+        light = spec.light if spec else "due_date"
 
         def done(rows: dict[int, tuple]) -> None:
             if generation != self.generation:
@@ -128,7 +137,7 @@ class CaseListModel(QAbstractTableModel):
             self.pending.discard(block)  # asked again when the view next paints these rows
             log.warning("loading list rows %s-%s failed: %s", rowids[0], rowids[-1], exc)
 
-        ops.QueryOp(None, lambda desk: list_rows(desk, rowids, labels, lights)).success(
+        ops.QueryOp(None, lambda desk: list_rows(desk, rowids, labels, lights, light)).success(
             done
         ).failure(failed).run_in_background()
 
@@ -165,8 +174,8 @@ class CaseListModel(QAbstractTableModel):
             return PLACEHOLDER if row is None else row[2 + column]
         if row is None:
             return None
-        if role == TOOLTIP:
-            return row[2 + column] or None
+        if role == TOOLTIP:  # the 承办人 shows the name; the login is under the mouse
+            return (row[-1] if column == CLERK_COLUMN else row[2 + column]) or None
         if role == BACKGROUND:
             return self.brushes.get(row[1])
         if role == CASE_ID:

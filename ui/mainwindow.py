@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from counterdesk.domain.hlc import CHINA_TZ
-from ui import ops
+from ui import lapsenotice, ops
 from ui.syncservice import SyncService, age_text
 
 log = logging.getLogger(__name__)
@@ -131,6 +131,7 @@ class MainWindow(QMainWindow):
         self._expiry_timer.timeout.connect(self.expire_deficiencies)
         self._expiry_timer.start(EXPIRY_MINUTES * 60 * 1000)
         self._ensure_page(0)
+        self.lapse_notice = lapsenotice.watch(self, self.ctx)  # 容缺 cases the system ended
         if self.ctx.role == "chief":
             self.show_page("dashboard")  # the chief's first look is the day's figures
         if not ops.executor().synchronous:

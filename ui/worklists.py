@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from counterdesk.domain.changes import CASES
-from counterdesk.queries.worklists import COLUMNS, WORK_LISTS, ListQuery
+from counterdesk.domain.workflow import STATUS_LABELS
+from counterdesk.queries.worklists import COLUMNS, EXTRA_COLUMNS, WORK_LISTS, ListQuery
 from ui import ops
 from ui.listmodel import CASE_ID, DISPLAY, HORIZONTAL, TOOLTIP, CaseListModel, fill_roles
 from ui.reveal import REVEAL_KEY, reveal
@@ -40,10 +41,35 @@ SEARCH_COLUMNS = ("案件编号", "申请人", "证件号", "事项", "状态", 
 # text, at least these ems of the table's font (a CJK character; Latin digits are about
 # half), so a list whose rows are still loading keeps its widths.
 _LIST_EMS = {"case_no": 11, "applicant_name": 4.5, "status": 8, "clerk": 4, "accept_date": 5.5,
-             "due_date": 5.5}  # fmt: skip
+             "due_date": 5.5, "supplement_due": 5.5, "rectification_due": 5.5}  # fmt: skip
 _NAMES = [name for name, _ in COLUMNS]
 LIST_LEAST = {_NAMES.index(name): ems for name, ems in _LIST_EMS.items()}
-LIST_SHARE = tuple(_NAMES.index(name) for name in ("matter_name", "step_name", "step_department"))
+LIST_SHARE = tuple(
+    _NAMES.index(name) for name in ("matter_name", "step_name", "step_department", "outcome_reason")
+)
+# A list opened narrowed (a chart's slice or bar): by status, by 承办人 or by department.
+NARROW_KINDS = {"status": "状态", "clerk": "承办人", "department": "所在部门"}
+
+
+def narrowing(kind: str, value: str, label: str = "") -> str:
+    """The second argument of `WorkListPage.show_list` (and of the dashboard's open_list)
+    for a list narrowed to one 承办人 or department; `label` is what the heading says
+    (the person's name). A bare status key narrows by status, as before."""
+    if kind not in NARROW_KINDS:
+        raise ValueError(kind)
+    return "\t".join((kind, value, label or value))
+
+
+def _parse_narrowing(text: str) -> tuple[str, str, str]:
+    """(kind, value, label) of a narrowing; ("", "", "") for none."""
+    if not text:
+        return "", "", ""
+    if "\t" not in text:
+        return "status", text, QCoreApplication.translate("lists", STATUS_LABELS.get(text, text))
+    kind, value, label = (text.split("\t") + ["", ""])[:3]
+    return kind, value, label or value
+
+
 SEARCH_LEAST = {0: 11, 1: 4.5, 2: 10, 4: 8, 5: 5.5, 6: 5.5, 7: 6}
 SEARCH_SHARE = (SEARCH_COLUMNS.index("事项"),)
 ID_COLUMN = SEARCH_COLUMNS.index("证件号")
@@ -179,9 +205,13 @@ class WorkListPage(QWidget):
     def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.specs = WORK_LISTS
+        self.specs = {
+            key: spec
+            for key, spec in WORK_LISTS.items()
+            if not spec.roles or ctx.role in spec.roles
+        }
         self.current = "mine" if ctx.role in ("clerk", "chief") else "all"
-        self.status_filter = ""
+        self.status_filter = ""  # the narrowing the list was opened with (see `narrowing`)
         self.model = CaseListModel(self)
         self.model.on_loaded = self._loaded
         self.search_model = SearchModel(self)
@@ -206,6 +236,11 @@ class WorkListPage(QWidget):
         self.count.setObjectName("count")
         refresh = QPushButton(self.tr("刷新"))
         refresh.clicked.connect(self.refresh)
+        self.clear_narrowing = QPushButton(self.tr("清除筛选"))
+        self.clear_narrowing.setObjectName("clear_narrowing")
+        self.clear_narrowing.setToolTip(self.tr("显示整个清单"))
+        self.clear_narrowing.clicked.connect(lambda: self.show_list(self.current))
+        self.clear_narrowing.hide()
         self.table = QTableView()
         self.table.setObjectName("table")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -221,6 +256,7 @@ class WorkListPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.filter, 1)
         top.addWidget(self.count)
+        top.addWidget(self.clear_narrowing)
         top.addWidget(refresh)
         right = QVBoxLayout()
         right.addLayout(top)
@@ -264,7 +300,10 @@ class WorkListPage(QWidget):
             self._activated(index)
 
     def show_list(self, key: str, status: str = "") -> None:
+        """Show the list `key`, narrowed by `status`: a status key, or a `narrowing` (one
+        承办人's or one department's cases); the heading says so and 清除筛选 clears it."""
         self.current, self.status_filter = key, status
+        self.clear_narrowing.setVisible(bool(status))
         self.filter.clear()
         if self.table.model() is not self.model:
             self.table.setSortingEnabled(False)
@@ -278,6 +317,10 @@ class WorkListPage(QWidget):
         self.chooser.blockSignals(True)
         self.chooser.setCurrentRow(row)
         self.chooser.blockSignals(False)
+        header = self.table.horizontalHeader()
+        shows = self.specs[key].shows
+        for column, (name, _) in enumerate(COLUMNS):
+            header.setSectionHidden(column, name in EXTRA_COLUMNS and name not in shows)
         self._query()
         self._column_widths()
 
@@ -301,7 +344,14 @@ class WorkListPage(QWidget):
     def _query(self, text: str = "") -> None:
         login = self.ctx.user.login if self.ctx.user else ""
         self.count.setText(self.tr("加载中…"))
-        self.model.set_query(ListQuery(self.current, login, self.status_filter, text))
+        kind, value, _ = _parse_narrowing(self.status_filter)
+        self.model.set_query(
+            ListQuery(
+                self.current, login, value if kind == "status" else "", text,
+                clerk=value if kind == "clerk" else "",
+                department=value if kind == "department" else "",
+            )
+        )  # fmt: skip
 
     def apply_filter(self) -> None:
         self._query(self.filter.text().strip())
@@ -314,13 +364,22 @@ class WorkListPage(QWidget):
         if self.table.model() is not self.model:
             return  # a search is shown: its own count stays in the heading
         label = QCoreApplication.translate("lists", self.specs[self.current].label)
-        self.count.setText(self.tr("{0}：{1} 件").format(label, count))
+        kind, _, shown = _parse_narrowing(self.status_filter)
+        if kind:
+            self.count.setText(
+                self.tr("{0} · {1}：{2} {3} 件").format(
+                    label, self.tr(NARROW_KINDS[kind]), shown, count
+                )
+            )
+        else:
+            self.count.setText(self.tr("{0}：{1} 件").format(label, count))
 
     def search(self, text: str) -> None:
         # No list is highlighted over search results: a click on any list (or F3) shows it.
         self.chooser.blockSignals(True)
         self.chooser.setCurrentRow(-1)
         self.chooser.blockSignals(False)
+        self.clear_narrowing.hide()
         self.table.setSortingEnabled(False)
         self.table.setModel(self.search_model)
         self._column_widths()

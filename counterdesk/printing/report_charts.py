@@ -13,10 +13,10 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 
 from counterdesk.printing.fonts import register
+from counterdesk.queries.colours import LEVEL_COLOURS
 from counterdesk.queries.summaries import Dashboard
 
 FIRST, SECOND = colors.HexColor("#3A6EA5"), colors.HexColor("#E08E45")
-LEVEL_COLOURS = ["#2E7D32", "#66BB6A", "#FDD835", "#FB8C00", "#C62828"]
 HEIGHT = 62 * mm
 
 
@@ -96,7 +96,6 @@ def evaluation_chart(board: Dashboard, width: float) -> Drawing:
     font = register()
     drawing = _drawing(width)
     _title(drawing, "好差评分布")
-    levels = list(board.evaluations)
     given = [(level, n) for level, n in board.evaluations.items() if n]
     if not given:
         drawing.add(String(width / 2, HEIGHT / 2, "本期无评价", fontName=font, fontSize=10,
@@ -108,8 +107,8 @@ def evaluation_chart(board: Dashboard, width: float) -> Drawing:
     pie.labels = [f"{level} {n}" for level, n in given]
     pie.slices.fontName, pie.slices.fontSize = font, 7
     pie.sideLabels = True
-    for i, (level, _) in enumerate(given):
-        pie.slices[i].fillColor = colors.HexColor(LEVEL_COLOURS[levels.index(level) % 5])
+    for i, (level, _) in enumerate(given):  # the level's colour, as on the screen
+        pie.slices[i].fillColor = colors.HexColor(LEVEL_COLOURS[level])
     drawing.add(pie)
     return drawing
 

@@ -122,11 +122,18 @@ def render_report(
         _follow_up_table(board.rectifications, board, width, "整改期限", "无待整改差评"),
         a4.p("七、容缺材料临近补交期限", st.heading),
         _follow_up_table(board.supplements_due, board, width, "补交期限", "无临近期限的容缺材料"),
+        a4.p(
+            f"八、本期终止案件（{board.ended_count} 件，其中容缺逾期未补正、系统自动终止 "
+            f"{board.lapsed_count} 件）",
+            st.heading,
+        ),
+        _ended_table(board, width),
         Spacer(1, 2 * mm),
         a4.p(
             "说明：收件 = 受理 + 不予受理（不予受理不计入受理），按收件日期统计；"
             "窗口人员按首问（接待）人员统计；办结为期间内出结果并通知申请人的"
-            "案件；红：在办且已过承诺办结日期；黄：剩余工作日不超过预警天数"
+            "案件；终止含容缺材料逾期未补正由系统自动终止的案件（须告知申请人重新申请）；"
+            "红：在办且已过承诺办结日期；黄：剩余工作日不超过预警天数"
             f"（{board.yellow_days} 天）；在办及红黄灯为打印时的状态。",
             st.small,
         ),
@@ -152,7 +159,7 @@ def _figures(board: Dashboard, width: float) -> Flowable:
         ("在办", f"{sum(board.open_status.values())} 件", ""),
         ("超期 / 临期", f"{board.overdue_count} / {board.near_due_count} 件", "红 / 黄"),
         ("好差评", f"{reviews} 条", f"满意率 {_percent(board.satisfaction_rate)}"),
-        ("差评", f"{bad} 条", f"待整改 {len(board.rectifications)}"),
+        ("差评", f"{bad} 条", f"待整改 {board.rectification_count}"),
     ]
     st = a4.styles()
     cells = [
@@ -229,6 +236,20 @@ def _follow_up_table(
     for r in items:
         rows.append([r.case_no, r.matter_name, r.applicant_name, r.due, str(r.workdays_left),
                      r.detail, board.staff.get(r.clerk, r.clerk)])  # fmt: skip
+    widths = [38 * mm, 30 * mm, 17 * mm, 22 * mm, 15 * mm, 0, 15 * mm]
+    widths[5] = width - sum(widths)
+    return a4.grid(rows, widths)
+
+
+def _ended_table(board: Dashboard, width: float) -> Flowable:
+    """The cases ended in the period: who ended each (系统 for a lapsed 容缺 case) and why."""
+    if not board.ended:
+        return a4.p("本期无终止案件", a4.styles().small)
+    rows: list[list[object]] = [["案件编号", "办理事项", "申请人", "终止日期", "终止人", "原因", "承办人"]]  # fmt: skip
+    for r in board.ended:
+        reason = f"容缺逾期未补正：{r.reason}" if r.lapsed else r.reason
+        rows.append([r.case_no, r.matter_name, r.applicant_name, r.closed_date, r.by, reason,
+                     board.staff.get(r.clerk, r.clerk)])  # fmt: skip
     widths = [38 * mm, 30 * mm, 17 * mm, 22 * mm, 15 * mm, 0, 15 * mm]
     widths[5] = width - sum(widths)
     return a4.grid(rows, widths)

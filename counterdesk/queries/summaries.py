@@ -130,6 +130,21 @@ class FollowUpRow:
     detail: str
 
 
+@dataclass(frozen=True)
+class EndedRow:
+    """A case ended (终止) in the period: by whom (系统 for a lapsed 容缺 case) and why."""
+
+    case_id: str
+    case_no: str
+    applicant_name: str
+    matter_name: str
+    clerk: str
+    closed_date: str
+    by: str
+    reason: str
+    lapsed: bool
+
+
 @dataclass
 class Dashboard:
     """Everything the chief's screen shows for one period."""
@@ -157,6 +172,10 @@ class Dashboard:
     evaluations: dict[str, int] = field(default_factory=dict)
     rectifications: list[FollowUpRow] = field(default_factory=list)
     supplements_due: list[FollowUpRow] = field(default_factory=list)
+    # Cases ended (终止) in the period, the lapsed 容缺 ones (ended by the system) among them.
+    ended: list[EndedRow] = field(default_factory=list)
+    ended_count: int = 0
+    rectification_count: int = 0
     staff: dict[str, str] = field(default_factory=dict)
     # The period's intake by how the identity was taken: card / wedge / typed.
     by_identity: dict[str, int] = field(default_factory=dict)
@@ -182,6 +201,11 @@ class Dashboard:
         good = sum(self.evaluations.get(level, 0) for level in LEVELS[:3])
         return good / total if total else None
 
+    @property
+    def lapsed_count(self) -> int:
+        """Of `ended`, the lapsed 容缺 cases the system ended (within the listed rows)."""
+        return sum(1 for row in self.ended if row.lapsed)
+
     def staff_name(self, login: str) -> str:
         name = self.staff.get(login)
         return f"{name}（{login}）" if name else login
@@ -205,6 +229,7 @@ def dashboard(
     _processing(q, board)
     _reviews(q, board)
     _follow_ups(q, board)
+    _ended(q, board)
     return board
 
 
@@ -389,6 +414,9 @@ def _follow_ups(q: _Reader, board: Dashboard) -> None:
     board.rectifications = [
         FollowUpRow(*r[:5], r[5], q.left(board.today, r[5]), f"差评：{r[6]}") for r in rows
     ]
+    board.rectification_count = q.rows(
+        "SELECT COUNT(*) FROM {cases} WHERE rectification_state = 'open'"
+    )[0][0]
     limit = q.cal.add_workdays(board.today, board.yellow_days + 1)[0] - dt.timedelta(days=1)
     rows = q.rows(
         f"SELECT {columns}, supplement_due, owed, matter_code, supplement_provisional "
@@ -404,3 +432,29 @@ def _follow_ups(q: _Reader, board: Dashboard) -> None:
         )
         for r in rows
     ]  # fmt: skip
+
+
+def _ended(q: _Reader, board: Dashboard) -> None:
+    """Cases ended (终止) in the period (the cases_closed index), with who ended each
+    (the journal's terminated event, through events_case): the system for a lapsed 容缺
+    case, whose citizen must be told to apply again."""
+    span = (board.period.start.isoformat(), board.period.end.isoformat())
+    where = "FROM {cases} WHERE closed_date BETWEEN ? AND ? AND status = 'terminated'"
+    board.ended_count = q.rows(f"SELECT COUNT(*) {where}", span)[0][0]
+    rows = q.rows(
+        "SELECT id, case_no, applicant_name, matter_name, clerk, closed_date, outcome_reason "
+        f"{where} ORDER BY closed_date, case_no LIMIT ?",
+        (*span, LIST_LIMIT),
+    )
+    ended = []
+    for case_id, *texts, reason in rows:
+        found = q.conn.execute(
+            "SELECT actor, json_extract(payload, '$.cause') FROM events "
+            "WHERE case_id = ? AND type = 'terminated' ORDER BY hlc DESC LIMIT 1",
+            (case_id,),
+        ).fetchone()
+        actor, cause = found if found else ("", None)
+        lapsed = cause == "deficiency_lapsed"
+        by = "系统" if lapsed or actor == "system" else board.staff.get(actor, actor)
+        ended.append(EndedRow(case_id, *texts, by, reason or "", lapsed))
+    board.ended = ended

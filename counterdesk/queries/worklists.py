@@ -18,7 +18,7 @@ from typing import Any
 
 from counterdesk.domain.case import signal
 from counterdesk.domain.errors import InvalidInput
-from counterdesk.domain.workflow import RUNNING, STATUS_LABELS, destination
+from counterdesk.domain.workflow import OPEN, RUNNING, STATUS_LABELS, destination
 
 # The columns a list shows: (cases column, heading).
 COLUMNS = (
@@ -31,10 +31,20 @@ COLUMNS = (
     ("due_date", "办结期限"),
     ("step_name", "当前环节"),
     ("step_department", "所在部门"),
+    # Shown only by the lists that name them in `WorkList.shows` (hidden elsewhere).
+    ("supplement_due", "补交期限"),
+    ("rectification_due", "整改期限"),
+    ("outcome_reason", "终止情况"),
 )
-STATUS_COLUMN = [name for name, _ in COLUMNS].index("status")
-_DUE_COLUMN = [name for name, _ in COLUMNS].index("due_date")
+_NAMES = [name for name, _ in COLUMNS]
+STATUS_COLUMN = _NAMES.index("status")
+_DUE_COLUMN = _NAMES.index("due_date")
+CLERK_COLUMN = _NAMES.index("clerk")
+_REASON_COLUMN = _NAMES.index("outcome_reason")
+# The columns only some lists show.
+EXTRA_COLUMNS = frozenset({"supplement_due", "rectification_due", "outcome_reason"})
 _RUNNING = "(" + ",".join(f"'{s}'" for s in sorted(RUNNING)) + ")"
+_OPEN = "(" + ",".join(f"'{s}'" for s in sorted(OPEN)) + ")"
 # The most cases a hand-off page offers at once (oldest deadline first).
 BATCH_LIMIT = 1000
 
@@ -48,6 +58,11 @@ class WorkList:
     where: str
     params: Callable[[Any, str], tuple] = lambda desk, me: ()
     order: str = "rowid DESC"
+    # Which of EXTRA_COLUMNS the list shows; the date whose nearness colours a row
+    # (red past, yellow within the warning days); the roles offered the list (all: empty).
+    shows: tuple[str, ...] = ()
+    light: str = "due_date"
+    roles: tuple[str, ...] = ()
 
 
 def _yellow_limit(desk: Any, me: str) -> tuple:
@@ -71,6 +86,9 @@ WORK_LISTS: dict[str, WorkList] = {
         WorkList("mine", "我的在办", "rowid IN (SELECT rowid FROM cases INDEXED BY "
                  "cases_open WHERE clerk = ? AND closed_date IS NULL)", lambda desk, me: (me,)),
         WorkList("today", "今日受理", "accept_date = ?", _today),
+        # Every open case (the dashboard's 在办量; narrowed to one 承办人 by a clerk's bar).
+        WorkList("open", "在办案件", f"closed_date IS NULL AND status IN {_OPEN}",
+                 order="due_date, rowid"),
         WorkList("handover", "待送件", "status = 'accepted'"),
         WorkList("departments", "在部门", "status IN ('sent', 'at_department')"),
         WorkList("results", "结果已回", "status IN ('result_ready', 'returned', 'notified')"),
@@ -79,9 +97,17 @@ WORK_LISTS: dict[str, WorkList] = {
                  _yellow_limit, "due_date, rowid"),
         WorkList("supplements", "待补材料",
                  "closed_date IS NULL AND (supplement_due IS NOT NULL "
-                 "OR status = 'needs_supplement')", order="supplement_due, rowid"),
+                 "OR status = 'needs_supplement')", order="supplement_due, rowid",
+                 shows=("supplement_due",), light="supplement_due"),
         WorkList("evaluations", "待评价",
                  "status = 'completed' AND closed_date >= ? AND evaluations = 0", _recent),
+        # Bad reviews awaiting their call-back (整改回访, on the case page), nearest first.
+        WorkList("rectifications", "待整改", "rectification_state = 'open'",
+                 order="rectification_due, rowid", shows=("rectification_due",),
+                 light="rectification_due", roles=("chief",)),
+        # Ended in the last 30 days, by whom and why (a lapsed 容缺 case: 系统).
+        WorkList("ended", "已终止", "status = 'terminated' AND closed_date >= ?", _recent,
+                 "closed_date DESC, rowid DESC", shows=("outcome_reason",)),
         WorkList("all", "全部案件", "1"),
     )
 }  # fmt: skip
@@ -95,6 +121,8 @@ class ListQuery:
     login: str = ""  # whose list "mine" is
     status: str = ""
     text: str = ""
+    clerk: str = ""  # the 承办人's login (a clerk's bar on the dashboard)
+    department: str = ""  # the department the case is at (a department's bar)
     sort: str = ""  # one of COLUMNS' names; empty: the list's own order
     descending: bool = False
 
@@ -107,10 +135,20 @@ def _sql(desk: Any, query: ListQuery) -> tuple[str, tuple]:
     if query.status:
         where += " AND status = ?"
         params += (query.status,)
+    if query.clerk:
+        where += " AND clerk = ?"
+        params += (query.clerk,)
+    if query.department:
+        where += " AND step_department = ?"
+        params += (query.department,)
     if query.text:
         like = f"%{query.text}%"
-        where += " AND (applicant_name LIKE ? OR case_no LIKE ? OR matter_name LIKE ?)"
-        params += (like, like, like)
+        # The 承办人 column shows the name: the filter matches it, and the login.
+        where += (
+            " AND (applicant_name LIKE ? OR case_no LIKE ? OR matter_name LIKE ?"
+            " OR clerk LIKE ? OR clerk IN (SELECT login FROM users WHERE name LIKE ?))"
+        )
+        params += (like, like, like, like, like)
     order = spec.order
     if query.sort:
         if query.sort not in dict(COLUMNS):
@@ -135,30 +173,84 @@ def list_rows(
     rowids: list[int],
     labels: dict[str, str] | None = None,
     lights: dict[str, str] | None = None,
+    light: str = "due_date",
 ) -> dict[int, tuple]:
-    """Some cases in display form: rowid -> (id, deadline signal, the COLUMNS' texts).
+    """Some cases in display form: rowid -> (id, deadline signal, the COLUMNS' texts,
+    the 承办人's name with the login).
 
-    `labels` are the (translated) status labels; `lights` caches the signal per due
-    date over one list load.
+    `labels` are the (translated) status labels; `lights` caches the signal per date
+    over one list load; `light` is the date column colouring a row (a list's
+    `WorkList.light`: the 办结期限 of running cases, or a 补交/整改 deadline of any open
+    case). The 承办人 shows as the person's name; a case's 终止情况 says who ended it
+    and why (系统：容缺逾期未补正 for a lapsed 容缺 case).
     """
+    if light not in ("due_date", "supplement_due", "rectification_due"):
+        raise InvalidInput(f"不能按 {light} 标红黄灯", field="light")
     cols = ", ".join(name for name, _ in COLUMNS)
     marks = ",".join("?" * len(rowids))
     labels = labels if labels is not None else STATUS_LABELS
     lights = lights if lights is not None else {}
+    names = dict(desk.conn.execute("SELECT login, name FROM users"))
     today = desk.today()
     out = {}
     for row in desk.conn.execute(
-        f"SELECT rowid, id, closed_date, {cols} FROM cases WHERE rowid IN ({marks})", rowids
+        f"SELECT rowid, id, closed_date, {light}, {cols} FROM cases WHERE rowid IN ({marks})",
+        rowids,
     ):
-        rowid, case_id, closed, *values = row
-        status, due = values[STATUS_COLUMN], values[_DUE_COLUMN]
-        light = ""
-        if closed is None and status in RUNNING:
-            light = lights.get(due)
-            if light is None:
-                light = lights[due] = signal(due, today, desk.calendar, desk.info.yellow_days)
+        rowid, case_id, closed, when, *values = row
+        status, clerk = values[STATUS_COLUMN], values[CLERK_COLUMN]
+        colour = ""
+        # 办结期限 colours running cases; a 补交/整改 deadline colours every row of its list
+        # (a closed case's bad review still awaits its call-back).
+        if when and (light != "due_date" or (closed is None and status in RUNNING)):
+            colour = lights.get(when)
+            if colour is None:
+                colour = lights[when] = signal(when, today, desk.calendar, desk.info.yellow_days)
         values[STATUS_COLUMN] = labels.get(status, status)
-        out[rowid] = (case_id, light, *[value or "" for value in values])
+        values[CLERK_COLUMN] = names.get(clerk) or clerk
+        if status == "terminated":
+            values[_REASON_COLUMN] = ended_by(desk, case_id, values[_REASON_COLUMN], names)
+        else:
+            values[_REASON_COLUMN] = ""
+        who = f"{names[clerk]}（{clerk}）" if names.get(clerk) else clerk
+        out[rowid] = (case_id, colour, *[value or "" for value in values], who)
+    return out
+
+
+def ended_by(desk: Any, case_id: str, reason: str | None, names: dict[str, str]) -> str:
+    """Who ended a case and why: 系统：容缺逾期未补正（…） for a lapsed 容缺 case, else the
+    person's name and the reason they gave (through the events_case index)."""
+    row = desk.conn.execute(
+        "SELECT actor, json_extract(payload, '$.cause') FROM events "
+        "WHERE case_id = ? AND type = 'terminated' ORDER BY hlc DESC LIMIT 1",
+        (case_id,),
+    ).fetchone()
+    actor, cause = row if row else ("", None)
+    if cause == "deficiency_lapsed":
+        return f"系统：容缺逾期未补正（{reason}）" if reason else "系统：容缺逾期未补正"
+    who = names.get(actor) or ("系统" if actor == "system" else actor)
+    return f"{who}：{reason}" if reason else who
+
+
+def lapsed_for(desk: Any, login: str, days: int = 7) -> list[tuple[str, str, str]]:
+    """(case id, case number, applicant) of `login`'s 容缺 cases the system ended in the
+    last `days` days (deadline passed, materials not supplied): whose citizens the clerk
+    must tell to apply again. Through cases_clerk_status, then each case's events."""
+    since = (desk.today() - dt.timedelta(days=days)).isoformat()
+    rows = desk.conn.execute(
+        "SELECT id, case_no, applicant_name FROM cases WHERE clerk = ? AND status = 'terminated' "
+        "AND closed_date >= ? ORDER BY closed_date, case_no",
+        (login, since),
+    ).fetchall()
+    out = []
+    for case_id, case_no, name in rows:
+        cause = desk.conn.execute(
+            "SELECT json_extract(payload, '$.cause') FROM events "
+            "WHERE case_id = ? AND type = 'terminated' ORDER BY hlc DESC LIMIT 1",
+            (case_id,),
+        ).fetchone()
+        if cause and cause[0] == "deficiency_lapsed":
+            out.append((case_id, case_no, name))
     return out
 
 

@@ -77,6 +77,7 @@ def data_strings() -> list[tuple[str, str]]:
     pairs += [("UserDialog", s) for s in admin.ROLES.values()]
     pairs += [("PrintersTab", s) for s in kind_labels().values()]
     pairs += [("SearchModel", s) for s in worklists.SEARCH_COLUMNS]
+    pairs += [("WorkListPage", s) for s in worklists.NARROW_KINDS.values()]
     pairs += [("ReaderBox", s) for s in KINDS.values()]
     pairs += [("SimulatorButton", s) for s in LABELS.values()]
     pairs += [("CardPanel", s) for s in card_labels()]

@@ -92,117 +92,117 @@
 <context>
     <name>AccessDialog</name>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="168" />
+        <location filename="../../ui/_i18n_strings.py" line="173" />
         <source>打开案件</source>
         <translation>Opened a case</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="169" />
+        <location filename="../../ui/_i18n_strings.py" line="174" />
         <source>显示完整证件号</source>
         <translation>Revealed a full ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="170" />
+        <location filename="../../ui/_i18n_strings.py" line="175" />
         <source>显示完整电话</source>
         <translation>Revealed a full phone</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="171" />
+        <location filename="../../ui/_i18n_strings.py" line="176" />
         <source>按证件号/号码查询</source>
         <translation>Searched by ID/number</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="172" />
+        <location filename="../../ui/_i18n_strings.py" line="177" />
         <source>按姓名查询</source>
         <translation>Searched by name</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="173" />
+        <location filename="../../ui/_i18n_strings.py" line="178" />
         <source>按证件号调取老用户信息</source>
         <translation>Looked up a returning citizen by ID</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="174" />
+        <location filename="../../ui/_i18n_strings.py" line="179" />
         <source>打印含个人信息的清单</source>
         <translation>Printed a list with personal data</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="175" />
+        <location filename="../../ui/_i18n_strings.py" line="180" />
         <source>导出含个人信息的清单</source>
         <translation>Exported a list with personal data</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="176" />
+        <location filename="../../ui/_i18n_strings.py" line="181" />
         <source>按号码</source>
         <translation>by number</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="177" />
+        <location filename="../../ui/_i18n_strings.py" line="182" />
         <source>按姓名</source>
         <translation>by name</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="178" />
+        <location filename="../../ui/_i18n_strings.py" line="183" />
         <source>按拼音</source>
         <translation>by pinyin</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="179" />
+        <location filename="../../ui/_i18n_strings.py" line="184" />
         <source>按文字</source>
         <translation>by text</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="180" />
+        <location filename="../../ui/_i18n_strings.py" line="185" />
         <source>按案件编号</source>
         <translation>by case number</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="181" />
+        <location filename="../../ui/_i18n_strings.py" line="186" />
         <source>老用户</source>
         <translation>returning citizen</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="182" />
+        <location filename="../../ui/_i18n_strings.py" line="187" />
         <source>新申请人</source>
         <translation>new applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="183" />
+        <location filename="../../ui/_i18n_strings.py" line="188" />
         <source>送件交接单</source>
         <translation>Handover list</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="184" />
+        <location filename="../../ui/_i18n_strings.py" line="189" />
         <source>结果返回清单</source>
         <translation>Returns list</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="185" />
+        <location filename="../../ui/_i18n_strings.py" line="190" />
         <source>中心日报</source>
         <translation>Daily report</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="186" />
+        <location filename="../../ui/_i18n_strings.py" line="191" />
         <source>中心月报</source>
         <translation>Monthly report</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="187" />
+        <location filename="../../ui/_i18n_strings.py" line="192" />
         <source>统计报表</source>
         <translation>Dashboard figures</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="188" />
+        <location filename="../../ui/_i18n_strings.py" line="193" />
         <source>案件清单</source>
         <translation>Case list</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="189" />
+        <location filename="../../ui/_i18n_strings.py" line="194" />
         <source>（不止一页）</source>
         <translation> (more than one page)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="190" />
+        <location filename="../../ui/_i18n_strings.py" line="195" />
         <source>：</source>
         <translation>: </translation>
     </message>
@@ -250,32 +250,32 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../ui/admin.py" line="423" />
+        <location filename="../../ui/admin.py" line="463" />
         <source>用户与角色</source>
         <translation>Users and roles</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="424" />
+        <location filename="../../ui/admin.py" line="464" />
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="426" />
+        <location filename="../../ui/admin.py" line="466" />
         <source>事项目录</source>
         <translation>Matter catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="429" />
+        <location filename="../../ui/admin.py" line="469" />
         <source>打印机与设备</source>
         <translation>Printers and devices</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="432" />
+        <location filename="../../ui/admin.py" line="472" />
         <source>备份与恢复</source>
         <translation>Backup and restore</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="433" />
+        <location filename="../../ui/admin.py" line="473" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
@@ -283,37 +283,37 @@
 <context>
     <name>ApplicantBox</name>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="109" />
+        <location filename="../../ui/_i18n_strings.py" line="114" />
         <source>居民身份证</source>
         <translation>Resident ID card</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="110" />
+        <location filename="../../ui/_i18n_strings.py" line="115" />
         <source>港澳台居民居住证</source>
         <translation>Residence permit for HK, Macao and Taiwan residents</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="112" />
+        <location filename="../../ui/_i18n_strings.py" line="117" />
         <source>护照</source>
         <translation>Passport</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="113" />
+        <location filename="../../ui/_i18n_strings.py" line="118" />
         <source>港澳居民来往内地通行证</source>
         <translation>Hong Kong/Macao travel permit</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="114" />
+        <location filename="../../ui/_i18n_strings.py" line="119" />
         <source>台湾居民来往大陆通行证</source>
         <translation>Taiwan travel permit</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="111" />
+        <location filename="../../ui/_i18n_strings.py" line="116" />
         <source>外国人永久居留身份证</source>
         <translation>Foreign permanent resident ID</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="115" />
+        <location filename="../../ui/_i18n_strings.py" line="120" />
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
@@ -401,67 +401,81 @@
 <context>
     <name>BackupTab</name>
     <message>
-        <location filename="../../ui/admin.py" line="285" />
+        <location filename="../../ui/admin.py" line="286" />
         <source>选择文件夹</source>
         <translation>Choose folder</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="287" />
+        <location filename="../../ui/admin.py" line="288" />
         <source>立即备份</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="290" />
+        <location filename="../../ui/admin.py" line="291" />
         <source>从备份恢复…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="299" />
+        <location filename="../../ui/admin.py" line="300" />
         <source>备份到（如U盘）</source>
         <translation>Back up to (e.g. USB stick)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="300" />
+        <location filename="../../ui/admin.py" line="301" />
         <source>保留份数</source>
         <translation>Backups to keep</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="306" />
+        <location filename="../../ui/admin.py" line="307" />
         <source>备份文件夹</source>
         <translation>Backup folder</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="315" />
+        <location filename="../../ui/admin.py" line="316" />
         <source>请先选择备份文件夹</source>
         <translation>Choose a backup folder first</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="321" />
+        <location filename="../../ui/admin.py" line="322" />
         <source>正在备份…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="326" />
+        <location filename="../../ui/admin.py" line="327" />
         <source>已备份到 {0}（{1:.1f} MB，已校验）</source>
         <translation>Backed up to {0} ({1:.1f} MB, verified)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="331" />
+        <location filename="../../ui/admin.py" line="334" />
         <source>选择备份文件</source>
         <translation>Choose backup file</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="335" />
+        <location filename="../../ui/admin.py" line="349" />
+        <source>其中最后一笔业务办理于 {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="351" />
+        <source>其中还没有办理过业务</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="354" />
+        <source>恢复 {0} 的备份（{1}）。
+
+本机现在的数据将被替换（原数据另存，不删除）。此后在本机办理的业务：已同步到区级平台的，恢复后重新注册并同步时会送回本机；没有同步的（离线中心：没有送到区级导入的U盘数据包）将丢失。
+
+完成后需重新登录。继续吗？</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="360" />
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="336" />
-        <source>恢复会替换本机数据（原数据另存），完成后需重新登录。继续吗？</source>
-        <translation>Restoring replaces this PC's data (the old data is kept aside); you sign in again afterwards. Continue?</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin.py" line="359" />
+        <location filename="../../ui/admin.py" line="391" />
         <source>已恢复。原数据保留在 {0}。请重新登录，联网后先同步。</source>
         <translation>Restored. The old data is kept at {0}. Sign in again and sync first when online.</translation>
     </message>
@@ -534,17 +548,17 @@
         <translation>{0} cases done</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="207" />
+        <location filename="../../ui/_i18n_strings.py" line="212" />
         <source>送件（交部门）</source>
         <translation>Hand over (to department)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="208" />
+        <location filename="../../ui/_i18n_strings.py" line="213" />
         <source>结果返回（从部门取回）</source>
         <translation>Return results (from department)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="209" />
+        <location filename="../../ui/_i18n_strings.py" line="214" />
         <source>领取办结</source>
         <translation>Pickup and complete</translation>
     </message>
@@ -552,52 +566,52 @@
 <context>
     <name>CardPanel</name>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="255" />
+        <location filename="../../ui/_i18n_strings.py" line="263" />
         <source>居民身份证</source>
         <translation>Resident ID card</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="256" />
+        <location filename="../../ui/_i18n_strings.py" line="264" />
         <source>港澳台居民居住证</source>
         <translation>Residence permit for HK, Macao and Taiwan residents</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="257" />
+        <location filename="../../ui/_i18n_strings.py" line="265" />
         <source>外国人永久居留身份证</source>
         <translation>Foreign permanent resident ID</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="258" />
+        <location filename="../../ui/_i18n_strings.py" line="266" />
         <source>香港居民居住证</source>
         <translation>Residence permit for Hong Kong residents</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="259" />
+        <location filename="../../ui/_i18n_strings.py" line="267" />
         <source>澳门居民居住证</source>
         <translation>Residence permit for Macao residents</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="260" />
+        <location filename="../../ui/_i18n_strings.py" line="268" />
         <source>台湾居民居住证</source>
         <translation>Residence permit for Taiwan residents</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="261" />
+        <location filename="../../ui/_i18n_strings.py" line="269" />
         <source>未知</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="262" />
+        <location filename="../../ui/_i18n_strings.py" line="270" />
         <source>男</source>
         <translation>male</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="263" />
+        <location filename="../../ui/_i18n_strings.py" line="271" />
         <source>女</source>
         <translation>female</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="264" />
+        <location filename="../../ui/_i18n_strings.py" line="272" />
         <source>未说明</source>
         <translation>not stated</translation>
     </message>
@@ -822,439 +836,439 @@
         <translation>Done: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="54" />
+        <location filename="../../ui/_i18n_strings.py" line="59" />
         <source>已受理（待送件）</source>
         <translation>Accepted (to hand over)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="55" />
+        <location filename="../../ui/_i18n_strings.py" line="60" />
         <source>已送部门</source>
         <translation>Sent to department</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="56" />
+        <location filename="../../ui/_i18n_strings.py" line="61" />
         <source>部门办理中</source>
         <translation>At department</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="57" />
+        <location filename="../../ui/_i18n_strings.py" line="62" />
         <source>待补正材料</source>
         <translation>Awaiting supplement</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="58" />
+        <location filename="../../ui/_i18n_strings.py" line="63" />
         <source>部门已出结果</source>
         <translation>Result issued</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="59" />
+        <location filename="../../ui/_i18n_strings.py" line="64" />
         <source>结果已返回中心</source>
         <translation>Result back at center</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="60" />
+        <location filename="../../ui/_i18n_strings.py" line="65" />
         <source>已通知领取</source>
         <translation>Citizen notified</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="61" />
+        <location filename="../../ui/_i18n_strings.py" line="66" />
         <source>已办结</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="62" />
+        <location filename="../../ui/_i18n_strings.py" line="67" />
         <source>已中止</source>
         <translation>Suspended</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="63" />
+        <location filename="../../ui/_i18n_strings.py" line="68" />
         <source>已撤回</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="64" />
+        <location filename="../../ui/_i18n_strings.py" line="69" />
         <source>不予受理</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="65" />
+        <location filename="../../ui/_i18n_strings.py" line="70" />
         <source>已终止</source>
         <translation>Terminated</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="66" />
+        <location filename="../../ui/_i18n_strings.py" line="71" />
         <source>受理</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="67" />
+        <location filename="../../ui/_i18n_strings.py" line="72" />
         <source>一次性告知</source>
         <translation>One-time notice</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="68" />
+        <location filename="../../ui/_i18n_strings.py" line="73" />
         <source>补齐材料</source>
         <translation>Materials supplemented</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="69" />
+        <location filename="../../ui/_i18n_strings.py" line="74" />
         <source>送件至部门</source>
         <translation>Handed over</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="70" />
+        <location filename="../../ui/_i18n_strings.py" line="75" />
         <source>部门签收</source>
         <translation>Department received</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="71" />
+        <location filename="../../ui/_i18n_strings.py" line="76" />
         <source>部门出具结果</source>
         <translation>Department result</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="72" />
+        <location filename="../../ui/_i18n_strings.py" line="77" />
         <source>结果返回中心</source>
         <translation>Result returned</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="73" />
+        <location filename="../../ui/_i18n_strings.py" line="78" />
         <source>通知申请人</source>
         <translation>Notify citizen</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="74" />
+        <location filename="../../ui/_i18n_strings.py" line="79" />
         <source>办结（领取/送达）</source>
         <translation>Completed (picked up/delivered)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="75" />
+        <location filename="../../ui/_i18n_strings.py" line="80" />
         <source>中止</source>
         <translation>Suspend</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="76" />
+        <location filename="../../ui/_i18n_strings.py" line="81" />
         <source>恢复</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="77" />
+        <location filename="../../ui/_i18n_strings.py" line="82" />
         <source>转交</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="78" />
+        <location filename="../../ui/_i18n_strings.py" line="83" />
         <source>申请人撤回</source>
         <translation>Withdrawn by applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="79" />
+        <location filename="../../ui/_i18n_strings.py" line="84" />
         <source>终止</source>
         <translation>Terminate</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="80" />
+        <location filename="../../ui/_i18n_strings.py" line="85" />
         <location filename="../../ui/casepage.py" line="422" />
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="81" />
+        <location filename="../../ui/_i18n_strings.py" line="86" />
         <source>好差评</source>
         <translation>Evaluation</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="82" />
+        <location filename="../../ui/_i18n_strings.py" line="87" />
         <source>整改回访</source>
         <translation>Rectification call-back</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="83" />
+        <location filename="../../ui/_i18n_strings.py" line="88" />
         <source>补打</source>
         <translation>Reprint</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="84" />
+        <location filename="../../ui/_i18n_strings.py" line="89" />
         <source>非常满意</source>
         <translation>Very satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="85" />
+        <location filename="../../ui/_i18n_strings.py" line="90" />
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="86" />
+        <location filename="../../ui/_i18n_strings.py" line="91" />
         <source>基本满意</source>
         <translation>Fairly satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="87" />
+        <location filename="../../ui/_i18n_strings.py" line="92" />
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="88" />
+        <location filename="../../ui/_i18n_strings.py" line="93" />
         <source>非常不满意</source>
         <translation>Very dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="89" />
+        <location filename="../../ui/_i18n_strings.py" line="94" />
         <source>居民身份证</source>
         <translation>Resident ID card</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="90" />
+        <location filename="../../ui/_i18n_strings.py" line="95" />
         <source>港澳台居民居住证</source>
         <translation>Residence permit for HK, Macao and Taiwan residents</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="92" />
+        <location filename="../../ui/_i18n_strings.py" line="97" />
         <source>护照</source>
         <translation>Passport</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="93" />
+        <location filename="../../ui/_i18n_strings.py" line="98" />
         <source>港澳居民来往内地通行证</source>
         <translation>Hong Kong/Macao travel permit</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="94" />
+        <location filename="../../ui/_i18n_strings.py" line="99" />
         <source>台湾居民来往大陆通行证</source>
         <translation>Taiwan travel permit</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="91" />
+        <location filename="../../ui/_i18n_strings.py" line="96" />
         <source>外国人永久居留身份证</source>
         <translation>Foreign permanent resident ID</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="95" />
+        <location filename="../../ui/_i18n_strings.py" line="100" />
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="96" />
+        <location filename="../../ui/_i18n_strings.py" line="101" />
         <source>准予</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="97" />
+        <location filename="../../ui/_i18n_strings.py" line="102" />
         <source>不予</source>
         <translation>Denied</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="98" />
+        <location filename="../../ui/_i18n_strings.py" line="103" />
         <source>需补正</source>
         <translation>Needs supplement</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="99" />
+        <location filename="../../ui/_i18n_strings.py" line="104" />
         <source>领取</source>
         <translation>Pickup</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="100" />
+        <location filename="../../ui/_i18n_strings.py" line="105" />
         <source>送达</source>
         <translation>Delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="101" />
+        <location filename="../../ui/_i18n_strings.py" line="106" />
         <source>邮寄</source>
         <translation>Mail</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="102" />
+        <location filename="../../ui/_i18n_strings.py" line="107" />
         <source>受理回执（热敏）</source>
         <translation>Receipt (thermal)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="103" />
+        <location filename="../../ui/_i18n_strings.py" line="108" />
         <source>受理回执（A4）</source>
         <translation>Receipt (A4)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="104" />
+        <location filename="../../ui/_i18n_strings.py" line="109" />
         <source>申请表</source>
         <translation>Application form</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="105" />
+        <location filename="../../ui/_i18n_strings.py" line="110" />
         <source>容缺受理承诺书</source>
         <translation>Deficiency commitment letter</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="106" />
+        <location filename="../../ui/_i18n_strings.py" line="111" />
         <source>不予受理通知书</source>
         <translation>Rejection notice</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="107" />
+        <location filename="../../ui/_i18n_strings.py" line="112" />
         <source>办结通知（领取单）</source>
         <translation>Pickup slip</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="108" />
+        <location filename="../../ui/_i18n_strings.py" line="113" />
         <source>好差评评价单</source>
         <translation>Evaluation slip</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="353" />
+        <location filename="../../ui/_i18n_strings.py" line="363" />
         <source>按数字键作答（5 最满意）</source>
         <translation>Answer with the number keys (5 = most satisfied)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="354" />
+        <location filename="../../ui/_i18n_strings.py" line="364" />
         <source>评价等级</source>
         <translation>Overall rating</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="382" />
+        <location filename="../../ui/_i18n_strings.py" line="392" />
         <source>本机（{0}）</source>
         <translation>This PC ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="383" />
+        <location filename="../../ui/_i18n_strings.py" line="393" />
         <source>区级平台</source>
         <translation>District platform</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="384" />
+        <location filename="../../ui/_i18n_strings.py" line="394" />
         <source>本中心其他窗口电脑 {0}</source>
         <translation>Another counter PC of this center {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="356" />
+        <location filename="../../ui/_i18n_strings.py" line="366" />
         <source>评价环节</source>
         <translation>Visit</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="355" />
+        <location filename="../../ui/_i18n_strings.py" line="365" />
         <source>（已评价）</source>
         <translation> (rated)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="357" />
+        <location filename="../../ui/_i18n_strings.py" line="367" />
         <source>意见</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="358" />
+        <location filename="../../ui/_i18n_strings.py" line="368" />
         <source>请申请人选择评价等级（必选）</source>
         <translation>The applicant must choose an overall rating</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="359" />
+        <location filename="../../ui/_i18n_strings.py" line="369" />
         <source>结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="360" />
+        <location filename="../../ui/_i18n_strings.py" line="370" />
         <source>理由（不予/补正必填）</source>
         <translation>Reason (required unless approved)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="361" />
+        <location filename="../../ui/_i18n_strings.py" line="371" />
         <source>文书编号</source>
         <translation>Document number</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="362" />
+        <location filename="../../ui/_i18n_strings.py" line="372" />
         <source>补交材料</source>
         <translation>Supplement materials</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="363" />
+        <location filename="../../ui/_i18n_strings.py" line="373" />
         <source>勾选申请人本次补交的材料：</source>
         <translation>Tick the materials the applicant has brought:</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="364" />
+        <location filename="../../ui/_i18n_strings.py" line="374" />
         <source>转交给其他承办人</source>
         <translation>Transfer to another clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="365" />
+        <location filename="../../ui/_i18n_strings.py" line="375" />
         <source>转交原因（可不填）</source>
         <translation>Reason for the transfer (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="366" />
+        <location filename="../../ui/_i18n_strings.py" line="376" />
         <source>转交给：</source>
         <translation>Transfer to:</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="367" />
+        <location filename="../../ui/_i18n_strings.py" line="377" />
         <source>没有可以接手的人：除当前承办人外，本中心没有在用的窗口人员或中心负责人账户。请系统管理员添加或启用账户后再转交。</source>
         <translation>Nobody can take this case over: apart from its current clerk, this center has no active counter-clerk or center-chief account. Ask the system administrator to add or re-enable an account, then transfer.</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="368" />
+        <location filename="../../ui/_i18n_strings.py" line="378" />
         <source>部门签收人</source>
         <translation>Received by (department)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="369" />
+        <location filename="../../ui/_i18n_strings.py" line="379" />
         <source>通知方式（电话/短信/当面）</source>
         <translation>How notified (phone/SMS/in person)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="370" />
+        <location filename="../../ui/_i18n_strings.py" line="380" />
         <source>中止原因（听证、检测、专家评审）</source>
         <translation>Reason to suspend (hearing, testing, expert review)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="371" />
+        <location filename="../../ui/_i18n_strings.py" line="381" />
         <source>撤回原因</source>
         <translation>Reason for withdrawal</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="372" />
+        <location filename="../../ui/_i18n_strings.py" line="382" />
         <source>终止原因</source>
         <translation>Reason for termination</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="373" />
+        <location filename="../../ui/_i18n_strings.py" line="383" />
         <location filename="../../ui/casepage.py" line="422" />
         <source>备注内容</source>
         <translation>Note text</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="374" />
+        <location filename="../../ui/_i18n_strings.py" line="384" />
         <source>送件人（默认本人）</source>
         <translation>Carrier (default: me)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="375" />
+        <location filename="../../ui/_i18n_strings.py" line="385" />
         <source>取件人（默认本人）</source>
         <translation>Collected by (default: me)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="376" />
+        <location filename="../../ui/_i18n_strings.py" line="386" />
         <source>请填写部门签收人的姓名（谁在部门签收了材料）</source>
         <translation>Please give the name of the person at the department who signed for the materials</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="377" />
+        <location filename="../../ui/_i18n_strings.py" line="387" />
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="378" />
+        <location filename="../../ui/_i18n_strings.py" line="388" />
         <source>办结</source>
         <translation>Complete</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="379" />
+        <location filename="../../ui/_i18n_strings.py" line="389" />
         <source>领取人</source>
         <translation>Collected by</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="380" />
+        <location filename="../../ui/_i18n_strings.py" line="390" />
         <source>回访情况</source>
         <translation>Call-back notes</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="381" />
+        <location filename="../../ui/_i18n_strings.py" line="391" />
         <source>申请人对整改满意吗？</source>
         <translation>Is the applicant satisfied with the rectification?</translation>
     </message>
@@ -1290,22 +1304,22 @@
 <context>
     <name>Checklist</name>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="128" />
+        <location filename="../../ui/_i18n_strings.py" line="133" />
         <source>原件</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="129" />
+        <location filename="../../ui/_i18n_strings.py" line="134" />
         <source>复印件</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="130" />
+        <location filename="../../ui/_i18n_strings.py" line="135" />
         <source>原件及复印件</source>
         <translation>Original and copy</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="131" />
+        <location filename="../../ui/_i18n_strings.py" line="136" />
         <source>电子</source>
         <translation>Electronic</translation>
     </message>
@@ -1353,258 +1367,298 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/dashboard.py" line="57" />
+        <location filename="../../ui/dashboard.py" line="68" />
         <source>统计区间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="61" />
+        <location filename="../../ui/dashboard.py" line="72" />
         <source>日报 PDF</source>
         <translation>Daily report PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="62" />
+        <location filename="../../ui/dashboard.py" line="73" />
         <source>月报 PDF</source>
         <translation>Monthly report PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="63" />
+        <location filename="../../ui/dashboard.py" line="74" />
         <source>导出 Excel/CSV</source>
         <translation>Export Excel/CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="64" />
+        <location filename="../../ui/dashboard.py" line="75" />
         <source>查询留痕</source>
         <translation>Access log</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="51" />
+        <location filename="../../ui/dashboard.py" line="62" />
         <source>收件 = 受理 + 不予受理（不予受理不是受理）；收件读卡率 = 证件由读卡器（含键盘式读卡器）读取的件数 / 收件件数</source>
         <translation>Received = accepted + rejected (a rejection is not an acceptance); card-read share = cases whose ID a card reader (or a keyboard-wedge reader) took / cases received</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="97" />
+        <location filename="../../ui/dashboard.py" line="108" />
         <source>&lt;b&gt;{0}&lt;/b&gt;：收件 {1} 件（受理 {2}，不予受理 {3}），一次性告知 {4} 份；&lt;span style='color:#b00020'&gt;超期 {5} 件&lt;/span&gt;，&lt;span style='color:#a66b00'&gt;临期 {6} 件&lt;/span&gt;；满意率 {7}</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt;: {1} received ({2} accepted, {3} rejected), {4} one-time notices; &lt;span style='color:#b00020'&gt;{5} overdue&lt;/span&gt;, &lt;span style='color:#a66b00'&gt;{6} near due&lt;/span&gt;; satisfaction {7}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="113" />
+        <location filename="../../ui/dashboard.py" line="127" />
+        <source>&lt;br&gt;&lt;a href='rectifications' style='color:{0}'&gt;待整改差评 {1} 件&lt;/a&gt;&lt;span style='color:{0}'&gt;（最近回访期限 {2}{3}）&lt;/span&gt;</source>
+        <translation>&lt;br&gt;&lt;a href='rectifications' style='color:{0}'&gt;{1} bad reviews awaiting rectification&lt;/a&gt;&lt;span style='color:{0}'&gt; (nearest call-back deadline {2}{3})&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="131" />
+        <source>，已逾期</source>
+        <translation>, overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="134" />
+        <source>&lt;br&gt;待整改差评 0 件</source>
+        <translation>&lt;br&gt;0 bad reviews awaiting rectification</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="136" />
+        <source>；本期终止 &lt;a href='ended'&gt;{0} 件&lt;/a&gt;</source>
+        <translation>; ended in the period: &lt;a href='ended'&gt;{0}&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="139" />
+        <source>&lt;span style='color:#b00020'&gt;（其中容缺逾期未补正、系统自动终止 {0} 件：请告知申请人重新申请）&lt;/span&gt;</source>
+        <translation>&lt;span style='color:#b00020'&gt; ({0} ended by the system, owed materials not supplied in time: tell the applicants to apply again)&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="149" />
         <source>；收件读卡率 {0}（{1}/{2} 件）</source>
         <translation>; card-read share {0} ({1}/{2} received)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="121" />
+        <location filename="../../ui/dashboard.py" line="157" />
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="122" />
+        <location filename="../../ui/dashboard.py" line="158" />
         <source>{0}（{1} 至 {2}）</source>
         <translation>{0} ({1} to {2})</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="137" />
+        <location filename="../../ui/dashboard.py" line="173" />
         <source>受理</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="142" />
+        <location filename="../../ui/dashboard.py" line="178" />
         <source>在办案件状态</source>
         <translation>Open cases by status</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="155" />
+        <location filename="../../ui/dashboard.py" line="228" />
+        <source>其他 {0} 个部门</source>
+        <translation>{0} other departments</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="228" />
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="232" />
         <source>超期与临期（按所在部门）</source>
         <translation>Overdue and near due (by department)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="156" />
+        <location filename="../../ui/dashboard.py" line="233" />
         <source>超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="157" />
+        <location filename="../../ui/dashboard.py" line="233" />
         <source>临期</source>
         <translation>Near due</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="163" />
+        <location filename="../../ui/dashboard.py" line="259" />
+        <source>其他 {0} 人</source>
+        <translation>{0} others</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="262" />
         <source>在办量（按承办人）</source>
         <translation>Open cases per clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="164" />
+        <location filename="../../ui/dashboard.py" line="263" />
         <source>在办</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="168" />
+        <location filename="../../ui/dashboard.py" line="191" />
         <source>好差评</source>
         <translation>Evaluation</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="201" />
+        <location filename="../../ui/dashboard.py" line="296" />
         <source>导出统计</source>
         <translation>Export figures</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="207" />
+        <location filename="../../ui/dashboard.py" line="302" />
         <source>已导出到 {0}</source>
         <translation>Exported to {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="144" />
+        <location filename="../../ui/_i18n_strings.py" line="149" />
         <source>已受理（待送件）</source>
         <translation>Accepted (to hand over)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="145" />
+        <location filename="../../ui/_i18n_strings.py" line="150" />
         <source>已送部门</source>
         <translation>Sent to department</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="146" />
+        <location filename="../../ui/_i18n_strings.py" line="151" />
         <source>部门办理中</source>
         <translation>At department</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="147" />
+        <location filename="../../ui/_i18n_strings.py" line="152" />
         <source>待补正材料</source>
         <translation>Awaiting supplement</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="148" />
+        <location filename="../../ui/_i18n_strings.py" line="153" />
         <source>部门已出结果</source>
         <translation>Result issued</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="149" />
+        <location filename="../../ui/_i18n_strings.py" line="154" />
         <source>结果已返回中心</source>
         <translation>Result back at center</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="150" />
+        <location filename="../../ui/_i18n_strings.py" line="155" />
         <source>已通知领取</source>
         <translation>Citizen notified</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="151" />
+        <location filename="../../ui/_i18n_strings.py" line="156" />
         <source>已办结</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="152" />
+        <location filename="../../ui/_i18n_strings.py" line="157" />
         <source>已中止</source>
         <translation>Suspended</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="153" />
+        <location filename="../../ui/_i18n_strings.py" line="158" />
         <source>已撤回</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="154" />
-        <location filename="../../ui/dashboard.py" line="137" />
+        <location filename="../../ui/_i18n_strings.py" line="159" />
+        <location filename="../../ui/dashboard.py" line="173" />
         <source>不予受理</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="155" />
+        <location filename="../../ui/_i18n_strings.py" line="160" />
         <source>已终止</source>
         <translation>Terminated</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="156" />
+        <location filename="../../ui/_i18n_strings.py" line="161" />
         <source>非常满意</source>
         <translation>Very satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="157" />
+        <location filename="../../ui/_i18n_strings.py" line="162" />
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="158" />
+        <location filename="../../ui/_i18n_strings.py" line="163" />
         <source>基本满意</source>
         <translation>Fairly satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="159" />
+        <location filename="../../ui/_i18n_strings.py" line="164" />
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="160" />
+        <location filename="../../ui/_i18n_strings.py" line="165" />
         <source>非常不满意</source>
         <translation>Very dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="161" />
+        <location filename="../../ui/_i18n_strings.py" line="166" />
         <source>周一</source>
         <translation>Mon</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="162" />
+        <location filename="../../ui/_i18n_strings.py" line="167" />
         <source>周二</source>
         <translation>Tue</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="163" />
+        <location filename="../../ui/_i18n_strings.py" line="168" />
         <source>周三</source>
         <translation>Wed</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="164" />
+        <location filename="../../ui/_i18n_strings.py" line="169" />
         <source>周四</source>
         <translation>Thu</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="165" />
+        <location filename="../../ui/_i18n_strings.py" line="170" />
         <source>周五</source>
         <translation>Fri</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="166" />
+        <location filename="../../ui/_i18n_strings.py" line="171" />
         <source>周六</source>
         <translation>Sat</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="167" />
+        <location filename="../../ui/_i18n_strings.py" line="172" />
         <source>周日</source>
         <translation>Sun</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="210" />
+        <location filename="../../ui/_i18n_strings.py" line="215" />
         <source>今日</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="211" />
+        <location filename="../../ui/_i18n_strings.py" line="216" />
         <source>本周</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="212" />
+        <location filename="../../ui/_i18n_strings.py" line="217" />
         <source>本月</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="385" />
+        <location filename="../../ui/_i18n_strings.py" line="395" />
         <source>本期没有数据</source>
         <translation>No data in this period</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="386" />
+        <location filename="../../ui/_i18n_strings.py" line="396" />
         <source>{0}时</source>
         <translation>{0}h</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="387" />
+        <location filename="../../ui/_i18n_strings.py" line="397" />
         <source>收件趋势（按小时）</source>
         <translation>Cases received (by hour)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="388" />
+        <location filename="../../ui/_i18n_strings.py" line="398" />
         <source>收件趋势（按日）</source>
         <translation>Cases received (by day)</translation>
     </message>
@@ -1647,62 +1701,62 @@
         <translation>The applicant must choose an overall rating</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="192" />
+        <location filename="../../ui/_i18n_strings.py" line="197" />
         <source>非常满意</source>
         <translation>Very satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="193" />
+        <location filename="../../ui/_i18n_strings.py" line="198" />
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="194" />
+        <location filename="../../ui/_i18n_strings.py" line="199" />
         <source>基本满意</source>
         <translation>Fairly satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="195" />
+        <location filename="../../ui/_i18n_strings.py" line="200" />
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="196" />
+        <location filename="../../ui/_i18n_strings.py" line="201" />
         <source>非常不满意</source>
         <translation>Very dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="197" />
+        <location filename="../../ui/_i18n_strings.py" line="202" />
         <source>整体满意度</source>
         <translation>Overall satisfaction</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="198" />
+        <location filename="../../ui/_i18n_strings.py" line="203" />
         <source>办事效率</source>
         <translation>Efficiency</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="199" />
+        <location filename="../../ui/_i18n_strings.py" line="204" />
         <source>服务水平</source>
         <translation>Service level</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="200" />
+        <location filename="../../ui/_i18n_strings.py" line="205" />
         <source>服务态度</source>
         <translation>Attitude</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="201" />
+        <location filename="../../ui/_i18n_strings.py" line="206" />
         <source>领取</source>
         <translation>Pickup</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="202" />
+        <location filename="../../ui/_i18n_strings.py" line="207" />
         <source>受理</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="203" />
+        <location filename="../../ui/_i18n_strings.py" line="208" />
         <source>其他</source>
         <translation>Other</translation>
     </message>
@@ -1755,231 +1809,254 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../ui/intake.py" line="142" />
+        <location filename="../../ui/intake.py" line="145" />
         <source>办理事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="90" />
+        <location filename="../../ui/intake.py" line="93" />
         <source>材料清单（空格 已收/未收 · Q 容缺 · F 形式 · +/- 份数）</source>
         <translation>Materials checklist (Space received · Q owed · F form · +/- copies)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="95" />
+        <location filename="../../ui/intake.py" line="98" />
         <source>受理 F9</source>
         <translation>Accept F9</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="96" />
+        <location filename="../../ui/intake.py" line="99" />
         <source>容缺受理 F10</source>
         <translation>Accept with deficiencies F10</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="97" />
+        <location filename="../../ui/intake.py" line="100" />
         <source>一次性告知 F11</source>
         <translation>One-time notice F11</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="98" />
+        <location filename="../../ui/intake.py" line="101" />
         <source>不予受理 F12</source>
         <translation>Reject F12</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="99" />
+        <location filename="../../ui/intake.py" line="102" />
         <source>下一位 Ctrl+N</source>
         <translation>Next citizen Ctrl+N</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="130" />
+        <location filename="../../ui/intake.py" line="133" />
         <source>数字键 1–9 选常用事项；或输入名称、拼音首字母（如 ylbx），↓ 选择，回车确定</source>
         <translation>Keys 1–9 pick a frequent matter; or type the name or pinyin initials (e.g. ylbx), ↓ to choose, Enter to confirm</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="218" />
+        <location filename="../../ui/intake.py" line="221" />
         <source>请核对证件：</source>
         <translation>Check the card: </translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="240" />
+        <location filename="../../ui/intake.py" line="243" />
         <source>已由读卡器输入证件号码</source>
         <translation>ID number entered by the card reader</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="309" />
+        <location filename="../../ui/intake.py" line="312" />
         <source>。必需材料已默认勾选，缺少的请用空格取消</source>
         <translation>. Required materials are ticked; untick what is missing with Space</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="345" />
+        <location filename="../../ui/intake.py" line="348" />
         <source>该申请人已有此事项在办：{0}（{1}，{2} 受理）{3}</source>
         <translation>This applicant already has this matter open: {0} ({1}, accepted {2}){3}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="347" />
+        <location filename="../../ui/intake.py" line="350" />
         <source> 等 {0} 件</source>
         <translation> and more ({0} in all)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="376" />
+        <location filename="../../ui/intake.py" line="379" />
         <source>同一事项已在办</source>
         <translation>Same matter already open</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="377" />
+        <location filename="../../ui/intake.py" line="380" />
         <source>确定再受理一件吗？</source>
         <translation>Accept another one anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="383" />
+        <location filename="../../ui/intake.py" line="386" />
         <source>未受理：该申请人已有此事项在办</source>
         <translation>Not accepted: this applicant already has this matter open</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="397" />
+        <location filename="../../ui/intake.py" line="400" />
         <source>请先填写申请人（证件号，或老用户的尾号、姓名）</source>
         <translation>Enter the applicant first (the ID number, or a returning citizen's last digits or name)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="412" />
+        <location filename="../../ui/intake.py" line="415" />
         <source>{0}：{1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="440" />
-        <location filename="../../ui/intake.py" line="444" />
+        <location filename="../../ui/intake.py" line="443" />
+        <location filename="../../ui/intake.py" line="447" />
         <source>。</source>
         <translation>. </translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="466" />
+        <location filename="../../ui/intake.py" line="469" />
         <source>事项“{0}”不适用容缺受理：材料不齐请用 F11 一次性告知</source>
         <translation>“{0}” does not allow acceptance with deficiencies: for missing materials, issue a one-time notice (F11)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="521" />
+        <location filename="../../ui/intake.py" line="524" />
         <source>请写明应向哪个机关申请（告知申请人去向）</source>
         <translation>Please name the office to apply to (where the applicant should go)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="306" />
+        <location filename="../../ui/intake.py" line="309" />
         <source>已选：{0}（{1}）· 承诺 {2} 个工作日 · {3}{4}</source>
         <translation>Chosen: {0} ({1}) · promised {2} working days · {3}{4}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="308" />
+        <location filename="../../ui/intake.py" line="311" />
         <source> · 可容缺受理</source>
         <translation> · deficiency acceptance allowed</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="400" />
+        <location filename="../../ui/intake.py" line="403" />
         <source>请先选择办理事项</source>
         <translation>Choose the matter first</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="458" />
+        <location filename="../../ui/intake.py" line="461" />
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="471" />
+        <location filename="../../ui/intake.py" line="474" />
         <source>容缺受理</source>
         <translation>Accept with deficiencies</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="471" />
+        <location filename="../../ui/intake.py" line="474" />
         <source>申请人已签署《容缺受理承诺书》吗？</source>
         <translation>Has the applicant signed the deficiency commitment letter?</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="482" />
+        <location filename="../../ui/intake.py" line="485" />
         <source>已容缺受理</source>
         <translation>Accepted with deficiencies</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="494" />
+        <location filename="../../ui/intake.py" line="497" />
         <source>已出具一次性告知书</source>
         <translation>One-time notice issued</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="116" />
+        <location filename="../../ui/_i18n_strings.py" line="121" />
         <source>已受理（待送件）</source>
         <translation>Accepted (to hand over)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="117" />
+        <location filename="../../ui/_i18n_strings.py" line="122" />
         <source>已送部门</source>
         <translation>Sent to department</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="118" />
+        <location filename="../../ui/_i18n_strings.py" line="123" />
         <source>部门办理中</source>
         <translation>At department</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="119" />
+        <location filename="../../ui/_i18n_strings.py" line="124" />
         <source>待补正材料</source>
         <translation>Awaiting supplement</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="120" />
+        <location filename="../../ui/_i18n_strings.py" line="125" />
         <source>部门已出结果</source>
         <translation>Result issued</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="121" />
+        <location filename="../../ui/_i18n_strings.py" line="126" />
         <source>结果已返回中心</source>
         <translation>Result back at center</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="122" />
+        <location filename="../../ui/_i18n_strings.py" line="127" />
         <source>已通知领取</source>
         <translation>Citizen notified</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="123" />
+        <location filename="../../ui/_i18n_strings.py" line="128" />
         <source>已办结</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="124" />
+        <location filename="../../ui/_i18n_strings.py" line="129" />
         <source>已中止</source>
         <translation>Suspended</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="125" />
+        <location filename="../../ui/_i18n_strings.py" line="130" />
         <source>已撤回</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="126" />
-        <location filename="../../ui/intake.py" line="516" />
+        <location filename="../../ui/_i18n_strings.py" line="131" />
+        <location filename="../../ui/intake.py" line="519" />
         <source>不予受理</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="127" />
+        <location filename="../../ui/_i18n_strings.py" line="132" />
         <source>已终止</source>
         <translation>Terminated</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="518" />
+        <location filename="../../ui/intake.py" line="521" />
         <source>不予受理的理由</source>
         <translation>Reason for rejection</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="519" />
+        <location filename="../../ui/intake.py" line="522" />
         <source>请填写不予受理的理由</source>
         <translation>Please give the reason for the rejection</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="520" />
+        <location filename="../../ui/intake.py" line="523" />
         <source>应向哪个机关申请</source>
         <translation>Office to apply to instead</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="509" />
+        <location filename="../../ui/intake.py" line="512" />
         <source>已出具不予受理通知书</source>
         <translation>Rejection notice issued</translation>
+    </message>
+</context>
+<context>
+    <name>LapseNotice</name>
+    <message>
+        <location filename="../../ui/lapsenotice.py" line="63" />
+        <source>容缺受理案件已自动终止</source>
+        <translation>Cases accepted with owed materials were ended</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lapsenotice.py" line="66" />
+        <source>{0} 件容缺受理案件逾期未补正，已自动终止：请告知申请人，案件已终止，需补齐材料后重新申请。</source>
+        <translation>{0} cases accepted with owed materials passed their deadline without the materials and were ended by the system: tell the applicants their case has ended and they must apply again with all materials.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lapsenotice.py" line="71" />
+        <source>查看已终止清单</source>
+        <translation>Show the ended cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lapsenotice.py" line="72" />
+        <source>知道了</source>
+        <translation>OK</translation>
     </message>
 </context>
 <context>
@@ -2053,93 +2130,93 @@
         <translation>CounterDesk Full-Process Agency — {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="148" />
+        <location filename="../../ui/mainwindow.py" line="149" />
         <source>受理 F2</source>
         <translation>Intake F2</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="149" />
+        <location filename="../../ui/mainwindow.py" line="150" />
         <source>工作清单 F3</source>
         <translation>Work lists F3</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="150" />
-        <location filename="../../ui/mainwindow.py" line="157" />
+        <location filename="../../ui/mainwindow.py" line="151" />
+        <location filename="../../ui/mainwindow.py" line="158" />
         <source>案件 F4</source>
         <translation>Case F4</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="151" />
+        <location filename="../../ui/mainwindow.py" line="152" />
         <source>送件/返回/领取 F5</source>
         <translation>Handover/returns/pickup F5</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="154" />
+        <location filename="../../ui/mainwindow.py" line="155" />
         <source>统计 F6</source>
         <translation>Dashboard F6</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="156" />
+        <location filename="../../ui/mainwindow.py" line="157" />
         <source>案件清单 F3</source>
         <translation>Case lists F3</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="158" />
+        <location filename="../../ui/mainwindow.py" line="159" />
         <source>系统管理 F7</source>
         <translation>Administration F7</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="158" />
+        <location filename="../../ui/mainwindow.py" line="159" />
         <source>同步与设置 F7</source>
         <translation>Sync and settings F7</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="240" />
+        <location filename="../../ui/mainwindow.py" line="241" />
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="245" />
+        <location filename="../../ui/mainwindow.py" line="246" />
         <source>Ctrl+F 搜索：案件编号、姓名、拼音、证件号或电话尾号</source>
         <translation>Ctrl+F search: case number, name, pinyin, ID number or phone tail</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="248" />
+        <location filename="../../ui/mainwindow.py" line="249" />
         <source>回车搜索；↓ 进入结果，回车打开案件</source>
         <translation>Enter searches; ↓ goes into the results, Enter opens the case</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="252" />
+        <location filename="../../ui/mainwindow.py" line="253" />
         <source>反馈 F1</source>
         <translation>Feedback F1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="255" />
+        <location filename="../../ui/mainwindow.py" line="256" />
         <source>锁屏 Ctrl+L</source>
         <translation>Lock Ctrl+L</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="264" />
+        <location filename="../../ui/mainwindow.py" line="265" />
         <source>{0}（{1}） · {2} · {3}</source>
         <translation>{0} ({1}) · {2} · {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="291" />
+        <location filename="../../ui/mainwindow.py" line="292" />
         <source>同步未完成：{0}</source>
         <translation>Sync not completed: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="296" />
+        <location filename="../../ui/mainwindow.py" line="297" />
         <source>同步完成：上传 {0} 条，接收 {1} 条</source>
         <translation>Sync done: {0} sent, {1} received</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="336" />
+        <location filename="../../ui/mainwindow.py" line="337" />
         <source>已锁屏：请解锁后重新放置证件</source>
         <translation>Screen locked: unlock, then place the card again</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="287" />
+        <location filename="../../ui/mainwindow.py" line="288" />
         <source>区级平台回复了 {0} 条反馈（F1 查看）</source>
         <translation>The district answered {0} feedback item(s) (F1 to read)</translation>
     </message>
@@ -2238,62 +2315,62 @@
         <translation>Printers</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="219" />
+        <location filename="../../ui/_i18n_strings.py" line="224" />
         <source>受理回执（热敏）</source>
         <translation>Receipt (thermal)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="220" />
+        <location filename="../../ui/_i18n_strings.py" line="225" />
         <source>受理回执（A4）</source>
         <translation>Receipt (A4)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="221" />
+        <location filename="../../ui/_i18n_strings.py" line="226" />
         <source>一次性告知书</source>
         <translation>One-time notice</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="222" />
+        <location filename="../../ui/_i18n_strings.py" line="227" />
         <source>不予受理通知书</source>
         <translation>Rejection notice</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="223" />
+        <location filename="../../ui/_i18n_strings.py" line="228" />
         <source>容缺受理承诺书</source>
         <translation>Deficiency commitment letter</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="224" />
+        <location filename="../../ui/_i18n_strings.py" line="229" />
         <source>申请表</source>
         <translation>Application form</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="225" />
+        <location filename="../../ui/_i18n_strings.py" line="230" />
         <source>送件交接单</source>
         <translation>Handover list</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="226" />
+        <location filename="../../ui/_i18n_strings.py" line="231" />
         <source>结果返回清单</source>
         <translation>Returns list</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="227" />
+        <location filename="../../ui/_i18n_strings.py" line="232" />
         <source>办结通知（领取单）</source>
         <translation>Pickup slip</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="228" />
+        <location filename="../../ui/_i18n_strings.py" line="233" />
         <source>好差评评价单</source>
         <translation>Evaluation slip</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="229" />
+        <location filename="../../ui/_i18n_strings.py" line="234" />
         <source>中心日报</source>
         <translation>Daily report</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="230" />
+        <location filename="../../ui/_i18n_strings.py" line="235" />
         <source>中心月报</source>
         <translation>Monthly report</translation>
     </message>
@@ -2301,27 +2378,27 @@
 <context>
     <name>ReaderBox</name>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="239" />
+        <location filename="../../ui/_i18n_strings.py" line="247" />
         <source>不使用读卡器</source>
         <translation>No card reader</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="240" />
+        <location filename="../../ui/_i18n_strings.py" line="248" />
         <source>读卡器厂商驱动（termb.dll，CVR 接口）</source>
         <translation>Vendor driver (termb.dll, CVR interface)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="241" />
+        <location filename="../../ui/_i18n_strings.py" line="249" />
         <source>读卡器标准驱动（sdtapi.dll，SDT 接口）</source>
         <translation>Standard driver (sdtapi.dll, SDT interface)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="242" />
+        <location filename="../../ui/_i18n_strings.py" line="250" />
         <source>键盘输入式读卡器（自动输入证件号）</source>
         <translation>Keyboard-wedge reader (types the ID number)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="243" />
+        <location filename="../../ui/_i18n_strings.py" line="251" />
         <source>模拟读卡器（演示、培训）</source>
         <translation>Simulated reader (demo, training)</translation>
     </message>
@@ -2399,302 +2476,302 @@
 <context>
     <name>ReaderLines</name>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="265" />
+        <location filename="../../ui/_i18n_strings.py" line="273" />
         <source>读卡器已就绪（{0}）：请把证件放在读卡器上</source>
         <translation>Card reader ready ({0}): place the ID card on the reader</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="266" />
+        <location filename="../../ui/_i18n_strings.py" line="274" />
         <source>已读取{0}</source>
         <translation>Read: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="267" />
+        <location filename="../../ui/_i18n_strings.py" line="275" />
         <source>证件已取走</source>
         <translation>The card was taken away</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="268" />
+        <location filename="../../ui/_i18n_strings.py" line="276" />
         <source>读卡器出错：请重新放置证件，或检查读卡器设置（可先手工录入）</source>
         <translation>Card reader error: place the card again or check the reader settings (type the details meanwhile)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="269" />
+        <location filename="../../ui/_i18n_strings.py" line="277" />
         <source>找不到读卡器驱动 {0}：请在「打印机与设备」中选择驱动文件</source>
         <translation>Card reader driver {0} not found: choose the driver file in Printers and devices</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="270" />
+        <location filename="../../ui/_i18n_strings.py" line="278" />
         <source>{0} 不是读卡器驱动库文件：请选厂商提供的 .dll/.so 文件</source>
         <translation>{0} is not a reader driver library: choose the vendor's .dll/.so file</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="271" />
+        <location filename="../../ui/_i18n_strings.py" line="279" />
         <source>{0} 不是读卡器驱动库文件</source>
         <translation>{0} is not a reader driver library</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="272" />
+        <location filename="../../ui/_i18n_strings.py" line="280" />
         <source>{0} 是 {1} 的驱动，本机要用{2}，请向厂商索取</source>
         <translation>{0} is a driver for {1}; this PC needs the {2}: ask the vendor for it</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="273" />
+        <location filename="../../ui/_i18n_strings.py" line="281" />
         <source>{0} 是 {1} 位驱动，本程序是 {2} 位：请向厂商索取 {3} 位驱动</source>
         <translation>{0} is a {1}-bit driver and this program is {2}-bit: ask the vendor for the {3}-bit driver</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="274" />
+        <location filename="../../ui/_i18n_strings.py" line="282" />
         <source>{0} 是 {1} 处理器的驱动，本机是 {2}：请向厂商索取对应版本</source>
         <translation>{0} is a driver for {1} processors, this PC is {2}: ask the vendor for the matching version</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="275" />
+        <location filename="../../ui/_i18n_strings.py" line="283" />
         <source>{0} 与本程序位数不符（本程序是 {1} 位）：请向厂商索取 {2} 位驱动</source>
         <translation>{0} does not match this program's bitness ({1}-bit): ask the vendor for the {2}-bit driver</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="276" />
+        <location filename="../../ui/_i18n_strings.py" line="284" />
         <source>读卡器驱动 {0} 或它依赖的库找不到：请把厂商驱动的全部文件放在同一文件夹</source>
         <translation>Card reader driver {0} or a library it needs is missing: put all of the vendor's driver files in one folder</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="277" />
+        <location filename="../../ui/_i18n_strings.py" line="285" />
         <source>读卡器驱动 {0} 无法加载</source>
         <translation>Card reader driver {0} cannot be loaded</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="278" />
+        <location filename="../../ui/_i18n_strings.py" line="286" />
         <source>{0} 不是所选类型读卡器的驱动（缺少 {1}）：请检查驱动文件和读卡器类型</source>
         <translation>{0} is not a driver of the chosen reader type ({1} missing): check the driver file and the reader type</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="279" />
+        <location filename="../../ui/_i18n_strings.py" line="287" />
         <source>没有找到读卡器（{0}）：请检查连线和端口设置</source>
         <translation>No card reader found ({0}): check the cable and the port setting</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="280" />
+        <location filename="../../ui/_i18n_strings.py" line="288" />
         <source>读卡没有完成（证件被移开或放偏）：请把证件放稳后重新放置</source>
         <translation>The read did not finish (card moved or misplaced): place the card steadily again</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="281" />
+        <location filename="../../ui/_i18n_strings.py" line="289" />
         <source>证件信息读取不完整，请重新放置证件或手工录入</source>
         <translation>The card's data came incomplete: place the card again or type the details</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="282" />
+        <location filename="../../ui/_i18n_strings.py" line="290" />
         <source>读卡器无响应（{0}）：请检查连线</source>
         <translation>The card reader does not answer ({0}): check the cable</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="283" />
+        <location filename="../../ui/_i18n_strings.py" line="291" />
         <source>读卡时证件被移开：请把证件放稳后重新放置</source>
         <translation>The card was moved away during the read: place it steadily again</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="284" />
+        <location filename="../../ui/_i18n_strings.py" line="292" />
         <source>读卡失败（{0}）：请重新放置证件或手工录入</source>
         <translation>Reading the card failed ({0}): place it again or type the details</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="285" />
+        <location filename="../../ui/_i18n_strings.py" line="293" />
         <source>证件信息没有读完：请把证件放稳后重新放置</source>
         <translation>The card was not read to the end: place it steadily again</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="286" />
+        <location filename="../../ui/_i18n_strings.py" line="294" />
         <source>不认识的读卡器类型：{0}</source>
         <translation>Unknown card reader type: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="287" />
+        <location filename="../../ui/_i18n_strings.py" line="295" />
         <source>未设置读卡器</source>
         <translation>No card reader set</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="288" />
+        <location filename="../../ui/_i18n_strings.py" line="296" />
         <source>键盘输入式读卡器无需驱动：在证件号码栏放卡即可自动输入</source>
         <translation>A keyboard-wedge reader needs no driver: place the card while the ID number field has the focus</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="289" />
+        <location filename="../../ui/_i18n_strings.py" line="297" />
         <source>读卡器正常（{0}），读到{1}</source>
         <translation>Card reader OK ({0}), read: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="290" />
+        <location filename="../../ui/_i18n_strings.py" line="298" />
         <source>读卡器正常（{0}），未放证件</source>
         <translation>Card reader OK ({0}), no card on it</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="291" />
+        <location filename="../../ui/_i18n_strings.py" line="299" />
         <source>USB 1001-1016 和串口 1-16</source>
         <translation>USB 1001-1016 and serial 1-16</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="292" />
+        <location filename="../../ui/_i18n_strings.py" line="300" />
         <source>模拟读卡器</source>
         <translation>simulated reader</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="293" />
+        <location filename="../../ui/_i18n_strings.py" line="301" />
         <source>（未设置）</source>
         <translation>(not set)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="294" />
+        <location filename="../../ui/_i18n_strings.py" line="302" />
         <source>Windows 版（.dll）</source>
         <translation>Windows version (.dll)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="295" />
+        <location filename="../../ui/_i18n_strings.py" line="303" />
         <source>Linux 版（.so）</source>
         <translation>Linux version (.so)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="296" />
+        <location filename="../../ui/_i18n_strings.py" line="304" />
         <source>居民身份证</source>
         <translation>Resident ID card</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="297" />
+        <location filename="../../ui/_i18n_strings.py" line="305" />
         <source>港澳台居民居住证</source>
         <translation>Residence permit for HK, Macao and Taiwan residents</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="298" />
+        <location filename="../../ui/_i18n_strings.py" line="306" />
         <source>外国人永久居留身份证</source>
         <translation>Foreign permanent resident ID</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="299" />
+        <location filename="../../ui/_i18n_strings.py" line="307" />
         <source>香港居民居住证</source>
         <translation>Residence permit for Hong Kong residents</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="300" />
+        <location filename="../../ui/_i18n_strings.py" line="308" />
         <source>澳门居民居住证</source>
         <translation>Residence permit for Macao residents</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="301" />
+        <location filename="../../ui/_i18n_strings.py" line="309" />
         <source>台湾居民居住证</source>
         <translation>Residence permit for Taiwan residents</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="302" />
+        <location filename="../../ui/_i18n_strings.py" line="310" />
         <source>端口打开失败</source>
         <translation>port open failed</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="303" />
+        <location filename="../../ui/_i18n_strings.py" line="311" />
         <source>接收超时</source>
         <translation>receive timeout</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="304" />
+        <location filename="../../ui/_i18n_strings.py" line="312" />
         <source>数据传输错误</source>
         <translation>transfer error</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="305" />
+        <location filename="../../ui/_i18n_strings.py" line="313" />
         <source>SAM 串口不可用</source>
         <translation>SAM serial port unavailable</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="306" />
+        <location filename="../../ui/_i18n_strings.py" line="314" />
         <source>打开文件失败</source>
         <translation>file open failed</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="307" />
+        <location filename="../../ui/_i18n_strings.py" line="315" />
         <source>校验和错</source>
         <translation>checksum error</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="308" />
+        <location filename="../../ui/_i18n_strings.py" line="316" />
         <source>长度错</source>
         <translation>length error</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="309" />
+        <location filename="../../ui/_i18n_strings.py" line="317" />
         <source>命令错误</source>
         <translation>command error</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="310" />
+        <location filename="../../ui/_i18n_strings.py" line="318" />
         <source>越权操作</source>
         <translation>operation not allowed</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="311" />
+        <location filename="../../ui/_i18n_strings.py" line="319" />
         <source>无法识别的错误</source>
         <translation>unrecognised error</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="312" />
+        <location filename="../../ui/_i18n_strings.py" line="320" />
         <source>卡认证机具失败</source>
         <translation>card failed to authenticate the reader</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="313" />
+        <location filename="../../ui/_i18n_strings.py" line="321" />
         <source>机具认证卡失败</source>
         <translation>reader failed to authenticate the card</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="314" />
+        <location filename="../../ui/_i18n_strings.py" line="322" />
         <source>信息验证错误</source>
         <translation>data verification error</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="315" />
+        <location filename="../../ui/_i18n_strings.py" line="323" />
         <source>无法识别的卡类型</source>
         <translation>unrecognised card type</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="316" />
+        <location filename="../../ui/_i18n_strings.py" line="324" />
         <source>读卡操作失败</source>
         <translation>read operation failed</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="317" />
+        <location filename="../../ui/_i18n_strings.py" line="325" />
         <source>取随机数失败</source>
         <translation>random number failed</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="318" />
+        <location filename="../../ui/_i18n_strings.py" line="326" />
         <source>SAM 自检失败</source>
         <translation>SAM self-test failed</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="319" />
+        <location filename="../../ui/_i18n_strings.py" line="327" />
         <source>SAM 未经授权</source>
         <translation>SAM not authorised</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="320" />
+        <location filename="../../ui/_i18n_strings.py" line="328" />
         <source>找卡失败</source>
         <translation>no card found</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="321" />
+        <location filename="../../ui/_i18n_strings.py" line="329" />
         <source>选卡失败</source>
         <translation>card selection failed</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="322" />
+        <location filename="../../ui/_i18n_strings.py" line="330" />
         <source>无此内容</source>
         <translation>no such content</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="323" />
+        <location filename="../../ui/_i18n_strings.py" line="331" />
         <source>未知错误</source>
         <translation>unknown error</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="324" />
+        <location filename="../../ui/_i18n_strings.py" line="332" />
         <source>端口 {0}</source>
         <translation>port {0}</translation>
     </message>
@@ -2702,7 +2779,7 @@
 <context>
     <name>ReaderService</name>
     <message>
-        <location filename="../../ui/reader.py" line="120" />
+        <location filename="../../ui/reader.py" line="122" />
         <source>键盘式读卡器：在证件号码栏放卡即可</source>
         <translation>Keyboard-wedge reader: place the card while the ID number field has the focus</translation>
     </message>
@@ -2730,17 +2807,17 @@
         <translation>Document number</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="204" />
+        <location filename="../../ui/_i18n_strings.py" line="209" />
         <source>准予</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="205" />
+        <location filename="../../ui/_i18n_strings.py" line="210" />
         <source>不予</source>
         <translation>Denied</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="206" />
+        <location filename="../../ui/_i18n_strings.py" line="211" />
         <source>需补正</source>
         <translation>Needs supplement</translation>
     </message>
@@ -2748,47 +2825,47 @@
 <context>
     <name>SearchModel</name>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="231" />
+        <location filename="../../ui/_i18n_strings.py" line="236" />
         <source>案件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="232" />
+        <location filename="../../ui/_i18n_strings.py" line="237" />
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="233" />
+        <location filename="../../ui/_i18n_strings.py" line="238" />
         <source>证件号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="234" />
+        <location filename="../../ui/_i18n_strings.py" line="239" />
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="235" />
+        <location filename="../../ui/_i18n_strings.py" line="240" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="236" />
+        <location filename="../../ui/_i18n_strings.py" line="241" />
         <source>受理日期</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="237" />
+        <location filename="../../ui/_i18n_strings.py" line="242" />
         <source>办结期限</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="238" />
+        <location filename="../../ui/_i18n_strings.py" line="243" />
         <source>匹配</source>
         <translation>Match</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="78" />
+        <location filename="../../ui/worklists.py" line="104" />
         <source>Ctrl+R 显示所选行的完整证件号（留痕）</source>
         <translation>Ctrl+R shows the selected row's full ID number (logged)</translation>
     </message>
@@ -2796,52 +2873,52 @@
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../../ui/admin.py" line="377" />
+        <location filename="../../ui/admin.py" line="417" />
         <source>切换语言</source>
         <translation>Switch language</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="381" />
+        <location filename="../../ui/admin.py" line="421" />
         <source> 分钟（0 为不锁屏）</source>
         <translation> minutes (0 = never lock)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="388" />
+        <location filename="../../ui/admin.py" line="428" />
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="389" />
+        <location filename="../../ui/admin.py" line="429" />
         <source>无操作自动锁屏</source>
         <translation>Lock after idle</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="392" />
+        <location filename="../../ui/admin.py" line="432" />
         <source>受理时必需材料默认勾选（申请人缺少的再取消勾选）</source>
         <translation>Tick required materials at intake (untick what the applicant lacks)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="393" />
+        <location filename="../../ui/admin.py" line="433" />
         <source>按 F9–F12 决定后直接打印，不再预览确认</source>
         <translation>Print at once after F9–F12, without the preview</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="400" />
+        <location filename="../../ui/admin.py" line="440" />
         <source>受理</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="402" />
+        <location filename="../../ui/admin.py" line="442" />
         <source>中心</source>
         <translation>Center</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="403" />
+        <location filename="../../ui/admin.py" line="443" />
         <source>本机</source>
         <translation>This PC</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="404" />
+        <location filename="../../ui/admin.py" line="444" />
         <source>数据文件</source>
         <translation>Data file</translation>
     </message>
@@ -3014,7 +3091,7 @@
         <translation>Go back to the “District platform” page, choose the district's CA certificate and press Finish again (the data and the admin already created stay as they are; the enrollment code was not used up).</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="191" />
+        <location filename="../../ui/_i18n_strings.py" line="196" />
         <source>（系统默认）</source>
         <translation>(system default)</translation>
     </message>
@@ -3022,57 +3099,57 @@
 <context>
     <name>SimulatorButton</name>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="244" />
+        <location filename="../../ui/_i18n_strings.py" line="252" />
         <source>普通居民身份证</source>
         <translation>Ordinary resident ID card</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="245" />
+        <location filename="../../ui/_i18n_strings.py" line="253" />
         <source>生僻字（扩展A 䶮）</source>
         <translation>Rare character (CJK Extension A)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="246" />
+        <location filename="../../ui/_i18n_strings.py" line="254" />
         <source>生僻字（扩展B 𠮷）</source>
         <translation>Rare character (CJK Extension B)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="247" />
+        <location filename="../../ui/_i18n_strings.py" line="255" />
         <source>生僻字（扩展E 𬱖）</source>
         <translation>Rare character (CJK Extension E)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="248" />
+        <location filename="../../ui/_i18n_strings.py" line="256" />
         <source>生僻字（扩展G 𰻞）</source>
         <translation>Rare character (CJK Extension G)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="249" />
+        <location filename="../../ui/_i18n_strings.py" line="257" />
         <source>过期证件</source>
         <translation>Expired card</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="250" />
+        <location filename="../../ui/_i18n_strings.py" line="258" />
         <source>自造字（私用区）</source>
         <translation>Card system's own character (Private Use Area)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="251" />
+        <location filename="../../ui/_i18n_strings.py" line="259" />
         <source>外国人永久居留身份证（2023 版）</source>
         <translation>Foreign permanent residence ID card (2023)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="252" />
+        <location filename="../../ui/_i18n_strings.py" line="260" />
         <source>港澳台居民居住证</source>
         <translation>Residence permit for HK, Macao and Taiwan residents</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="253" />
+        <location filename="../../ui/_i18n_strings.py" line="261" />
         <source>读卡出错</source>
         <translation>Read error</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="254" />
+        <location filename="../../ui/_i18n_strings.py" line="262" />
         <source>读卡中途拿走证件</source>
         <translation>Card pulled away mid-read</translation>
     </message>
@@ -3388,32 +3465,32 @@
 <context>
     <name>SyncService</name>
     <message>
-        <location filename="../../ui/syncservice.py" line="95" />
+        <location filename="../../ui/syncservice.py" line="105" />
         <source>{0} 等 {1} 张，有效期至 {2}</source>
         <translation>{0} and others ({1} certificates), valid until {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/syncservice.py" line="98" />
+        <location filename="../../ui/syncservice.py" line="108" />
         <source>{0}，有效期至 {1}</source>
         <translation>{0}, valid until {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/syncservice.py" line="107" />
+        <location filename="../../ui/syncservice.py" line="117" />
         <source>{0} 秒</source>
         <translation>{0} s</translation>
     </message>
     <message>
-        <location filename="../../ui/syncservice.py" line="109" />
+        <location filename="../../ui/syncservice.py" line="119" />
         <source>{0} 分钟</source>
         <translation>{0} min</translation>
     </message>
     <message>
-        <location filename="../../ui/syncservice.py" line="111" />
+        <location filename="../../ui/syncservice.py" line="121" />
         <source>{0} 小时</source>
         <translation>{0} h</translation>
     </message>
     <message>
-        <location filename="../../ui/syncservice.py" line="112" />
+        <location filename="../../ui/syncservice.py" line="122" />
         <source>{0} 天</source>
         <translation>{0} days</translation>
     </message>
@@ -3464,17 +3541,17 @@
         <translation>Initial password</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="216" />
+        <location filename="../../ui/_i18n_strings.py" line="221" />
         <source>窗口人员</source>
         <translation>Counter clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="217" />
+        <location filename="../../ui/_i18n_strings.py" line="222" />
         <source>中心主任</source>
         <translation>Center chief</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="218" />
+        <location filename="../../ui/_i18n_strings.py" line="223" />
         <source>系统管理员</source>
         <translation>Administrator</translation>
     </message>
@@ -3589,17 +3666,17 @@
         <translation>New password</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="213" />
+        <location filename="../../ui/_i18n_strings.py" line="218" />
         <source>窗口人员</source>
         <translation>Counter clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="214" />
+        <location filename="../../ui/_i18n_strings.py" line="219" />
         <source>中心主任</source>
         <translation>Center chief</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="215" />
+        <location filename="../../ui/_i18n_strings.py" line="220" />
         <source>系统管理员</source>
         <translation>Administrator</translation>
     </message>
@@ -3607,44 +3684,74 @@
 <context>
     <name>WorkListPage</name>
     <message>
-        <location filename="../../ui/worklists.py" line="203" />
+        <location filename="../../ui/worklists.py" line="233" />
         <source>在本清单中筛选：姓名、编号或事项（回车）</source>
         <translation>Filter this list: name, number or matter (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="207" />
+        <location filename="../../ui/worklists.py" line="237" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="303" />
+        <location filename="../../ui/worklists.py" line="239" />
+        <source>清除筛选</source>
+        <translation>Clear filter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklists.py" line="241" />
+        <source>显示整个清单</source>
+        <translation>Show the whole list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklists.py" line="346" />
         <source>加载中…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="317" />
+        <location filename="../../ui/worklists.py" line="370" />
+        <source>{0} · {1}：{2} {3} 件</source>
+        <translation>{0} · {1}: {2}, {3} cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklists.py" line="375" />
         <source>{0}：{1} 件</source>
         <translation>{0}: {1} cases</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="327" />
+        <location filename="../../ui/worklists.py" line="386" />
         <source>搜索中…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="331" />
+        <location filename="../../ui/worklists.py" line="390" />
         <source>，向下滚动加载更多</source>
         <translation>, scroll down for more</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="333" />
+        <location filename="../../ui/worklists.py" line="392" />
         <source>按{0}搜索：{1} 件{2}</source>
         <translation>Search by {0}: {1} cases{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="339" />
+        <location filename="../../ui/worklists.py" line="398" />
         <source>未搜索</source>
         <translation>Not searched</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="244" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="245" />
+        <source>承办人</source>
+        <translation>Clerk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="246" />
+        <source>所在部门</source>
+        <translation>Department now</translation>
     </message>
 </context>
 <context>
@@ -3695,192 +3802,217 @@
         <translation>Department now</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="25" />
+        <location filename="../../ui/_i18n_strings.py" line="16" />
+        <source>补交期限</source>
+        <translation>Supplement due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="17" />
+        <source>整改期限</source>
+        <translation>Rectification due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="18" />
+        <source>终止情况</source>
+        <translation>Ended by / why</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="21" />
+        <source>在办案件</source>
+        <translation>Open cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="28" />
+        <source>待整改</source>
+        <translation>Rectifications</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="31" />
         <source>已受理（待送件）</source>
         <translation>Accepted (to hand over)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="26" />
+        <location filename="../../ui/_i18n_strings.py" line="32" />
         <source>已送部门</source>
         <translation>Sent to department</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="27" />
+        <location filename="../../ui/_i18n_strings.py" line="33" />
         <source>部门办理中</source>
         <translation>At department</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="28" />
+        <location filename="../../ui/_i18n_strings.py" line="34" />
         <source>待补正材料</source>
         <translation>Awaiting supplement</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="29" />
+        <location filename="../../ui/_i18n_strings.py" line="35" />
         <source>部门已出结果</source>
         <translation>Result issued</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="30" />
+        <location filename="../../ui/_i18n_strings.py" line="36" />
         <source>结果已返回中心</source>
         <translation>Result back at center</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="31" />
+        <location filename="../../ui/_i18n_strings.py" line="37" />
         <source>已通知领取</source>
         <translation>Citizen notified</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="32" />
+        <location filename="../../ui/_i18n_strings.py" line="38" />
         <source>已办结</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="33" />
+        <location filename="../../ui/_i18n_strings.py" line="39" />
         <source>已中止</source>
         <translation>Suspended</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="34" />
+        <location filename="../../ui/_i18n_strings.py" line="40" />
         <source>已撤回</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="35" />
+        <location filename="../../ui/_i18n_strings.py" line="41" />
         <source>不予受理</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="36" />
+        <location filename="../../ui/_i18n_strings.py" line="29" />
         <source>已终止</source>
         <translation>Terminated</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="37" />
+        <location filename="../../ui/_i18n_strings.py" line="42" />
         <source>号码（证件号、电话或编号尾号）</source>
         <translation>number (ID, phone or case number tail)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="38" />
+        <location filename="../../ui/_i18n_strings.py" line="43" />
         <source>姓名或事项</source>
         <translation>name or matter</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="39" />
+        <location filename="../../ui/_i18n_strings.py" line="44" />
         <source>拼音</source>
         <translation>pinyin</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="40" />
+        <location filename="../../ui/_i18n_strings.py" line="45" />
         <source>文字</source>
         <translation>text</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="41" />
+        <location filename="../../ui/_i18n_strings.py" line="46" />
         <source>名称包含</source>
         <translation>name contains</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="42" />
+        <location filename="../../ui/_i18n_strings.py" line="47" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="43" />
+        <location filename="../../ui/_i18n_strings.py" line="48" />
         <source>姓名包含</source>
         <translation>name contains</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="44" />
+        <location filename="../../ui/_i18n_strings.py" line="49" />
         <source>姓名开头</source>
         <translation>name starts with</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="45" />
+        <location filename="../../ui/_i18n_strings.py" line="50" />
         <source>拼音全拼</source>
         <translation>full pinyin</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="46" />
+        <location filename="../../ui/_i18n_strings.py" line="51" />
         <source>拼音开头</source>
         <translation>pinyin starts with</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="47" />
+        <location filename="../../ui/_i18n_strings.py" line="52" />
         <source>拼音首字母</source>
         <translation>pinyin initials</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="48" />
+        <location filename="../../ui/_i18n_strings.py" line="53" />
         <source>案件编号尾号</source>
         <translation>case number tail</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="49" />
+        <location filename="../../ui/_i18n_strings.py" line="54" />
         <source>案件编号开头</source>
         <translation>case number start</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="50" />
+        <location filename="../../ui/_i18n_strings.py" line="55" />
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="51" />
+        <location filename="../../ui/_i18n_strings.py" line="56" />
         <source>电话尾号</source>
         <translation>phone tail</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="52" />
+        <location filename="../../ui/_i18n_strings.py" line="57" />
         <source>证件号尾号</source>
         <translation>ID number tail</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="53" />
+        <location filename="../../ui/_i18n_strings.py" line="58" />
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="16" />
+        <location filename="../../ui/_i18n_strings.py" line="19" />
         <source>我的在办</source>
         <translation>My open cases</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="17" />
+        <location filename="../../ui/_i18n_strings.py" line="20" />
         <source>今日受理</source>
         <translation>Accepted today</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="18" />
+        <location filename="../../ui/_i18n_strings.py" line="22" />
         <source>待送件</source>
         <translation>To hand over</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="19" />
+        <location filename="../../ui/_i18n_strings.py" line="23" />
         <source>在部门</source>
         <translation>At departments</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="20" />
+        <location filename="../../ui/_i18n_strings.py" line="24" />
         <source>结果已回</source>
         <translation>Results back</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="21" />
+        <location filename="../../ui/_i18n_strings.py" line="25" />
         <source>红黄灯</source>
         <translation>Red and yellow</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="22" />
+        <location filename="../../ui/_i18n_strings.py" line="26" />
         <source>待补材料</source>
         <translation>Owed materials</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="23" />
+        <location filename="../../ui/_i18n_strings.py" line="27" />
         <source>待评价</source>
         <translation>Evaluations to collect</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="24" />
+        <location filename="../../ui/_i18n_strings.py" line="30" />
         <source>全部案件</source>
         <translation>All cases</translation>
     </message>
@@ -3888,142 +4020,152 @@
 <context>
     <name>ops</name>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="325" />
+        <location filename="../../ui/_i18n_strings.py" line="333" />
         <source>输入有误</source>
         <translation>Invalid input</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="326" />
+        <location filename="../../ui/_i18n_strings.py" line="334" />
         <source>请改正后再试。</source>
         <translation>Correct it and try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="327" />
+        <location filename="../../ui/_i18n_strings.py" line="335" />
         <source>当前不能这样操作</source>
         <translation>Not allowed now</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="328" />
+        <location filename="../../ui/_i18n_strings.py" line="336" />
         <source>请按案件当前状态选择可用的操作。</source>
         <translation>Choose one of the actions the case's status allows.</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="329" />
+        <location filename="../../ui/_i18n_strings.py" line="337" />
         <source>没有找到</source>
         <translation>Not found</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="330" />
+        <location filename="../../ui/_i18n_strings.py" line="338" />
         <source>请核对编号或名称。</source>
         <translation>Check the number or name.</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="331" />
+        <location filename="../../ui/_i18n_strings.py" line="339" />
         <source>事项目录有问题</source>
         <translation>The matter catalog is broken</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="332" />
+        <location filename="../../ui/_i18n_strings.py" line="340" />
         <source>请联系技术人员更换目录文件。</source>
         <translation>Ask IT to replace the catalog file.</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="333" />
+        <location filename="../../ui/_i18n_strings.py" line="341" />
         <source>数据文件读写失败</source>
         <translation>Cannot read or write the data file</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="334" />
+        <location filename="../../ui/_i18n_strings.py" line="342" />
         <source>请检查磁盘空间，必要时联系技术人员从备份恢复。</source>
         <translation>Check the free disk space; if needed ask IT to restore from a backup.</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="335" />
+        <location filename="../../ui/_i18n_strings.py" line="343" />
+        <source>数据文件正被使用</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="344" />
+        <source>本机数据未动。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="345" />
         <source>数据校验未通过</source>
         <translation>Data integrity check failed</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="336" />
+        <location filename="../../ui/_i18n_strings.py" line="346" />
         <source>请立即联系技术人员，不要继续办理。</source>
         <translation>Call IT at once and stop working on cases.</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="337" />
+        <location filename="../../ui/_i18n_strings.py" line="347" />
         <source>打不开加密的数据文件</source>
         <translation>The encrypted store cannot be opened</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="338" />
+        <location filename="../../ui/_i18n_strings.py" line="348" />
         <source>请联系技术人员（运维手册“数据库密钥”一节），不要删除数据文件。</source>
         <translation>Call IT (operators' guide, 'the database key'); do not delete the store.</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="339" />
+        <location filename="../../ui/_i18n_strings.py" line="349" />
         <source>连不上区级平台</source>
         <translation>Cannot reach the district</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="340" />
+        <location filename="../../ui/_i18n_strings.py" line="350" />
         <source>数据已保存在本机，联网后会自动上传。</source>
         <translation>The data is saved on this PC and uploads when the network is back.</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="341" />
+        <location filename="../../ui/_i18n_strings.py" line="351" />
         <source>同步凭据不可用</source>
         <translation>Sync credentials unavailable</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="342" />
+        <location filename="../../ui/_i18n_strings.py" line="352" />
         <source>请技术人员运行自检（counterdesk-cli --self-test）或重新注册。</source>
         <translation>Ask IT to run the self-test (counterdesk-cli --self-test) or enroll again.</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="343" />
+        <location filename="../../ui/_i18n_strings.py" line="353" />
         <source>本机尚未注册</source>
         <translation>This PC is not enrolled</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="344" />
+        <location filename="../../ui/_i18n_strings.py" line="354" />
         <source>请在“系统管理 → 同步”中用注册码注册。</source>
         <translation>Enroll with a code in Administration → Sync.</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="345" />
+        <location filename="../../ui/_i18n_strings.py" line="355" />
         <source>区级平台拒绝了请求</source>
         <translation>The district refused the request</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="346" />
+        <location filename="../../ui/_i18n_strings.py" line="356" />
         <source>请把提示告诉区级平台管理员。</source>
         <translation>Pass the message on to the district administrator.</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="347" />
+        <location filename="../../ui/_i18n_strings.py" line="357" />
         <source>同步未完成</source>
         <translation>Sync not completed</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="348" />
+        <location filename="../../ui/_i18n_strings.py" line="358" />
         <source>数据已保存在本机，稍后会再试。</source>
         <translation>The data is saved on this PC; it will try again later.</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="349" />
+        <location filename="../../ui/_i18n_strings.py" line="359" />
         <source>操作未完成</source>
         <translation>Not completed</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="350" />
+        <location filename="../../ui/_i18n_strings.py" line="360" />
         <source>请重试，或联系技术人员。</source>
         <translation>Try again, or call IT.</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="351" />
+        <location filename="../../ui/_i18n_strings.py" line="361" />
         <source>程序内部错误</source>
         <translation>Internal error</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="352" />
+        <location filename="../../ui/_i18n_strings.py" line="362" />
         <source>操作未完成：{0}
 
 请联系技术人员（已写入日志）。</source>
@@ -4050,62 +4192,62 @@ Reason (optional; Enter to go on, Esc to cancel):</translation>
 <context>
     <name>preview</name>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="132" />
+        <location filename="../../ui/_i18n_strings.py" line="137" />
         <source>受理回执（热敏）</source>
         <translation>Receipt (thermal)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="133" />
+        <location filename="../../ui/_i18n_strings.py" line="138" />
         <source>受理回执（A4）</source>
         <translation>Receipt (A4)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="134" />
+        <location filename="../../ui/_i18n_strings.py" line="139" />
         <source>一次性告知书</source>
         <translation>One-time notice</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="135" />
+        <location filename="../../ui/_i18n_strings.py" line="140" />
         <source>不予受理通知书</source>
         <translation>Rejection notice</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="136" />
+        <location filename="../../ui/_i18n_strings.py" line="141" />
         <source>容缺受理承诺书</source>
         <translation>Deficiency commitment letter</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="137" />
+        <location filename="../../ui/_i18n_strings.py" line="142" />
         <source>申请表</source>
         <translation>Application form</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="138" />
+        <location filename="../../ui/_i18n_strings.py" line="143" />
         <source>送件交接单</source>
         <translation>Handover list</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="139" />
+        <location filename="../../ui/_i18n_strings.py" line="144" />
         <source>结果返回清单</source>
         <translation>Returns list</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="140" />
+        <location filename="../../ui/_i18n_strings.py" line="145" />
         <source>办结通知（领取单）</source>
         <translation>Pickup slip</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="141" />
+        <location filename="../../ui/_i18n_strings.py" line="146" />
         <source>好差评评价单</source>
         <translation>Evaluation slip</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="142" />
+        <location filename="../../ui/_i18n_strings.py" line="147" />
         <source>中心日报</source>
         <translation>Daily report</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="143" />
+        <location filename="../../ui/_i18n_strings.py" line="148" />
         <source>中心月报</source>
         <translation>Monthly report</translation>
     </message>

@@ -92,117 +92,117 @@
 <context>
     <name>AccessDialog</name>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="168" />
+        <location filename="../../ui/_i18n_strings.py" line="173" />
         <source>打开案件</source>
         <translation>打开案件</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="169" />
+        <location filename="../../ui/_i18n_strings.py" line="174" />
         <source>显示完整证件号</source>
         <translation>显示完整证件号</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="170" />
+        <location filename="../../ui/_i18n_strings.py" line="175" />
         <source>显示完整电话</source>
         <translation>显示完整电话</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="171" />
+        <location filename="../../ui/_i18n_strings.py" line="176" />
         <source>按证件号/号码查询</source>
         <translation>按证件号/号码查询</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="172" />
+        <location filename="../../ui/_i18n_strings.py" line="177" />
         <source>按姓名查询</source>
         <translation>按姓名查询</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="173" />
+        <location filename="../../ui/_i18n_strings.py" line="178" />
         <source>按证件号调取老用户信息</source>
         <translation>按证件号调取老用户信息</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="174" />
+        <location filename="../../ui/_i18n_strings.py" line="179" />
         <source>打印含个人信息的清单</source>
         <translation>打印含个人信息的清单</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="175" />
+        <location filename="../../ui/_i18n_strings.py" line="180" />
         <source>导出含个人信息的清单</source>
         <translation>导出含个人信息的清单</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="176" />
+        <location filename="../../ui/_i18n_strings.py" line="181" />
         <source>按号码</source>
         <translation>按号码</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="177" />
+        <location filename="../../ui/_i18n_strings.py" line="182" />
         <source>按姓名</source>
         <translation>按姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="178" />
+        <location filename="../../ui/_i18n_strings.py" line="183" />
         <source>按拼音</source>
         <translation>按拼音</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="179" />
+        <location filename="../../ui/_i18n_strings.py" line="184" />
         <source>按文字</source>
         <translation>按文字</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="180" />
+        <location filename="../../ui/_i18n_strings.py" line="185" />
         <source>按案件编号</source>
         <translation>按案件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="181" />
+        <location filename="../../ui/_i18n_strings.py" line="186" />
         <source>老用户</source>
         <translation>老用户</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="182" />
+        <location filename="../../ui/_i18n_strings.py" line="187" />
         <source>新申请人</source>
         <translation>新申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="183" />
+        <location filename="../../ui/_i18n_strings.py" line="188" />
         <source>送件交接单</source>
         <translation>送件交接单</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="184" />
+        <location filename="../../ui/_i18n_strings.py" line="189" />
         <source>结果返回清单</source>
         <translation>结果返回清单</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="185" />
+        <location filename="../../ui/_i18n_strings.py" line="190" />
         <source>中心日报</source>
         <translation>中心日报</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="186" />
+        <location filename="../../ui/_i18n_strings.py" line="191" />
         <source>中心月报</source>
         <translation>中心月报</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="187" />
+        <location filename="../../ui/_i18n_strings.py" line="192" />
         <source>统计报表</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="188" />
+        <location filename="../../ui/_i18n_strings.py" line="193" />
         <source>案件清单</source>
         <translation>案件清单</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="189" />
+        <location filename="../../ui/_i18n_strings.py" line="194" />
         <source>（不止一页）</source>
         <translation>（不止一页）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="190" />
+        <location filename="../../ui/_i18n_strings.py" line="195" />
         <source>：</source>
         <translation>：</translation>
     </message>
@@ -250,32 +250,32 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../ui/admin.py" line="423" />
+        <location filename="../../ui/admin.py" line="463" />
         <source>用户与角色</source>
         <translation>用户与角色</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="424" />
+        <location filename="../../ui/admin.py" line="464" />
         <source>同步</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="426" />
+        <location filename="../../ui/admin.py" line="466" />
         <source>事项目录</source>
         <translation>事项目录</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="429" />
+        <location filename="../../ui/admin.py" line="469" />
         <source>打印机与设备</source>
         <translation>打印机与设备</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="432" />
+        <location filename="../../ui/admin.py" line="472" />
         <source>备份与恢复</source>
         <translation>备份与恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="433" />
+        <location filename="../../ui/admin.py" line="473" />
         <source>设置</source>
         <translation>设置</translation>
     </message>
@@ -283,37 +283,37 @@
 <context>
     <name>ApplicantBox</name>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="109" />
+        <location filename="../../ui/_i18n_strings.py" line="114" />
         <source>居民身份证</source>
         <translation>居民身份证</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="110" />
+        <location filename="../../ui/_i18n_strings.py" line="115" />
         <source>港澳台居民居住证</source>
         <translation>港澳台居民居住证</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="112" />
+        <location filename="../../ui/_i18n_strings.py" line="117" />
         <source>护照</source>
         <translation>护照</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="113" />
+        <location filename="../../ui/_i18n_strings.py" line="118" />
         <source>港澳居民来往内地通行证</source>
         <translation>港澳居民来往内地通行证</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="114" />
+        <location filename="../../ui/_i18n_strings.py" line="119" />
         <source>台湾居民来往大陆通行证</source>
         <translation>台湾居民来往大陆通行证</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="111" />
+        <location filename="../../ui/_i18n_strings.py" line="116" />
         <source>外国人永久居留身份证</source>
         <translation>外国人永久居留身份证</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="115" />
+        <location filename="../../ui/_i18n_strings.py" line="120" />
         <source>统一社会信用代码</source>
         <translation>统一社会信用代码</translation>
     </message>
@@ -401,67 +401,85 @@
 <context>
     <name>BackupTab</name>
     <message>
-        <location filename="../../ui/admin.py" line="285" />
+        <location filename="../../ui/admin.py" line="286" />
         <source>选择文件夹</source>
         <translation>选择文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="287" />
+        <location filename="../../ui/admin.py" line="288" />
         <source>立即备份</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="290" />
+        <location filename="../../ui/admin.py" line="291" />
         <source>从备份恢复…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="299" />
+        <location filename="../../ui/admin.py" line="300" />
         <source>备份到（如U盘）</source>
         <translation>备份到（如U盘）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="300" />
+        <location filename="../../ui/admin.py" line="301" />
         <source>保留份数</source>
         <translation>保留份数</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="306" />
+        <location filename="../../ui/admin.py" line="307" />
         <source>备份文件夹</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="315" />
+        <location filename="../../ui/admin.py" line="316" />
         <source>请先选择备份文件夹</source>
         <translation>请先选择备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="321" />
+        <location filename="../../ui/admin.py" line="322" />
         <source>正在备份…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="326" />
+        <location filename="../../ui/admin.py" line="327" />
         <source>已备份到 {0}（{1:.1f} MB，已校验）</source>
         <translation>已备份到 {0}（{1:.1f} MB，已校验）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="331" />
+        <location filename="../../ui/admin.py" line="334" />
         <source>选择备份文件</source>
         <translation>选择备份文件</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="335" />
+        <location filename="../../ui/admin.py" line="349" />
+        <source>其中最后一笔业务办理于 {0}</source>
+        <translation>其中最后一笔业务办理于 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="351" />
+        <source>其中还没有办理过业务</source>
+        <translation>其中还没有办理过业务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="354" />
+        <source>恢复 {0} 的备份（{1}）。
+
+本机现在的数据将被替换（原数据另存，不删除）。此后在本机办理的业务：已同步到区级平台的，恢复后重新注册并同步时会送回本机；没有同步的（离线中心：没有送到区级导入的U盘数据包）将丢失。
+
+完成后需重新登录。继续吗？</source>
+        <translation>恢复 {0} 的备份（{1}）。
+
+本机现在的数据将被替换（原数据另存，不删除）。此后在本机办理的业务：已同步到区级平台的，恢复后重新注册并同步时会送回本机；没有同步的（离线中心：没有送到区级导入的U盘数据包）将丢失。
+
+完成后需重新登录。继续吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="360" />
         <source>从备份恢复</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="336" />
-        <source>恢复会替换本机数据（原数据另存），完成后需重新登录。继续吗？</source>
-        <translation>恢复会替换本机数据（原数据另存），完成后需重新登录。继续吗？</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin.py" line="359" />
+        <location filename="../../ui/admin.py" line="391" />
         <source>已恢复。原数据保留在 {0}。请重新登录，联网后先同步。</source>
         <translation>已恢复。原数据保留在 {0}。请重新登录，联网后先同步。</translation>
     </message>
@@ -534,17 +552,17 @@
         <translation>已办理 {0} 件</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="207" />
+        <location filename="../../ui/_i18n_strings.py" line="212" />
         <source>送件（交部门）</source>
         <translation>送件（交部门）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="208" />
+        <location filename="../../ui/_i18n_strings.py" line="213" />
         <source>结果返回（从部门取回）</source>
         <translation>结果返回（从部门取回）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="209" />
+        <location filename="../../ui/_i18n_strings.py" line="214" />
         <source>领取办结</source>
         <translation>领取办结</translation>
     </message>
@@ -552,52 +570,52 @@
 <context>
     <name>CardPanel</name>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="255" />
+        <location filename="../../ui/_i18n_strings.py" line="263" />
         <source>居民身份证</source>
         <translation>居民身份证</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="256" />
+        <location filename="../../ui/_i18n_strings.py" line="264" />
         <source>港澳台居民居住证</source>
         <translation>港澳台居民居住证</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="257" />
+        <location filename="../../ui/_i18n_strings.py" line="265" />
         <source>外国人永久居留身份证</source>
         <translation>外国人永久居留身份证</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="258" />
+        <location filename="../../ui/_i18n_strings.py" line="266" />
         <source>香港居民居住证</source>
         <translation>香港居民居住证</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="259" />
+        <location filename="../../ui/_i18n_strings.py" line="267" />
         <source>澳门居民居住证</source>
         <translation>澳门居民居住证</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="260" />
+        <location filename="../../ui/_i18n_strings.py" line="268" />
         <source>台湾居民居住证</source>
         <translation>台湾居民居住证</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="261" />
+        <location filename="../../ui/_i18n_strings.py" line="269" />
         <source>未知</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="262" />
+        <location filename="../../ui/_i18n_strings.py" line="270" />
         <source>男</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="263" />
+        <location filename="../../ui/_i18n_strings.py" line="271" />
         <source>女</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="264" />
+        <location filename="../../ui/_i18n_strings.py" line="272" />
         <source>未说明</source>
         <translation>未说明</translation>
     </message>
@@ -822,439 +840,439 @@
         <translation>已办理：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="54" />
+        <location filename="../../ui/_i18n_strings.py" line="59" />
         <source>已受理（待送件）</source>
         <translation>已受理（待送件）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="55" />
+        <location filename="../../ui/_i18n_strings.py" line="60" />
         <source>已送部门</source>
         <translation>已送部门</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="56" />
+        <location filename="../../ui/_i18n_strings.py" line="61" />
         <source>部门办理中</source>
         <translation>部门办理中</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="57" />
+        <location filename="../../ui/_i18n_strings.py" line="62" />
         <source>待补正材料</source>
         <translation>待补正材料</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="58" />
+        <location filename="../../ui/_i18n_strings.py" line="63" />
         <source>部门已出结果</source>
         <translation>部门已出结果</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="59" />
+        <location filename="../../ui/_i18n_strings.py" line="64" />
         <source>结果已返回中心</source>
         <translation>结果已返回中心</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="60" />
+        <location filename="../../ui/_i18n_strings.py" line="65" />
         <source>已通知领取</source>
         <translation>已通知领取</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="61" />
+        <location filename="../../ui/_i18n_strings.py" line="66" />
         <source>已办结</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="62" />
+        <location filename="../../ui/_i18n_strings.py" line="67" />
         <source>已中止</source>
         <translation>已中止</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="63" />
+        <location filename="../../ui/_i18n_strings.py" line="68" />
         <source>已撤回</source>
         <translation>已撤回</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="64" />
+        <location filename="../../ui/_i18n_strings.py" line="69" />
         <source>不予受理</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="65" />
+        <location filename="../../ui/_i18n_strings.py" line="70" />
         <source>已终止</source>
         <translation>已终止</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="66" />
+        <location filename="../../ui/_i18n_strings.py" line="71" />
         <source>受理</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="67" />
+        <location filename="../../ui/_i18n_strings.py" line="72" />
         <source>一次性告知</source>
         <translation>一次性告知</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="68" />
+        <location filename="../../ui/_i18n_strings.py" line="73" />
         <source>补齐材料</source>
         <translation>补齐材料</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="69" />
+        <location filename="../../ui/_i18n_strings.py" line="74" />
         <source>送件至部门</source>
         <translation>送件至部门</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="70" />
+        <location filename="../../ui/_i18n_strings.py" line="75" />
         <source>部门签收</source>
         <translation>部门签收</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="71" />
+        <location filename="../../ui/_i18n_strings.py" line="76" />
         <source>部门出具结果</source>
         <translation>部门出具结果</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="72" />
+        <location filename="../../ui/_i18n_strings.py" line="77" />
         <source>结果返回中心</source>
         <translation>结果返回中心</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="73" />
+        <location filename="../../ui/_i18n_strings.py" line="78" />
         <source>通知申请人</source>
         <translation>通知申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="74" />
+        <location filename="../../ui/_i18n_strings.py" line="79" />
         <source>办结（领取/送达）</source>
         <translation>办结（领取/送达）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="75" />
+        <location filename="../../ui/_i18n_strings.py" line="80" />
         <source>中止</source>
         <translation>中止</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="76" />
+        <location filename="../../ui/_i18n_strings.py" line="81" />
         <source>恢复</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="77" />
+        <location filename="../../ui/_i18n_strings.py" line="82" />
         <source>转交</source>
         <translation>转交</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="78" />
+        <location filename="../../ui/_i18n_strings.py" line="83" />
         <source>申请人撤回</source>
         <translation>申请人撤回</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="79" />
+        <location filename="../../ui/_i18n_strings.py" line="84" />
         <source>终止</source>
         <translation>终止</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="80" />
+        <location filename="../../ui/_i18n_strings.py" line="85" />
         <location filename="../../ui/casepage.py" line="422" />
         <source>备注</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="81" />
+        <location filename="../../ui/_i18n_strings.py" line="86" />
         <source>好差评</source>
         <translation>好差评</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="82" />
+        <location filename="../../ui/_i18n_strings.py" line="87" />
         <source>整改回访</source>
         <translation>整改回访</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="83" />
+        <location filename="../../ui/_i18n_strings.py" line="88" />
         <source>补打</source>
         <translation>补打</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="84" />
+        <location filename="../../ui/_i18n_strings.py" line="89" />
         <source>非常满意</source>
         <translation>非常满意</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="85" />
+        <location filename="../../ui/_i18n_strings.py" line="90" />
         <source>满意</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="86" />
+        <location filename="../../ui/_i18n_strings.py" line="91" />
         <source>基本满意</source>
         <translation>基本满意</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="87" />
+        <location filename="../../ui/_i18n_strings.py" line="92" />
         <source>不满意</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="88" />
+        <location filename="../../ui/_i18n_strings.py" line="93" />
         <source>非常不满意</source>
         <translation>非常不满意</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="89" />
+        <location filename="../../ui/_i18n_strings.py" line="94" />
         <source>居民身份证</source>
         <translation>居民身份证</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="90" />
+        <location filename="../../ui/_i18n_strings.py" line="95" />
         <source>港澳台居民居住证</source>
         <translation>港澳台居民居住证</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="92" />
+        <location filename="../../ui/_i18n_strings.py" line="97" />
         <source>护照</source>
         <translation>护照</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="93" />
+        <location filename="../../ui/_i18n_strings.py" line="98" />
         <source>港澳居民来往内地通行证</source>
         <translation>港澳居民来往内地通行证</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="94" />
+        <location filename="../../ui/_i18n_strings.py" line="99" />
         <source>台湾居民来往大陆通行证</source>
         <translation>台湾居民来往大陆通行证</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="91" />
+        <location filename="../../ui/_i18n_strings.py" line="96" />
         <source>外国人永久居留身份证</source>
         <translation>外国人永久居留身份证</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="95" />
+        <location filename="../../ui/_i18n_strings.py" line="100" />
         <source>统一社会信用代码</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="96" />
+        <location filename="../../ui/_i18n_strings.py" line="101" />
         <source>准予</source>
         <translation>准予</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="97" />
+        <location filename="../../ui/_i18n_strings.py" line="102" />
         <source>不予</source>
         <translation>不予</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="98" />
+        <location filename="../../ui/_i18n_strings.py" line="103" />
         <source>需补正</source>
         <translation>需补正</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="99" />
+        <location filename="../../ui/_i18n_strings.py" line="104" />
         <source>领取</source>
         <translation>领取</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="100" />
+        <location filename="../../ui/_i18n_strings.py" line="105" />
         <source>送达</source>
         <translation>送达</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="101" />
+        <location filename="../../ui/_i18n_strings.py" line="106" />
         <source>邮寄</source>
         <translation>邮寄</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="102" />
+        <location filename="../../ui/_i18n_strings.py" line="107" />
         <source>受理回执（热敏）</source>
         <translation>受理回执（热敏）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="103" />
+        <location filename="../../ui/_i18n_strings.py" line="108" />
         <source>受理回执（A4）</source>
         <translation>受理回执（A4）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="104" />
+        <location filename="../../ui/_i18n_strings.py" line="109" />
         <source>申请表</source>
         <translation>申请表</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="105" />
+        <location filename="../../ui/_i18n_strings.py" line="110" />
         <source>容缺受理承诺书</source>
         <translation>容缺受理承诺书</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="106" />
+        <location filename="../../ui/_i18n_strings.py" line="111" />
         <source>不予受理通知书</source>
         <translation>不予受理通知书</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="107" />
+        <location filename="../../ui/_i18n_strings.py" line="112" />
         <source>办结通知（领取单）</source>
         <translation>办结通知（领取单）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="108" />
+        <location filename="../../ui/_i18n_strings.py" line="113" />
         <source>好差评评价单</source>
         <translation>好差评评价单</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="353" />
+        <location filename="../../ui/_i18n_strings.py" line="363" />
         <source>按数字键作答（5 最满意）</source>
         <translation>按数字键作答（5 最满意）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="354" />
+        <location filename="../../ui/_i18n_strings.py" line="364" />
         <source>评价等级</source>
         <translation>评价等级</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="382" />
+        <location filename="../../ui/_i18n_strings.py" line="392" />
         <source>本机（{0}）</source>
         <translation>本机（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="383" />
+        <location filename="../../ui/_i18n_strings.py" line="393" />
         <source>区级平台</source>
         <translation>区级平台</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="384" />
+        <location filename="../../ui/_i18n_strings.py" line="394" />
         <source>本中心其他窗口电脑 {0}</source>
         <translation>本中心其他窗口电脑 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="356" />
+        <location filename="../../ui/_i18n_strings.py" line="366" />
         <source>评价环节</source>
         <translation>评价环节</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="355" />
+        <location filename="../../ui/_i18n_strings.py" line="365" />
         <source>（已评价）</source>
         <translation>（已评价）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="357" />
+        <location filename="../../ui/_i18n_strings.py" line="367" />
         <source>意见</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="358" />
+        <location filename="../../ui/_i18n_strings.py" line="368" />
         <source>请申请人选择评价等级（必选）</source>
         <translation>请申请人选择评价等级（必选）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="359" />
+        <location filename="../../ui/_i18n_strings.py" line="369" />
         <source>结果</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="360" />
+        <location filename="../../ui/_i18n_strings.py" line="370" />
         <source>理由（不予/补正必填）</source>
         <translation>理由（不予/补正必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="361" />
+        <location filename="../../ui/_i18n_strings.py" line="371" />
         <source>文书编号</source>
         <translation>文书编号</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="362" />
+        <location filename="../../ui/_i18n_strings.py" line="372" />
         <source>补交材料</source>
         <translation>补交材料</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="363" />
+        <location filename="../../ui/_i18n_strings.py" line="373" />
         <source>勾选申请人本次补交的材料：</source>
         <translation>勾选申请人本次补交的材料：</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="364" />
+        <location filename="../../ui/_i18n_strings.py" line="374" />
         <source>转交给其他承办人</source>
         <translation>转交给其他承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="365" />
+        <location filename="../../ui/_i18n_strings.py" line="375" />
         <source>转交原因（可不填）</source>
         <translation>转交原因（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="366" />
+        <location filename="../../ui/_i18n_strings.py" line="376" />
         <source>转交给：</source>
         <translation>转交给：</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="367" />
+        <location filename="../../ui/_i18n_strings.py" line="377" />
         <source>没有可以接手的人：除当前承办人外，本中心没有在用的窗口人员或中心负责人账户。请系统管理员添加或启用账户后再转交。</source>
         <translation>没有可以接手的人：除当前承办人外，本中心没有在用的窗口人员或中心负责人账户。请系统管理员添加或启用账户后再转交。</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="368" />
+        <location filename="../../ui/_i18n_strings.py" line="378" />
         <source>部门签收人</source>
         <translation>部门签收人</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="369" />
+        <location filename="../../ui/_i18n_strings.py" line="379" />
         <source>通知方式（电话/短信/当面）</source>
         <translation>通知方式（电话/短信/当面）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="370" />
+        <location filename="../../ui/_i18n_strings.py" line="380" />
         <source>中止原因（听证、检测、专家评审）</source>
         <translation>中止原因（听证、检测、专家评审）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="371" />
+        <location filename="../../ui/_i18n_strings.py" line="381" />
         <source>撤回原因</source>
         <translation>撤回原因</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="372" />
+        <location filename="../../ui/_i18n_strings.py" line="382" />
         <source>终止原因</source>
         <translation>终止原因</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="373" />
+        <location filename="../../ui/_i18n_strings.py" line="383" />
         <location filename="../../ui/casepage.py" line="422" />
         <source>备注内容</source>
         <translation>备注内容</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="374" />
+        <location filename="../../ui/_i18n_strings.py" line="384" />
         <source>送件人（默认本人）</source>
         <translation>送件人（默认本人）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="375" />
+        <location filename="../../ui/_i18n_strings.py" line="385" />
         <source>取件人（默认本人）</source>
         <translation>取件人（默认本人）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="376" />
+        <location filename="../../ui/_i18n_strings.py" line="386" />
         <source>请填写部门签收人的姓名（谁在部门签收了材料）</source>
         <translation>请填写部门签收人的姓名（谁在部门签收了材料）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="377" />
+        <location filename="../../ui/_i18n_strings.py" line="387" />
         <source>电话</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="378" />
+        <location filename="../../ui/_i18n_strings.py" line="388" />
         <source>办结</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="379" />
+        <location filename="../../ui/_i18n_strings.py" line="389" />
         <source>领取人</source>
         <translation>领取人</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="380" />
+        <location filename="../../ui/_i18n_strings.py" line="390" />
         <source>回访情况</source>
         <translation>回访情况</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="381" />
+        <location filename="../../ui/_i18n_strings.py" line="391" />
         <source>申请人对整改满意吗？</source>
         <translation>申请人对整改满意吗？</translation>
     </message>
@@ -1290,22 +1308,22 @@
 <context>
     <name>Checklist</name>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="128" />
+        <location filename="../../ui/_i18n_strings.py" line="133" />
         <source>原件</source>
         <translation>原件</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="129" />
+        <location filename="../../ui/_i18n_strings.py" line="134" />
         <source>复印件</source>
         <translation>复印件</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="130" />
+        <location filename="../../ui/_i18n_strings.py" line="135" />
         <source>原件及复印件</source>
         <translation>原件及复印件</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="131" />
+        <location filename="../../ui/_i18n_strings.py" line="136" />
         <source>电子</source>
         <translation>电子</translation>
     </message>
@@ -1353,258 +1371,298 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/dashboard.py" line="57" />
+        <location filename="../../ui/dashboard.py" line="68" />
         <source>统计区间</source>
         <translation>统计区间</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="61" />
+        <location filename="../../ui/dashboard.py" line="72" />
         <source>日报 PDF</source>
         <translation>日报 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="62" />
+        <location filename="../../ui/dashboard.py" line="73" />
         <source>月报 PDF</source>
         <translation>月报 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="63" />
+        <location filename="../../ui/dashboard.py" line="74" />
         <source>导出 Excel/CSV</source>
         <translation>导出 Excel/CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="64" />
+        <location filename="../../ui/dashboard.py" line="75" />
         <source>查询留痕</source>
         <translation>查询留痕</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="51" />
+        <location filename="../../ui/dashboard.py" line="62" />
         <source>收件 = 受理 + 不予受理（不予受理不是受理）；收件读卡率 = 证件由读卡器（含键盘式读卡器）读取的件数 / 收件件数</source>
         <translation>收件 = 受理 + 不予受理（不予受理不是受理）；收件读卡率 = 证件由读卡器（含键盘式读卡器）读取的件数 / 收件件数</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="97" />
+        <location filename="../../ui/dashboard.py" line="108" />
         <source>&lt;b&gt;{0}&lt;/b&gt;：收件 {1} 件（受理 {2}，不予受理 {3}），一次性告知 {4} 份；&lt;span style='color:#b00020'&gt;超期 {5} 件&lt;/span&gt;，&lt;span style='color:#a66b00'&gt;临期 {6} 件&lt;/span&gt;；满意率 {7}</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt;：收件 {1} 件（受理 {2}，不予受理 {3}），一次性告知 {4} 份；&lt;span style='color:#b00020'&gt;超期 {5} 件&lt;/span&gt;，&lt;span style='color:#a66b00'&gt;临期 {6} 件&lt;/span&gt;；满意率 {7}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="113" />
+        <location filename="../../ui/dashboard.py" line="127" />
+        <source>&lt;br&gt;&lt;a href='rectifications' style='color:{0}'&gt;待整改差评 {1} 件&lt;/a&gt;&lt;span style='color:{0}'&gt;（最近回访期限 {2}{3}）&lt;/span&gt;</source>
+        <translation>&lt;br&gt;&lt;a href='rectifications' style='color:{0}'&gt;待整改差评 {1} 件&lt;/a&gt;&lt;span style='color:{0}'&gt;（最近回访期限 {2}{3}）&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="131" />
+        <source>，已逾期</source>
+        <translation>，已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="134" />
+        <source>&lt;br&gt;待整改差评 0 件</source>
+        <translation>&lt;br&gt;待整改差评 0 件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="136" />
+        <source>；本期终止 &lt;a href='ended'&gt;{0} 件&lt;/a&gt;</source>
+        <translation>；本期终止 &lt;a href='ended'&gt;{0} 件&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="139" />
+        <source>&lt;span style='color:#b00020'&gt;（其中容缺逾期未补正、系统自动终止 {0} 件：请告知申请人重新申请）&lt;/span&gt;</source>
+        <translation>&lt;span style='color:#b00020'&gt;（其中容缺逾期未补正、系统自动终止 {0} 件：请告知申请人重新申请）&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="149" />
         <source>；收件读卡率 {0}（{1}/{2} 件）</source>
         <translation>；收件读卡率 {0}（{1}/{2} 件）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="121" />
+        <location filename="../../ui/dashboard.py" line="157" />
         <source>{0}（{1}）</source>
         <translation>{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="122" />
+        <location filename="../../ui/dashboard.py" line="158" />
         <source>{0}（{1} 至 {2}）</source>
         <translation>{0}（{1} 至 {2}）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="137" />
+        <location filename="../../ui/dashboard.py" line="173" />
         <source>受理</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="142" />
+        <location filename="../../ui/dashboard.py" line="178" />
         <source>在办案件状态</source>
         <translation>在办案件状态</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="155" />
+        <location filename="../../ui/dashboard.py" line="228" />
+        <source>其他 {0} 个部门</source>
+        <translation>其他 {0} 个部门</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="228" />
+        <source>其他</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="232" />
         <source>超期与临期（按所在部门）</source>
         <translation>超期与临期（按所在部门）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="156" />
+        <location filename="../../ui/dashboard.py" line="233" />
         <source>超期</source>
         <translation>超期</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="157" />
+        <location filename="../../ui/dashboard.py" line="233" />
         <source>临期</source>
         <translation>临期</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="163" />
+        <location filename="../../ui/dashboard.py" line="259" />
+        <source>其他 {0} 人</source>
+        <translation>其他 {0} 人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="262" />
         <source>在办量（按承办人）</source>
         <translation>在办量（按承办人）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="164" />
+        <location filename="../../ui/dashboard.py" line="263" />
         <source>在办</source>
         <translation>在办</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="168" />
+        <location filename="../../ui/dashboard.py" line="191" />
         <source>好差评</source>
         <translation>好差评</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="201" />
+        <location filename="../../ui/dashboard.py" line="296" />
         <source>导出统计</source>
         <translation>导出统计</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="207" />
+        <location filename="../../ui/dashboard.py" line="302" />
         <source>已导出到 {0}</source>
         <translation>已导出到 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="144" />
+        <location filename="../../ui/_i18n_strings.py" line="149" />
         <source>已受理（待送件）</source>
         <translation>已受理（待送件）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="145" />
+        <location filename="../../ui/_i18n_strings.py" line="150" />
         <source>已送部门</source>
         <translation>已送部门</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="146" />
+        <location filename="../../ui/_i18n_strings.py" line="151" />
         <source>部门办理中</source>
         <translation>部门办理中</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="147" />
+        <location filename="../../ui/_i18n_strings.py" line="152" />
         <source>待补正材料</source>
         <translation>待补正材料</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="148" />
+        <location filename="../../ui/_i18n_strings.py" line="153" />
         <source>部门已出结果</source>
         <translation>部门已出结果</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="149" />
+        <location filename="../../ui/_i18n_strings.py" line="154" />
         <source>结果已返回中心</source>
         <translation>结果已返回中心</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="150" />
+        <location filename="../../ui/_i18n_strings.py" line="155" />
         <source>已通知领取</source>
         <translation>已通知领取</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="151" />
+        <location filename="../../ui/_i18n_strings.py" line="156" />
         <source>已办结</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="152" />
+        <location filename="../../ui/_i18n_strings.py" line="157" />
         <source>已中止</source>
         <translation>已中止</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="153" />
+        <location filename="../../ui/_i18n_strings.py" line="158" />
         <source>已撤回</source>
         <translation>已撤回</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="154" />
-        <location filename="../../ui/dashboard.py" line="137" />
+        <location filename="../../ui/_i18n_strings.py" line="159" />
+        <location filename="../../ui/dashboard.py" line="173" />
         <source>不予受理</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="155" />
+        <location filename="../../ui/_i18n_strings.py" line="160" />
         <source>已终止</source>
         <translation>已终止</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="156" />
+        <location filename="../../ui/_i18n_strings.py" line="161" />
         <source>非常满意</source>
         <translation>非常满意</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="157" />
+        <location filename="../../ui/_i18n_strings.py" line="162" />
         <source>满意</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="158" />
+        <location filename="../../ui/_i18n_strings.py" line="163" />
         <source>基本满意</source>
         <translation>基本满意</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="159" />
+        <location filename="../../ui/_i18n_strings.py" line="164" />
         <source>不满意</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="160" />
+        <location filename="../../ui/_i18n_strings.py" line="165" />
         <source>非常不满意</source>
         <translation>非常不满意</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="161" />
+        <location filename="../../ui/_i18n_strings.py" line="166" />
         <source>周一</source>
         <translation>周一</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="162" />
+        <location filename="../../ui/_i18n_strings.py" line="167" />
         <source>周二</source>
         <translation>周二</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="163" />
+        <location filename="../../ui/_i18n_strings.py" line="168" />
         <source>周三</source>
         <translation>周三</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="164" />
+        <location filename="../../ui/_i18n_strings.py" line="169" />
         <source>周四</source>
         <translation>周四</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="165" />
+        <location filename="../../ui/_i18n_strings.py" line="170" />
         <source>周五</source>
         <translation>周五</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="166" />
+        <location filename="../../ui/_i18n_strings.py" line="171" />
         <source>周六</source>
         <translation>周六</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="167" />
+        <location filename="../../ui/_i18n_strings.py" line="172" />
         <source>周日</source>
         <translation>周日</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="210" />
+        <location filename="../../ui/_i18n_strings.py" line="215" />
         <source>今日</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="211" />
+        <location filename="../../ui/_i18n_strings.py" line="216" />
         <source>本周</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="212" />
+        <location filename="../../ui/_i18n_strings.py" line="217" />
         <source>本月</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="385" />
+        <location filename="../../ui/_i18n_strings.py" line="395" />
         <source>本期没有数据</source>
         <translation>本期没有数据</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="386" />
+        <location filename="../../ui/_i18n_strings.py" line="396" />
         <source>{0}时</source>
         <translation>{0}时</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="387" />
+        <location filename="../../ui/_i18n_strings.py" line="397" />
         <source>收件趋势（按小时）</source>
         <translation>收件趋势（按小时）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="388" />
+        <location filename="../../ui/_i18n_strings.py" line="398" />
         <source>收件趋势（按日）</source>
         <translation>收件趋势（按日）</translation>
     </message>
@@ -1647,62 +1705,62 @@
         <translation>请申请人选择评价等级（必选）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="192" />
+        <location filename="../../ui/_i18n_strings.py" line="197" />
         <source>非常满意</source>
         <translation>非常满意</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="193" />
+        <location filename="../../ui/_i18n_strings.py" line="198" />
         <source>满意</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="194" />
+        <location filename="../../ui/_i18n_strings.py" line="199" />
         <source>基本满意</source>
         <translation>基本满意</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="195" />
+        <location filename="../../ui/_i18n_strings.py" line="200" />
         <source>不满意</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="196" />
+        <location filename="../../ui/_i18n_strings.py" line="201" />
         <source>非常不满意</source>
         <translation>非常不满意</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="197" />
+        <location filename="../../ui/_i18n_strings.py" line="202" />
         <source>整体满意度</source>
         <translation>整体满意度</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="198" />
+        <location filename="../../ui/_i18n_strings.py" line="203" />
         <source>办事效率</source>
         <translation>办事效率</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="199" />
+        <location filename="../../ui/_i18n_strings.py" line="204" />
         <source>服务水平</source>
         <translation>服务水平</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="200" />
+        <location filename="../../ui/_i18n_strings.py" line="205" />
         <source>服务态度</source>
         <translation>服务态度</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="201" />
+        <location filename="../../ui/_i18n_strings.py" line="206" />
         <source>领取</source>
         <translation>领取</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="202" />
+        <location filename="../../ui/_i18n_strings.py" line="207" />
         <source>受理</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="203" />
+        <location filename="../../ui/_i18n_strings.py" line="208" />
         <source>其他</source>
         <translation>其他</translation>
     </message>
@@ -1755,231 +1813,254 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../ui/intake.py" line="142" />
+        <location filename="../../ui/intake.py" line="145" />
         <source>办理事项</source>
         <translation>办理事项</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="90" />
+        <location filename="../../ui/intake.py" line="93" />
         <source>材料清单（空格 已收/未收 · Q 容缺 · F 形式 · +/- 份数）</source>
         <translation>材料清单（空格 已收/未收 · Q 容缺 · F 形式 · +/- 份数）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="95" />
+        <location filename="../../ui/intake.py" line="98" />
         <source>受理 F9</source>
         <translation>受理 F9</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="96" />
+        <location filename="../../ui/intake.py" line="99" />
         <source>容缺受理 F10</source>
         <translation>容缺受理 F10</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="97" />
+        <location filename="../../ui/intake.py" line="100" />
         <source>一次性告知 F11</source>
         <translation>一次性告知 F11</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="98" />
+        <location filename="../../ui/intake.py" line="101" />
         <source>不予受理 F12</source>
         <translation>不予受理 F12</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="99" />
+        <location filename="../../ui/intake.py" line="102" />
         <source>下一位 Ctrl+N</source>
         <translation>下一位 Ctrl+N</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="130" />
+        <location filename="../../ui/intake.py" line="133" />
         <source>数字键 1–9 选常用事项；或输入名称、拼音首字母（如 ylbx），↓ 选择，回车确定</source>
         <translation>数字键 1–9 选常用事项；或输入名称、拼音首字母（如 ylbx），↓ 选择，回车确定</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="218" />
+        <location filename="../../ui/intake.py" line="221" />
         <source>请核对证件：</source>
         <translation>请核对证件：</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="240" />
+        <location filename="../../ui/intake.py" line="243" />
         <source>已由读卡器输入证件号码</source>
         <translation>已由读卡器输入证件号码</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="309" />
+        <location filename="../../ui/intake.py" line="312" />
         <source>。必需材料已默认勾选，缺少的请用空格取消</source>
         <translation>。必需材料已默认勾选，缺少的请用空格取消</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="345" />
+        <location filename="../../ui/intake.py" line="348" />
         <source>该申请人已有此事项在办：{0}（{1}，{2} 受理）{3}</source>
         <translation>该申请人已有此事项在办：{0}（{1}，{2} 受理）{3}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="347" />
+        <location filename="../../ui/intake.py" line="350" />
         <source> 等 {0} 件</source>
         <translation> 等 {0} 件</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="376" />
+        <location filename="../../ui/intake.py" line="379" />
         <source>同一事项已在办</source>
         <translation>同一事项已在办</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="377" />
+        <location filename="../../ui/intake.py" line="380" />
         <source>确定再受理一件吗？</source>
         <translation>确定再受理一件吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="383" />
+        <location filename="../../ui/intake.py" line="386" />
         <source>未受理：该申请人已有此事项在办</source>
         <translation>未受理：该申请人已有此事项在办</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="397" />
+        <location filename="../../ui/intake.py" line="400" />
         <source>请先填写申请人（证件号，或老用户的尾号、姓名）</source>
         <translation>请先填写申请人（证件号，或老用户的尾号、姓名）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="412" />
+        <location filename="../../ui/intake.py" line="415" />
         <source>{0}：{1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="440" />
-        <location filename="../../ui/intake.py" line="444" />
+        <location filename="../../ui/intake.py" line="443" />
+        <location filename="../../ui/intake.py" line="447" />
         <source>。</source>
         <translation>。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="466" />
+        <location filename="../../ui/intake.py" line="469" />
         <source>事项“{0}”不适用容缺受理：材料不齐请用 F11 一次性告知</source>
         <translation>事项“{0}”不适用容缺受理：材料不齐请用 F11 一次性告知</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="521" />
+        <location filename="../../ui/intake.py" line="524" />
         <source>请写明应向哪个机关申请（告知申请人去向）</source>
         <translation>请写明应向哪个机关申请（告知申请人去向）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="306" />
+        <location filename="../../ui/intake.py" line="309" />
         <source>已选：{0}（{1}）· 承诺 {2} 个工作日 · {3}{4}</source>
         <translation>已选：{0}（{1}）· 承诺 {2} 个工作日 · {3}{4}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="308" />
+        <location filename="../../ui/intake.py" line="311" />
         <source> · 可容缺受理</source>
         <translation> · 可容缺受理</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="400" />
+        <location filename="../../ui/intake.py" line="403" />
         <source>请先选择办理事项</source>
         <translation>请先选择办理事项</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="458" />
+        <location filename="../../ui/intake.py" line="461" />
         <source>已受理</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="471" />
+        <location filename="../../ui/intake.py" line="474" />
         <source>容缺受理</source>
         <translation>容缺受理</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="471" />
+        <location filename="../../ui/intake.py" line="474" />
         <source>申请人已签署《容缺受理承诺书》吗？</source>
         <translation>申请人已签署《容缺受理承诺书》吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="482" />
+        <location filename="../../ui/intake.py" line="485" />
         <source>已容缺受理</source>
         <translation>已容缺受理</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="494" />
+        <location filename="../../ui/intake.py" line="497" />
         <source>已出具一次性告知书</source>
         <translation>已出具一次性告知书</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="116" />
+        <location filename="../../ui/_i18n_strings.py" line="121" />
         <source>已受理（待送件）</source>
         <translation>已受理（待送件）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="117" />
+        <location filename="../../ui/_i18n_strings.py" line="122" />
         <source>已送部门</source>
         <translation>已送部门</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="118" />
+        <location filename="../../ui/_i18n_strings.py" line="123" />
         <source>部门办理中</source>
         <translation>部门办理中</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="119" />
+        <location filename="../../ui/_i18n_strings.py" line="124" />
         <source>待补正材料</source>
         <translation>待补正材料</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="120" />
+        <location filename="../../ui/_i18n_strings.py" line="125" />
         <source>部门已出结果</source>
         <translation>部门已出结果</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="121" />
+        <location filename="../../ui/_i18n_strings.py" line="126" />
         <source>结果已返回中心</source>
         <translation>结果已返回中心</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="122" />
+        <location filename="../../ui/_i18n_strings.py" line="127" />
         <source>已通知领取</source>
         <translation>已通知领取</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="123" />
+        <location filename="../../ui/_i18n_strings.py" line="128" />
         <source>已办结</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="124" />
+        <location filename="../../ui/_i18n_strings.py" line="129" />
         <source>已中止</source>
         <translation>已中止</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="125" />
+        <location filename="../../ui/_i18n_strings.py" line="130" />
         <source>已撤回</source>
         <translation>已撤回</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="126" />
-        <location filename="../../ui/intake.py" line="516" />
+        <location filename="../../ui/_i18n_strings.py" line="131" />
+        <location filename="../../ui/intake.py" line="519" />
         <source>不予受理</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="127" />
+        <location filename="../../ui/_i18n_strings.py" line="132" />
         <source>已终止</source>
         <translation>已终止</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="518" />
+        <location filename="../../ui/intake.py" line="521" />
         <source>不予受理的理由</source>
         <translation>不予受理的理由</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="519" />
+        <location filename="../../ui/intake.py" line="522" />
         <source>请填写不予受理的理由</source>
         <translation>请填写不予受理的理由</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="520" />
+        <location filename="../../ui/intake.py" line="523" />
         <source>应向哪个机关申请</source>
         <translation>应向哪个机关申请</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="509" />
+        <location filename="../../ui/intake.py" line="512" />
         <source>已出具不予受理通知书</source>
         <translation>已出具不予受理通知书</translation>
+    </message>
+</context>
+<context>
+    <name>LapseNotice</name>
+    <message>
+        <location filename="../../ui/lapsenotice.py" line="63" />
+        <source>容缺受理案件已自动终止</source>
+        <translation>容缺受理案件已自动终止</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lapsenotice.py" line="66" />
+        <source>{0} 件容缺受理案件逾期未补正，已自动终止：请告知申请人，案件已终止，需补齐材料后重新申请。</source>
+        <translation>{0} 件容缺受理案件逾期未补正，已自动终止：请告知申请人，案件已终止，需补齐材料后重新申请。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lapsenotice.py" line="71" />
+        <source>查看已终止清单</source>
+        <translation>查看已终止清单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lapsenotice.py" line="72" />
+        <source>知道了</source>
+        <translation>知道了</translation>
     </message>
 </context>
 <context>
@@ -2053,93 +2134,93 @@
         <translation>CounterDesk 全程代办 — {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="148" />
+        <location filename="../../ui/mainwindow.py" line="149" />
         <source>受理 F2</source>
         <translation>受理 F2</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="149" />
+        <location filename="../../ui/mainwindow.py" line="150" />
         <source>工作清单 F3</source>
         <translation>工作清单 F3</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="150" />
-        <location filename="../../ui/mainwindow.py" line="157" />
+        <location filename="../../ui/mainwindow.py" line="151" />
+        <location filename="../../ui/mainwindow.py" line="158" />
         <source>案件 F4</source>
         <translation>案件 F4</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="151" />
+        <location filename="../../ui/mainwindow.py" line="152" />
         <source>送件/返回/领取 F5</source>
         <translation>送件/返回/领取 F5</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="154" />
+        <location filename="../../ui/mainwindow.py" line="155" />
         <source>统计 F6</source>
         <translation>统计 F6</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="156" />
+        <location filename="../../ui/mainwindow.py" line="157" />
         <source>案件清单 F3</source>
         <translation>案件清单 F3</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="158" />
+        <location filename="../../ui/mainwindow.py" line="159" />
         <source>系统管理 F7</source>
         <translation>系统管理 F7</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="158" />
+        <location filename="../../ui/mainwindow.py" line="159" />
         <source>同步与设置 F7</source>
         <translation>同步与设置 F7</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="240" />
+        <location filename="../../ui/mainwindow.py" line="241" />
         <source>搜索</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="245" />
+        <location filename="../../ui/mainwindow.py" line="246" />
         <source>Ctrl+F 搜索：案件编号、姓名、拼音、证件号或电话尾号</source>
         <translation>Ctrl+F 搜索：案件编号、姓名、拼音、证件号或电话尾号</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="248" />
+        <location filename="../../ui/mainwindow.py" line="249" />
         <source>回车搜索；↓ 进入结果，回车打开案件</source>
         <translation>回车搜索；↓ 进入结果，回车打开案件</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="252" />
+        <location filename="../../ui/mainwindow.py" line="253" />
         <source>反馈 F1</source>
         <translation>反馈 F1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="255" />
+        <location filename="../../ui/mainwindow.py" line="256" />
         <source>锁屏 Ctrl+L</source>
         <translation>锁屏 Ctrl+L</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="264" />
+        <location filename="../../ui/mainwindow.py" line="265" />
         <source>{0}（{1}） · {2} · {3}</source>
         <translation>{0}（{1}） · {2} · {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="291" />
+        <location filename="../../ui/mainwindow.py" line="292" />
         <source>同步未完成：{0}</source>
         <translation>同步未完成：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="296" />
+        <location filename="../../ui/mainwindow.py" line="297" />
         <source>同步完成：上传 {0} 条，接收 {1} 条</source>
         <translation>同步完成：上传 {0} 条，接收 {1} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="336" />
+        <location filename="../../ui/mainwindow.py" line="337" />
         <source>已锁屏：请解锁后重新放置证件</source>
         <translation>已锁屏：请解锁后重新放置证件</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="287" />
+        <location filename="../../ui/mainwindow.py" line="288" />
         <source>区级平台回复了 {0} 条反馈（F1 查看）</source>
         <translation>区级平台回复了 {0} 条反馈（F1 查看）</translation>
     </message>
@@ -2238,62 +2319,62 @@
         <translation>打印机</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="219" />
+        <location filename="../../ui/_i18n_strings.py" line="224" />
         <source>受理回执（热敏）</source>
         <translation>受理回执（热敏）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="220" />
+        <location filename="../../ui/_i18n_strings.py" line="225" />
         <source>受理回执（A4）</source>
         <translation>受理回执（A4）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="221" />
+        <location filename="../../ui/_i18n_strings.py" line="226" />
         <source>一次性告知书</source>
         <translation>一次性告知书</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="222" />
+        <location filename="../../ui/_i18n_strings.py" line="227" />
         <source>不予受理通知书</source>
         <translation>不予受理通知书</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="223" />
+        <location filename="../../ui/_i18n_strings.py" line="228" />
         <source>容缺受理承诺书</source>
         <translation>容缺受理承诺书</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="224" />
+        <location filename="../../ui/_i18n_strings.py" line="229" />
         <source>申请表</source>
         <translation>申请表</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="225" />
+        <location filename="../../ui/_i18n_strings.py" line="230" />
         <source>送件交接单</source>
         <translation>送件交接单</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="226" />
+        <location filename="../../ui/_i18n_strings.py" line="231" />
         <source>结果返回清单</source>
         <translation>结果返回清单</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="227" />
+        <location filename="../../ui/_i18n_strings.py" line="232" />
         <source>办结通知（领取单）</source>
         <translation>办结通知（领取单）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="228" />
+        <location filename="../../ui/_i18n_strings.py" line="233" />
         <source>好差评评价单</source>
         <translation>好差评评价单</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="229" />
+        <location filename="../../ui/_i18n_strings.py" line="234" />
         <source>中心日报</source>
         <translation>中心日报</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="230" />
+        <location filename="../../ui/_i18n_strings.py" line="235" />
         <source>中心月报</source>
         <translation>中心月报</translation>
     </message>
@@ -2301,27 +2382,27 @@
 <context>
     <name>ReaderBox</name>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="239" />
+        <location filename="../../ui/_i18n_strings.py" line="247" />
         <source>不使用读卡器</source>
         <translation>不使用读卡器</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="240" />
+        <location filename="../../ui/_i18n_strings.py" line="248" />
         <source>读卡器厂商驱动（termb.dll，CVR 接口）</source>
         <translation>读卡器厂商驱动（termb.dll，CVR 接口）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="241" />
+        <location filename="../../ui/_i18n_strings.py" line="249" />
         <source>读卡器标准驱动（sdtapi.dll，SDT 接口）</source>
         <translation>读卡器标准驱动（sdtapi.dll，SDT 接口）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="242" />
+        <location filename="../../ui/_i18n_strings.py" line="250" />
         <source>键盘输入式读卡器（自动输入证件号）</source>
         <translation>键盘输入式读卡器（自动输入证件号）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="243" />
+        <location filename="../../ui/_i18n_strings.py" line="251" />
         <source>模拟读卡器（演示、培训）</source>
         <translation>模拟读卡器（演示、培训）</translation>
     </message>
@@ -2399,302 +2480,302 @@
 <context>
     <name>ReaderLines</name>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="265" />
+        <location filename="../../ui/_i18n_strings.py" line="273" />
         <source>读卡器已就绪（{0}）：请把证件放在读卡器上</source>
         <translation>读卡器已就绪（{0}）：请把证件放在读卡器上</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="266" />
+        <location filename="../../ui/_i18n_strings.py" line="274" />
         <source>已读取{0}</source>
         <translation>已读取{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="267" />
+        <location filename="../../ui/_i18n_strings.py" line="275" />
         <source>证件已取走</source>
         <translation>证件已取走</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="268" />
+        <location filename="../../ui/_i18n_strings.py" line="276" />
         <source>读卡器出错：请重新放置证件，或检查读卡器设置（可先手工录入）</source>
         <translation>读卡器出错：请重新放置证件，或检查读卡器设置（可先手工录入）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="269" />
+        <location filename="../../ui/_i18n_strings.py" line="277" />
         <source>找不到读卡器驱动 {0}：请在「打印机与设备」中选择驱动文件</source>
         <translation>找不到读卡器驱动 {0}：请在「打印机与设备」中选择驱动文件</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="270" />
+        <location filename="../../ui/_i18n_strings.py" line="278" />
         <source>{0} 不是读卡器驱动库文件：请选厂商提供的 .dll/.so 文件</source>
         <translation>{0} 不是读卡器驱动库文件：请选厂商提供的 .dll/.so 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="271" />
+        <location filename="../../ui/_i18n_strings.py" line="279" />
         <source>{0} 不是读卡器驱动库文件</source>
         <translation>{0} 不是读卡器驱动库文件</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="272" />
+        <location filename="../../ui/_i18n_strings.py" line="280" />
         <source>{0} 是 {1} 的驱动，本机要用{2}，请向厂商索取</source>
         <translation>{0} 是 {1} 的驱动，本机要用{2}，请向厂商索取</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="273" />
+        <location filename="../../ui/_i18n_strings.py" line="281" />
         <source>{0} 是 {1} 位驱动，本程序是 {2} 位：请向厂商索取 {3} 位驱动</source>
         <translation>{0} 是 {1} 位驱动，本程序是 {2} 位：请向厂商索取 {3} 位驱动</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="274" />
+        <location filename="../../ui/_i18n_strings.py" line="282" />
         <source>{0} 是 {1} 处理器的驱动，本机是 {2}：请向厂商索取对应版本</source>
         <translation>{0} 是 {1} 处理器的驱动，本机是 {2}：请向厂商索取对应版本</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="275" />
+        <location filename="../../ui/_i18n_strings.py" line="283" />
         <source>{0} 与本程序位数不符（本程序是 {1} 位）：请向厂商索取 {2} 位驱动</source>
         <translation>{0} 与本程序位数不符（本程序是 {1} 位）：请向厂商索取 {2} 位驱动</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="276" />
+        <location filename="../../ui/_i18n_strings.py" line="284" />
         <source>读卡器驱动 {0} 或它依赖的库找不到：请把厂商驱动的全部文件放在同一文件夹</source>
         <translation>读卡器驱动 {0} 或它依赖的库找不到：请把厂商驱动的全部文件放在同一文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="277" />
+        <location filename="../../ui/_i18n_strings.py" line="285" />
         <source>读卡器驱动 {0} 无法加载</source>
         <translation>读卡器驱动 {0} 无法加载</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="278" />
+        <location filename="../../ui/_i18n_strings.py" line="286" />
         <source>{0} 不是所选类型读卡器的驱动（缺少 {1}）：请检查驱动文件和读卡器类型</source>
         <translation>{0} 不是所选类型读卡器的驱动（缺少 {1}）：请检查驱动文件和读卡器类型</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="279" />
+        <location filename="../../ui/_i18n_strings.py" line="287" />
         <source>没有找到读卡器（{0}）：请检查连线和端口设置</source>
         <translation>没有找到读卡器（{0}）：请检查连线和端口设置</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="280" />
+        <location filename="../../ui/_i18n_strings.py" line="288" />
         <source>读卡没有完成（证件被移开或放偏）：请把证件放稳后重新放置</source>
         <translation>读卡没有完成（证件被移开或放偏）：请把证件放稳后重新放置</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="281" />
+        <location filename="../../ui/_i18n_strings.py" line="289" />
         <source>证件信息读取不完整，请重新放置证件或手工录入</source>
         <translation>证件信息读取不完整，请重新放置证件或手工录入</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="282" />
+        <location filename="../../ui/_i18n_strings.py" line="290" />
         <source>读卡器无响应（{0}）：请检查连线</source>
         <translation>读卡器无响应（{0}）：请检查连线</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="283" />
+        <location filename="../../ui/_i18n_strings.py" line="291" />
         <source>读卡时证件被移开：请把证件放稳后重新放置</source>
         <translation>读卡时证件被移开：请把证件放稳后重新放置</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="284" />
+        <location filename="../../ui/_i18n_strings.py" line="292" />
         <source>读卡失败（{0}）：请重新放置证件或手工录入</source>
         <translation>读卡失败（{0}）：请重新放置证件或手工录入</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="285" />
+        <location filename="../../ui/_i18n_strings.py" line="293" />
         <source>证件信息没有读完：请把证件放稳后重新放置</source>
         <translation>证件信息没有读完：请把证件放稳后重新放置</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="286" />
+        <location filename="../../ui/_i18n_strings.py" line="294" />
         <source>不认识的读卡器类型：{0}</source>
         <translation>不认识的读卡器类型：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="287" />
+        <location filename="../../ui/_i18n_strings.py" line="295" />
         <source>未设置读卡器</source>
         <translation>未设置读卡器</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="288" />
+        <location filename="../../ui/_i18n_strings.py" line="296" />
         <source>键盘输入式读卡器无需驱动：在证件号码栏放卡即可自动输入</source>
         <translation>键盘输入式读卡器无需驱动：在证件号码栏放卡即可自动输入</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="289" />
+        <location filename="../../ui/_i18n_strings.py" line="297" />
         <source>读卡器正常（{0}），读到{1}</source>
         <translation>读卡器正常（{0}），读到{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="290" />
+        <location filename="../../ui/_i18n_strings.py" line="298" />
         <source>读卡器正常（{0}），未放证件</source>
         <translation>读卡器正常（{0}），未放证件</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="291" />
+        <location filename="../../ui/_i18n_strings.py" line="299" />
         <source>USB 1001-1016 和串口 1-16</source>
         <translation>USB 1001-1016 和串口 1-16</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="292" />
+        <location filename="../../ui/_i18n_strings.py" line="300" />
         <source>模拟读卡器</source>
         <translation>模拟读卡器</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="293" />
+        <location filename="../../ui/_i18n_strings.py" line="301" />
         <source>（未设置）</source>
         <translation>（未设置）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="294" />
+        <location filename="../../ui/_i18n_strings.py" line="302" />
         <source>Windows 版（.dll）</source>
         <translation>Windows 版（.dll）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="295" />
+        <location filename="../../ui/_i18n_strings.py" line="303" />
         <source>Linux 版（.so）</source>
         <translation>Linux 版（.so）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="296" />
+        <location filename="../../ui/_i18n_strings.py" line="304" />
         <source>居民身份证</source>
         <translation>居民身份证</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="297" />
+        <location filename="../../ui/_i18n_strings.py" line="305" />
         <source>港澳台居民居住证</source>
         <translation>港澳台居民居住证</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="298" />
+        <location filename="../../ui/_i18n_strings.py" line="306" />
         <source>外国人永久居留身份证</source>
         <translation>外国人永久居留身份证</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="299" />
+        <location filename="../../ui/_i18n_strings.py" line="307" />
         <source>香港居民居住证</source>
         <translation>香港居民居住证</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="300" />
+        <location filename="../../ui/_i18n_strings.py" line="308" />
         <source>澳门居民居住证</source>
         <translation>澳门居民居住证</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="301" />
+        <location filename="../../ui/_i18n_strings.py" line="309" />
         <source>台湾居民居住证</source>
         <translation>台湾居民居住证</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="302" />
+        <location filename="../../ui/_i18n_strings.py" line="310" />
         <source>端口打开失败</source>
         <translation>端口打开失败</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="303" />
+        <location filename="../../ui/_i18n_strings.py" line="311" />
         <source>接收超时</source>
         <translation>接收超时</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="304" />
+        <location filename="../../ui/_i18n_strings.py" line="312" />
         <source>数据传输错误</source>
         <translation>数据传输错误</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="305" />
+        <location filename="../../ui/_i18n_strings.py" line="313" />
         <source>SAM 串口不可用</source>
         <translation>SAM 串口不可用</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="306" />
+        <location filename="../../ui/_i18n_strings.py" line="314" />
         <source>打开文件失败</source>
         <translation>打开文件失败</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="307" />
+        <location filename="../../ui/_i18n_strings.py" line="315" />
         <source>校验和错</source>
         <translation>校验和错</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="308" />
+        <location filename="../../ui/_i18n_strings.py" line="316" />
         <source>长度错</source>
         <translation>长度错</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="309" />
+        <location filename="../../ui/_i18n_strings.py" line="317" />
         <source>命令错误</source>
         <translation>命令错误</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="310" />
+        <location filename="../../ui/_i18n_strings.py" line="318" />
         <source>越权操作</source>
         <translation>越权操作</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="311" />
+        <location filename="../../ui/_i18n_strings.py" line="319" />
         <source>无法识别的错误</source>
         <translation>无法识别的错误</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="312" />
+        <location filename="../../ui/_i18n_strings.py" line="320" />
         <source>卡认证机具失败</source>
         <translation>卡认证机具失败</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="313" />
+        <location filename="../../ui/_i18n_strings.py" line="321" />
         <source>机具认证卡失败</source>
         <translation>机具认证卡失败</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="314" />
+        <location filename="../../ui/_i18n_strings.py" line="322" />
         <source>信息验证错误</source>
         <translation>信息验证错误</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="315" />
+        <location filename="../../ui/_i18n_strings.py" line="323" />
         <source>无法识别的卡类型</source>
         <translation>无法识别的卡类型</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="316" />
+        <location filename="../../ui/_i18n_strings.py" line="324" />
         <source>读卡操作失败</source>
         <translation>读卡操作失败</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="317" />
+        <location filename="../../ui/_i18n_strings.py" line="325" />
         <source>取随机数失败</source>
         <translation>取随机数失败</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="318" />
+        <location filename="../../ui/_i18n_strings.py" line="326" />
         <source>SAM 自检失败</source>
         <translation>SAM 自检失败</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="319" />
+        <location filename="../../ui/_i18n_strings.py" line="327" />
         <source>SAM 未经授权</source>
         <translation>SAM 未经授权</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="320" />
+        <location filename="../../ui/_i18n_strings.py" line="328" />
         <source>找卡失败</source>
         <translation>找卡失败</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="321" />
+        <location filename="../../ui/_i18n_strings.py" line="329" />
         <source>选卡失败</source>
         <translation>选卡失败</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="322" />
+        <location filename="../../ui/_i18n_strings.py" line="330" />
         <source>无此内容</source>
         <translation>无此内容</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="323" />
+        <location filename="../../ui/_i18n_strings.py" line="331" />
         <source>未知错误</source>
         <translation>未知错误</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="324" />
+        <location filename="../../ui/_i18n_strings.py" line="332" />
         <source>端口 {0}</source>
         <translation>端口 {0}</translation>
     </message>
@@ -2702,7 +2783,7 @@
 <context>
     <name>ReaderService</name>
     <message>
-        <location filename="../../ui/reader.py" line="120" />
+        <location filename="../../ui/reader.py" line="122" />
         <source>键盘式读卡器：在证件号码栏放卡即可</source>
         <translation>键盘式读卡器：在证件号码栏放卡即可</translation>
     </message>
@@ -2730,17 +2811,17 @@
         <translation>文书编号</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="204" />
+        <location filename="../../ui/_i18n_strings.py" line="209" />
         <source>准予</source>
         <translation>准予</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="205" />
+        <location filename="../../ui/_i18n_strings.py" line="210" />
         <source>不予</source>
         <translation>不予</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="206" />
+        <location filename="../../ui/_i18n_strings.py" line="211" />
         <source>需补正</source>
         <translation>需补正</translation>
     </message>
@@ -2748,47 +2829,47 @@
 <context>
     <name>SearchModel</name>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="231" />
+        <location filename="../../ui/_i18n_strings.py" line="236" />
         <source>案件编号</source>
         <translation>案件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="232" />
+        <location filename="../../ui/_i18n_strings.py" line="237" />
         <source>申请人</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="233" />
+        <location filename="../../ui/_i18n_strings.py" line="238" />
         <source>证件号</source>
         <translation>证件号</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="234" />
+        <location filename="../../ui/_i18n_strings.py" line="239" />
         <source>事项</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="235" />
+        <location filename="../../ui/_i18n_strings.py" line="240" />
         <source>状态</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="236" />
+        <location filename="../../ui/_i18n_strings.py" line="241" />
         <source>受理日期</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="237" />
+        <location filename="../../ui/_i18n_strings.py" line="242" />
         <source>办结期限</source>
         <translation>办结期限</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="238" />
+        <location filename="../../ui/_i18n_strings.py" line="243" />
         <source>匹配</source>
         <translation>匹配</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="78" />
+        <location filename="../../ui/worklists.py" line="104" />
         <source>Ctrl+R 显示所选行的完整证件号（留痕）</source>
         <translation>Ctrl+R 显示所选行的完整证件号（留痕）</translation>
     </message>
@@ -2796,52 +2877,52 @@
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../../ui/admin.py" line="377" />
+        <location filename="../../ui/admin.py" line="417" />
         <source>切换语言</source>
         <translation>切换语言</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="381" />
+        <location filename="../../ui/admin.py" line="421" />
         <source> 分钟（0 为不锁屏）</source>
         <translation> 分钟（0 为不锁屏）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="388" />
+        <location filename="../../ui/admin.py" line="428" />
         <source>界面语言</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="389" />
+        <location filename="../../ui/admin.py" line="429" />
         <source>无操作自动锁屏</source>
         <translation>无操作自动锁屏</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="392" />
+        <location filename="../../ui/admin.py" line="432" />
         <source>受理时必需材料默认勾选（申请人缺少的再取消勾选）</source>
         <translation>受理时必需材料默认勾选（申请人缺少的再取消勾选）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="393" />
+        <location filename="../../ui/admin.py" line="433" />
         <source>按 F9–F12 决定后直接打印，不再预览确认</source>
         <translation>按 F9–F12 决定后直接打印，不再预览确认</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="400" />
+        <location filename="../../ui/admin.py" line="440" />
         <source>受理</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="402" />
+        <location filename="../../ui/admin.py" line="442" />
         <source>中心</source>
         <translation>中心</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="403" />
+        <location filename="../../ui/admin.py" line="443" />
         <source>本机</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="404" />
+        <location filename="../../ui/admin.py" line="444" />
         <source>数据文件</source>
         <translation>数据文件</translation>
     </message>
@@ -3014,7 +3095,7 @@
         <translation>请回到“区级平台”一页选择区级平台的 CA 证书，再点“完成”（已创建的数据和管理员保持不变，注册码没有用掉）。</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="191" />
+        <location filename="../../ui/_i18n_strings.py" line="196" />
         <source>（系统默认）</source>
         <translation>（系统默认）</translation>
     </message>
@@ -3022,57 +3103,57 @@
 <context>
     <name>SimulatorButton</name>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="244" />
+        <location filename="../../ui/_i18n_strings.py" line="252" />
         <source>普通居民身份证</source>
         <translation>普通居民身份证</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="245" />
+        <location filename="../../ui/_i18n_strings.py" line="253" />
         <source>生僻字（扩展A 䶮）</source>
         <translation>生僻字（扩展A 䶮）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="246" />
+        <location filename="../../ui/_i18n_strings.py" line="254" />
         <source>生僻字（扩展B 𠮷）</source>
         <translation>生僻字（扩展B 𠮷）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="247" />
+        <location filename="../../ui/_i18n_strings.py" line="255" />
         <source>生僻字（扩展E 𬱖）</source>
         <translation>生僻字（扩展E 𬱖）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="248" />
+        <location filename="../../ui/_i18n_strings.py" line="256" />
         <source>生僻字（扩展G 𰻞）</source>
         <translation>生僻字（扩展G 𰻞）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="249" />
+        <location filename="../../ui/_i18n_strings.py" line="257" />
         <source>过期证件</source>
         <translation>过期证件</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="250" />
+        <location filename="../../ui/_i18n_strings.py" line="258" />
         <source>自造字（私用区）</source>
         <translation>自造字（私用区）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="251" />
+        <location filename="../../ui/_i18n_strings.py" line="259" />
         <source>外国人永久居留身份证（2023 版）</source>
         <translation>外国人永久居留身份证（2023 版）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="252" />
+        <location filename="../../ui/_i18n_strings.py" line="260" />
         <source>港澳台居民居住证</source>
         <translation>港澳台居民居住证</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="253" />
+        <location filename="../../ui/_i18n_strings.py" line="261" />
         <source>读卡出错</source>
         <translation>读卡出错</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="254" />
+        <location filename="../../ui/_i18n_strings.py" line="262" />
         <source>读卡中途拿走证件</source>
         <translation>读卡中途拿走证件</translation>
     </message>
@@ -3388,32 +3469,32 @@
 <context>
     <name>SyncService</name>
     <message>
-        <location filename="../../ui/syncservice.py" line="95" />
+        <location filename="../../ui/syncservice.py" line="105" />
         <source>{0} 等 {1} 张，有效期至 {2}</source>
         <translation>{0} 等 {1} 张，有效期至 {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/syncservice.py" line="98" />
+        <location filename="../../ui/syncservice.py" line="108" />
         <source>{0}，有效期至 {1}</source>
         <translation>{0}，有效期至 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/syncservice.py" line="107" />
+        <location filename="../../ui/syncservice.py" line="117" />
         <source>{0} 秒</source>
         <translation>{0} 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/syncservice.py" line="109" />
+        <location filename="../../ui/syncservice.py" line="119" />
         <source>{0} 分钟</source>
         <translation>{0} 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/syncservice.py" line="111" />
+        <location filename="../../ui/syncservice.py" line="121" />
         <source>{0} 小时</source>
         <translation>{0} 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/syncservice.py" line="112" />
+        <location filename="../../ui/syncservice.py" line="122" />
         <source>{0} 天</source>
         <translation>{0} 天</translation>
     </message>
@@ -3464,17 +3545,17 @@
         <translation>初始密码</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="216" />
+        <location filename="../../ui/_i18n_strings.py" line="221" />
         <source>窗口人员</source>
         <translation>窗口人员</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="217" />
+        <location filename="../../ui/_i18n_strings.py" line="222" />
         <source>中心主任</source>
         <translation>中心主任</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="218" />
+        <location filename="../../ui/_i18n_strings.py" line="223" />
         <source>系统管理员</source>
         <translation>系统管理员</translation>
     </message>
@@ -3589,17 +3670,17 @@
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="213" />
+        <location filename="../../ui/_i18n_strings.py" line="218" />
         <source>窗口人员</source>
         <translation>窗口人员</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="214" />
+        <location filename="../../ui/_i18n_strings.py" line="219" />
         <source>中心主任</source>
         <translation>中心主任</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="215" />
+        <location filename="../../ui/_i18n_strings.py" line="220" />
         <source>系统管理员</source>
         <translation>系统管理员</translation>
     </message>
@@ -3607,44 +3688,74 @@
 <context>
     <name>WorkListPage</name>
     <message>
-        <location filename="../../ui/worklists.py" line="203" />
+        <location filename="../../ui/worklists.py" line="233" />
         <source>在本清单中筛选：姓名、编号或事项（回车）</source>
         <translation>在本清单中筛选：姓名、编号或事项（回车）</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="207" />
+        <location filename="../../ui/worklists.py" line="237" />
         <source>刷新</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="303" />
+        <location filename="../../ui/worklists.py" line="239" />
+        <source>清除筛选</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklists.py" line="241" />
+        <source>显示整个清单</source>
+        <translation>显示整个清单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklists.py" line="346" />
         <source>加载中…</source>
         <translation>加载中…</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="317" />
+        <location filename="../../ui/worklists.py" line="370" />
+        <source>{0} · {1}：{2} {3} 件</source>
+        <translation>{0} · {1}：{2} {3} 件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklists.py" line="375" />
         <source>{0}：{1} 件</source>
         <translation>{0}：{1} 件</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="327" />
+        <location filename="../../ui/worklists.py" line="386" />
         <source>搜索中…</source>
         <translation>搜索中…</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="331" />
+        <location filename="../../ui/worklists.py" line="390" />
         <source>，向下滚动加载更多</source>
         <translation>，向下滚动加载更多</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="333" />
+        <location filename="../../ui/worklists.py" line="392" />
         <source>按{0}搜索：{1} 件{2}</source>
         <translation>按{0}搜索：{1} 件{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/worklists.py" line="339" />
+        <location filename="../../ui/worklists.py" line="398" />
         <source>未搜索</source>
         <translation>未搜索</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="244" />
+        <source>状态</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="245" />
+        <source>承办人</source>
+        <translation>承办人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="246" />
+        <source>所在部门</source>
+        <translation>所在部门</translation>
     </message>
 </context>
 <context>
@@ -3695,192 +3806,217 @@
         <translation>所在部门</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="25" />
+        <location filename="../../ui/_i18n_strings.py" line="16" />
+        <source>补交期限</source>
+        <translation>补交期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="17" />
+        <source>整改期限</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="18" />
+        <source>终止情况</source>
+        <translation>终止情况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="21" />
+        <source>在办案件</source>
+        <translation>在办案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="28" />
+        <source>待整改</source>
+        <translation>待整改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="31" />
         <source>已受理（待送件）</source>
         <translation>已受理（待送件）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="26" />
+        <location filename="../../ui/_i18n_strings.py" line="32" />
         <source>已送部门</source>
         <translation>已送部门</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="27" />
+        <location filename="../../ui/_i18n_strings.py" line="33" />
         <source>部门办理中</source>
         <translation>部门办理中</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="28" />
+        <location filename="../../ui/_i18n_strings.py" line="34" />
         <source>待补正材料</source>
         <translation>待补正材料</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="29" />
+        <location filename="../../ui/_i18n_strings.py" line="35" />
         <source>部门已出结果</source>
         <translation>部门已出结果</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="30" />
+        <location filename="../../ui/_i18n_strings.py" line="36" />
         <source>结果已返回中心</source>
         <translation>结果已返回中心</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="31" />
+        <location filename="../../ui/_i18n_strings.py" line="37" />
         <source>已通知领取</source>
         <translation>已通知领取</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="32" />
+        <location filename="../../ui/_i18n_strings.py" line="38" />
         <source>已办结</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="33" />
+        <location filename="../../ui/_i18n_strings.py" line="39" />
         <source>已中止</source>
         <translation>已中止</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="34" />
+        <location filename="../../ui/_i18n_strings.py" line="40" />
         <source>已撤回</source>
         <translation>已撤回</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="35" />
+        <location filename="../../ui/_i18n_strings.py" line="41" />
         <source>不予受理</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="36" />
+        <location filename="../../ui/_i18n_strings.py" line="29" />
         <source>已终止</source>
         <translation>已终止</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="37" />
+        <location filename="../../ui/_i18n_strings.py" line="42" />
         <source>号码（证件号、电话或编号尾号）</source>
         <translation>号码（证件号、电话或编号尾号）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="38" />
+        <location filename="../../ui/_i18n_strings.py" line="43" />
         <source>姓名或事项</source>
         <translation>姓名或事项</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="39" />
+        <location filename="../../ui/_i18n_strings.py" line="44" />
         <source>拼音</source>
         <translation>拼音</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="40" />
+        <location filename="../../ui/_i18n_strings.py" line="45" />
         <source>文字</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="41" />
+        <location filename="../../ui/_i18n_strings.py" line="46" />
         <source>名称包含</source>
         <translation>名称包含</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="42" />
+        <location filename="../../ui/_i18n_strings.py" line="47" />
         <source>姓名</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="43" />
+        <location filename="../../ui/_i18n_strings.py" line="48" />
         <source>姓名包含</source>
         <translation>姓名包含</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="44" />
+        <location filename="../../ui/_i18n_strings.py" line="49" />
         <source>姓名开头</source>
         <translation>姓名开头</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="45" />
+        <location filename="../../ui/_i18n_strings.py" line="50" />
         <source>拼音全拼</source>
         <translation>拼音全拼</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="46" />
+        <location filename="../../ui/_i18n_strings.py" line="51" />
         <source>拼音开头</source>
         <translation>拼音开头</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="47" />
+        <location filename="../../ui/_i18n_strings.py" line="52" />
         <source>拼音首字母</source>
         <translation>拼音首字母</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="48" />
+        <location filename="../../ui/_i18n_strings.py" line="53" />
         <source>案件编号尾号</source>
         <translation>案件编号尾号</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="49" />
+        <location filename="../../ui/_i18n_strings.py" line="54" />
         <source>案件编号开头</source>
         <translation>案件编号开头</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="50" />
+        <location filename="../../ui/_i18n_strings.py" line="55" />
         <source>电话</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="51" />
+        <location filename="../../ui/_i18n_strings.py" line="56" />
         <source>电话尾号</source>
         <translation>电话尾号</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="52" />
+        <location filename="../../ui/_i18n_strings.py" line="57" />
         <source>证件号尾号</source>
         <translation>证件号尾号</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="53" />
+        <location filename="../../ui/_i18n_strings.py" line="58" />
         <source>证件号码</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="16" />
+        <location filename="../../ui/_i18n_strings.py" line="19" />
         <source>我的在办</source>
         <translation>我的在办</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="17" />
+        <location filename="../../ui/_i18n_strings.py" line="20" />
         <source>今日受理</source>
         <translation>今日受理</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="18" />
+        <location filename="../../ui/_i18n_strings.py" line="22" />
         <source>待送件</source>
         <translation>待送件</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="19" />
+        <location filename="../../ui/_i18n_strings.py" line="23" />
         <source>在部门</source>
         <translation>在部门</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="20" />
+        <location filename="../../ui/_i18n_strings.py" line="24" />
         <source>结果已回</source>
         <translation>结果已回</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="21" />
+        <location filename="../../ui/_i18n_strings.py" line="25" />
         <source>红黄灯</source>
         <translation>红黄灯</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="22" />
+        <location filename="../../ui/_i18n_strings.py" line="26" />
         <source>待补材料</source>
         <translation>待补材料</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="23" />
+        <location filename="../../ui/_i18n_strings.py" line="27" />
         <source>待评价</source>
         <translation>待评价</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="24" />
+        <location filename="../../ui/_i18n_strings.py" line="30" />
         <source>全部案件</source>
         <translation>全部案件</translation>
     </message>
@@ -3888,142 +4024,152 @@
 <context>
     <name>ops</name>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="325" />
+        <location filename="../../ui/_i18n_strings.py" line="333" />
         <source>输入有误</source>
         <translation>输入有误</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="326" />
+        <location filename="../../ui/_i18n_strings.py" line="334" />
         <source>请改正后再试。</source>
         <translation>请改正后再试。</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="327" />
+        <location filename="../../ui/_i18n_strings.py" line="335" />
         <source>当前不能这样操作</source>
         <translation>当前不能这样操作</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="328" />
+        <location filename="../../ui/_i18n_strings.py" line="336" />
         <source>请按案件当前状态选择可用的操作。</source>
         <translation>请按案件当前状态选择可用的操作。</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="329" />
+        <location filename="../../ui/_i18n_strings.py" line="337" />
         <source>没有找到</source>
         <translation>没有找到</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="330" />
+        <location filename="../../ui/_i18n_strings.py" line="338" />
         <source>请核对编号或名称。</source>
         <translation>请核对编号或名称。</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="331" />
+        <location filename="../../ui/_i18n_strings.py" line="339" />
         <source>事项目录有问题</source>
         <translation>事项目录有问题</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="332" />
+        <location filename="../../ui/_i18n_strings.py" line="340" />
         <source>请联系技术人员更换目录文件。</source>
         <translation>请联系技术人员更换目录文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="333" />
+        <location filename="../../ui/_i18n_strings.py" line="341" />
         <source>数据文件读写失败</source>
         <translation>数据文件读写失败</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="334" />
+        <location filename="../../ui/_i18n_strings.py" line="342" />
         <source>请检查磁盘空间，必要时联系技术人员从备份恢复。</source>
         <translation>请检查磁盘空间，必要时联系技术人员从备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="335" />
+        <location filename="../../ui/_i18n_strings.py" line="343" />
+        <source>数据文件正被使用</source>
+        <translation>数据文件正被使用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="344" />
+        <source>本机数据未动。</source>
+        <translation>本机数据未动。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="345" />
         <source>数据校验未通过</source>
         <translation>数据校验未通过</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="336" />
+        <location filename="../../ui/_i18n_strings.py" line="346" />
         <source>请立即联系技术人员，不要继续办理。</source>
         <translation>请立即联系技术人员，不要继续办理。</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="337" />
+        <location filename="../../ui/_i18n_strings.py" line="347" />
         <source>打不开加密的数据文件</source>
         <translation>打不开加密的数据文件</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="338" />
+        <location filename="../../ui/_i18n_strings.py" line="348" />
         <source>请联系技术人员（运维手册“数据库密钥”一节），不要删除数据文件。</source>
         <translation>请联系技术人员（运维手册“数据库密钥”一节），不要删除数据文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="339" />
+        <location filename="../../ui/_i18n_strings.py" line="349" />
         <source>连不上区级平台</source>
         <translation>连不上区级平台</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="340" />
+        <location filename="../../ui/_i18n_strings.py" line="350" />
         <source>数据已保存在本机，联网后会自动上传。</source>
         <translation>数据已保存在本机，联网后会自动上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="341" />
+        <location filename="../../ui/_i18n_strings.py" line="351" />
         <source>同步凭据不可用</source>
         <translation>同步凭据不可用</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="342" />
+        <location filename="../../ui/_i18n_strings.py" line="352" />
         <source>请技术人员运行自检（counterdesk-cli --self-test）或重新注册。</source>
         <translation>请技术人员运行自检（counterdesk-cli --self-test）或重新注册。</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="343" />
+        <location filename="../../ui/_i18n_strings.py" line="353" />
         <source>本机尚未注册</source>
         <translation>本机尚未注册</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="344" />
+        <location filename="../../ui/_i18n_strings.py" line="354" />
         <source>请在“系统管理 → 同步”中用注册码注册。</source>
         <translation>请在“系统管理 → 同步”中用注册码注册。</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="345" />
+        <location filename="../../ui/_i18n_strings.py" line="355" />
         <source>区级平台拒绝了请求</source>
         <translation>区级平台拒绝了请求</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="346" />
+        <location filename="../../ui/_i18n_strings.py" line="356" />
         <source>请把提示告诉区级平台管理员。</source>
         <translation>请把提示告诉区级平台管理员。</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="347" />
+        <location filename="../../ui/_i18n_strings.py" line="357" />
         <source>同步未完成</source>
         <translation>同步未完成</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="348" />
+        <location filename="../../ui/_i18n_strings.py" line="358" />
         <source>数据已保存在本机，稍后会再试。</source>
         <translation>数据已保存在本机，稍后会再试。</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="349" />
+        <location filename="../../ui/_i18n_strings.py" line="359" />
         <source>操作未完成</source>
         <translation>操作未完成</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="350" />
+        <location filename="../../ui/_i18n_strings.py" line="360" />
         <source>请重试，或联系技术人员。</source>
         <translation>请重试，或联系技术人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="351" />
+        <location filename="../../ui/_i18n_strings.py" line="361" />
         <source>程序内部错误</source>
         <translation>程序内部错误</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="352" />
+        <location filename="../../ui/_i18n_strings.py" line="362" />
         <source>操作未完成：{0}
 
 请联系技术人员（已写入日志）。</source>
@@ -4050,62 +4196,62 @@
 <context>
     <name>preview</name>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="132" />
+        <location filename="../../ui/_i18n_strings.py" line="137" />
         <source>受理回执（热敏）</source>
         <translation>受理回执（热敏）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="133" />
+        <location filename="../../ui/_i18n_strings.py" line="138" />
         <source>受理回执（A4）</source>
         <translation>受理回执（A4）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="134" />
+        <location filename="../../ui/_i18n_strings.py" line="139" />
         <source>一次性告知书</source>
         <translation>一次性告知书</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="135" />
+        <location filename="../../ui/_i18n_strings.py" line="140" />
         <source>不予受理通知书</source>
         <translation>不予受理通知书</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="136" />
+        <location filename="../../ui/_i18n_strings.py" line="141" />
         <source>容缺受理承诺书</source>
         <translation>容缺受理承诺书</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="137" />
+        <location filename="../../ui/_i18n_strings.py" line="142" />
         <source>申请表</source>
         <translation>申请表</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="138" />
+        <location filename="../../ui/_i18n_strings.py" line="143" />
         <source>送件交接单</source>
         <translation>送件交接单</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="139" />
+        <location filename="../../ui/_i18n_strings.py" line="144" />
         <source>结果返回清单</source>
         <translation>结果返回清单</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="140" />
+        <location filename="../../ui/_i18n_strings.py" line="145" />
         <source>办结通知（领取单）</source>
         <translation>办结通知（领取单）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="141" />
+        <location filename="../../ui/_i18n_strings.py" line="146" />
         <source>好差评评价单</source>
         <translation>好差评评价单</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="142" />
+        <location filename="../../ui/_i18n_strings.py" line="147" />
         <source>中心日报</source>
         <translation>中心日报</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="143" />
+        <location filename="../../ui/_i18n_strings.py" line="148" />
         <source>中心月报</source>
         <translation>中心月报</translation>
     </message>
