@@ -10,7 +10,7 @@ from clocks import china_today
 from conftest import APPLICANT, CLERK, connect_store, required_keys
 
 from counterdesk.desk import Desk
-from counterdesk.domain.errors import IntegrityError, StorageError
+from counterdesk.domain.errors import IntegrityError, StorageError, StoreInUse
 from counterdesk.store import backup
 
 
@@ -109,8 +109,10 @@ def test_restore_refuses_while_the_store_is_open_elsewhere(desk, matter, tmp_pat
     saved = backup.make_backup(desk.path, tmp_path / "usb").path
     desk.accept(APPLICANT, matter.code, required_keys(matter))  # the window is in use
     before = sorted(p.name for p in desk.path.parent.iterdir())
-    with pytest.raises(StorageError, match="正被另一个程序使用，无法恢复"):
+    with pytest.raises(StoreInUse, match="正被另一个程序使用，无法恢复") as refused:
         backup.restore(saved, desk.path)
+    assert "another program" not in refused.value.message  # Chinese in the Chinese box
+    assert "another program" in refused.value.detail  # English for the log
     assert sorted(p.name for p in desk.path.parent.iterdir()) == before
     desk.accept(APPLICANT, matter.code, required_keys(matter))  # the open window goes on
     assert desk.conn.execute("SELECT COUNT(*) FROM cases").fetchone()[0] == 2

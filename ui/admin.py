@@ -3,6 +3,8 @@ backup and restore with progress, settings (language, lock), and the sync view."
 
 from __future__ import annotations
 
+import datetime as dt
+import time
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from counterdesk.domain.changes import CATALOG, USERS
+from counterdesk.domain.errors import InvalidInput
+from counterdesk.domain.hlc import CHINA_TZ
 from ui import ops, printerchoice
 from ui.formdialog import FormDialog
 from ui.settings import LANGUAGES, option, set_option, settings
@@ -54,6 +58,34 @@ class UserDialog(FormDialog):
         )
 
 
+class PasswordDialog(FormDialog):
+    """重置密码: names whose password it is and asks for the new one twice (a typo would
+    lock the clerk out until the admin comes back); a mismatch is said in place."""
+
+    def __init__(self, user: Any, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("重置密码"), parent)
+        self.note = QLabel(
+            self.tr("为 {0}（{1}）设置新密码，请当面告诉本人。").format(user.name, user.login)
+        )
+        self.note.setWordWrap(True)
+        self.form.insertRow(0, self.note)
+        self.password = self.add("password", self.tr("新密码"), QLineEdit(),
+                                 required=self.tr("请输入新密码"))  # fmt: skip
+        self.again = self.add("again", self.tr("再输一次"), QLineEdit(),
+                              required=self.tr("请再输一次新密码"))  # fmt: skip
+        for field in (self.password, self.again):
+            field.setEchoMode(QLineEdit.EchoMode.Password)
+        login = user.login
+        mismatch = self.tr("两次输入的新密码不一致，请重新输入")
+
+        def submit(desk: Any, values: dict[str, Any]) -> Any:
+            if values["password"] != values["again"]:
+                raise InvalidInput(mismatch, field="again")
+            return desk.reset_password(login, values["password"])
+
+        self.submit = submit
+
+
 class UsersTab(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -78,10 +110,18 @@ class UsersTab(QWidget):
             button.clicked.connect(slot)
             buttons.addWidget(button)
         buttons.addStretch(1)
+        self.message = QLabel()
+        self.message.setObjectName("message")
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
+        layout.addWidget(self.message)
         layout.addWidget(self.table)
         ops.bus().subscribe({USERS}, lambda change: self.load(), self)
+        self.load()
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+        """Read again whenever shown: a failed login (a lock) announces no change."""
+        super().showEvent(event)
         self.load()
 
     def load(self) -> None:
@@ -96,11 +136,18 @@ class UsersTab(QWidget):
         here = {u.login for u in local}
         self.users = list(local) + [m for m in directory if m.login not in here]
         self.table.setRowCount(len(self.users))
+        now = time.time()
         for i, u in enumerate(self.users):
-            locked = getattr(u, "locked_until", 0)
+            until = getattr(u, "locked_until", 0)  # staff of other PCs: no lock here
+            locked = (
+                self.tr("已锁定（至 {0}）").format(
+                    dt.datetime.fromtimestamp(until, CHINA_TZ).strftime("%H:%M")
+                )
+                if until > now
+                else ""
+            )
             values = (u.login, u.name, self.tr(ROLES.get(u.role, u.role)),
-                      self.tr("在用") if u.active else self.tr("停用"),
-                      self.tr("已锁定") if locked else "",
+                      self.tr("在用") if u.active else self.tr("停用"), locked,
                       self.tr("有") if u.login in here else self.tr("无（其他窗口电脑）"))  # fmt: skip
             for col, value in enumerate(values):
                 self.table.setItem(i, col, QTableWidgetItem(value))
@@ -144,25 +191,42 @@ class UsersTab(QWidget):
         user = self._selected()
         if user is None:
             return
-        password, ok = QInputDialog.getText(
-            self, self.tr("重置密码"), self.tr("新密码"), QLineEdit.EchoMode.Password
-        )
-        if ok:
-            ops.CollectionOp(
-                self, lambda desk: desk.reset_password(user.login, password)
-            ).run_in_background()
+        if PasswordDialog(user, self).exec():
+            self._said(self.tr("已重置 {0}（{1}）的密码").format(user.name, user.login))
 
     def toggle(self) -> None:
+        """停用 asks first (the person can no longer log in); 启用 acts at once."""
         user = self._selected()
-        if user is not None:
-            ops.CollectionOp(
-                self, lambda desk: desk.set_user_active(user.login, not user.active)
-            ).run_in_background()
+        if user is None:
+            return
+        name = f"{user.name}（{user.login}）"
+        if user.active:
+            asked = QMessageBox.question(
+                self,
+                self.tr("停用账户"),
+                self.tr("停用 {0} 的账户？停用后此人不能登录。").format(name),
+            )
+            if asked != QMessageBox.StandardButton.Yes:
+                return
+        done = (
+            self.tr("已停用 {0} 的账户") if user.active else self.tr("已启用 {0} 的账户")
+        ).format(name)
+        ops.CollectionOp(
+            self, lambda desk: desk.set_user_active(user.login, not user.active)
+        ).success(lambda _: self._said(done)).run_in_background()
 
     def unlock(self) -> None:
         user = self._selected()
-        if user is not None:
-            ops.CollectionOp(self, lambda desk: desk.unlock_user(user.login)).run_in_background()
+        if user is None:
+            return
+        done = self.tr("已解锁 {0}（{1}），现在可以登录").format(user.name, user.login)
+        ops.CollectionOp(self, lambda desk: desk.unlock_user(user.login)).success(
+            lambda _: self._said(done)
+        ).run_in_background()
+
+    def _said(self, text: str) -> None:
+        """What was done, said above the table."""
+        self.message.setText(text)
 
 
 class CatalogTab(QWidget):
@@ -275,8 +339,9 @@ class PrintersTab(QWidget):
 class BackupTab(QWidget):
     restored = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, sync: Any = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.sync = sync  # ui.syncservice.SyncService: its worker is closed for a restore
         self.folder = QLineEdit(str(settings().value("backup_dir", "")))
         self.folder.setObjectName("backup_dir")
         self.keep = QSpinBox()
@@ -327,40 +392,84 @@ class BackupTab(QWidget):
         )
 
     def restore(self, path: str | None = None, confirm: bool = True) -> None:
+        """Put a backup back: the confirmation names its date and what is lost, every
+        connection of this process to the store is closed first, then a new login."""
         if not path:
             path, _ = QFileDialog.getOpenFileName(self, self.tr("选择备份文件"), self.folder.text())
         if not path:
             return
-        if confirm and QMessageBox.question(
-            self, self.tr("从备份恢复"),
-            self.tr("恢复会替换本机数据（原数据另存），完成后需重新登录。继续吗？"),
-        ) != QMessageBox.StandardButton.Yes:  # fmt: skip
+        if not confirm:
+            self._restore(path)
             return
+        from counterdesk.store import backup
+
+        ops.QueryOp(self, lambda desk: backup.describe(path)).success(
+            lambda about: self._confirm(path, about)
+        ).run_in_background()
+
+    def _confirm(self, path: str, about: Any) -> None:
+        when = about.taken.strftime("%Y-%m-%d %H:%M") if about.taken else "?"
+        last = (
+            self.tr("其中最后一笔业务办理于 {0}").format(about.last_work.strftime("%Y-%m-%d %H:%M"))
+            if about.last_work
+            else self.tr("其中还没有办理过业务")
+        )
+        text = self.tr(
+            "恢复 {0} 的备份（{1}）。\n\n"
+            "本机现在的数据将被替换（原数据另存，不删除）。此后在本机办理的业务："
+            "已同步到区级平台的，恢复后重新注册并同步时会送回本机；没有同步的"
+            "（离线中心：没有送到区级导入的U盘数据包）将丢失。\n\n"
+            "完成后需重新登录。继续吗？"
+        ).format(when, last)
+        box = QMessageBox.question(self, self.tr("从备份恢复"), text)
+        if box == QMessageBox.StandardButton.Yes:
+            self._restore(path)
+
+    def _restore(self, path: str) -> None:
+        # The sync run's worker holds a connection of its own: it is shut down (after a run
+        # in progress) on the main worker before the store is swapped, and restarted after.
+        other = self.sync.release_store() if self.sync is not None else None
 
         def act(desk: Any) -> Any:
             from counterdesk.desk import Desk
             from counterdesk.store import backup
 
             ex = ops.executor()
+            if other is not None:
+                other.shutdown()
             for service in ex.services.values():
                 service.close()
             ex.services.clear()
-            live = desk.path
+            live, user = desk.path, desk.user
             desk.close()
             try:
                 kept = backup.restore(path, live)
+            except BaseException:
+                ex.desk = Desk(live)  # refused, nothing changed: the same person goes on
+                ex.desk.user = user
+                raise
             finally:
-                ex.desk = Desk(live)
+                if ex.desk is desk:
+                    ex.desk = Desk(live)  # restored: a new login (the window asks for it)
                 printerchoice.read(ex.desk)  # the restored store's printers are the PC's now
             return kept
 
         def done(kept: Any) -> None:
+            self._resume_sync()
             self.message.setText(
                 self.tr("已恢复。原数据保留在 {0}。请重新登录，联网后先同步。").format(kept)
             )
             self.restored.emit()
 
-        ops.QueryOp(self, act).success(done).run_in_background()
+        def failed(exc: BaseException) -> None:
+            self._resume_sync()
+            ops.show_error(self, exc)
+
+        ops.QueryOp(self, act).success(done).failure(failed).run_in_background()
+
+    def _resume_sync(self) -> None:
+        if self.sync is not None:
+            self.sync.start()
 
 
 class SettingsTab(QWidget):
@@ -427,7 +536,7 @@ class AdminPage(QTabWidget):
         if admin:  # printers, users and backups are the IT staff's; a clerk does not see them
             self.printers = PrintersTab(ctx)
             self.addTab(self.printers, self.tr("打印机与设备"))
-            self.backup = BackupTab()
+            self.backup = BackupTab(sync)
             self.backup.restored.connect(self.relogin)
             self.addTab(self.backup, self.tr("备份与恢复"))
         self.addTab(self.settings_tab, self.tr("设置"))

@@ -250,6 +250,7 @@ def error_text(exc: BaseException) -> tuple[str, str]:
         "not_found": (_tr("没有找到"), _tr("请核对编号或名称。")),
         "catalog": (_tr("事项目录有问题"), _tr("请联系技术人员更换目录文件。")),
         "storage": (_tr("数据文件读写失败"), _tr("请检查磁盘空间，必要时联系技术人员从备份恢复。")),
+        "in_use": (_tr("数据文件正被使用"), _tr("本机数据未动。")),
         "integrity": (_tr("数据校验未通过"), _tr("请立即联系技术人员，不要继续办理。")),
         "store_key": (
             _tr("打不开加密的数据文件"),
@@ -266,6 +267,8 @@ def error_text(exc: BaseException) -> tuple[str, str]:
     }
     if isinstance(exc, CounterdeskError):
         title, action = actions.get(kind, (_tr("操作未完成"), _tr("请重试，或联系技术人员。")))
+        if kind == "not_allowed" and not getattr(exc, "case_state", False):
+            return title, message  # a role or an account rule: the case-state hint would mislead
         return title, f"{message}\n\n{action}"
     return _tr("程序内部错误"), _tr("操作未完成：{0}\n\n请联系技术人员（已写入日志）。").format(
         repr(exc)

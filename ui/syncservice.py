@@ -156,6 +156,7 @@ class SyncService(QObject):
         self._worker: Any = None
         self._watching = False
         self._sync_on_status = False  # start(): sync once the first status says enrolled
+        self.paused = False  # release_store() until start(): no sync opens the store
 
     @property
     def risk(self) -> str:
@@ -182,6 +183,7 @@ class SyncService(QObject):
 
     def start(self) -> None:
         """Status now, a first sync at once (not after the interval), then the timers."""
+        self.paused = False
         if not self._watching:
             self._watching = True
             ops.bus().changed.connect(self._bus_changed)
@@ -201,6 +203,17 @@ class SyncService(QObject):
         if self._worker is not None:
             self._worker.shutdown()
             self._worker = None
+
+    def release_store(self) -> Any:
+        """Stop syncing until `start()` and hand over the sync run's worker (its own
+        connection to the store), for the caller to shut down off the GUI thread: a
+        restore must close every connection this process holds. None when it had none."""
+        self.paused = True
+        self.poll.stop()
+        self.auto.stop()
+        self.soon.stop()
+        worker, self._worker = self._worker, None
+        return worker
 
     def refresh(self) -> None:
         ops.QueryOp(None, lambda desk: client(desk).status()).success(self._got_status).failure(
@@ -256,6 +269,8 @@ class SyncService(QObject):
                 self.soon.start()  # the link is back: send what waited
 
     def sync_now(self) -> None:
+        if self.paused:
+            return
         if self.running:
             self.again = True
             return

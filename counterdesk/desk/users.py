@@ -35,6 +35,11 @@ class User:
     name: str
     role: str
     active: bool = True
+    locked_until: float = 0  # epoch seconds; an account locked after failed logins (listings)
+
+    def locked(self, now: float | None = None) -> bool:
+        """Locked now by failed logins (the admin's 用户与角色 says until when)."""
+        return self.locked_until > (time.time() if now is None else now)
 
     def require(self, *roles: str) -> None:
         if self.role not in roles:
@@ -80,8 +85,11 @@ def get_user(conn: cipher.Connection, login: str) -> User:
 
 
 def list_users(conn: cipher.Connection) -> list[User]:
-    rows = conn.execute("SELECT login, name, role, active FROM users ORDER BY login").fetchall()
-    return [User(r[0], r[1], r[2], bool(r[3])) for r in rows]
+    """This PC's accounts, each with its lock (a lapsed lock reads as not locked)."""
+    rows = conn.execute(
+        "SELECT login, name, role, active, locked_until FROM users ORDER BY login"
+    ).fetchall()
+    return [User(r[0], r[1], r[2], bool(r[3]), r[4] or 0) for r in rows]
 
 
 def authenticate(

@@ -40,6 +40,13 @@ class NotAllowed(CounterdeskError):
     """The action is not allowed now (workflow state, role, locked account)."""
 
     kind = "not_allowed"
+    case_state = False  # refused by the case's status: the clerk picks another action
+
+
+class CaseStateRefused(NotAllowed):
+    """The case's current status does not allow this action (the workflow's refusal)."""
+
+    case_state = True
 
 
 class NotFound(CounterdeskError):
@@ -58,6 +65,13 @@ class StorageError(CounterdeskError):
     """The store cannot be written or read (disk full, damaged file, foreign backup)."""
 
     kind = "storage"
+
+
+class StoreInUse(StorageError):
+    """Another program (a second window, CounterDesk in another Windows account) has the
+    store open, so it cannot be set aside now; nothing was changed. Close it and retry."""
+
+    kind = "in_use"
 
 
 class IntegrityError(StorageError):

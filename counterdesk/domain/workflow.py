@@ -12,7 +12,7 @@ import datetime as dt
 from typing import Any
 
 import counterdesk.domain.payloads as payloads
-from counterdesk.domain.errors import NotAllowed
+from counterdesk.domain.errors import CaseStateRefused, NotAllowed
 from counterdesk.domain.events import Event
 from counterdesk.domain.hlc import to_date
 from counterdesk.domain.payloads import LEVELS as LEVELS
@@ -142,10 +142,10 @@ def lapsed(state: dict[str, Any], day: dt.date) -> bool:
 def check(
     state: dict[str, Any], type_: str, payload: dict[str, Any], day: dt.date | None = None
 ) -> None:
-    """Raise NotAllowed if `type_` may not follow the case's current state (on `day`)."""
+    """Raise CaseStateRefused (a NotAllowed) if `type_` may not follow the case's state on `day`."""
     status = state["status"]
     if type_ == "materials_supplemented" and _supplement_too_late(state, day):
-        raise NotAllowed(
+        raise CaseStateRefused(
             f"案件 {state['case_no']} 的容缺材料应于 {state['supplement_due']} 前补交，"
             "已经逾期：按承诺书，本案件终止办理，不能再补交。如需继续办理，"
             "请申请人重新提出申请（材料齐全的当场受理）",
@@ -154,16 +154,16 @@ def check(
     allowed = ALLOWED_FROM.get(type_, frozenset())
     if allowed is not None and status not in allowed:
         action = EVENT_LABELS.get(type_, type_)
-        raise NotAllowed(
+        raise CaseStateRefused(
             f"案件 {state['case_no']} 当前状态为“{STATUS_LABELS[status]}”，不能{action}",
             detail=f"{type_} from {status}",
         )
     if type_ == "callback_recorded" and state["rectification_state"] != "open":
-        raise NotAllowed(f"案件 {state['case_no']} 没有待整改的差评，无需回访")
+        raise CaseStateRefused(f"案件 {state['case_no']} 没有待整改的差评，无需回访")
     if type_ == "materials_supplemented" and status != "needs_supplement" and not state["owed"]:
-        raise NotAllowed(f"案件 {state['case_no']} 没有待补交的材料")
+        raise CaseStateRefused(f"案件 {state['case_no']} 没有待补交的材料")
     if type_ == "evaluated" and payload.get("visit", "pickup") in state["evaluated_visits"]:
-        raise NotAllowed(f"案件 {state['case_no']} 本次办事已评价过（每次办事评价一次）")
+        raise CaseStateRefused(f"案件 {state['case_no']} 本次办事已评价过（每次办事评价一次）")
 
 
 def visit_now(status: str) -> str:

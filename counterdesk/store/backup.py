@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import re
 import shutil
 import time
 from collections.abc import Callable
@@ -21,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from counterdesk.domain.errors import IntegrityError, NotFound, StorageError
-from counterdesk.domain.hlc import CHINA_TZ
+from counterdesk.domain.hlc import CHINA_TZ, to_datetime
 from counterdesk.domain.ids import new_id
 from counterdesk.store import accesslog, cipher, encrypt, projection
 from counterdesk.store.connection import storage_error
@@ -52,6 +53,41 @@ class BackupInfo:
     events: int
     cases: int
     schema_version: int
+
+
+@dataclass(frozen=True)
+class BackupAbout:
+    """What the restore's confirmation names: when the copy was made and its newest work."""
+
+    path: Path
+    taken: dt.datetime | None  # from its name (Beijing time); else the file's time
+    last_work: dt.datetime | None  # the newest event it holds (None: no case work yet)
+
+
+_TAKEN = re.compile(r"-(\d{8}-\d{6})\.db$")
+
+
+def describe(path: Path | str) -> BackupAbout:
+    """A quick look at a backup (no integrity check: `restore` verifies it)."""
+    path = Path(path)
+    if not path.exists():
+        raise NotFound(f"找不到备份文件 {path}")
+    found = _TAKEN.search(path.name)
+    if found:
+        taken = dt.datetime.strptime(found.group(1), "%Y%m%d-%H%M%S").replace(tzinfo=CHINA_TZ)
+    else:
+        taken = dt.datetime.fromtimestamp(path.stat().st_mtime, CHINA_TZ)
+    try:
+        conn = cipher.connect(path, readonly=True, allow_plain=True)
+        try:
+            newest = conn.execute("SELECT MAX(hlc) FROM events").fetchone()[0]
+        finally:
+            conn.close()
+    except cipher.Error as exc:
+        raise StorageError(
+            f"{path.name} 已损坏或不是 CounterDesk 备份，不能使用", detail=str(exc)
+        ) from exc
+    return BackupAbout(path, taken, to_datetime(newest) if newest else None)
 
 
 def backup_name(center_code: str, device_no: int, moment: dt.datetime) -> str:

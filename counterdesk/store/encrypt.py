@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from counterdesk.domain.errors import IntegrityError, StorageError
+from counterdesk.domain.errors import IntegrityError, StorageError, StoreInUse
 from counterdesk.store import cipher
 
 log = logging.getLogger(__name__)
@@ -236,27 +236,27 @@ def hold_alone(
     """Leave WAL (SQLite refuses while another connection has the file open) and keep an
     exclusive lock until the connection closes, so nothing writes the store meanwhile.
 
-    Raises StorageError naming `doing` when another program (an open CounterDesk
+    Raises StoreInUse naming `doing` when another program (an open CounterDesk
     window, a second copy, a service) has the store open; other failures are
     prefixed with `failed` (default: the encryption's "原文件未动").
     """
-    in_use = StorageError(
-        f"{path} 正被另一个程序使用，无法{doing}：请关闭所有 CounterDesk 窗口后重试 / "
-        f"the store is open in another program: close every CounterDesk and {verb} again",
+    english = f"the store is open in another program: close every CounterDesk and {verb} again"
+    in_use = StoreInUse(
+        f"{path} 正被另一个程序使用，无法{doing}：请关闭所有 CounterDesk 窗口后重试", detail=english
     )
     try:
         conn.execute("PRAGMA busy_timeout=10000")
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         mode = conn.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
         if mode.lower() != "delete":
-            in_use.detail = f"journal_mode stayed {mode}"
+            in_use.detail = f"{english} (journal_mode stayed {mode})"
             raise in_use
         conn.execute("PRAGMA locking_mode=EXCLUSIVE")
         conn.execute("BEGIN EXCLUSIVE")  # the lock stays after COMMIT in exclusive mode
         conn.execute("COMMIT")
     except cipher.Error as exc:
         if any(word in str(exc).lower() for word in ("locked", "busy")):
-            in_use.detail = str(exc)
+            in_use.detail = f"{english} ({exc})"
             raise in_use from exc
         if not failed:
             raise _failed(path, exc) from exc
