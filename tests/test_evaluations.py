@@ -28,6 +28,7 @@ def test_a_dissatisfied_callback_keeps_the_rectification_open(make_desk, matter)
     desk = make_desk(clock=clock)
     case_id = desk.accept(APPLICANT, matter.code, required_keys(matter)).case_id
     desk.evaluate(case_id, "非常不满意", visit="intake")
+    desk.login("chief", "chief1234")
     desk.record_callback(case_id, "回访：申请人仍不满意，要求再次核实", satisfied=False)
     case = desk.get_case(case_id)
     assert case.rectification_state == "open"
@@ -40,6 +41,40 @@ def test_a_dissatisfied_callback_keeps_the_rectification_open(make_desk, matter)
     desk.record_callback(case_id, "再次回访，已解决，申请人满意", satisfied=True)
     assert desk.get_case(case_id).rectification_state == "closed"
     assert desk.verify(deep=True).ok
+
+
+def test_the_call_back_is_the_chiefs_never_whom_the_review_rated(desk, accepted):
+    """整改回访 verifies a 差评 was rectified: the rated clerk may not close it a minute
+    later (tester finding F24), nor a chief whose own service was rated."""
+    case_id = accepted.case_id
+    desk.evaluate(case_id, "非常不满意", visit="intake")  # rated at the clerk's counter
+    before = desk.event_count()
+    assert not desk.may_record_callback(case_id)
+    with pytest.raises(NotAllowed, match="整改回访须由中心负责人登记") as refused:
+        desk.record_callback(case_id, "已回访", satisfied=True)
+    assert not refused.value.case_state  # a role refusal: no case-state hint in the window
+    assert desk.event_count() == before and desk.get_case(case_id).rectification_state == "open"
+    desk.login("admin", "admin1234")
+    desk.create_user("chief2", "赵主任", "chief", "chief2-pass")
+    desk.login("chief", "chief1234")
+    desk.transfer(case_id, "chief")  # the chief now holds the case: the review is about them too
+    assert not desk.may_record_callback(case_id)
+    with pytest.raises(NotAllowed, match="本人不能登记整改回访"):
+        desk.record_callback(case_id, "已回访", satisfied=True)
+    desk.login("chief2", "chief2-pass")
+    assert desk.may_record_callback(case_id)
+    desk.record_callback(case_id, "电话回访，申请人满意", satisfied=True)
+    assert desk.get_case(case_id).rectification_state == "closed"
+    assert not desk.may_record_callback(case_id)  # nothing left to call back
+    assert desk.timeline(case_id)[-1].actor == "chief2"
+
+
+def test_a_chief_who_did_not_serve_the_visit_records_the_call_back(desk, accepted):
+    desk.evaluate(accepted.case_id, "不满意", visit="intake")
+    desk.login("chief", "chief1234")
+    assert desk.may_record_callback(accepted.case_id)
+    desk.record_callback(accepted.case_id, "回访：已整改", satisfied=True)
+    assert desk.get_case(accepted.case_id).rectification_state == "closed"
 
 
 def test_the_visit_rule_is_checked_inside_the_write(desk, accepted):

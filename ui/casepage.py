@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counterdesk.desk.users import CASE_ROLES
 from counterdesk.domain.changes import CASES
 from counterdesk.domain.workflow import ALLOWED_FROM, EVENT_LABELS, visit_now
 from ui import ops
@@ -65,15 +66,18 @@ def _visit_rated(case: Any) -> bool:
     return visit_now(case.status) in (getattr(case, "evaluated_visits", None) or [])
 
 
-def allowed_actions(case: Any) -> list[str]:
-    """The next actions for this case: workflow.ALLOWED_FROM and the same extra checks."""
+def allowed_actions(case: Any, *, may_callback: bool = True) -> list[str]:
+    """The next actions for this case: workflow.ALLOWED_FROM and the same extra checks.
+    `may_callback`: the user may record this case's 整改回访 (Desk.may_record_callback)."""
     out = []
     for action in ACTION_ORDER:
         allowed = ALLOWED_FROM[action]
         if allowed is not None and case.status not in allowed:
             continue
-        if action == "callback_recorded" and case.rectification_state != "open":
-            continue
+        if action == "callback_recorded" and (
+            case.rectification_state != "open" or not may_callback
+        ):
+            continue  # none open, or the user is not the chief or was the one rated
         if action == "evaluated" and _visit_rated(case):
             continue  # this visit was rated: the citizen rates the next one (the pickup)
         if (
@@ -108,6 +112,7 @@ def load_case(desk: Any, key: str) -> dict[str, Any]:
         "upload": case_upload(desk, case.id),
         "clerk": staff.get(case.clerk, case.clerk),
         "choices": choices,
+        "may_callback": desk.may_record_callback(case.id),
     }
 
 
@@ -169,7 +174,9 @@ class CasePage(QWidget):
         self.choices = CaseChoices()
         self.fields: dict[str, QLabel] = {}
         self.buttons: dict[str, QPushButton] = {}
+        self.may_callback = False
         self._build()
+        self._offer_actions()
         self._keys()
         ops.bus().subscribe({CASES, UPLOADS}, self._changed, self)
 
@@ -250,7 +257,7 @@ class CasePage(QWidget):
         for action, key in ACTION_KEYS.items():
             QShortcut(QKeySequence(key), self, lambda a=action: self.shortcut(a), context=context)
         QShortcut(QKeySequence(NEXT_KEY), self, self.next_step, context=context)
-        QShortcut(QKeySequence(REPRINT_KEY), self, self.reprint.showMenu, context=context)
+        QShortcut(QKeySequence(REPRINT_KEY), self, self._reprint_menu, context=context)
         QShortcut(QKeySequence(REVEAL_KEY), self, self.reveal, context=context)
 
     def focus_opener(self) -> None:
@@ -293,6 +300,7 @@ class CasePage(QWidget):
     def _show(self, data: dict[str, Any]) -> None:
         case = self.case = data["case"]
         self.choices = data["choices"]
+        self.may_callback = data["may_callback"]
         f = self.fields
         f["case_no"].setText(case.case_no)
         self._applicant(case.masked_id, case.masked_phone, revealed=False)
@@ -357,7 +365,8 @@ class CasePage(QWidget):
         for button in self.buttons.values():
             button.deleteLater()
         self.buttons = {}
-        actions = allowed_actions(self.case)
+        works = self._offer_actions()
+        actions = allowed_actions(self.case, may_callback=self.may_callback) if works else []
         first = next((a for a in actions if a in FLOW), None)
         for action in actions:
             keys = ACTION_KEYS[action] + (f" · {NEXT_KEY}" if action == first else "")
@@ -367,6 +376,14 @@ class CasePage(QWidget):
             button.clicked.connect(lambda _=False, a=action: self.ask(a))
             self.actions_layout.addWidget(button)
             self.buttons[action] = button
+
+    def _offer_actions(self) -> bool:
+        """Only a role that works cases is offered actions and reprints (an admin reads the
+        case): an action refused after its dialog was filled in would lose what was typed."""
+        works = self.ctx.role in CASE_ROLES
+        self.actions_box.setVisible(works)
+        self.reprint.setVisible(works)
+        return works
 
     def shortcut(self, action: str) -> None:
         if self.case is not None and action in self.buttons:
@@ -422,6 +439,10 @@ class CasePage(QWidget):
         text, ok = QInputDialog.getMultiLineText(self, self.tr("备注"), self.tr("备注内容"))
         if ok:
             self.run_action("note", text=text)
+
+    def _reprint_menu(self) -> None:
+        if not self.reprint.isHidden():  # hidden for a role that may not reprint
+            self.reprint.showMenu()
 
     def reprint_paper(self, kind: str) -> None:
         """补打: journaled through record_reprint, the paper says 补打 with its time."""

@@ -17,12 +17,19 @@ import counterdesk.desk.expiry as expiry
 import counterdesk.desk.staff as staff
 from counterdesk.desk.boundary import Key, Line, Note, Reason, Short, checked_methods
 from counterdesk.desk.context import DeskContext
-from counterdesk.desk.users import CASE_ROLES
+from counterdesk.desk.users import CALLBACK_ROLES, CASE_ROLES
 from counterdesk.domain.changes import CASES, NOTICES, Change
 from counterdesk.domain.errors import InvalidInput, NotAllowed, NotFound
 from counterdesk.domain.hlc import to_datetime
 from counterdesk.domain.ids import new_id
-from counterdesk.domain.workflow import LEVELS, OUTCOMES, VISITS, case_destination, check
+from counterdesk.domain.workflow import (
+    BAD_LEVELS,
+    LEVELS,
+    OUTCOMES,
+    VISITS,
+    case_destination,
+    check,
+)
 from counterdesk.store import projection
 
 INDICATORS = ("overall", "efficiency", "service", "attitude")
@@ -248,10 +255,48 @@ class CaseWork:
 
     def record_callback(self, key: Key, note: Reason, *, satisfied: bool) -> Change:
         """整改回访: a satisfied call-back closes a bad review's rectification; otherwise it
-        stays open (and overdue once its 15 working days pass)."""
+        stays open (and overdue once its 15 working days pass).
+
+        The call-back verifies someone's work, so it is the chief's (CALLBACK_ROLES), and
+        never by whom the review rated: who served the rated visit or holds the case."""
+        user = self.ctx.actor(*CASE_ROLES)
+        if user.role not in CALLBACK_ROLES:
+            raise NotAllowed(
+                "整改回访须由中心负责人登记：差评是对窗口服务的评价，"
+                f"不能由窗口人员自己确认已整改（当前用户 {user.login} 是窗口人员）"
+            )
         if not note:
             raise InvalidInput("请记录回访情况", field="note")
-        return self._act(key, "callback_recorded", {"note": note, "satisfied": satisfied})
+
+        def not_rated(state: dict[str, Any]) -> None:
+            if user.login in self.rated(state):
+                raise NotAllowed(
+                    f"案件 {state['case_no']} 的差评评价的是 {user.login} 的服务，"
+                    "本人不能登记整改回访；请由另一位中心负责人登记"
+                )
+
+        return self._act(
+            key, "callback_recorded", {"note": note, "satisfied": satisfied}, not_rated
+        )
+
+    def rated(self, state: dict[str, Any]) -> set[str]:
+        """Whom a case's bad reviews rate: who recorded each one at the counter (served
+        that visit) and who holds the case now."""
+        rows = self.ctx.conn.execute(
+            "SELECT actor FROM events WHERE case_id = ? AND type = 'evaluated' "
+            "AND json_extract(payload, '$.level') IN (?, ?)",
+            (state["id"], *BAD_LEVELS),
+        ).fetchall()
+        return {row[0] for row in rows} | ({state["clerk"]} if state["clerk"] else set())
+
+    def may_record_callback(self, key: Key) -> bool:
+        """Whether the logged-in user may record this case's 整改回访 now (the case page
+        shows the action only then; `record_callback` refuses the same cases)."""
+        user = self.ctx.user
+        if user is None or user.role not in CALLBACK_ROLES:
+            return False
+        state = self._state(key)
+        return state["rectification_state"] == "open" and user.login not in self.rated(state)
 
     def record_notice_reprint(
         self, notice_no: Key, document: Short = "notice"

@@ -145,6 +145,7 @@ class Desk:
     expire_deficiencies = delegate("casework", CaseWork.expire_deficiencies)
     evaluate = delegate("casework", CaseWork.evaluate)
     record_callback = delegate("casework", CaseWork.record_callback)
+    may_record_callback = delegate("casework", CaseWork.may_record_callback)
     record_notice_reprint = delegate("casework", CaseWork.record_notice_reprint)
     record_reprint = delegate("casework", CaseWork.record_reprint)
 

@@ -15,6 +15,9 @@ from counterdesk.store import cipher
 ROLES = {"clerk": "窗口人员", "chief": "中心负责人", "admin": "系统管理员"}
 # The roles that work cases (accept, carry, close); an admin keeps the PC, not cases.
 CASE_ROLES = ("clerk", "chief")
+# 整改回访 verifies that a bad review (好差评 差评) was rectified: the chief's, never the
+# rated clerk's own (CaseWork.record_callback also refuses whom the review rated).
+CALLBACK_ROLES = ("chief",)
 MAX_FAILURES = 5
 LOCK_SECONDS = 15 * 60
 _LOGIN = re.compile(r"^[a-z0-9_.-]{2,32}$")
