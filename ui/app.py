@@ -66,8 +66,8 @@ def open_executor(store: Path, synchronous: bool = False) -> ops.DeskExecutor | 
 
 def start_preload(executor: ops.DeskExecutor) -> None:
     """Get the first page ready while the clerk logs in: the worker reads the catalog, and a
-    helper thread builds the intake page's pinyin index (importing pypinyin). The password check
-    (argon2, without the GIL) overlaps that work, so the window is up sooner after login."""
+    helper thread builds the intake page's pinyin index (from the pinyin kept beside the
+    store; pypinyin, parsed in pieces, only for a catalog not seen before)."""
     catalogs: queue.Queue = queue.Queue(maxsize=1)
 
     def read_catalog(desk: Any) -> None:
@@ -76,16 +76,16 @@ def start_preload(executor: ops.DeskExecutor) -> None:
             catalog = desk.catalog
             printerchoice.read(desk)  # the PC's printers, before anything is printed
         finally:
-            catalogs.put(catalog)
+            catalogs.put((catalog, desk.path))
 
     def prepare() -> None:
         try:
             # Wait for the worker first: by then the GUI thread waits for the login.
-            catalog = catalogs.get(timeout=60)
+            catalog, store = catalogs.get(timeout=60)
             from ui import matters  # no Qt in it: Qt modules load on the GUI thread only
 
             if catalog is not None:
-                matters.prepare_index(catalog)
+                matters.prepare_index(catalog, store)
         except Exception:  # noqa: BLE001 - the page builds it again when it opens
             log.warning("preparing the intake page failed", exc_info=True)
 

@@ -9,7 +9,7 @@ import logging
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -43,6 +43,9 @@ QUICK_KEYS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(1, 10)}
 
 
 def quick_matters(desk: Any, login: str) -> list[str]:
+    from ui import pinyin
+
+    pinyin.load()  # the counter queries import the search module and with it pypinyin
     from counterdesk.queries.counter import frequent_matters  # on the worker
 
     return frequent_matters(desk, login)
@@ -67,7 +70,12 @@ class IntakePage(QWidget):
         self._build()
         self._keys()
         ops.QueryOp(self, catalog_and_index).success(self._got_catalog).run_in_background()
-        self.load_quick()
+        # The number keys' matters need the counter queries, which import pypinyin on the
+        # worker (~100 ms, in pieces): after the page's first paint, not competing with it
+        # for the GIL (the window's first paint took 21-32 ms beside it, 16-20 alone).
+        self._quick_asked = ops.executor().synchronous
+        if self._quick_asked:
+            self.load_quick()
 
     # ---- layout ----------------------------------------------------------------------
 
@@ -160,6 +168,9 @@ class IntakePage(QWidget):
         super().showEvent(event)
         if not self.id_number.text():
             self.id_number.setFocus()
+        if not self._quick_asked:  # a zero timer runs after the paint the show has posted
+            self._quick_asked = True
+            QTimer.singleShot(0, self.load_quick)
 
     def eventFilter(self, obj: Any, event: Any) -> bool:  # noqa: N802 - Qt API
         # Called for every event of the matter box: keep it cheap (no import, ints first).

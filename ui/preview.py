@@ -307,10 +307,15 @@ def warm_up() -> None:
     the first receipt does not pause the counter."""
 
     def load(desk: Any) -> None:
-        import counterdesk.queries.search  # noqa: F401
-        from counterdesk.printing import fonts
+        from ui import pinyin
+        from ui.runtime import loading
 
-        fonts.register()
+        pinyin.load()  # in pieces: the search module's import would parse it whole
+        with loading():  # ReportLab's modules and the font's tables: no collection amid
+            import counterdesk.queries.search  # noqa: F401
+            from counterdesk.printing import fonts
+
+            fonts.register()
 
     def pdf_modules(_: Any) -> None:
         from PySide6 import QtPdf, QtPdfWidgets  # noqa: F401

@@ -15,19 +15,21 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from cardreader import CardPoller, ReaderError, ReaderSettings, open_reader
 from cardreader.simulator import SimulatedReader
-from counterdesk.demo.center import DEMO
 from ui.settings import settings
 
 log = logging.getLogger(__name__)
 
 ERROR_KINDS_OK = ("ready", "card", "gone")  # every other message kind is a problem
+# counterdesk.demo.center.DEMO["center_code"], named here: importing that module loads the
+# demo generator, the search module and pypinyin (~120 ms with the GIL held) at login.
+TRAINING_CENTER_CODE = "DEMO"
 
 
 def training(ctx: Any) -> bool:
     """The demo center or a training PC made from it (center code DEMO)."""
     info = getattr(ctx, "info", None)
     return getattr(ctx, "district", None) is not None or (
-        getattr(info, "center_code", "") == DEMO["center_code"]
+        getattr(info, "center_code", "") == TRAINING_CENTER_CODE
     )
 
 

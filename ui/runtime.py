@@ -3,8 +3,11 @@ garbage-collection pauses that would freeze the window."""
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import sys
+import threading
+from collections.abc import Iterator
 
 
 def guard_none_refcount() -> None:
@@ -44,3 +47,28 @@ def freeze_heap() -> None:
     GC's reach. A full collection walks all long-lived objects (~300,000 once pypinyin
     and ReportLab are loaded) with the GIL held: 60-200 ms in which the window freezes."""
     gc.freeze()
+
+
+_loading = 0
+_loading_lock = threading.Lock()
+
+
+@contextlib.contextmanager
+def loading() -> Iterator[None]:
+    """A bulk load on a worker (pypinyin's dictionaries, the printing stack): no cyclic
+    collection meanwhile (a full one over the half-loaded objects took 20-45 ms, the GIL
+    held, the window frozen), and what it loaded frozen after, as it stays for the
+    session. Loads on several threads at once: the collector resumes after the last."""
+    global _loading
+    with _loading_lock:
+        if _loading == 0:
+            gc.disable()
+        _loading += 1
+    try:
+        yield
+    finally:
+        with _loading_lock:
+            _loading -= 1
+            if _loading == 0:
+                gc.freeze()
+                gc.enable()
