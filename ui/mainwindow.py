@@ -101,7 +101,16 @@ class MainWindow(QMainWindow):
     lock_requested = Signal(str)  # why: "manual" (Ctrl+L, the button) or "idle"
     language_requested = Signal(str)
 
-    def __init__(self, ctx: Any, sync: SyncService | None = None, reader: Any = None) -> None:
+    def __init__(
+        self,
+        ctx: Any,
+        sync: SyncService | None = None,
+        reader: Any = None,
+        *,
+        first_page: bool = True,
+    ) -> None:
+        """`first_page=False`: the page the user lands on is left to `build_first_page`
+        (the Shell builds it in an event of its own)."""
         super().__init__()
         self.ctx = ctx
         self.sync = sync or SyncService()
@@ -130,10 +139,9 @@ class MainWindow(QMainWindow):
         self._expiry_timer = QTimer(self)
         self._expiry_timer.timeout.connect(self.expire_deficiencies)
         self._expiry_timer.start(EXPIRY_MINUTES * 60 * 1000)
-        self._ensure_page(0)
+        if first_page:
+            self.build_first_page()
         self.lapse_notice = lapsenotice.watch(self, self.ctx)  # 容缺 cases the system ended
-        if self.ctx.role == "chief":
-            self.show_page("dashboard")  # the chief's first look is the day's figures
         if not ops.executor().synchronous:
             from ui.preview import warm_up
 
@@ -162,6 +170,14 @@ class MainWindow(QMainWindow):
             self._keys.append(key)
             self._factories[key] = factory
             self.tabs.addTab(QWidget(), label)
+
+    def build_first_page(self) -> None:
+        """The page the user lands on (受理 for a clerk, 统计 for a chief and an admin);
+        the others are built when first shown or their key is pressed."""
+        if self.ctx.role == "chief":
+            self.show_page("dashboard")  # the chief's first look is the day's figures
+        else:
+            self._ensure_page(0)
 
     def _ensure_page(self, index: int) -> None:
         if index < 0 or index >= len(self._keys):

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
+import sys
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer
@@ -17,6 +20,74 @@ from ui.syncservice import SyncService
 # shown, not while it paints. No clerk waits for it.
 SETTLE_MS = 1000
 
+# What the first window is built from, leaves first, imported one module per event while
+# the login dialog waits for the clerk (each 1-5 ms; all at once after the password
+# check they were one 25-60 ms block). The card reader comes with the 受理 page.
+CLERK_MODULES = (
+    "ui.applicant",
+    "ui.cardpanel",
+    "ui.checklist",
+    "ui.matters",
+    "ui.preview",
+    "ui.intake",
+    "ui.reader",
+    "ui.readerlines",
+    "ui.simcards",  # the simulated reader's cards: demo and training PCs
+)
+DASHBOARD_MODULES = ("ui.charts", "ui.dashboard")
+
+
+def window_modules(role: str | None) -> tuple[str, ...]:
+    """The modules of `role`'s first page and its services; None: before a login (a clerk's,
+    the usual login at a counter)."""
+    if role == "admin":
+        return DASHBOARD_MODULES
+    if role == "chief":
+        return CLERK_MODULES + DASHBOARD_MODULES  # lands on 统计, reads cards too
+    return CLERK_MODULES
+
+
+class Imports(QObject):
+    """Modules imported on the GUI thread one per event, so none holds the window up for
+    long; `then` runs a callback once all asked for so far are in."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.todo: list[str] = []
+        self.waiting: list[Callable[[], None]] = []
+        self.timer = QTimer(self)
+        self.timer.setInterval(0)
+        self.timer.timeout.connect(self.step)
+
+    def add(self, names: Iterable[str]) -> None:
+        self.todo += [n for n in names if n not in sys.modules and n not in self.todo]
+        if self.todo:
+            self.timer.start()
+
+    def step(self) -> None:
+        """One module that is not in yet (those its predecessors imported are skipped)."""
+        while self.todo:
+            name = self.todo.pop(0)
+            if name not in sys.modules:
+                importlib.import_module(name)
+                break
+        if not self.todo:
+            self.timer.stop()
+            waiting, self.waiting = self.waiting, []
+            for callback in waiting:
+                callback()
+
+    def then(self, callback: Callable[[], None]) -> None:
+        self.waiting.append(callback)
+        if not self.todo:
+            self.step()
+
+    def finish(self) -> None:
+        """Everything now (the tests' synchronous ops)."""
+        while self.todo:
+            self.step()
+        self.step()
+
 
 class Shell(QObject):
     def __init__(self, ctx: Any) -> None:
@@ -26,6 +97,8 @@ class Shell(QObject):
         self.login: LoginDialog | None = None
         self.sync = SyncService()
         self.reader: Any = None  # ui.reader.ReaderService, made with the first window
+        self.imports = Imports(self)
+        self.closed = False  # close_all(): a window still on its way is not shown
         self.idle = IdleWatcher(lambda: float(self.ctx.lock_minutes), self)
         self.idle.idle.connect(lambda: self.lock("idle"))
         self.settle = QTimer(self)
@@ -39,7 +112,6 @@ class Shell(QObject):
     def show_login(self, locked_user: Any = None, reason: str = "idle") -> LoginDialog:
         dialog = LoginDialog(self.ctx, locked_user, reason=reason)
         dialog.logged_in.connect(self.logged_in)
-        dialog.checking.connect(self._while_checking)
         dialog.language_changed.connect(self.switch_language_at_login)
         if locked_user:
             from PySide6.QtCore import Qt
@@ -47,15 +119,9 @@ class Shell(QObject):
             dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
         self.login = dialog
         dialog.show()
+        if self.window is None:  # while the clerk types: what the window is built from
+            self.imports.add(window_modules(None))
         return dialog
-
-    def _while_checking(self) -> None:
-        """While the worker checks the password (argon2, without the GIL, ~20-30 ms) the GUI
-        thread, idle until the answer, imports what the window is built from: the card
-        reader's service and the 受理 page, a clerk's first page (~25 ms)."""
-        if self.window is None:
-            import ui.intake  # noqa: F401
-            import ui.reader  # noqa: F401
 
     def logged_in(self, user: Any) -> None:
         same = self.ctx.user is not None and self.ctx.user.login == user.login
@@ -63,17 +129,42 @@ class Shell(QObject):
         if self.window is not None and same:
             self.window.tabs.setVisible(True)
             return
-        self.build_window()
+        # The window once its first page's modules are in: those a clerk types her password
+        # over are in already; a chief's or an admin's first page follows in a few events.
+        self.imports.add(window_modules(self.ctx.role))
+        if ops.executor().synchronous:
+            self.imports.finish()
+            self.build_window()
+        else:
+            self.imports.then(self.build_window)
 
     def build_window(self) -> None:
+        """The window, its first page, then the show (and first paint) each in an event of
+        its own, so no one block holds the GUI thread (together 30-55 ms under load); all
+        at once with synchronous ops (tests)."""
         if self.window is not None:
             self.window.hide()  # its geometry is saved for the next window
             self.window.deleteLater()
+        at_once = ops.executor().synchronous
         self._prepare_reader()  # the window offers the simulator's cards from the start
-        self.window = MainWindow(self.ctx, self.sync, self.reader)
-        self.window.lock_requested.connect(self.lock)
-        self.window.language_requested.connect(self.switch_language)
-        self.window.show()
+        window = self.window = MainWindow(self.ctx, self.sync, self.reader, first_page=at_once)
+        window.lock_requested.connect(self.lock)
+        window.language_requested.connect(self.switch_language)
+        if at_once:
+            self._show_window(window)
+            return
+
+        def first_page() -> None:
+            if self.window is window and not self.closed:
+                window.build_first_page()
+                QTimer.singleShot(0, lambda: self._show_window(window))
+
+        QTimer.singleShot(0, first_page)
+
+    def _show_window(self, window: MainWindow) -> None:
+        if self.window is not window or self.closed:  # replaced meanwhile, or the app closed
+            return
+        window.show()
         self._start_reader()  # after the window listens: its first message is not lost
         if ops.executor().synchronous:
             self._window_up()  # tests: everything at once, as the ops run
@@ -124,6 +215,9 @@ class Shell(QObject):
             self.build_window()
 
     def close_all(self) -> None:
+        self.closed = True
+        self.imports.timer.stop()
+        self.imports.waiting.clear()  # no window after the app closed
         self.settle.stop()
         if self.reader is not None:
             self.reader.stop()
