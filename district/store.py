@@ -16,7 +16,7 @@ from sqlalchemy import Connection, Engine, select, update
 
 from counterdesk.domain.catalog import catalog_from_json
 from counterdesk.domain.errors import Conflict, InvalidInput, NotFound
-from counterdesk.domain.workdays import parse_schedule
+from counterdesk.domain.workdays import check_meaning, parse_schedule
 from counterdesk.store import canonical
 from district import feed
 from district import schema as s
@@ -156,6 +156,7 @@ class DistrictStore:
     def publish_calendar(self, data: Any) -> int:
         """Validate and publish a year's holiday schedule to every center (replaces that year's)."""
         schedule = parse_schedule(data, "published calendar")
+        check_meaning(schedule, "published calendar")  # lists swapped: refused before any PC
         body = canonical.dumps(schedule.to_json())
         with self.engine.begin() as conn:
             table = s.calendars

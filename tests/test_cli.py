@@ -85,6 +85,11 @@ def test_calendar_file_is_imported_and_bad_file_named(tmp_path, capsys):
     bad.write_text('{"year": 2027, "holidays": ["2027-13-01"]}')
     assert main(["--store", store, "calendar", str(bad), "--password", "admin1234"]) == 2
     assert "bad.json" in capsys.readouterr().err
+    swapped = tmp_path / "2027-bad.json"  # a Saturday as the holiday, a Tuesday as 调休 (F21)
+    swapped.write_text('{"year": 2027, "holidays": ["2027-01-02"], "workdays": ["2027-01-05"]}')
+    assert main(["--store", store, "calendar", str(swapped), "--password", "admin1234"]) == 2
+    said = capsys.readouterr()
+    assert "已生效" not in said.out and "2027-01-05（星期二） 本来就是工作日" in said.err
 
 
 def test_a_password_prompt_without_a_terminal_says_so(tmp_path):

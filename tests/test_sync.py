@@ -88,6 +88,9 @@ def test_catalog_and_calendar_publications_reach_the_center(district, counter):
     assert desk.event_count() == before
     bad = district.admin("POST", "/admin/catalogs", json={"version": "x", "matters": [{}]})
     assert bad.status_code == 422 and "目录" in bad.json()["message"]
+    swapped = {"year": 2032, "holidays": ["2032-01-03"], "workdays": ["2032-01-05"]}
+    refused = district.admin("POST", "/admin/calendars", json=swapped)  # Saturday / Monday
+    assert refused.status_code == 422 and "2032-01-05（星期一）" in refused.json()["message"]
 
 
 def test_feedback_goes_up_and_the_answer_comes_back(district, counter):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import chinese_calendar
 import pytest
 from clocks import fake_clock
 from conftest import ADMIN, APPLICANT, required_keys
@@ -95,3 +96,47 @@ def test_fast_counting_matches_day_by_day_walk():
         assert cal.workdays_between(start, due) == n
 
     check()
+
+
+def test_a_file_whose_lists_contradict_their_meaning_is_refused_naming_the_dates():
+    """Tester finding F21: the lists swapped (a Saturday as the holiday, a Tuesday as the
+    调休 workday) were accepted and every deadline across them silently moved."""
+    swapped = {"year": 2027, "holidays": ["2027-01-02"], "workdays": ["2027-01-05"],
+               "source": "bad"}  # fmt: skip
+    with pytest.raises(CatalogError) as refused:
+        schedule_from_json(json.dumps(swapped), "2027-bad.json")
+    message = refused.value.message
+    assert "2027-bad.json" in message
+    assert "调休上班日 2027-01-05（星期二） 本来就是工作日" in message
+    assert "假日 2027-01-02（星期六） 都在周末" in message and "填反" in message
+    with pytest.raises(CatalogError, match="2027-01-05（星期二）"):  # a weekday workday alone
+        schedule_from_json(json.dumps({"year": 2027, "holidays": ["2027-01-01"],
+                                       "workdays": ["2027-01-05"]}))  # fmt: skip
+
+
+@pytest.mark.parametrize("year", [2015, 2023, 2024, 2026])
+def test_real_schedules_as_chinesecalendar_has_them_are_accepted(year):
+    """Real files list whole spans (weekend days inside the Spring Festival), a festival
+    that falls on a Sunday (2015-09-27), the 元旦 span reaching back into December:
+    holidays on weekends are accepted; only a weekday 调休 or no weekday holiday is not."""
+    from chinese_calendar import constants
+
+    data = {
+        "year": year,
+        "holidays": sorted(d.isoformat() for d in constants.holidays if d.year == year),
+        "workdays": sorted(d.isoformat() for d in constants.workdays if d.year == year),
+    }
+    assert any(dt.date.fromisoformat(d).weekday() >= 5 for d in data["holidays"])
+    schedule = schedule_from_json(json.dumps(data))
+    cal = WorkCalendar()
+    cal.set_schedule(schedule)
+    for day in (dt.date(year, 1, 1) + dt.timedelta(n) for n in range(365)):
+        assert cal.is_workday(day) == chinese_calendar.is_workday(day), day
+
+
+def test_a_provisional_year_counts_weekdays_only_even_on_new_years_day():
+    """The documented rule (operators-guide §9): a year without a schedule counts every
+    weekday, 元旦 too, and marks the date 暂定 until the district ships the year."""
+    cal = WorkCalendar()
+    due, provisional = cal.add_workdays(D(2030, 12, 31), 1)
+    assert provisional and due == D(2031, 1, 1)

@@ -68,11 +68,49 @@ def parse_schedule(data: object, source: str = "calendar") -> YearSchedule:
     )
 
 
+WEEKDAY_NAMES = "一二三四五六日"
+
+
+def _days(days: list[dt.date]) -> str:
+    shown = "、".join(f"{d.isoformat()}（星期{WEEKDAY_NAMES[d.weekday()]}）" for d in days[:5])
+    return shown + (f" 等 {len(days)} 天" if len(days) > 5 else "")
+
+
+def check_meaning(schedule: YearSchedule, source: str = "calendar") -> None:
+    """Refuse a schedule whose dates contradict what the lists mean (a file with the two
+    lists swapped or mistyped would silently shift every deadline across it).
+
+    A 调休 workday is a weekend day worked: one on a weekday is wrong. A holiday on a
+    weekend is normal (real schedules list whole spans, and a festival falling on a
+    Sunday), but holidays none of which falls on a weekday give no day off at all.
+    Checked where a file comes in (the CLI's import, the district's publishing), not
+    when a stored or pulled schedule is read.
+    """
+    problems = []
+    weekday_work = sorted(d for d in schedule.workdays if d.weekday() < 5)
+    if weekday_work:
+        problems.append(f"调休上班日 {_days(weekday_work)} 本来就是工作日（调休上班日应是周末）")
+    if schedule.holidays and all(d.weekday() >= 5 for d in schedule.holidays):
+        problems.append(
+            f"假日 {_days(sorted(schedule.holidays))} 都在周末，本来就休息"
+            "（假日应包括落在工作日的放假日期）"
+        )
+    if problems:
+        raise CatalogError(
+            f"节假日文件 {source} 的日期与含义不符：{'；'.join(problems)}。"
+            "是否把 holidays 和 workdays 填反了？请向区级平台核对后再导入",
+            detail=f"weekday workdays {weekday_work}",
+        )
+
+
 def schedule_from_json(text: str, source: str = "calendar") -> YearSchedule:
+    """A schedule file as it comes in: valid JSON and dates, and dates that fit their lists."""
     try:
-        return parse_schedule(json.loads(text), source)
+        schedule = parse_schedule(json.loads(text), source)
     except json.JSONDecodeError as exc:
         raise CatalogError(f"节假日文件 {source} 不是有效的 JSON：第 {exc.lineno} 行") from exc
+    check_meaning(schedule, source)
+    return schedule
 
 
 class WorkCalendar:
