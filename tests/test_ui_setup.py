@@ -81,3 +81,42 @@ def test_setup_enrolls_against_the_district(qtbot, tmp_path, monkeypatch, distri
     _fill(wizard, center, offline=False, url=district.base, enroll_code=district.issue_code(center))
     _finish(qtbot, wizard)
     assert wizard.report.ok and "已注册到区级平台" in wizard.report.text()
+
+
+def test_the_wizard_from_counterdesk_setup_speaks_chinese_on_its_buttons(
+    qtbot, tmp_path, monkeypatch
+):
+    """`counterdesk setup` opened the wizard before any translation was loaded: Back, Next,
+    Cancel and Finish showed in English on a Chinese wizard."""
+    from PySide6.QtCore import QCoreApplication, QSettings
+
+    from ui import settings as ui_settings
+    from ui import setupwizard
+
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
+    app = QCoreApplication.instance()
+    for translator in (ui_settings._translator, ui_settings._qt_translator):
+        if translator is not None:  # as a fresh process starts: no translation loaded
+            app.removeTranslator(translator)
+    ui_settings._translator = ui_settings._qt_translator = None
+    seen: dict[str, str] = {}
+
+    def shown(wizard: SetupWizard) -> QWizard.DialogCode:
+        wizard.show()
+        qtbot.waitExposed(wizard)
+        for name in ("BackButton", "NextButton", "CancelButton", "FinishButton"):
+            seen[name] = wizard.button(getattr(QWizard.WizardButton, name)).text()
+        seen["title"] = wizard.windowTitle()
+        wizard.close()
+        return QWizard.DialogCode.Rejected  # IT cancelled
+
+    monkeypatch.setattr(SetupWizard, "exec", shown)
+    try:
+        assert setupwizard.run_wizard(tmp_path / "counterdesk.db") == 1
+    finally:
+        ui_settings.set_language("zh_CN")  # what every other test starts from
+    assert seen["title"] == "CounterDesk 首次设置"
+    assert "上一步" in seen["BackButton"] and "下一步" in seen["NextButton"]
+    assert seen["CancelButton"] == "取消" and "完成" in seen["FinishButton"]
+    assert not (tmp_path / "counterdesk.db").exists()

@@ -286,8 +286,12 @@ def run_wizard(store: Path) -> int:
     """`counterdesk setup` with no config file: the wizard, then the window on the new store."""
     from ui import app as ui_app
     from ui.enroll import enroll
+    from ui.settings import set_language, settings
 
     ui_app.make_app()
+    # The translations before the wizard is built: Qt's own (上一步 / 下一步 / 取消 / 完成
+    # instead of Back / Next / Cancel) and ours, in this PC's language as the window's.
+    set_language(str(settings().value("language", "zh_CN")))
     wizard = SetupWizard(store, enroller=enroll)
     if wizard.exec() != QWizard.DialogCode.Accepted or wizard.report is None:
         return 1
