@@ -104,6 +104,7 @@ def test_the_fold_refuses_a_late_supplement_from_another_counter(make_desk, matt
     b.journal.clock.wall = lambda: wall_b() + 30 * 86_400_000
     with b.ctx.write(sweep=False):
         b.ctx.record(case_id, "materials_supplemented", {"materials": owed}, state)
+    b.ctx._swept_on = b.today()  # that release ended no lapsed case of its own
     exchange(a, b)
     case = a.get_case(case_id)
     assert case.owed == owed and case.anomalies == 1
@@ -199,3 +200,32 @@ def test_a_forged_float_in_a_foreign_event_is_refused(desk):
     with pytest.raises(Exception) as info:
         canonical.dumps(event.payload)
     assert "小数" in str(info.value)
+
+
+def test_a_refused_first_action_of_the_day_keeps_the_lapse_it_found(lapsing):
+    """Just after midnight the day's sweep ended the case inside the clerk's action; the
+    action was then refused (the case had ended) and rolled the ending back with it: every
+    refusal said 已终止 while the case page and the store still said 已受理."""
+    from counterdesk.domain.errors import CounterdeskError
+
+    desk, wall, case_id, _ = lapsing
+    wall.set(day_after(due_of(desk, case_id), 0))
+    with pytest.raises(CounterdeskError):
+        desk.hand_over([case_id])  # refused: the case has just ended
+    case = desk.get_case(case_id)
+    assert case.status == "terminated" and LAPSE_CONSEQUENCE in case.outcome_reason
+    assert desk.ctx.expired == [case_id]
+    ends = [e for e in desk.timeline(case_id) if e.type == "terminated"]
+    assert len(ends) == 1 and ends[0].actor == "system"
+
+
+def test_an_access_entry_does_not_mark_the_day_swept(lapsing, matter):
+    """The day's first write was often an access entry (a citizen looked up), which skips
+    the sweep but marked the day as swept: the day's later actions swept nothing, and the
+    lapsed case waited for the app's timer."""
+    desk, wall, case_id, _ = lapsing
+    wall.set(day_after(due_of(desk, case_id), 8))
+    desk.find_citizen(APPLICANT["id_type"], APPLICANT["id_number"])  # an access entry
+    assert desk.get_case(case_id).status == "accepted"  # not swept by it
+    desk.accept(APPLICANT, matter.code, [m.key for m in matter.materials if m.required])
+    assert desk.get_case(case_id).status == "terminated"

@@ -103,8 +103,10 @@ class DeskContext:
     def write(self, *, sweep: bool = True, fsync: bool = True) -> Iterator[None]:
         """One durable transaction; nested calls join the outer one (see `Desk.batch`).
 
-        The first transaction of each business date ends lapsed 容缺 cases before
-        the caller's work, in the same transaction (`expired` lists them).
+        The first transaction of each business date ends lapsed 容缺 cases first, in a
+        transaction of its own committed before the caller's (`expired` lists them):
+        an action refused because the case it named had just lapsed used to roll the
+        endings back with it, while its refusal said 已终止.
 
         `fsync=False` (the access log's entries) commits without waiting for the disk:
         in WAL mode the entry survives a killed process at once (it is in the WAL, in
@@ -124,12 +126,14 @@ class DeskContext:
             if not fsync:
                 self.conn.execute("PRAGMA synchronous=NORMAL")
             try:
+                self.expired = []
+                if sweep and self._swept_on != self.today():
+                    self._sweep_alone()
                 with write_transaction(self.conn):
                     self.refresh_from_store()
                     today = self.today()
-                    self.expired = []
-                    if sweep and self._swept_on != today:
-                        self.expired = expiry.sweep(self)
+                    if sweep and self._swept_on != today:  # the date moved with a catch-up
+                        self.expired += expiry.sweep(self)
                     yield
             except BaseException:
                 # The chain head, the calendar and the catalog may have moved inside the
@@ -139,11 +143,21 @@ class DeskContext:
                 self._catalog = None
                 raise
             else:
-                self._swept_on = today
+                if sweep:  # a write that did not sweep (an access entry) marks no day swept
+                    self._swept_on = today
             finally:
                 self._depth = 0
                 if not fsync:
                     self.conn.execute("PRAGMA synchronous=FULL")
+
+    def _sweep_alone(self) -> None:
+        """The day's 容缺 sweep in its own committed transaction (inside `write`)."""
+        with write_transaction(self.conn):
+            self.refresh_from_store()
+            today = self.today()
+            if self._swept_on != today:
+                self.expired = expiry.sweep(self)
+        self._swept_on = today
 
     def store_version(self) -> int:
         return self.conn.execute("PRAGMA data_version").fetchone()[0]
