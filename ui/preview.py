@@ -50,12 +50,24 @@ def printer_for(kind: str) -> str:
 class PreviewDialog(QDialog):
     """Shows one PDF; Ctrl+P prints it on the kind's printer, Ctrl+S saves it."""
 
-    def __init__(self, pdf: bytes, title: str, kind: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        pdf: bytes,
+        title: str,
+        kind: str,
+        parent: QWidget | None = None,
+        *,
+        key: Any = "",
+        savable: bool = True,
+    ) -> None:
         super().__init__(parent)
         from PySide6.QtPdf import QPdfDocument
         from PySide6.QtPdfWidgets import QPdfView
 
-        self.pdf, self.kind = pdf, kind
+        self.pdf, self.kind, self.key = pdf, kind, key
+        # A report or list naming citizens saved to a file is an export (the chief's):
+        # for anyone else there is no 另存为 to be refused after choosing a file.
+        self.savable = savable
         title = QCoreApplication.translate("preview", title)  # a kind label from the core
         self.setWindowTitle(title)
         from ui.geometry import place
@@ -86,11 +98,13 @@ class PreviewDialog(QDialog):
         print_button.setDefault(True)
         # clicked passes `checked`; print_pdf's argument is the printer
         print_button.clicked.connect(lambda: self.print_pdf())
-        save_button = QPushButton(self.tr("另存为 PDF Ctrl+S"))
+        save_button = self.save_button = QPushButton(self.tr("另存为 PDF Ctrl+S"))
         save_button.setShortcut("Ctrl+S")
-        save_button.clicked.connect(self.save_pdf)
+        save_button.clicked.connect(lambda: self.save_pdf())
+        save_button.setVisible(savable)
         close_button = QPushButton(self.tr("关闭 Esc"))
         close_button.clicked.connect(self.close)
+        self.info = info
         info.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.addWidget(info, 1)
@@ -124,14 +138,28 @@ class PreviewDialog(QDialog):
         return self.document.pageCount()
 
     def save_pdf(self, path: str | None = None) -> str:
+        """Ctrl+S: the file is written on the worker (counterdesk.printing.save checks the
+        role and records an export for a paper naming citizens)."""
+        if not self.savable:
+            return ""
         if not path:
             path, _ = QFileDialog.getSaveFileName(
                 self, self.tr("另存为 PDF"), f"{self.kind}.pdf", "PDF (*.pdf)"
             )
-        if path:
-            with open(path, "wb") as fh:
-                fh.write(self.pdf)
-        return path or ""
+        if not path:
+            return ""
+        kind, key, pdf = self.kind, self.key, self.pdf
+
+        def saved(where: str) -> None:
+            self.info.setText(self.tr("已另存为 {0}").format(where))
+
+        def save(desk: Any) -> str:
+            from counterdesk import printing
+
+            return printing.save(desk, kind, key, pdf, path)
+
+        ops.QueryOp(self, save).success(saved).run_in_background()
+        return path
 
     def print_pdf(self, printer: Any = None) -> bool:
         """Print on the kind's printer (or the one given); without one chosen, ask."""
@@ -240,9 +268,17 @@ def _activate(window: QWidget) -> None:
         window.activateWindow()
 
 
-def show_pdf(parent: QWidget | None, pdf: bytes, title: str, kind: str) -> PreviewDialog:
+def show_pdf(
+    parent: QWidget | None,
+    pdf: bytes,
+    title: str,
+    kind: str,
+    *,
+    key: Any = "",
+    savable: bool = True,
+) -> PreviewDialog:
     global last_preview
-    dialog = PreviewDialog(pdf, title, kind, parent)
+    dialog = PreviewDialog(pdf, title, kind, parent, key=key, savable=savable)
     last_preview = dialog
     _open.append(dialog)
     dialog.show()
@@ -269,16 +305,21 @@ def print_document(
         width = printerchoice.paper("receipt_width_mm")  # the PC's, else an account's
         options["width_mm"] = int(width or settings().value("receipt_width_mm", 80))
 
-    def render(desk: Any) -> tuple[str, bytes]:
+    def render(desk: Any) -> tuple[str, bytes, bool]:
         from counterdesk import printing
 
         label = printing.KINDS[kind].label if kind in printing.KINDS else kind
-        return label, printing.render(kind, desk, key, reprint=reprint, **options)
+        pdf = printing.render(kind, desk, key, reprint=reprint, **options)
+        return label, pdf, printing.may_save(desk, kind)
 
     def show(result: Any) -> None:
-        label, pdf = result[1] if reprint else result
+        label, pdf, savable = result[1] if reprint else result
         printed = print_directly(pdf, kind) if direct else None
-        dialog = show_pdf(parent, pdf, label, kind) if printed is None else None
+        dialog = (
+            show_pdf(parent, pdf, label, kind, key=key, savable=savable)
+            if printed is None
+            else None
+        )
         paper = QCoreApplication.translate("preview", label)
         if done is not None and printed:
             done(QCoreApplication.translate("preview", "{0}已送打印机 {1}").format(paper, printed))

@@ -154,6 +154,11 @@ class AccessLog:
             raise InvalidInput(f"不是清单类留痕动作：{action}", field="action")
         self.record(action, detail=what, count=count, reason=reason)
 
+    def may_export(self) -> bool:
+        """Whether the logged-in user may export personal data (see `require_export`)."""
+        user = self.ctx.user
+        return user is not None and user.role == "chief"
+
     def require_export(self) -> users.User:
         """Exports of personal data need the chief's role (an admin keeps the PC, not cases)."""
         user = self.ctx.actor()

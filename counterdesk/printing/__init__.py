@@ -17,14 +17,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from counterdesk.domain.errors import InvalidInput
+from counterdesk.domain.errors import InvalidInput, StorageError
 from counterdesk.printing import batches, forms, notices, receipt, reports, slips
 
 if TYPE_CHECKING:
     from counterdesk.desk import Desk
     from counterdesk.domain.case import Case
 
-__all__ = ["KINDS", "Kind", "kind_labels", "render"]
+__all__ = ["KINDS", "Kind", "kind_labels", "lists_people", "may_save", "render", "save"]
 
 
 @dataclass(frozen=True)
@@ -111,6 +111,42 @@ def render(
     if spec.key == "cases":  # a hand-over or return list: names and masked IDs of many people
         desk.access.listed("print_personal", kind, len(cases))
     return pdf
+
+
+def lists_people(kind: str) -> bool:
+    """A report or a batch list: a paper naming many citizens. Printing it is recorded as
+    print_personal; saving it to a file is an export of personal data (`save`)."""
+    spec = KINDS.get(kind)
+    return spec is not None and spec.key in ("period", "cases")
+
+
+def may_save(desk: Desk, kind: str) -> bool:
+    """Whether the logged-in user may save this kind of paper to a file (the preview
+    offers 另存为 PDF only then)."""
+    return not lists_people(kind) or desk.access.may_export()
+
+
+def save(
+    desk: Desk, kind: str, key: str | Sequence[str], pdf: bytes, path: str | os.PathLike[str]
+) -> str:
+    """Write a rendered paper to `path`. A report or a list naming citizens leaves the PC
+    as a file like an Excel export: the chief's role, recorded as export_personal (the
+    admin was refused the spreadsheet but could save the same names as a PDF)."""
+    listing = lists_people(kind)
+    if listing:
+        desk.access.require_export()
+    try:
+        with open(path, "wb") as handle:
+            handle.write(pdf)
+    except OSError as exc:
+        raise StorageError(
+            f"无法写入 {os.fspath(path)}：{exc.strerror or exc}", detail=repr(exc)
+        ) from exc
+    if listing:
+        many = not isinstance(key, str)  # as `render` records the printing, as an export
+        what = kind if many else f"{kind}:{key}"
+        desk.access.listed("export_personal", what[:64], len(list(key)) if many else 0)
+    return os.fspath(path)
 
 
 def _cases(desk: Desk, key: str | Sequence[str], *, many: bool) -> list[Case]:
