@@ -282,3 +282,61 @@ def test_the_sync_page_lists_other_pcs_events_this_pc_set_aside(qtbot, window, d
     assert rows[1][0] == "其他电脑 ffff0001" and rows[1][1:3] == ["7", "duplicate_case_no"]
     assert "DEMO-261206-02-0001" in rows[1][3]
     assert page.quarantine.item(1, 0).toolTip() == "0193aaaa-bbbb-7ccc-8ddd-eeeeffff0001"
+
+
+def test_bundle_export_says_nothing_to_carry_before_asking_for_a_file(
+    qtbot,
+    ui,  # noqa: F811
+    desk,
+    district,
+    tmp_path,
+):
+    """导出U盘数据包 asked where to save, then called an empty bundle an input error; the
+    default name was counterdesk.bundle in the program's folder (tester F14)."""
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QPushButton
+    from test_ui_ca import sync_tab
+
+    from sync.client.engine import SyncClient
+
+    enrolled(desk, district)
+    client = SyncClient(desk)
+    client.sync()  # everything is at the district: nothing to carry
+    client.close()
+    desk.login("admin", "admin1234")  # USB bundles are the admin's
+    ui.user = desk.user
+    window = MainWindow(ui, SyncService())
+    qtbot.addWidget(window)
+    page = sync_tab(qtbot, window)
+    export = next(b for b in page.findChildren(QPushButton) if b.text() == "导出U盘数据包")
+    dialogs: list[str] = []
+
+    def fill(target: str) -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QFileDialog):
+            QTimer.singleShot(50, lambda: fill(target))
+            return
+        name = dialog.findChild(QLineEdit, "fileNameEdit")
+        dialogs.append(name.text())
+        name.selectAll()
+        QTest.keyClicks(name, target)
+        QTest.keyClick(name, Qt.Key.Key_Return)
+        if dialog.isVisible():
+            QTest.keyClick(name, Qt.Key.Key_Return)
+
+    qtbot.mouseClick(export, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "无需导出数据包" in page.message.text(), timeout=5000)
+    assert not dialogs and "#b00020" not in page.message.styleSheet()  # said, not refused
+
+    desk.login("clerk", "clerk1234")  # a clerk accepts a case meanwhile
+    intake(desk, 1)
+    desk.login("admin", "admin1234")
+    target = tmp_path / "usb" / "today.bundle"
+    target.parent.mkdir()
+    QTimer.singleShot(50, lambda: fill(str(target)))
+    qtbot.mouseClick(export, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.message.text().startswith("已导出"), timeout=10000)
+    day = desk.today().strftime("%Y%m%d")
+    assert dialogs == [f"{desk.info.center_code}-{desk.info.device_no:02d}-{day}.bundle"]
+    assert target.stat().st_size > 0

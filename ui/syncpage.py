@@ -4,9 +4,10 @@ last error, quarantined events with reasons, USB bundle export and acknowledgeme
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
@@ -303,12 +304,34 @@ class SyncPage(QWidget):
         ops.QueryOp(self, act).success(done).failure(failed).run_in_background()
 
     def export_bundle(self, path: str | None = None) -> None:
+        """Say first when there is nothing to carry (a file was asked for, then refused as an
+        input error); otherwise ask where, offering center-PC-date as the file's name."""
+        from sync.client.bundles import bundle_name, bundle_waiting
+
+        if path:
+            self._write_bundle(path)
+            return
+
+        def waiting(desk: Any) -> tuple[int, int, str]:
+            return (*bundle_waiting(desk), bundle_name(desk, desk.today().isoformat()))
+
+        ops.QueryOp(self, waiting).success(self._ask_bundle_file).run_in_background()
+
+    def _ask_bundle_file(self, found: tuple[int, int, str]) -> None:
+        events, access, name = found
+        if not events and not access:
+            self.say(self.tr("没有待上传的事件和留痕，无需导出数据包"), OK_STYLE)
+            return
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("导出数据包"), str(Path(folder) / name), self.tr("数据包 (*.bundle)")
+        )
+        if path:
+            self._write_bundle(path)
+
+    def _write_bundle(self, path: str) -> None:
         from sync.client.bundles import export_bundle
 
-        if not path:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("导出数据包"), "counterdesk.bundle")
-        if not path:
-            return
         ops.QueryOp(self, lambda desk: export_bundle(desk, path)).success(
             lambda b: self.say(
                 self.tr("已导出 {0} 个事件（序号 {1}–{2}）到 {3}").format(

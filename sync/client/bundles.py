@@ -36,6 +36,22 @@ class ExportedBundle:
     access: int = 0
 
 
+def bundle_waiting(desk: Desk) -> tuple[int, int]:
+    """(events, access entries) a bundle would carry now: asked before IT picks a file."""
+    device = desk.info.device_id
+    events = desk.conn.execute(
+        "SELECT COUNT(*) FROM events WHERE device_id = ? AND seq > ?",
+        (device, desk.uploaded_through()),
+    ).fetchone()[0]
+    access = accesslog.head_seq(desk.conn, device) - accesslog.acked_seq(desk.conn, device)
+    return events, max(0, access)
+
+
+def bundle_name(desk: Desk, today: str) -> str:
+    """The file name IT would write on the stick: center, PC number and date (DC03-03-20261206)."""
+    return f"{desk.info.center_code}-{int(desk.info.device_no):02d}-{today.replace('-', '')}.bundle"
+
+
 def export_bundle(desk: Desk, path: Path | str, *, limit: int = BUNDLE_EVENTS) -> ExportedBundle:
     """Write the pending events (at most `limit`) to `path`, atomically."""
     device = desk.info.device_id
