@@ -342,3 +342,34 @@ def test_each_tls_refusal_says_what_to_do(make_desk, https_district, tmp_path):
     right = fast_client(desk, https_district.base, ca_bundle=str(https_district.tls[0]))
     assert right.enroll(code).center_code == desk.info.center_code  # the code was not used up
     right.close()
+
+
+def test_a_certificate_refusal_sends_it_to_this_pcs_it_not_the_district(make_desk, https_district):
+    """A tls refusal is the PC's own (the district never saw the request): the dialog says
+    so instead of 请把提示告诉区级平台管理员, which still follows a refusal the district
+    made."""
+    from test_sync_support import fast_client
+
+    desk = make_desk(center_code=https_district.new_center())
+    untrusting = fast_client(desk, https_district.base)  # the district's CA not chosen
+    with pytest.raises(ServerRefused) as caught:
+        untrusting.enroll(https_district.issue_code(desk.info.center_code))
+    untrusting.close()
+    title, text = ops.error_text(caught.value)
+    assert caught.value.code == "tls" and caught.value.status == 0
+    assert "区级平台管理员" not in text and "本机的技术人员" in text
+    assert "请求没有到达区级平台" in text and "CA 证书" in text  # the message: choose it
+    assert text.endswith("数据已保存在本机。")
+    assert title == "未能与区级平台建立加密连接"
+
+    answered = ServerRefused("本机不能读写其他中心的数据", status=403, code="wrong_center")
+    title, text = ops.error_text(answered)  # as transport makes it of the district's 403
+    assert title == "区级平台拒绝了请求" and text.endswith("请把提示告诉区级平台管理员。")
+
+
+def test_an_address_refused_before_sending_names_the_sync_page():
+    from counterdesk.domain.errors import ServerRefused
+
+    refused = ServerRefused("区级平台地址必须用 https://", status=0, code="insecure_url")
+    title, text = ops.error_text(refused)
+    assert "区级平台管理员" not in text and "系统管理 → 同步" in text

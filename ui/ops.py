@@ -265,6 +265,11 @@ def error_text(exc: BaseException) -> tuple[str, str]:
         "refused": (_tr("区级平台拒绝了请求"), _tr("请把提示告诉区级平台管理员。")),
         "sync": (_tr("同步未完成"), _tr("数据已保存在本机，稍后会再试。")),
     }
+    here = _refused_here(getattr(exc, "code", "")) if kind == "refused" else None
+    if here is not None and getattr(exc, "status", None) == 0:
+        # Refused on this PC before anything reached the district (its certificate not
+        # trusted here, an address the token may not travel to): the PC's IT fixes it.
+        actions["refused"] = here
     if isinstance(exc, CounterdeskError):
         title, action = actions.get(kind, (_tr("操作未完成"), _tr("请重试，或联系技术人员。")))
         if kind == "not_allowed" and not getattr(exc, "case_state", False):
@@ -273,6 +278,20 @@ def error_text(exc: BaseException) -> tuple[str, str]:
     return _tr("程序内部错误"), _tr("操作未完成：{0}\n\n请联系技术人员（已写入日志）。").format(
         repr(exc)
     )
+
+
+def _refused_here(code: str) -> tuple[str, str] | None:
+    """(title, what to do) for a refusal this PC makes itself (status 0), or None: the
+    district's administrator never saw the request, the message says what to change."""
+    if code == "tls":
+        title = _tr("未能与区级平台建立加密连接")
+        action = _tr("请求没有到达区级平台：请本机的技术人员按上面的提示处理。")
+    elif code == "insecure_url":
+        title = _tr("本机没有发出请求")
+        action = _tr("请技术人员在“系统管理 → 同步”改正区级平台的地址。")
+    else:
+        return None
+    return title, action + _tr("数据已保存在本机。")
 
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:

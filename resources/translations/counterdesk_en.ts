@@ -250,32 +250,32 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../ui/admin.py" line="463" />
+        <location filename="../../ui/admin.py" line="532" />
         <source>用户与角色</source>
         <translation>Users and roles</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="464" />
+        <location filename="../../ui/admin.py" line="533" />
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="466" />
+        <location filename="../../ui/admin.py" line="535" />
         <source>事项目录</source>
         <translation>Matter catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="469" />
+        <location filename="../../ui/admin.py" line="538" />
         <source>打印机与设备</source>
         <translation>Printers and devices</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="472" />
+        <location filename="../../ui/admin.py" line="541" />
         <source>备份与恢复</source>
         <translation>Backup and restore</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="473" />
+        <location filename="../../ui/admin.py" line="542" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
@@ -401,81 +401,85 @@
 <context>
     <name>BackupTab</name>
     <message>
-        <location filename="../../ui/admin.py" line="286" />
+        <location filename="../../ui/admin.py" line="350" />
         <source>选择文件夹</source>
         <translation>Choose folder</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="288" />
+        <location filename="../../ui/admin.py" line="352" />
         <source>立即备份</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="291" />
+        <location filename="../../ui/admin.py" line="355" />
         <source>从备份恢复…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="300" />
+        <location filename="../../ui/admin.py" line="364" />
         <source>备份到（如U盘）</source>
         <translation>Back up to (e.g. USB stick)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="301" />
+        <location filename="../../ui/admin.py" line="365" />
         <source>保留份数</source>
         <translation>Backups to keep</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="307" />
+        <location filename="../../ui/admin.py" line="371" />
         <source>备份文件夹</source>
         <translation>Backup folder</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="316" />
+        <location filename="../../ui/admin.py" line="380" />
         <source>请先选择备份文件夹</source>
         <translation>Choose a backup folder first</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="322" />
+        <location filename="../../ui/admin.py" line="386" />
         <source>正在备份…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="327" />
+        <location filename="../../ui/admin.py" line="391" />
         <source>已备份到 {0}（{1:.1f} MB，已校验）</source>
         <translation>Backed up to {0} ({1:.1f} MB, verified)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="334" />
+        <location filename="../../ui/admin.py" line="398" />
         <source>选择备份文件</source>
         <translation>Choose backup file</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="349" />
+        <location filename="../../ui/admin.py" line="413" />
         <source>其中最后一笔业务办理于 {0}</source>
-        <translation type="unfinished" />
+        <translation>its newest work was done on {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="351" />
+        <location filename="../../ui/admin.py" line="415" />
         <source>其中还没有办理过业务</source>
-        <translation type="unfinished" />
+        <translation>it holds no case work yet</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="354" />
+        <location filename="../../ui/admin.py" line="418" />
         <source>恢复 {0} 的备份（{1}）。
 
 本机现在的数据将被替换（原数据另存，不删除）。此后在本机办理的业务：已同步到区级平台的，恢复后重新注册并同步时会送回本机；没有同步的（离线中心：没有送到区级导入的U盘数据包）将丢失。
 
 完成后需重新登录。继续吗？</source>
-        <translation type="unfinished" />
+        <translation>Restore the backup of {0} ({1}).
+
+This PC's data will be replaced (the current data is kept aside, not deleted). Work done on this PC since then: what reached the district comes back when the PC is enrolled again and syncs; what did not (an offline center: USB bundles the district has not imported) is lost.
+
+Everyone must log in again afterwards. Continue?</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="360" />
+        <location filename="../../ui/admin.py" line="424" />
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="391" />
+        <location filename="../../ui/admin.py" line="460" />
         <source>已恢复。原数据保留在 {0}。请重新登录，联网后先同步。</source>
         <translation>Restored. The old data is kept at {0}. Sign in again and sync first when online.</translation>
     </message>
@@ -674,164 +678,164 @@
 <context>
     <name>CasePage</name>
     <message>
-        <location filename="../../ui/casepage.py" line="179" />
+        <location filename="../../ui/casepage.py" line="186" />
         <source>输入案件编号或其尾号（4 位起），回车打开</source>
         <translation>Type a case number or its last digits (4 or more), Enter opens it</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="182" />
+        <location filename="../../ui/casepage.py" line="189" />
         <source>打开案件 F4</source>
         <translation>Open case F4</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="184" />
+        <location filename="../../ui/casepage.py" line="191" />
         <source>案件</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="187" />
+        <location filename="../../ui/casepage.py" line="194" />
         <source>案件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="187" />
+        <location filename="../../ui/casepage.py" line="194" />
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="188" />
-        <location filename="../../ui/casepage.py" line="237" />
+        <location filename="../../ui/casepage.py" line="195" />
+        <location filename="../../ui/casepage.py" line="244" />
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="188" />
+        <location filename="../../ui/casepage.py" line="195" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="189" />
+        <location filename="../../ui/casepage.py" line="196" />
         <source>办结期限</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="189" />
+        <location filename="../../ui/casepage.py" line="196" />
         <source>当前环节</source>
         <translation>Current step</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="190" />
+        <location filename="../../ui/casepage.py" line="197" />
         <source>待补材料</source>
         <translation>Owed materials</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="190" />
+        <location filename="../../ui/casepage.py" line="197" />
         <source>承办人</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="191" />
+        <location filename="../../ui/casepage.py" line="198" />
         <source>评价</source>
         <translation>Evaluation</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="191" />
+        <location filename="../../ui/casepage.py" line="198" />
         <source>上传</source>
         <translation>Upload</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="199" />
+        <location filename="../../ui/casepage.py" line="206" />
         <source>下一步可办</source>
         <translation>Next actions</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="224" />
+        <location filename="../../ui/casepage.py" line="231" />
         <source>补打 {0} ▾</source>
         <translation>Reprint {0} ▾</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="331" />
+        <location filename="../../ui/casepage.py" line="339" />
         <source>（完整显示，已留痕）</source>
         <translation> (shown in full, logged)</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="332" />
+        <location filename="../../ui/casepage.py" line="340" />
         <source>（{0} 显示完整）</source>
         <translation> ({0}: show in full)</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="351" />
+        <location filename="../../ui/casepage.py" line="359" />
         <source>{0} 条被区级平台拒收（见 系统管理 → 同步）</source>
         <translation>{0} refused by the district (see Administration → Sync)</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="353" />
+        <location filename="../../ui/casepage.py" line="361" />
         <source>待上传 {0} 条（联网后自动上传）</source>
         <translation>{0} waiting to upload (uploaded automatically when online)</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="354" />
+        <location filename="../../ui/casepage.py" line="362" />
         <source>已全部上传区级平台</source>
         <translation>Everything uploaded to the district</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="366" />
+        <location filename="../../ui/casepage.py" line="375" />
         <source>快捷键 {0}</source>
         <translation>Shortcut {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="237" />
+        <location filename="../../ui/casepage.py" line="244" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="237" />
+        <location filename="../../ui/casepage.py" line="244" />
         <source>经办人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="237" />
+        <location filename="../../ui/casepage.py" line="244" />
         <source>设备</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="237" />
+        <location filename="../../ui/casepage.py" line="244" />
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="215" />
+        <location filename="../../ui/casepage.py" line="222" />
         <source>办理过程（谁、何时、在哪）</source>
         <translation>Timeline (who, when, where)</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="279" />
+        <location filename="../../ui/casepage.py" line="286" />
         <source>没有找到案件：{0}</source>
         <translation>No case found: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="301" />
+        <location filename="../../ui/casepage.py" line="309" />
         <source>（已超期）</source>
         <translation> (overdue)</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="301" />
+        <location filename="../../ui/casepage.py" line="309" />
         <source>（临近期限）</source>
         <translation> (near due)</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="304" />
-        <location filename="../../ui/casepage.py" line="315" />
+        <location filename="../../ui/casepage.py" line="312" />
+        <location filename="../../ui/casepage.py" line="323" />
         <source>（暂定）</source>
         <translation> (provisional)</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="320" />
+        <location filename="../../ui/casepage.py" line="328" />
         <source>未评价</source>
         <translation>Not evaluated</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="412" />
+        <location filename="../../ui/casepage.py" line="429" />
         <source>已办理：{0}</source>
         <translation>Done: {0}</translation>
     </message>
@@ -967,7 +971,7 @@
     </message>
     <message>
         <location filename="../../ui/_i18n_strings.py" line="85" />
-        <location filename="../../ui/casepage.py" line="422" />
+        <location filename="../../ui/casepage.py" line="439" />
         <source>备注</source>
         <translation>Note</translation>
     </message>
@@ -1112,163 +1116,163 @@
         <translation>Evaluation slip</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="363" />
+        <location filename="../../ui/_i18n_strings.py" line="368" />
         <source>按数字键作答（5 最满意）</source>
         <translation>Answer with the number keys (5 = most satisfied)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="364" />
+        <location filename="../../ui/_i18n_strings.py" line="369" />
         <source>评价等级</source>
         <translation>Overall rating</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="392" />
+        <location filename="../../ui/_i18n_strings.py" line="397" />
         <source>本机（{0}）</source>
         <translation>This PC ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="393" />
+        <location filename="../../ui/_i18n_strings.py" line="398" />
         <source>区级平台</source>
         <translation>District platform</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="394" />
+        <location filename="../../ui/_i18n_strings.py" line="399" />
         <source>本中心其他窗口电脑 {0}</source>
         <translation>Another counter PC of this center {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="366" />
+        <location filename="../../ui/_i18n_strings.py" line="371" />
         <source>评价环节</source>
         <translation>Visit</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="365" />
+        <location filename="../../ui/_i18n_strings.py" line="370" />
         <source>（已评价）</source>
         <translation> (rated)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="367" />
+        <location filename="../../ui/_i18n_strings.py" line="372" />
         <source>意见</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="368" />
+        <location filename="../../ui/_i18n_strings.py" line="373" />
         <source>请申请人选择评价等级（必选）</source>
         <translation>The applicant must choose an overall rating</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="369" />
+        <location filename="../../ui/_i18n_strings.py" line="374" />
         <source>结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="370" />
+        <location filename="../../ui/_i18n_strings.py" line="375" />
         <source>理由（不予/补正必填）</source>
         <translation>Reason (required unless approved)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="371" />
+        <location filename="../../ui/_i18n_strings.py" line="376" />
         <source>文书编号</source>
         <translation>Document number</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="372" />
+        <location filename="../../ui/_i18n_strings.py" line="377" />
         <source>补交材料</source>
         <translation>Supplement materials</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="373" />
+        <location filename="../../ui/_i18n_strings.py" line="378" />
         <source>勾选申请人本次补交的材料：</source>
         <translation>Tick the materials the applicant has brought:</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="374" />
+        <location filename="../../ui/_i18n_strings.py" line="379" />
         <source>转交给其他承办人</source>
         <translation>Transfer to another clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="375" />
+        <location filename="../../ui/_i18n_strings.py" line="380" />
         <source>转交原因（可不填）</source>
         <translation>Reason for the transfer (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="376" />
+        <location filename="../../ui/_i18n_strings.py" line="381" />
         <source>转交给：</source>
         <translation>Transfer to:</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="377" />
+        <location filename="../../ui/_i18n_strings.py" line="382" />
         <source>没有可以接手的人：除当前承办人外，本中心没有在用的窗口人员或中心负责人账户。请系统管理员添加或启用账户后再转交。</source>
         <translation>Nobody can take this case over: apart from its current clerk, this center has no active counter-clerk or center-chief account. Ask the system administrator to add or re-enable an account, then transfer.</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="378" />
+        <location filename="../../ui/_i18n_strings.py" line="383" />
         <source>部门签收人</source>
         <translation>Received by (department)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="379" />
+        <location filename="../../ui/_i18n_strings.py" line="384" />
         <source>通知方式（电话/短信/当面）</source>
         <translation>How notified (phone/SMS/in person)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="380" />
+        <location filename="../../ui/_i18n_strings.py" line="385" />
         <source>中止原因（听证、检测、专家评审）</source>
         <translation>Reason to suspend (hearing, testing, expert review)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="381" />
+        <location filename="../../ui/_i18n_strings.py" line="386" />
         <source>撤回原因</source>
         <translation>Reason for withdrawal</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="382" />
+        <location filename="../../ui/_i18n_strings.py" line="387" />
         <source>终止原因</source>
         <translation>Reason for termination</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="383" />
-        <location filename="../../ui/casepage.py" line="422" />
+        <location filename="../../ui/_i18n_strings.py" line="388" />
+        <location filename="../../ui/casepage.py" line="439" />
         <source>备注内容</source>
         <translation>Note text</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="384" />
+        <location filename="../../ui/_i18n_strings.py" line="389" />
         <source>送件人（默认本人）</source>
         <translation>Carrier (default: me)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="385" />
+        <location filename="../../ui/_i18n_strings.py" line="390" />
         <source>取件人（默认本人）</source>
         <translation>Collected by (default: me)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="386" />
+        <location filename="../../ui/_i18n_strings.py" line="391" />
         <source>请填写部门签收人的姓名（谁在部门签收了材料）</source>
         <translation>Please give the name of the person at the department who signed for the materials</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="387" />
+        <location filename="../../ui/_i18n_strings.py" line="392" />
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="388" />
+        <location filename="../../ui/_i18n_strings.py" line="393" />
         <source>办结</source>
         <translation>Complete</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="389" />
+        <location filename="../../ui/_i18n_strings.py" line="394" />
         <source>领取人</source>
         <translation>Collected by</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="390" />
+        <location filename="../../ui/_i18n_strings.py" line="395" />
         <source>回访情况</source>
         <translation>Call-back notes</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="391" />
+        <location filename="../../ui/_i18n_strings.py" line="396" />
         <source>申请人对整改满意吗？</source>
         <translation>Is the applicant satisfied with the rectification?</translation>
     </message>
@@ -1276,27 +1280,27 @@
 <context>
     <name>CatalogTab</name>
     <message>
-        <location filename="../../ui/admin.py" line="175" />
+        <location filename="../../ui/admin.py" line="239" />
         <source>编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="175" />
+        <location filename="../../ui/admin.py" line="239" />
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="175" />
+        <location filename="../../ui/admin.py" line="239" />
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="175" />
+        <location filename="../../ui/admin.py" line="239" />
         <source>承诺时限（工作日）</source>
         <translation>Promised (working days)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="191" />
+        <location filename="../../ui/admin.py" line="255" />
         <source>目录版本 {0}（只读，由区级平台下发）· {1} 个事项</source>
         <translation>Catalog version {0} (read-only, published by the district) · {1} matters</translation>
     </message>
@@ -1643,22 +1647,22 @@
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="395" />
+        <location filename="../../ui/_i18n_strings.py" line="400" />
         <source>本期没有数据</source>
         <translation>No data in this period</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="396" />
+        <location filename="../../ui/_i18n_strings.py" line="401" />
         <source>{0}时</source>
         <translation>{0}h</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="397" />
+        <location filename="../../ui/_i18n_strings.py" line="402" />
         <source>收件趋势（按小时）</source>
         <translation>Cases received (by hour)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="398" />
+        <location filename="../../ui/_i18n_strings.py" line="403" />
         <source>收件趋势（按日）</source>
         <translation>Cases received (by day)</translation>
     </message>
@@ -1809,148 +1813,148 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../ui/intake.py" line="145" />
+        <location filename="../../ui/intake.py" line="150" />
         <source>办理事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="93" />
+        <location filename="../../ui/intake.py" line="98" />
         <source>材料清单（空格 已收/未收 · Q 容缺 · F 形式 · +/- 份数）</source>
         <translation>Materials checklist (Space received · Q owed · F form · +/- copies)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="98" />
+        <location filename="../../ui/intake.py" line="103" />
         <source>受理 F9</source>
         <translation>Accept F9</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="99" />
+        <location filename="../../ui/intake.py" line="104" />
         <source>容缺受理 F10</source>
         <translation>Accept with deficiencies F10</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="100" />
+        <location filename="../../ui/intake.py" line="105" />
         <source>一次性告知 F11</source>
         <translation>One-time notice F11</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="101" />
+        <location filename="../../ui/intake.py" line="106" />
         <source>不予受理 F12</source>
         <translation>Reject F12</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="102" />
+        <location filename="../../ui/intake.py" line="107" />
         <source>下一位 Ctrl+N</source>
         <translation>Next citizen Ctrl+N</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="133" />
+        <location filename="../../ui/intake.py" line="138" />
         <source>数字键 1–9 选常用事项；或输入名称、拼音首字母（如 ylbx），↓ 选择，回车确定</source>
         <translation>Keys 1–9 pick a frequent matter; or type the name or pinyin initials (e.g. ylbx), ↓ to choose, Enter to confirm</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="221" />
+        <location filename="../../ui/intake.py" line="229" />
         <source>请核对证件：</source>
         <translation>Check the card: </translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="243" />
+        <location filename="../../ui/intake.py" line="251" />
         <source>已由读卡器输入证件号码</source>
         <translation>ID number entered by the card reader</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="312" />
+        <location filename="../../ui/intake.py" line="320" />
         <source>。必需材料已默认勾选，缺少的请用空格取消</source>
         <translation>. Required materials are ticked; untick what is missing with Space</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="348" />
+        <location filename="../../ui/intake.py" line="356" />
         <source>该申请人已有此事项在办：{0}（{1}，{2} 受理）{3}</source>
         <translation>This applicant already has this matter open: {0} ({1}, accepted {2}){3}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="350" />
+        <location filename="../../ui/intake.py" line="358" />
         <source> 等 {0} 件</source>
         <translation> and more ({0} in all)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="379" />
+        <location filename="../../ui/intake.py" line="387" />
         <source>同一事项已在办</source>
         <translation>Same matter already open</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="380" />
+        <location filename="../../ui/intake.py" line="388" />
         <source>确定再受理一件吗？</source>
         <translation>Accept another one anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="386" />
+        <location filename="../../ui/intake.py" line="394" />
         <source>未受理：该申请人已有此事项在办</source>
         <translation>Not accepted: this applicant already has this matter open</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="400" />
+        <location filename="../../ui/intake.py" line="408" />
         <source>请先填写申请人（证件号，或老用户的尾号、姓名）</source>
         <translation>Enter the applicant first (the ID number, or a returning citizen's last digits or name)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="415" />
+        <location filename="../../ui/intake.py" line="423" />
         <source>{0}：{1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="443" />
-        <location filename="../../ui/intake.py" line="447" />
+        <location filename="../../ui/intake.py" line="451" />
+        <location filename="../../ui/intake.py" line="455" />
         <source>。</source>
         <translation>. </translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="469" />
+        <location filename="../../ui/intake.py" line="477" />
         <source>事项“{0}”不适用容缺受理：材料不齐请用 F11 一次性告知</source>
         <translation>“{0}” does not allow acceptance with deficiencies: for missing materials, issue a one-time notice (F11)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="524" />
+        <location filename="../../ui/intake.py" line="532" />
         <source>请写明应向哪个机关申请（告知申请人去向）</source>
         <translation>Please name the office to apply to (where the applicant should go)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="309" />
+        <location filename="../../ui/intake.py" line="317" />
         <source>已选：{0}（{1}）· 承诺 {2} 个工作日 · {3}{4}</source>
         <translation>Chosen: {0} ({1}) · promised {2} working days · {3}{4}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="311" />
+        <location filename="../../ui/intake.py" line="319" />
         <source> · 可容缺受理</source>
         <translation> · deficiency acceptance allowed</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="403" />
+        <location filename="../../ui/intake.py" line="411" />
         <source>请先选择办理事项</source>
         <translation>Choose the matter first</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="461" />
+        <location filename="../../ui/intake.py" line="469" />
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="474" />
+        <location filename="../../ui/intake.py" line="482" />
         <source>容缺受理</source>
         <translation>Accept with deficiencies</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="474" />
+        <location filename="../../ui/intake.py" line="482" />
         <source>申请人已签署《容缺受理承诺书》吗？</source>
         <translation>Has the applicant signed the deficiency commitment letter?</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="485" />
+        <location filename="../../ui/intake.py" line="493" />
         <source>已容缺受理</source>
         <translation>Accepted with deficiencies</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="497" />
+        <location filename="../../ui/intake.py" line="505" />
         <source>已出具一次性告知书</source>
         <translation>One-time notice issued</translation>
     </message>
@@ -2006,7 +2010,7 @@
     </message>
     <message>
         <location filename="../../ui/_i18n_strings.py" line="131" />
-        <location filename="../../ui/intake.py" line="519" />
+        <location filename="../../ui/intake.py" line="527" />
         <source>不予受理</source>
         <translation>Reject</translation>
     </message>
@@ -2016,22 +2020,22 @@
         <translation>Terminated</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="521" />
+        <location filename="../../ui/intake.py" line="529" />
         <source>不予受理的理由</source>
         <translation>Reason for rejection</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="522" />
+        <location filename="../../ui/intake.py" line="530" />
         <source>请填写不予受理的理由</source>
         <translation>Please give the reason for the rejection</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="523" />
+        <location filename="../../ui/intake.py" line="531" />
         <source>应向哪个机关申请</source>
         <translation>Office to apply to instead</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="512" />
+        <location filename="../../ui/intake.py" line="520" />
         <source>已出具不予受理通知书</source>
         <translation>Rejection notice issued</translation>
     </message>
@@ -2125,98 +2129,98 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.py" line="111" />
+        <location filename="../../ui/mainwindow.py" line="120" />
         <source>CounterDesk 全程代办 — {0} · {1}</source>
         <translation>CounterDesk Full-Process Agency — {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="149" />
+        <location filename="../../ui/mainwindow.py" line="157" />
         <source>受理 F2</source>
         <translation>Intake F2</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="150" />
+        <location filename="../../ui/mainwindow.py" line="158" />
         <source>工作清单 F3</source>
         <translation>Work lists F3</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="151" />
-        <location filename="../../ui/mainwindow.py" line="158" />
+        <location filename="../../ui/mainwindow.py" line="159" />
+        <location filename="../../ui/mainwindow.py" line="166" />
         <source>案件 F4</source>
         <translation>Case F4</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="152" />
+        <location filename="../../ui/mainwindow.py" line="160" />
         <source>送件/返回/领取 F5</source>
         <translation>Handover/returns/pickup F5</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="155" />
+        <location filename="../../ui/mainwindow.py" line="163" />
         <source>统计 F6</source>
         <translation>Dashboard F6</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="157" />
+        <location filename="../../ui/mainwindow.py" line="165" />
         <source>案件清单 F3</source>
         <translation>Case lists F3</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="159" />
+        <location filename="../../ui/mainwindow.py" line="167" />
         <source>系统管理 F7</source>
         <translation>Administration F7</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="159" />
+        <location filename="../../ui/mainwindow.py" line="167" />
         <source>同步与设置 F7</source>
         <translation>Sync and settings F7</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="241" />
+        <location filename="../../ui/mainwindow.py" line="257" />
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="246" />
+        <location filename="../../ui/mainwindow.py" line="262" />
         <source>Ctrl+F 搜索：案件编号、姓名、拼音、证件号或电话尾号</source>
         <translation>Ctrl+F search: case number, name, pinyin, ID number or phone tail</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="249" />
+        <location filename="../../ui/mainwindow.py" line="265" />
         <source>回车搜索；↓ 进入结果，回车打开案件</source>
         <translation>Enter searches; ↓ goes into the results, Enter opens the case</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="253" />
+        <location filename="../../ui/mainwindow.py" line="269" />
         <source>反馈 F1</source>
         <translation>Feedback F1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="256" />
+        <location filename="../../ui/mainwindow.py" line="272" />
         <source>锁屏 Ctrl+L</source>
         <translation>Lock Ctrl+L</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="265" />
+        <location filename="../../ui/mainwindow.py" line="281" />
         <source>{0}（{1}） · {2} · {3}</source>
         <translation>{0} ({1}) · {2} · {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="292" />
+        <location filename="../../ui/mainwindow.py" line="308" />
         <source>同步未完成：{0}</source>
         <translation>Sync not completed: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="297" />
+        <location filename="../../ui/mainwindow.py" line="313" />
         <source>同步完成：上传 {0} 条，接收 {1} 条</source>
         <translation>Sync done: {0} sent, {1} received</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="337" />
+        <location filename="../../ui/mainwindow.py" line="353" />
         <source>已锁屏：请解锁后重新放置证件</source>
         <translation>Screen locked: unlock, then place the card again</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="288" />
+        <location filename="../../ui/mainwindow.py" line="304" />
         <source>区级平台回复了 {0} 条反馈（F1 查看）</source>
         <translation>The district answered {0} feedback item(s) (F1 to read)</translation>
     </message>
@@ -2235,82 +2239,125 @@
     </message>
 </context>
 <context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../ui/admin.py" line="66" />
+        <source>重置密码</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="68" />
+        <source>为 {0}（{1}）设置新密码，请当面告诉本人。</source>
+        <translation>New password for {0} ({1}); tell them in person.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="72" />
+        <source>新密码</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="73" />
+        <source>请输入新密码</source>
+        <translation>Enter the new password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="74" />
+        <source>再输一次</source>
+        <translation>Repeat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="75" />
+        <source>请再输一次新密码</source>
+        <translation>Enter the new password again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="79" />
+        <source>两次输入的新密码不一致，请重新输入</source>
+        <translation>The two passwords differ; enter them again</translation>
+    </message>
+</context>
+<context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../ui/preview.py" line="80" />
+        <location filename="../../ui/preview.py" line="92" />
         <source>{0} · 共 {1} 页 · 打印机：{2}</source>
         <translation>{0} · {1} page(s) · printer: {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="81" />
+        <location filename="../../ui/preview.py" line="93" />
         <source>系统默认</source>
         <translation>System default</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="84" />
+        <location filename="../../ui/preview.py" line="96" />
         <source>打印 Ctrl+P</source>
         <translation>Print Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="89" />
+        <location filename="../../ui/preview.py" line="101" />
         <source>另存为 PDF Ctrl+S</source>
         <translation>Save as PDF Ctrl+S</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="92" />
+        <location filename="../../ui/preview.py" line="105" />
         <source>关闭 Esc</source>
         <translation>Close Esc</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="129" />
+        <location filename="../../ui/preview.py" line="147" />
         <source>另存为 PDF</source>
         <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preview.py" line="154" />
+        <source>已另存为 {0}</source>
+        <translation>Saved as {0}</translation>
     </message>
 </context>
 <context>
     <name>PrintersTab</name>
     <message>
-        <location filename="../../ui/admin.py" line="219" />
+        <location filename="../../ui/admin.py" line="283" />
         <source>系统默认打印机</source>
         <translation>System default printer</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="227" />
+        <location filename="../../ui/admin.py" line="291" />
         <source>热敏卷纸</source>
         <translation>thermal roll</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="237" />
+        <location filename="../../ui/admin.py" line="301" />
         <source>热敏纸宽</source>
         <translation>Thermal paper width</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="239" />
+        <location filename="../../ui/admin.py" line="303" />
         <source>热敏回执</source>
         <translation>Thermal receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="240" />
+        <location filename="../../ui/admin.py" line="304" />
         <source>A4 回执</source>
         <translation>A4 receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="245" />
+        <location filename="../../ui/admin.py" line="309" />
         <source>受理回执用纸</source>
         <translation>Receipt paper</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="247" />
+        <location filename="../../ui/admin.py" line="311" />
         <source>本机未发现打印机：将使用系统默认或另存为 PDF</source>
         <translation>No printer found: the system default or Save as PDF is used</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="269" />
+        <location filename="../../ui/admin.py" line="333" />
         <source>数据文件读写失败</source>
         <translation>Cannot read or write the data file</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="270" />
+        <location filename="../../ui/admin.py" line="334" />
         <source>打印机</source>
         <translation>Printers</translation>
     </message>
@@ -2873,52 +2920,52 @@
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../../ui/admin.py" line="417" />
+        <location filename="../../ui/admin.py" line="486" />
         <source>切换语言</source>
         <translation>Switch language</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="421" />
+        <location filename="../../ui/admin.py" line="490" />
         <source> 分钟（0 为不锁屏）</source>
         <translation> minutes (0 = never lock)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="428" />
+        <location filename="../../ui/admin.py" line="497" />
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="429" />
+        <location filename="../../ui/admin.py" line="498" />
         <source>无操作自动锁屏</source>
         <translation>Lock after idle</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="432" />
+        <location filename="../../ui/admin.py" line="501" />
         <source>受理时必需材料默认勾选（申请人缺少的再取消勾选）</source>
         <translation>Tick required materials at intake (untick what the applicant lacks)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="433" />
+        <location filename="../../ui/admin.py" line="502" />
         <source>按 F9–F12 决定后直接打印，不再预览确认</source>
         <translation>Print at once after F9–F12, without the preview</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="440" />
+        <location filename="../../ui/admin.py" line="509" />
         <source>受理</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="442" />
+        <location filename="../../ui/admin.py" line="511" />
         <source>中心</source>
         <translation>Center</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="443" />
+        <location filename="../../ui/admin.py" line="512" />
         <source>本机</source>
         <translation>This PC</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="444" />
+        <location filename="../../ui/admin.py" line="513" />
         <source>数据文件</source>
         <translation>Data file</translation>
     </message>
@@ -3225,239 +3272,249 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../ui/syncpage.py" line="117" />
+        <location filename="../../ui/syncpage.py" line="118" />
         <source>保存地址</source>
         <translation>Save address</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="122" />
+        <location filename="../../ui/syncpage.py" line="123" />
         <source>用注册码注册本机</source>
         <translation>Enroll this PC with the code</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="69" />
+        <location filename="../../ui/syncpage.py" line="70" />
         <source>立即同步</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="63" />
+        <location filename="../../ui/syncpage.py" line="64" />
         <source>电脑</source>
         <translation>PC</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="63" />
+        <location filename="../../ui/syncpage.py" line="64" />
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="88" />
+        <location filename="../../ui/syncpage.py" line="89" />
         <source>未同步的事件：本机被区级平台拒收的，其他电脑的本机未收下的</source>
         <translation>Not synced: this PC's events the district refused, other PCs' events this PC did not keep</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="125" />
+        <location filename="../../ui/syncpage.py" line="126" />
         <source>区级平台</source>
         <translation>District platform</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="130" />
-        <location filename="../../ui/syncpage.py" line="142" />
+        <location filename="../../ui/syncpage.py" line="131" />
+        <location filename="../../ui/syncpage.py" line="143" />
         <source>平台地址</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="130" />
+        <location filename="../../ui/syncpage.py" line="131" />
         <source>注册码</source>
         <translation>Enrollment code</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="170" />
+        <location filename="../../ui/syncpage.py" line="171" />
         <source>同步状态</source>
         <translation>Sync status</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="173" />
+        <location filename="../../ui/syncpage.py" line="174" />
         <source>注册</source>
         <translation>Enrollment</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="173" />
+        <location filename="../../ui/syncpage.py" line="174" />
         <source>待上传事件</source>
         <translation>Pending events</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="174" />
+        <location filename="../../ui/syncpage.py" line="175" />
         <source>最早未上传</source>
         <translation>Oldest pending</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="174" />
+        <location filename="../../ui/syncpage.py" line="175" />
         <source>已确认序号</source>
         <translation>Acknowledged seq</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="175" />
+        <location filename="../../ui/syncpage.py" line="176" />
         <source>上次联系</source>
         <translation>Last contact</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="175" />
+        <location filename="../../ui/syncpage.py" line="176" />
         <source>上次成功</source>
         <translation>Last success</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="176" />
+        <location filename="../../ui/syncpage.py" line="177" />
         <source>上次错误</source>
         <translation>Last error</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="176" />
+        <location filename="../../ui/syncpage.py" line="177" />
         <source>阶段</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="63" />
+        <location filename="../../ui/syncpage.py" line="64" />
         <source>序号</source>
         <translation>Seq</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="63" />
+        <location filename="../../ui/syncpage.py" line="64" />
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="75" />
+        <location filename="../../ui/syncpage.py" line="76" />
         <source>导出U盘数据包</source>
         <translation>Export USB bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="76" />
+        <location filename="../../ui/syncpage.py" line="77" />
         <source>导入区级回执文件</source>
         <translation>Import district acknowledgement</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="105" />
+        <location filename="../../ui/syncpage.py" line="106" />
         <source>同步完成：上传 {0} 条，接收 {1} 条</source>
         <translation>Sync done: {0} sent, {1} received</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="137" />
+        <location filename="../../ui/syncpage.py" line="138" />
         <source>CA 证书</source>
         <translation>CA certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="153" />
-        <location filename="../../ui/syncpage.py" line="242" />
+        <location filename="../../ui/syncpage.py" line="154" />
+        <location filename="../../ui/syncpage.py" line="243" />
         <source>未设置（只信任本机系统的证书）</source>
         <translation>Not set (only the system's certificates are trusted)</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="157" />
+        <location filename="../../ui/syncpage.py" line="158" />
         <source>选择CA证书…</source>
         <translation>Choose CA certificate…</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="160" />
+        <location filename="../../ui/syncpage.py" line="161" />
         <source>清除</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="199" />
+        <location filename="../../ui/syncpage.py" line="200" />
         <source>未设置</source>
         <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="206" />
+        <location filename="../../ui/syncpage.py" line="207" />
         <source>本机</source>
         <translation>This PC</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="208" />
+        <location filename="../../ui/syncpage.py" line="209" />
         <source>其他电脑 %1</source>
         <translation>Other PC %1</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="217" />
+        <location filename="../../ui/syncpage.py" line="218" />
         <source>已注册</source>
         <translation>Enrolled</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="217" />
+        <location filename="../../ui/syncpage.py" line="218" />
         <source>未注册</source>
         <translation>Not enrolled</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="225" />
+        <location filename="../../ui/syncpage.py" line="226" />
         <source>空闲</source>
         <translation>Idle</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="226" />
+        <location filename="../../ui/syncpage.py" line="227" />
         <source>上传中</source>
         <translation>Pushing</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="227" />
+        <location filename="../../ui/syncpage.py" line="228" />
         <source>接收中</source>
         <translation>Pulling</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="234" />
+        <location filename="../../ui/syncpage.py" line="235" />
         <source>已保存平台地址</source>
         <translation>Server address saved</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="245" />
+        <location filename="../../ui/syncpage.py" line="246" />
         <source>{0}：{1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="248" />
+        <location filename="../../ui/syncpage.py" line="249" />
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="255" />
+        <location filename="../../ui/syncpage.py" line="256" />
         <source>选择区级平台的 CA 证书</source>
         <translation>Choose the district's CA certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="257" />
+        <location filename="../../ui/syncpage.py" line="258" />
         <source>证书 (*.pem *.crt *.cer);;所有文件 (*)</source>
         <translation>Certificates (*.pem *.crt *.cer);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="264" />
+        <location filename="../../ui/syncpage.py" line="265" />
         <source>已设置 CA 证书：{0}</source>
         <translation>CA certificate set: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="278" />
+        <location filename="../../ui/syncpage.py" line="279" />
         <source>已清除 CA 证书：只信任本机系统的证书</source>
         <translation>CA certificate cleared: only the system's certificates are trusted</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="292" />
+        <location filename="../../ui/syncpage.py" line="293" />
         <source>注册成功：{0}</source>
         <translation>Enrolled: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="309" />
+        <location filename="../../ui/syncpage.py" line="323" />
+        <source>没有待上传的事件和留痕，无需导出数据包</source>
+        <translation>Nothing to upload (no events, no access entries): no bundle needed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/syncpage.py" line="327" />
         <source>导出数据包</source>
         <translation>Export bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="314" />
+        <location filename="../../ui/syncpage.py" line="327" />
+        <source>数据包 (*.bundle)</source>
+        <translation>Bundles (*.bundle)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/syncpage.py" line="337" />
         <source>已导出 {0} 个事件（序号 {1}–{2}）到 {3}</source>
         <translation>Exported {0} events (seq {1}–{2}) to {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="324" />
+        <location filename="../../ui/syncpage.py" line="347" />
         <source>导入回执文件</source>
         <translation>Import acknowledgement file</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="328" />
+        <location filename="../../ui/syncpage.py" line="351" />
         <source>已确认到序号 {0}</source>
         <translation>Acknowledged up to seq {0}</translation>
     </message>
@@ -3516,27 +3573,27 @@
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../ui/admin.py" line="44" />
+        <location filename="../../ui/admin.py" line="48" />
         <source>新建用户</source>
         <translation>New user</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="45" />
+        <location filename="../../ui/admin.py" line="49" />
         <source>登录名</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="46" />
+        <location filename="../../ui/admin.py" line="50" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="47" />
+        <location filename="../../ui/admin.py" line="51" />
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="50" />
+        <location filename="../../ui/admin.py" line="54" />
         <source>初始密码</source>
         <translation>Initial password</translation>
     </message>
@@ -3559,111 +3616,135 @@
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../../ui/admin.py" line="63" />
+        <location filename="../../ui/admin.py" line="95" />
         <source>登录名</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="63" />
+        <location filename="../../ui/admin.py" line="95" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="63" />
+        <location filename="../../ui/admin.py" line="95" />
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="63" />
+        <location filename="../../ui/admin.py" line="95" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="63" />
+        <location filename="../../ui/admin.py" line="95" />
         <source>锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="64" />
+        <location filename="../../ui/admin.py" line="96" />
         <source>本机账户</source>
         <translation>Account on this PC</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="71" />
+        <location filename="../../ui/admin.py" line="103" />
         <source>新建用户</source>
         <translation>New user</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="72" />
-        <location filename="../../ui/admin.py" line="148" />
+        <location filename="../../ui/admin.py" line="104" />
         <source>重置密码</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="73" />
+        <location filename="../../ui/admin.py" line="105" />
         <source>停用/启用</source>
         <translation>Deactivate/activate</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="74" />
+        <location filename="../../ui/admin.py" line="106" />
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="75" />
-        <location filename="../../ui/admin.py" line="131" />
+        <location filename="../../ui/admin.py" line="107" />
+        <location filename="../../ui/admin.py" line="178" />
         <source>在本机开通</source>
         <translation>Open account here</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="102" />
+        <location filename="../../ui/admin.py" line="143" />
+        <source>已锁定（至 {0}）</source>
+        <translation>Locked (until {0})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="150" />
         <source>在用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="102" />
+        <location filename="../../ui/admin.py" line="150" />
         <source>停用</source>
         <translation>Inactive</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="103" />
-        <source>已锁定</source>
-        <translation>Locked</translation>
+        <location filename="../../ui/admin.py" line="195" />
+        <source>已重置 {0}（{1}）的密码</source>
+        <translation>Password of {0} ({1}) reset</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="104" />
+        <location filename="../../ui/admin.py" line="206" />
+        <source>停用账户</source>
+        <translation>Disable account</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="207" />
+        <source>停用 {0} 的账户？停用后此人不能登录。</source>
+        <translation>Disable the account of {0}? They can no longer log in.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="212" />
+        <source>已停用 {0} 的账户</source>
+        <translation>Account of {0} disabled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="212" />
+        <source>已启用 {0} 的账户</source>
+        <translation>Account of {0} enabled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="222" />
+        <source>已解锁 {0}（{1}），现在可以登录</source>
+        <translation>{0} ({1}) unlocked: they can log in now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="151" />
         <source>有</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="104" />
+        <location filename="../../ui/admin.py" line="151" />
         <source>无（其他窗口电脑）</source>
         <translation>No (another counter PC)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="117" />
+        <location filename="../../ui/admin.py" line="164" />
         <source>用户</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="118" />
+        <location filename="../../ui/admin.py" line="165" />
         <source>此人在本机已有账户。</source>
         <translation>This person already has an account on this PC.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="120" />
+        <location filename="../../ui/admin.py" line="167" />
         <source>此人在本机还没有账户，请先点“在本机开通”。</source>
         <translation>This person has no account on this PC yet: click “Open account here” first.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="132" />
+        <location filename="../../ui/admin.py" line="179" />
         <source>为 {0} 设置新密码（原密码只保存在原来的电脑上）</source>
         <translation>New password for {0} (the old one stays on the PC where the account was made)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin.py" line="148" />
-        <source>新密码</source>
-        <translation>New password</translation>
     </message>
     <message>
         <location filename="../../ui/_i18n_strings.py" line="218" />
@@ -4072,12 +4153,12 @@
     <message>
         <location filename="../../ui/_i18n_strings.py" line="343" />
         <source>数据文件正被使用</source>
-        <translation type="unfinished" />
+        <translation>The data file is in use</translation>
     </message>
     <message>
         <location filename="../../ui/_i18n_strings.py" line="344" />
         <source>本机数据未动。</source>
-        <translation type="unfinished" />
+        <translation>Nothing on this PC was changed.</translation>
     </message>
     <message>
         <location filename="../../ui/_i18n_strings.py" line="345" />
@@ -4173,6 +4254,31 @@
 
 Please call IT (written to the log).</translation>
     </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="363" />
+        <source>未能与区级平台建立加密连接</source>
+        <translation>No encrypted connection to the district</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="364" />
+        <source>请求没有到达区级平台：请本机的技术人员按上面的提示处理。</source>
+        <translation>The request did not reach the district: IT staff at this PC should do what the message says. </translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="365" />
+        <source>本机没有发出请求</source>
+        <translation>This PC did not send the request</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="366" />
+        <source>请技术人员在“系统管理 → 同步”改正区级平台的地址。</source>
+        <translation>IT staff should correct the district's address in Administration → Sync. </translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="367" />
+        <source>数据已保存在本机。</source>
+        <translation>The data is saved on this PC.</translation>
+    </message>
 </context>
 <context>
     <name>parent</name>
@@ -4252,12 +4358,12 @@ Reason (optional; Enter to go on, Esc to cancel):</translation>
         <translation>Monthly report</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="284" />
+        <location filename="../../ui/preview.py" line="325" />
         <source>{0}已送打印机 {1}</source>
         <translation>{0} sent to printer {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="286" />
+        <location filename="../../ui/preview.py" line="327" />
         <source>{0}已在打印预览中（Ctrl+P 打印）</source>
         <translation>{0} is in the print preview (Ctrl+P prints)</translation>
     </message>

@@ -250,32 +250,32 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../ui/admin.py" line="463" />
+        <location filename="../../ui/admin.py" line="532" />
         <source>用户与角色</source>
         <translation>用户与角色</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="464" />
+        <location filename="../../ui/admin.py" line="533" />
         <source>同步</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="466" />
+        <location filename="../../ui/admin.py" line="535" />
         <source>事项目录</source>
         <translation>事项目录</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="469" />
+        <location filename="../../ui/admin.py" line="538" />
         <source>打印机与设备</source>
         <translation>打印机与设备</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="472" />
+        <location filename="../../ui/admin.py" line="541" />
         <source>备份与恢复</source>
         <translation>备份与恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="473" />
+        <location filename="../../ui/admin.py" line="542" />
         <source>设置</source>
         <translation>设置</translation>
     </message>
@@ -401,67 +401,67 @@
 <context>
     <name>BackupTab</name>
     <message>
-        <location filename="../../ui/admin.py" line="286" />
+        <location filename="../../ui/admin.py" line="350" />
         <source>选择文件夹</source>
         <translation>选择文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="288" />
+        <location filename="../../ui/admin.py" line="352" />
         <source>立即备份</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="291" />
+        <location filename="../../ui/admin.py" line="355" />
         <source>从备份恢复…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="300" />
+        <location filename="../../ui/admin.py" line="364" />
         <source>备份到（如U盘）</source>
         <translation>备份到（如U盘）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="301" />
+        <location filename="../../ui/admin.py" line="365" />
         <source>保留份数</source>
         <translation>保留份数</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="307" />
+        <location filename="../../ui/admin.py" line="371" />
         <source>备份文件夹</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="316" />
+        <location filename="../../ui/admin.py" line="380" />
         <source>请先选择备份文件夹</source>
         <translation>请先选择备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="322" />
+        <location filename="../../ui/admin.py" line="386" />
         <source>正在备份…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="327" />
+        <location filename="../../ui/admin.py" line="391" />
         <source>已备份到 {0}（{1:.1f} MB，已校验）</source>
         <translation>已备份到 {0}（{1:.1f} MB，已校验）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="334" />
+        <location filename="../../ui/admin.py" line="398" />
         <source>选择备份文件</source>
         <translation>选择备份文件</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="349" />
+        <location filename="../../ui/admin.py" line="413" />
         <source>其中最后一笔业务办理于 {0}</source>
         <translation>其中最后一笔业务办理于 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="351" />
+        <location filename="../../ui/admin.py" line="415" />
         <source>其中还没有办理过业务</source>
         <translation>其中还没有办理过业务</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="354" />
+        <location filename="../../ui/admin.py" line="418" />
         <source>恢复 {0} 的备份（{1}）。
 
 本机现在的数据将被替换（原数据另存，不删除）。此后在本机办理的业务：已同步到区级平台的，恢复后重新注册并同步时会送回本机；没有同步的（离线中心：没有送到区级导入的U盘数据包）将丢失。
@@ -474,12 +474,12 @@
 完成后需重新登录。继续吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="360" />
+        <location filename="../../ui/admin.py" line="424" />
         <source>从备份恢复</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="391" />
+        <location filename="../../ui/admin.py" line="460" />
         <source>已恢复。原数据保留在 {0}。请重新登录，联网后先同步。</source>
         <translation>已恢复。原数据保留在 {0}。请重新登录，联网后先同步。</translation>
     </message>
@@ -678,164 +678,164 @@
 <context>
     <name>CasePage</name>
     <message>
-        <location filename="../../ui/casepage.py" line="179" />
+        <location filename="../../ui/casepage.py" line="186" />
         <source>输入案件编号或其尾号（4 位起），回车打开</source>
         <translation>输入案件编号或其尾号（4 位起），回车打开</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="182" />
+        <location filename="../../ui/casepage.py" line="189" />
         <source>打开案件 F4</source>
         <translation>打开案件 F4</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="184" />
+        <location filename="../../ui/casepage.py" line="191" />
         <source>案件</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="187" />
+        <location filename="../../ui/casepage.py" line="194" />
         <source>案件编号</source>
         <translation>案件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="187" />
+        <location filename="../../ui/casepage.py" line="194" />
         <source>申请人</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="188" />
-        <location filename="../../ui/casepage.py" line="237" />
+        <location filename="../../ui/casepage.py" line="195" />
+        <location filename="../../ui/casepage.py" line="244" />
         <source>事项</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="188" />
+        <location filename="../../ui/casepage.py" line="195" />
         <source>状态</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="189" />
+        <location filename="../../ui/casepage.py" line="196" />
         <source>办结期限</source>
         <translation>办结期限</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="189" />
+        <location filename="../../ui/casepage.py" line="196" />
         <source>当前环节</source>
         <translation>当前环节</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="190" />
+        <location filename="../../ui/casepage.py" line="197" />
         <source>待补材料</source>
         <translation>待补材料</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="190" />
+        <location filename="../../ui/casepage.py" line="197" />
         <source>承办人</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="191" />
+        <location filename="../../ui/casepage.py" line="198" />
         <source>评价</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="191" />
+        <location filename="../../ui/casepage.py" line="198" />
         <source>上传</source>
         <translation>上传</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="199" />
+        <location filename="../../ui/casepage.py" line="206" />
         <source>下一步可办</source>
         <translation>下一步可办</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="224" />
+        <location filename="../../ui/casepage.py" line="231" />
         <source>补打 {0} ▾</source>
         <translation>补打 {0} ▾</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="331" />
+        <location filename="../../ui/casepage.py" line="339" />
         <source>（完整显示，已留痕）</source>
         <translation>（完整显示，已留痕）</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="332" />
+        <location filename="../../ui/casepage.py" line="340" />
         <source>（{0} 显示完整）</source>
         <translation>（{0} 显示完整）</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="351" />
+        <location filename="../../ui/casepage.py" line="359" />
         <source>{0} 条被区级平台拒收（见 系统管理 → 同步）</source>
         <translation>{0} 条被区级平台拒收（见 系统管理 → 同步）</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="353" />
+        <location filename="../../ui/casepage.py" line="361" />
         <source>待上传 {0} 条（联网后自动上传）</source>
         <translation>待上传 {0} 条（联网后自动上传）</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="354" />
+        <location filename="../../ui/casepage.py" line="362" />
         <source>已全部上传区级平台</source>
         <translation>已全部上传区级平台</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="366" />
+        <location filename="../../ui/casepage.py" line="375" />
         <source>快捷键 {0}</source>
         <translation>快捷键 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="237" />
+        <location filename="../../ui/casepage.py" line="244" />
         <source>时间</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="237" />
+        <location filename="../../ui/casepage.py" line="244" />
         <source>经办人</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="237" />
+        <location filename="../../ui/casepage.py" line="244" />
         <source>设备</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="237" />
+        <location filename="../../ui/casepage.py" line="244" />
         <source>说明</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="215" />
+        <location filename="../../ui/casepage.py" line="222" />
         <source>办理过程（谁、何时、在哪）</source>
         <translation>办理过程（谁、何时、在哪）</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="279" />
+        <location filename="../../ui/casepage.py" line="286" />
         <source>没有找到案件：{0}</source>
         <translation>没有找到案件：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="301" />
+        <location filename="../../ui/casepage.py" line="309" />
         <source>（已超期）</source>
         <translation>（已超期）</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="301" />
+        <location filename="../../ui/casepage.py" line="309" />
         <source>（临近期限）</source>
         <translation>（临近期限）</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="304" />
-        <location filename="../../ui/casepage.py" line="315" />
+        <location filename="../../ui/casepage.py" line="312" />
+        <location filename="../../ui/casepage.py" line="323" />
         <source>（暂定）</source>
         <translation>（暂定）</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="320" />
+        <location filename="../../ui/casepage.py" line="328" />
         <source>未评价</source>
         <translation>未评价</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="412" />
+        <location filename="../../ui/casepage.py" line="429" />
         <source>已办理：{0}</source>
         <translation>已办理：{0}</translation>
     </message>
@@ -971,7 +971,7 @@
     </message>
     <message>
         <location filename="../../ui/_i18n_strings.py" line="85" />
-        <location filename="../../ui/casepage.py" line="422" />
+        <location filename="../../ui/casepage.py" line="439" />
         <source>备注</source>
         <translation>备注</translation>
     </message>
@@ -1116,163 +1116,163 @@
         <translation>好差评评价单</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="363" />
+        <location filename="../../ui/_i18n_strings.py" line="368" />
         <source>按数字键作答（5 最满意）</source>
         <translation>按数字键作答（5 最满意）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="364" />
+        <location filename="../../ui/_i18n_strings.py" line="369" />
         <source>评价等级</source>
         <translation>评价等级</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="392" />
+        <location filename="../../ui/_i18n_strings.py" line="397" />
         <source>本机（{0}）</source>
         <translation>本机（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="393" />
+        <location filename="../../ui/_i18n_strings.py" line="398" />
         <source>区级平台</source>
         <translation>区级平台</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="394" />
+        <location filename="../../ui/_i18n_strings.py" line="399" />
         <source>本中心其他窗口电脑 {0}</source>
         <translation>本中心其他窗口电脑 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="366" />
+        <location filename="../../ui/_i18n_strings.py" line="371" />
         <source>评价环节</source>
         <translation>评价环节</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="365" />
+        <location filename="../../ui/_i18n_strings.py" line="370" />
         <source>（已评价）</source>
         <translation>（已评价）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="367" />
+        <location filename="../../ui/_i18n_strings.py" line="372" />
         <source>意见</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="368" />
+        <location filename="../../ui/_i18n_strings.py" line="373" />
         <source>请申请人选择评价等级（必选）</source>
         <translation>请申请人选择评价等级（必选）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="369" />
+        <location filename="../../ui/_i18n_strings.py" line="374" />
         <source>结果</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="370" />
+        <location filename="../../ui/_i18n_strings.py" line="375" />
         <source>理由（不予/补正必填）</source>
         <translation>理由（不予/补正必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="371" />
+        <location filename="../../ui/_i18n_strings.py" line="376" />
         <source>文书编号</source>
         <translation>文书编号</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="372" />
+        <location filename="../../ui/_i18n_strings.py" line="377" />
         <source>补交材料</source>
         <translation>补交材料</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="373" />
+        <location filename="../../ui/_i18n_strings.py" line="378" />
         <source>勾选申请人本次补交的材料：</source>
         <translation>勾选申请人本次补交的材料：</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="374" />
+        <location filename="../../ui/_i18n_strings.py" line="379" />
         <source>转交给其他承办人</source>
         <translation>转交给其他承办人</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="375" />
+        <location filename="../../ui/_i18n_strings.py" line="380" />
         <source>转交原因（可不填）</source>
         <translation>转交原因（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="376" />
+        <location filename="../../ui/_i18n_strings.py" line="381" />
         <source>转交给：</source>
         <translation>转交给：</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="377" />
+        <location filename="../../ui/_i18n_strings.py" line="382" />
         <source>没有可以接手的人：除当前承办人外，本中心没有在用的窗口人员或中心负责人账户。请系统管理员添加或启用账户后再转交。</source>
         <translation>没有可以接手的人：除当前承办人外，本中心没有在用的窗口人员或中心负责人账户。请系统管理员添加或启用账户后再转交。</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="378" />
+        <location filename="../../ui/_i18n_strings.py" line="383" />
         <source>部门签收人</source>
         <translation>部门签收人</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="379" />
+        <location filename="../../ui/_i18n_strings.py" line="384" />
         <source>通知方式（电话/短信/当面）</source>
         <translation>通知方式（电话/短信/当面）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="380" />
+        <location filename="../../ui/_i18n_strings.py" line="385" />
         <source>中止原因（听证、检测、专家评审）</source>
         <translation>中止原因（听证、检测、专家评审）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="381" />
+        <location filename="../../ui/_i18n_strings.py" line="386" />
         <source>撤回原因</source>
         <translation>撤回原因</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="382" />
+        <location filename="../../ui/_i18n_strings.py" line="387" />
         <source>终止原因</source>
         <translation>终止原因</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="383" />
-        <location filename="../../ui/casepage.py" line="422" />
+        <location filename="../../ui/_i18n_strings.py" line="388" />
+        <location filename="../../ui/casepage.py" line="439" />
         <source>备注内容</source>
         <translation>备注内容</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="384" />
+        <location filename="../../ui/_i18n_strings.py" line="389" />
         <source>送件人（默认本人）</source>
         <translation>送件人（默认本人）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="385" />
+        <location filename="../../ui/_i18n_strings.py" line="390" />
         <source>取件人（默认本人）</source>
         <translation>取件人（默认本人）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="386" />
+        <location filename="../../ui/_i18n_strings.py" line="391" />
         <source>请填写部门签收人的姓名（谁在部门签收了材料）</source>
         <translation>请填写部门签收人的姓名（谁在部门签收了材料）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="387" />
+        <location filename="../../ui/_i18n_strings.py" line="392" />
         <source>电话</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="388" />
+        <location filename="../../ui/_i18n_strings.py" line="393" />
         <source>办结</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="389" />
+        <location filename="../../ui/_i18n_strings.py" line="394" />
         <source>领取人</source>
         <translation>领取人</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="390" />
+        <location filename="../../ui/_i18n_strings.py" line="395" />
         <source>回访情况</source>
         <translation>回访情况</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="391" />
+        <location filename="../../ui/_i18n_strings.py" line="396" />
         <source>申请人对整改满意吗？</source>
         <translation>申请人对整改满意吗？</translation>
     </message>
@@ -1280,27 +1280,27 @@
 <context>
     <name>CatalogTab</name>
     <message>
-        <location filename="../../ui/admin.py" line="175" />
+        <location filename="../../ui/admin.py" line="239" />
         <source>编码</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="175" />
+        <location filename="../../ui/admin.py" line="239" />
         <source>事项</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="175" />
+        <location filename="../../ui/admin.py" line="239" />
         <source>部门</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="175" />
+        <location filename="../../ui/admin.py" line="239" />
         <source>承诺时限（工作日）</source>
         <translation>承诺时限（工作日）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="191" />
+        <location filename="../../ui/admin.py" line="255" />
         <source>目录版本 {0}（只读，由区级平台下发）· {1} 个事项</source>
         <translation>目录版本 {0}（只读，由区级平台下发）· {1} 个事项</translation>
     </message>
@@ -1647,22 +1647,22 @@
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="395" />
+        <location filename="../../ui/_i18n_strings.py" line="400" />
         <source>本期没有数据</source>
         <translation>本期没有数据</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="396" />
+        <location filename="../../ui/_i18n_strings.py" line="401" />
         <source>{0}时</source>
         <translation>{0}时</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="397" />
+        <location filename="../../ui/_i18n_strings.py" line="402" />
         <source>收件趋势（按小时）</source>
         <translation>收件趋势（按小时）</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="398" />
+        <location filename="../../ui/_i18n_strings.py" line="403" />
         <source>收件趋势（按日）</source>
         <translation>收件趋势（按日）</translation>
     </message>
@@ -1813,148 +1813,148 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../ui/intake.py" line="145" />
+        <location filename="../../ui/intake.py" line="150" />
         <source>办理事项</source>
         <translation>办理事项</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="93" />
+        <location filename="../../ui/intake.py" line="98" />
         <source>材料清单（空格 已收/未收 · Q 容缺 · F 形式 · +/- 份数）</source>
         <translation>材料清单（空格 已收/未收 · Q 容缺 · F 形式 · +/- 份数）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="98" />
+        <location filename="../../ui/intake.py" line="103" />
         <source>受理 F9</source>
         <translation>受理 F9</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="99" />
+        <location filename="../../ui/intake.py" line="104" />
         <source>容缺受理 F10</source>
         <translation>容缺受理 F10</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="100" />
+        <location filename="../../ui/intake.py" line="105" />
         <source>一次性告知 F11</source>
         <translation>一次性告知 F11</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="101" />
+        <location filename="../../ui/intake.py" line="106" />
         <source>不予受理 F12</source>
         <translation>不予受理 F12</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="102" />
+        <location filename="../../ui/intake.py" line="107" />
         <source>下一位 Ctrl+N</source>
         <translation>下一位 Ctrl+N</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="133" />
+        <location filename="../../ui/intake.py" line="138" />
         <source>数字键 1–9 选常用事项；或输入名称、拼音首字母（如 ylbx），↓ 选择，回车确定</source>
         <translation>数字键 1–9 选常用事项；或输入名称、拼音首字母（如 ylbx），↓ 选择，回车确定</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="221" />
+        <location filename="../../ui/intake.py" line="229" />
         <source>请核对证件：</source>
         <translation>请核对证件：</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="243" />
+        <location filename="../../ui/intake.py" line="251" />
         <source>已由读卡器输入证件号码</source>
         <translation>已由读卡器输入证件号码</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="312" />
+        <location filename="../../ui/intake.py" line="320" />
         <source>。必需材料已默认勾选，缺少的请用空格取消</source>
         <translation>。必需材料已默认勾选，缺少的请用空格取消</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="348" />
+        <location filename="../../ui/intake.py" line="356" />
         <source>该申请人已有此事项在办：{0}（{1}，{2} 受理）{3}</source>
         <translation>该申请人已有此事项在办：{0}（{1}，{2} 受理）{3}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="350" />
+        <location filename="../../ui/intake.py" line="358" />
         <source> 等 {0} 件</source>
         <translation> 等 {0} 件</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="379" />
+        <location filename="../../ui/intake.py" line="387" />
         <source>同一事项已在办</source>
         <translation>同一事项已在办</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="380" />
+        <location filename="../../ui/intake.py" line="388" />
         <source>确定再受理一件吗？</source>
         <translation>确定再受理一件吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="386" />
+        <location filename="../../ui/intake.py" line="394" />
         <source>未受理：该申请人已有此事项在办</source>
         <translation>未受理：该申请人已有此事项在办</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="400" />
+        <location filename="../../ui/intake.py" line="408" />
         <source>请先填写申请人（证件号，或老用户的尾号、姓名）</source>
         <translation>请先填写申请人（证件号，或老用户的尾号、姓名）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="415" />
+        <location filename="../../ui/intake.py" line="423" />
         <source>{0}：{1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="443" />
-        <location filename="../../ui/intake.py" line="447" />
+        <location filename="../../ui/intake.py" line="451" />
+        <location filename="../../ui/intake.py" line="455" />
         <source>。</source>
         <translation>。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="469" />
+        <location filename="../../ui/intake.py" line="477" />
         <source>事项“{0}”不适用容缺受理：材料不齐请用 F11 一次性告知</source>
         <translation>事项“{0}”不适用容缺受理：材料不齐请用 F11 一次性告知</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="524" />
+        <location filename="../../ui/intake.py" line="532" />
         <source>请写明应向哪个机关申请（告知申请人去向）</source>
         <translation>请写明应向哪个机关申请（告知申请人去向）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="309" />
+        <location filename="../../ui/intake.py" line="317" />
         <source>已选：{0}（{1}）· 承诺 {2} 个工作日 · {3}{4}</source>
         <translation>已选：{0}（{1}）· 承诺 {2} 个工作日 · {3}{4}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="311" />
+        <location filename="../../ui/intake.py" line="319" />
         <source> · 可容缺受理</source>
         <translation> · 可容缺受理</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="403" />
+        <location filename="../../ui/intake.py" line="411" />
         <source>请先选择办理事项</source>
         <translation>请先选择办理事项</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="461" />
+        <location filename="../../ui/intake.py" line="469" />
         <source>已受理</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="474" />
+        <location filename="../../ui/intake.py" line="482" />
         <source>容缺受理</source>
         <translation>容缺受理</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="474" />
+        <location filename="../../ui/intake.py" line="482" />
         <source>申请人已签署《容缺受理承诺书》吗？</source>
         <translation>申请人已签署《容缺受理承诺书》吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="485" />
+        <location filename="../../ui/intake.py" line="493" />
         <source>已容缺受理</source>
         <translation>已容缺受理</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="497" />
+        <location filename="../../ui/intake.py" line="505" />
         <source>已出具一次性告知书</source>
         <translation>已出具一次性告知书</translation>
     </message>
@@ -2010,7 +2010,7 @@
     </message>
     <message>
         <location filename="../../ui/_i18n_strings.py" line="131" />
-        <location filename="../../ui/intake.py" line="519" />
+        <location filename="../../ui/intake.py" line="527" />
         <source>不予受理</source>
         <translation>不予受理</translation>
     </message>
@@ -2020,22 +2020,22 @@
         <translation>已终止</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="521" />
+        <location filename="../../ui/intake.py" line="529" />
         <source>不予受理的理由</source>
         <translation>不予受理的理由</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="522" />
+        <location filename="../../ui/intake.py" line="530" />
         <source>请填写不予受理的理由</source>
         <translation>请填写不予受理的理由</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="523" />
+        <location filename="../../ui/intake.py" line="531" />
         <source>应向哪个机关申请</source>
         <translation>应向哪个机关申请</translation>
     </message>
     <message>
-        <location filename="../../ui/intake.py" line="512" />
+        <location filename="../../ui/intake.py" line="520" />
         <source>已出具不予受理通知书</source>
         <translation>已出具不予受理通知书</translation>
     </message>
@@ -2129,98 +2129,98 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.py" line="111" />
+        <location filename="../../ui/mainwindow.py" line="120" />
         <source>CounterDesk 全程代办 — {0} · {1}</source>
         <translation>CounterDesk 全程代办 — {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="149" />
+        <location filename="../../ui/mainwindow.py" line="157" />
         <source>受理 F2</source>
         <translation>受理 F2</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="150" />
+        <location filename="../../ui/mainwindow.py" line="158" />
         <source>工作清单 F3</source>
         <translation>工作清单 F3</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="151" />
-        <location filename="../../ui/mainwindow.py" line="158" />
+        <location filename="../../ui/mainwindow.py" line="159" />
+        <location filename="../../ui/mainwindow.py" line="166" />
         <source>案件 F4</source>
         <translation>案件 F4</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="152" />
+        <location filename="../../ui/mainwindow.py" line="160" />
         <source>送件/返回/领取 F5</source>
         <translation>送件/返回/领取 F5</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="155" />
+        <location filename="../../ui/mainwindow.py" line="163" />
         <source>统计 F6</source>
         <translation>统计 F6</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="157" />
+        <location filename="../../ui/mainwindow.py" line="165" />
         <source>案件清单 F3</source>
         <translation>案件清单 F3</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="159" />
+        <location filename="../../ui/mainwindow.py" line="167" />
         <source>系统管理 F7</source>
         <translation>系统管理 F7</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="159" />
+        <location filename="../../ui/mainwindow.py" line="167" />
         <source>同步与设置 F7</source>
         <translation>同步与设置 F7</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="241" />
+        <location filename="../../ui/mainwindow.py" line="257" />
         <source>搜索</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="246" />
+        <location filename="../../ui/mainwindow.py" line="262" />
         <source>Ctrl+F 搜索：案件编号、姓名、拼音、证件号或电话尾号</source>
         <translation>Ctrl+F 搜索：案件编号、姓名、拼音、证件号或电话尾号</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="249" />
+        <location filename="../../ui/mainwindow.py" line="265" />
         <source>回车搜索；↓ 进入结果，回车打开案件</source>
         <translation>回车搜索；↓ 进入结果，回车打开案件</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="253" />
+        <location filename="../../ui/mainwindow.py" line="269" />
         <source>反馈 F1</source>
         <translation>反馈 F1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="256" />
+        <location filename="../../ui/mainwindow.py" line="272" />
         <source>锁屏 Ctrl+L</source>
         <translation>锁屏 Ctrl+L</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="265" />
+        <location filename="../../ui/mainwindow.py" line="281" />
         <source>{0}（{1}） · {2} · {3}</source>
         <translation>{0}（{1}） · {2} · {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="292" />
+        <location filename="../../ui/mainwindow.py" line="308" />
         <source>同步未完成：{0}</source>
         <translation>同步未完成：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="297" />
+        <location filename="../../ui/mainwindow.py" line="313" />
         <source>同步完成：上传 {0} 条，接收 {1} 条</source>
         <translation>同步完成：上传 {0} 条，接收 {1} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="337" />
+        <location filename="../../ui/mainwindow.py" line="353" />
         <source>已锁屏：请解锁后重新放置证件</source>
         <translation>已锁屏：请解锁后重新放置证件</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="288" />
+        <location filename="../../ui/mainwindow.py" line="304" />
         <source>区级平台回复了 {0} 条反馈（F1 查看）</source>
         <translation>区级平台回复了 {0} 条反馈（F1 查看）</translation>
     </message>
@@ -2239,82 +2239,125 @@
     </message>
 </context>
 <context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../ui/admin.py" line="66" />
+        <source>重置密码</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="68" />
+        <source>为 {0}（{1}）设置新密码，请当面告诉本人。</source>
+        <translation>为 {0}（{1}）设置新密码，请当面告诉本人。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="72" />
+        <source>新密码</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="73" />
+        <source>请输入新密码</source>
+        <translation>请输入新密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="74" />
+        <source>再输一次</source>
+        <translation>再输一次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="75" />
+        <source>请再输一次新密码</source>
+        <translation>请再输一次新密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="79" />
+        <source>两次输入的新密码不一致，请重新输入</source>
+        <translation>两次输入的新密码不一致，请重新输入</translation>
+    </message>
+</context>
+<context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../ui/preview.py" line="80" />
+        <location filename="../../ui/preview.py" line="92" />
         <source>{0} · 共 {1} 页 · 打印机：{2}</source>
         <translation>{0} · 共 {1} 页 · 打印机：{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="81" />
+        <location filename="../../ui/preview.py" line="93" />
         <source>系统默认</source>
         <translation>系统默认</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="84" />
+        <location filename="../../ui/preview.py" line="96" />
         <source>打印 Ctrl+P</source>
         <translation>打印 Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="89" />
+        <location filename="../../ui/preview.py" line="101" />
         <source>另存为 PDF Ctrl+S</source>
         <translation>另存为 PDF Ctrl+S</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="92" />
+        <location filename="../../ui/preview.py" line="105" />
         <source>关闭 Esc</source>
         <translation>关闭 Esc</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="129" />
+        <location filename="../../ui/preview.py" line="147" />
         <source>另存为 PDF</source>
         <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preview.py" line="154" />
+        <source>已另存为 {0}</source>
+        <translation>已另存为 {0}</translation>
     </message>
 </context>
 <context>
     <name>PrintersTab</name>
     <message>
-        <location filename="../../ui/admin.py" line="219" />
+        <location filename="../../ui/admin.py" line="283" />
         <source>系统默认打印机</source>
         <translation>系统默认打印机</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="227" />
+        <location filename="../../ui/admin.py" line="291" />
         <source>热敏卷纸</source>
         <translation>热敏卷纸</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="237" />
+        <location filename="../../ui/admin.py" line="301" />
         <source>热敏纸宽</source>
         <translation>热敏纸宽</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="239" />
+        <location filename="../../ui/admin.py" line="303" />
         <source>热敏回执</source>
         <translation>热敏回执</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="240" />
+        <location filename="../../ui/admin.py" line="304" />
         <source>A4 回执</source>
         <translation>A4 回执</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="245" />
+        <location filename="../../ui/admin.py" line="309" />
         <source>受理回执用纸</source>
         <translation>受理回执用纸</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="247" />
+        <location filename="../../ui/admin.py" line="311" />
         <source>本机未发现打印机：将使用系统默认或另存为 PDF</source>
         <translation>本机未发现打印机：将使用系统默认或另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="269" />
+        <location filename="../../ui/admin.py" line="333" />
         <source>数据文件读写失败</source>
         <translation>数据文件读写失败</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="270" />
+        <location filename="../../ui/admin.py" line="334" />
         <source>打印机</source>
         <translation>打印机</translation>
     </message>
@@ -2877,52 +2920,52 @@
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../../ui/admin.py" line="417" />
+        <location filename="../../ui/admin.py" line="486" />
         <source>切换语言</source>
         <translation>切换语言</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="421" />
+        <location filename="../../ui/admin.py" line="490" />
         <source> 分钟（0 为不锁屏）</source>
         <translation> 分钟（0 为不锁屏）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="428" />
+        <location filename="../../ui/admin.py" line="497" />
         <source>界面语言</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="429" />
+        <location filename="../../ui/admin.py" line="498" />
         <source>无操作自动锁屏</source>
         <translation>无操作自动锁屏</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="432" />
+        <location filename="../../ui/admin.py" line="501" />
         <source>受理时必需材料默认勾选（申请人缺少的再取消勾选）</source>
         <translation>受理时必需材料默认勾选（申请人缺少的再取消勾选）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="433" />
+        <location filename="../../ui/admin.py" line="502" />
         <source>按 F9–F12 决定后直接打印，不再预览确认</source>
         <translation>按 F9–F12 决定后直接打印，不再预览确认</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="440" />
+        <location filename="../../ui/admin.py" line="509" />
         <source>受理</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="442" />
+        <location filename="../../ui/admin.py" line="511" />
         <source>中心</source>
         <translation>中心</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="443" />
+        <location filename="../../ui/admin.py" line="512" />
         <source>本机</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="444" />
+        <location filename="../../ui/admin.py" line="513" />
         <source>数据文件</source>
         <translation>数据文件</translation>
     </message>
@@ -3229,239 +3272,249 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../ui/syncpage.py" line="117" />
+        <location filename="../../ui/syncpage.py" line="118" />
         <source>保存地址</source>
         <translation>保存地址</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="122" />
+        <location filename="../../ui/syncpage.py" line="123" />
         <source>用注册码注册本机</source>
         <translation>用注册码注册本机</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="69" />
+        <location filename="../../ui/syncpage.py" line="70" />
         <source>立即同步</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="63" />
+        <location filename="../../ui/syncpage.py" line="64" />
         <source>电脑</source>
         <translation>电脑</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="63" />
+        <location filename="../../ui/syncpage.py" line="64" />
         <source>原因</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="88" />
+        <location filename="../../ui/syncpage.py" line="89" />
         <source>未同步的事件：本机被区级平台拒收的，其他电脑的本机未收下的</source>
         <translation>未同步的事件：本机被区级平台拒收的，其他电脑的本机未收下的</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="125" />
+        <location filename="../../ui/syncpage.py" line="126" />
         <source>区级平台</source>
         <translation>区级平台</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="130" />
-        <location filename="../../ui/syncpage.py" line="142" />
+        <location filename="../../ui/syncpage.py" line="131" />
+        <location filename="../../ui/syncpage.py" line="143" />
         <source>平台地址</source>
         <translation>平台地址</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="130" />
+        <location filename="../../ui/syncpage.py" line="131" />
         <source>注册码</source>
         <translation>注册码</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="170" />
+        <location filename="../../ui/syncpage.py" line="171" />
         <source>同步状态</source>
         <translation>同步状态</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="173" />
+        <location filename="../../ui/syncpage.py" line="174" />
         <source>注册</source>
         <translation>注册</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="173" />
+        <location filename="../../ui/syncpage.py" line="174" />
         <source>待上传事件</source>
         <translation>待上传事件</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="174" />
+        <location filename="../../ui/syncpage.py" line="175" />
         <source>最早未上传</source>
         <translation>最早未上传</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="174" />
+        <location filename="../../ui/syncpage.py" line="175" />
         <source>已确认序号</source>
         <translation>已确认序号</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="175" />
+        <location filename="../../ui/syncpage.py" line="176" />
         <source>上次联系</source>
         <translation>上次联系</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="175" />
+        <location filename="../../ui/syncpage.py" line="176" />
         <source>上次成功</source>
         <translation>上次成功</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="176" />
+        <location filename="../../ui/syncpage.py" line="177" />
         <source>上次错误</source>
         <translation>上次错误</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="176" />
+        <location filename="../../ui/syncpage.py" line="177" />
         <source>阶段</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="63" />
+        <location filename="../../ui/syncpage.py" line="64" />
         <source>序号</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="63" />
+        <location filename="../../ui/syncpage.py" line="64" />
         <source>代码</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="75" />
+        <location filename="../../ui/syncpage.py" line="76" />
         <source>导出U盘数据包</source>
         <translation>导出U盘数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="76" />
+        <location filename="../../ui/syncpage.py" line="77" />
         <source>导入区级回执文件</source>
         <translation>导入区级回执文件</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="105" />
+        <location filename="../../ui/syncpage.py" line="106" />
         <source>同步完成：上传 {0} 条，接收 {1} 条</source>
         <translation>同步完成：上传 {0} 条，接收 {1} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="137" />
+        <location filename="../../ui/syncpage.py" line="138" />
         <source>CA 证书</source>
         <translation>CA 证书</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="153" />
-        <location filename="../../ui/syncpage.py" line="242" />
+        <location filename="../../ui/syncpage.py" line="154" />
+        <location filename="../../ui/syncpage.py" line="243" />
         <source>未设置（只信任本机系统的证书）</source>
         <translation>未设置（只信任本机系统的证书）</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="157" />
+        <location filename="../../ui/syncpage.py" line="158" />
         <source>选择CA证书…</source>
         <translation>选择CA证书…</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="160" />
+        <location filename="../../ui/syncpage.py" line="161" />
         <source>清除</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="199" />
+        <location filename="../../ui/syncpage.py" line="200" />
         <source>未设置</source>
         <translation>未设置</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="206" />
+        <location filename="../../ui/syncpage.py" line="207" />
         <source>本机</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="208" />
+        <location filename="../../ui/syncpage.py" line="209" />
         <source>其他电脑 %1</source>
         <translation>其他电脑 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="217" />
+        <location filename="../../ui/syncpage.py" line="218" />
         <source>已注册</source>
         <translation>已注册</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="217" />
+        <location filename="../../ui/syncpage.py" line="218" />
         <source>未注册</source>
         <translation>未注册</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="225" />
+        <location filename="../../ui/syncpage.py" line="226" />
         <source>空闲</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="226" />
+        <location filename="../../ui/syncpage.py" line="227" />
         <source>上传中</source>
         <translation>上传中</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="227" />
+        <location filename="../../ui/syncpage.py" line="228" />
         <source>接收中</source>
         <translation>接收中</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="234" />
+        <location filename="../../ui/syncpage.py" line="235" />
         <source>已保存平台地址</source>
         <translation>已保存平台地址</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="245" />
+        <location filename="../../ui/syncpage.py" line="246" />
         <source>{0}：{1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="248" />
+        <location filename="../../ui/syncpage.py" line="249" />
         <source>{0}（{1}）</source>
         <translation>{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="255" />
+        <location filename="../../ui/syncpage.py" line="256" />
         <source>选择区级平台的 CA 证书</source>
         <translation>选择区级平台的 CA 证书</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="257" />
+        <location filename="../../ui/syncpage.py" line="258" />
         <source>证书 (*.pem *.crt *.cer);;所有文件 (*)</source>
         <translation>证书 (*.pem *.crt *.cer);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="264" />
+        <location filename="../../ui/syncpage.py" line="265" />
         <source>已设置 CA 证书：{0}</source>
         <translation>已设置 CA 证书：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="278" />
+        <location filename="../../ui/syncpage.py" line="279" />
         <source>已清除 CA 证书：只信任本机系统的证书</source>
         <translation>已清除 CA 证书：只信任本机系统的证书</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="292" />
+        <location filename="../../ui/syncpage.py" line="293" />
         <source>注册成功：{0}</source>
         <translation>注册成功：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="309" />
+        <location filename="../../ui/syncpage.py" line="323" />
+        <source>没有待上传的事件和留痕，无需导出数据包</source>
+        <translation>没有待上传的事件和留痕，无需导出数据包</translation>
+    </message>
+    <message>
+        <location filename="../../ui/syncpage.py" line="327" />
         <source>导出数据包</source>
         <translation>导出数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="314" />
+        <location filename="../../ui/syncpage.py" line="327" />
+        <source>数据包 (*.bundle)</source>
+        <translation>数据包 (*.bundle)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/syncpage.py" line="337" />
         <source>已导出 {0} 个事件（序号 {1}–{2}）到 {3}</source>
         <translation>已导出 {0} 个事件（序号 {1}–{2}）到 {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="324" />
+        <location filename="../../ui/syncpage.py" line="347" />
         <source>导入回执文件</source>
         <translation>导入回执文件</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="328" />
+        <location filename="../../ui/syncpage.py" line="351" />
         <source>已确认到序号 {0}</source>
         <translation>已确认到序号 {0}</translation>
     </message>
@@ -3520,27 +3573,27 @@
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../ui/admin.py" line="44" />
+        <location filename="../../ui/admin.py" line="48" />
         <source>新建用户</source>
         <translation>新建用户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="45" />
+        <location filename="../../ui/admin.py" line="49" />
         <source>登录名</source>
         <translation>登录名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="46" />
+        <location filename="../../ui/admin.py" line="50" />
         <source>姓名</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="47" />
+        <location filename="../../ui/admin.py" line="51" />
         <source>角色</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="50" />
+        <location filename="../../ui/admin.py" line="54" />
         <source>初始密码</source>
         <translation>初始密码</translation>
     </message>
@@ -3563,111 +3616,135 @@
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../../ui/admin.py" line="63" />
+        <location filename="../../ui/admin.py" line="95" />
         <source>登录名</source>
         <translation>登录名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="63" />
+        <location filename="../../ui/admin.py" line="95" />
         <source>姓名</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="63" />
+        <location filename="../../ui/admin.py" line="95" />
         <source>角色</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="63" />
+        <location filename="../../ui/admin.py" line="95" />
         <source>状态</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="63" />
+        <location filename="../../ui/admin.py" line="95" />
         <source>锁定</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="64" />
+        <location filename="../../ui/admin.py" line="96" />
         <source>本机账户</source>
         <translation>本机账户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="71" />
+        <location filename="../../ui/admin.py" line="103" />
         <source>新建用户</source>
         <translation>新建用户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="72" />
-        <location filename="../../ui/admin.py" line="148" />
+        <location filename="../../ui/admin.py" line="104" />
         <source>重置密码</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="73" />
+        <location filename="../../ui/admin.py" line="105" />
         <source>停用/启用</source>
         <translation>停用/启用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="74" />
+        <location filename="../../ui/admin.py" line="106" />
         <source>解锁</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="75" />
-        <location filename="../../ui/admin.py" line="131" />
+        <location filename="../../ui/admin.py" line="107" />
+        <location filename="../../ui/admin.py" line="178" />
         <source>在本机开通</source>
         <translation>在本机开通</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="102" />
+        <location filename="../../ui/admin.py" line="143" />
+        <source>已锁定（至 {0}）</source>
+        <translation>已锁定（至 {0}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="150" />
         <source>在用</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="102" />
+        <location filename="../../ui/admin.py" line="150" />
         <source>停用</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="103" />
-        <source>已锁定</source>
-        <translation>已锁定</translation>
+        <location filename="../../ui/admin.py" line="195" />
+        <source>已重置 {0}（{1}）的密码</source>
+        <translation>已重置 {0}（{1}）的密码</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="104" />
+        <location filename="../../ui/admin.py" line="206" />
+        <source>停用账户</source>
+        <translation>停用账户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="207" />
+        <source>停用 {0} 的账户？停用后此人不能登录。</source>
+        <translation>停用 {0} 的账户？停用后此人不能登录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="212" />
+        <source>已停用 {0} 的账户</source>
+        <translation>已停用 {0} 的账户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="212" />
+        <source>已启用 {0} 的账户</source>
+        <translation>已启用 {0} 的账户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="222" />
+        <source>已解锁 {0}（{1}），现在可以登录</source>
+        <translation>已解锁 {0}（{1}），现在可以登录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="151" />
         <source>有</source>
         <translation>有</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="104" />
+        <location filename="../../ui/admin.py" line="151" />
         <source>无（其他窗口电脑）</source>
         <translation>无（其他窗口电脑）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="117" />
+        <location filename="../../ui/admin.py" line="164" />
         <source>用户</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="118" />
+        <location filename="../../ui/admin.py" line="165" />
         <source>此人在本机已有账户。</source>
         <translation>此人在本机已有账户。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="120" />
+        <location filename="../../ui/admin.py" line="167" />
         <source>此人在本机还没有账户，请先点“在本机开通”。</source>
         <translation>此人在本机还没有账户，请先点“在本机开通”。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="132" />
+        <location filename="../../ui/admin.py" line="179" />
         <source>为 {0} 设置新密码（原密码只保存在原来的电脑上）</source>
         <translation>为 {0} 设置新密码（原密码只保存在原来的电脑上）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin.py" line="148" />
-        <source>新密码</source>
-        <translation>新密码</translation>
     </message>
     <message>
         <location filename="../../ui/_i18n_strings.py" line="218" />
@@ -4177,6 +4254,31 @@
 
 请联系技术人员（已写入日志）。</translation>
     </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="363" />
+        <source>未能与区级平台建立加密连接</source>
+        <translation>未能与区级平台建立加密连接</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="364" />
+        <source>请求没有到达区级平台：请本机的技术人员按上面的提示处理。</source>
+        <translation>请求没有到达区级平台：请本机的技术人员按上面的提示处理。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="365" />
+        <source>本机没有发出请求</source>
+        <translation>本机没有发出请求</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="366" />
+        <source>请技术人员在“系统管理 → 同步”改正区级平台的地址。</source>
+        <translation>请技术人员在“系统管理 → 同步”改正区级平台的地址。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="367" />
+        <source>数据已保存在本机。</source>
+        <translation>数据已保存在本机。</translation>
+    </message>
 </context>
 <context>
     <name>parent</name>
@@ -4256,12 +4358,12 @@
         <translation>中心月报</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="284" />
+        <location filename="../../ui/preview.py" line="325" />
         <source>{0}已送打印机 {1}</source>
         <translation>{0}已送打印机 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="286" />
+        <location filename="../../ui/preview.py" line="327" />
         <source>{0}已在打印预览中（Ctrl+P 打印）</source>
         <translation>{0}已在打印预览中（Ctrl+P 打印）</translation>
     </message>
