@@ -11,6 +11,7 @@ from conftest import APPLICANT, CLERK, connect_store, required_keys
 
 from counterdesk.desk import Desk
 from counterdesk.domain.errors import IntegrityError, StorageError, StoreInUse
+from counterdesk.domain.hlc import to_datetime
 from counterdesk.store import backup
 
 
@@ -175,3 +176,17 @@ def test_backup_file_vanishing_before_it_is_kept_is_a_clear_error(
     monkeypatch.setattr(backup, "verify_backup", real_verify)
     assert desk.verify().ok  # the live store is untouched
     assert backup.make_backup(desk.path, tmp_path / "usb").path.exists()
+
+
+def test_describe_names_when_a_backup_was_made_and_its_newest_case_work(desk, matter, tmp_path):
+    """What the restore's confirmation says: the backup's time (from its name) and its
+    newest work on a case (a login lock or a setting is not 业务)."""
+    empty = backup.describe(backup.make_backup(desk.path, tmp_path / "a").path)
+    assert empty.last_work is None and empty.taken is not None
+    desk.accept(APPLICANT, matter.code, required_keys(matter))
+    made = backup.make_backup(desk.path, tmp_path / "b").path
+    about = backup.describe(made)
+    stamp = made.name.rsplit("-", 2)
+    assert about.taken.strftime("%Y%m%d-%H%M%S") == f"{stamp[1]}-{stamp[2][:6]}"
+    newest = desk.conn.execute("SELECT MAX(hlc) FROM events WHERE case_id IS NOT NULL")
+    assert about.last_work == to_datetime(newest.fetchone()[0])

@@ -69,6 +69,7 @@ class PasswordDialog(FormDialog):
         )
         self.note.setWordWrap(True)
         self.form.insertRow(0, self.note)
+        self.setMinimumWidth(420)  # the note on one line: whose password is not cut
         self.password = self.add("password", self.tr("新密码"), QLineEdit(),
                                  required=self.tr("请输入新密码"))  # fmt: skip
         self.again = self.add("again", self.tr("再输一次"), QLineEdit(),

@@ -61,7 +61,7 @@ class BackupAbout:
 
     path: Path
     taken: dt.datetime | None  # from its name (Beijing time); else the file's time
-    last_work: dt.datetime | None  # the newest event it holds (None: no case work yet)
+    last_work: dt.datetime | None  # its newest event on a case (None: no case work yet)
 
 
 _TAKEN = re.compile(r"-(\d{8}-\d{6})\.db$")
@@ -80,7 +80,9 @@ def describe(path: Path | str) -> BackupAbout:
     try:
         conn = cipher.connect(path, readonly=True, allow_plain=True)
         try:
-            newest = conn.execute("SELECT MAX(hlc) FROM events").fetchone()[0]
+            newest = conn.execute(  # case work, not a login lock or a setting
+                "SELECT MAX(hlc) FROM events WHERE case_id IS NOT NULL"
+            ).fetchone()[0]
         finally:
             conn.close()
     except cipher.Error as exc:
