@@ -208,3 +208,20 @@ def test_with_a_worker_the_sync_starts_once_the_window_is_up(
         assert not early.sync.poll.isActive()
     finally:
         executor.shutdown()
+
+
+def test_closing_the_shell_takes_the_lock_screen_with_it(qtbot, ui):  # noqa: F811
+    """The lock screen refuses Esc and is application-modal: left up by close_all, it took
+    every key of whatever window came next (a restore test left one for the tests after)."""
+    from PySide6.QtWidgets import QApplication
+
+    from ui.shell import Shell
+
+    shell = Shell(ui)
+    shell.build_window()
+    qtbot.addWidget(shell.window)
+    shell.lock("manual")
+    assert shell.login is not None and shell.login.isVisible()
+    assert QApplication.activeModalWidget() is shell.login
+    shell.close_all()
+    assert not shell.login.isVisible() and QApplication.activeModalWidget() is None

@@ -216,6 +216,8 @@ class Shell(QObject):
 
     def close_all(self) -> None:
         self.closed = True
+        if self.login is not None:  # the lock screen refuses Esc: it goes with the rest
+            self.login.hide()
         self.imports.timer.stop()
         self.imports.waiting.clear()  # no window after the app closed
         self.settle.stop()
