@@ -225,3 +225,16 @@ def test_closing_the_shell_takes_the_lock_screen_with_it(qtbot, ui):  # noqa: F8
     assert QApplication.activeModalWidget() is shell.login
     shell.close_all()
     assert not shell.login.isVisible() and QApplication.activeModalWidget() is None
+
+
+def test_a_module_that_fails_to_import_ahead_does_not_hold_the_window_back(qapp):
+    """The window waits for the modules imported ahead; one that fails is logged and the
+    window is still built (its own import then reports the failure)."""
+    from ui.shell import Imports
+
+    imports = Imports()
+    imports.add(["ui.no_such_module", "ui.readerlines"])
+    built: list[bool] = []
+    imports.then(lambda: built.append(True))
+    imports.finish()
+    assert built == [True] and not imports.todo

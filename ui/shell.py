@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import logging
 import sys
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -14,6 +15,8 @@ from ui.login import IdleWatcher, LoginDialog
 from ui.mainwindow import MainWindow
 from ui.settings import set_language, settings
 from ui.syncservice import SyncService
+
+log = logging.getLogger(__name__)
 
 # After a login the window comes first: the sync service's first status (its client's
 # imports on the worker, ~60 ms holding the GIL) starts this long after the window is
@@ -69,7 +72,10 @@ class Imports(QObject):
         while self.todo:
             name = self.todo.pop(0)
             if name not in sys.modules:
-                importlib.import_module(name)
+                try:
+                    importlib.import_module(name)
+                except Exception:  # noqa: BLE001 - the window's build imports it again, and says
+                    log.exception("importing %s ahead of the window failed", name)
                 break
         if not self.todo:
             self.timer.stop()
