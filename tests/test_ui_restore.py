@@ -51,6 +51,9 @@ def running(qtbot, ui, matter):  # noqa: F811
     yield shell, executor, path
     shell.close_all()
     executor.shutdown()
+    if shell.login is not None:  # the (application-modal) lock box would block later tests
+        shell.login.hide()
+        shell.login.deleteLater()
 
 
 def test_restore_in_the_open_window_replaces_the_data_and_asks_for_a_login(
