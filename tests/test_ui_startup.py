@@ -238,3 +238,54 @@ def test_a_module_that_fails_to_import_ahead_does_not_hold_the_window_back(qapp)
     imports.then(lambda: built.append(True))
     imports.finish()
     assert built == [True] and not imports.todo
+
+
+def test_the_app_is_still_running_when_the_window_comes_after_the_login(
+    qtbot,
+    qapp,
+    ui,  # noqa: F811
+):
+    """In the real event loop the login box closed a few events before the window was shown,
+    no window was visible between, and Qt quit on the last window closed: the app ended
+    right after every login (seen under Xvfb; the tests' synchronous path never had the gap)."""
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtTest import QTest
+
+    from counterdesk.desk import Desk
+    from ui.shell import Shell
+
+    desk = ops.executor().desk
+    path = desk.path
+    desk.close()
+    executor = ops.DeskExecutor(lambda: Desk(path))
+    ops.install(executor)
+    quit_before = qapp.quitOnLastWindowClosed()
+    qapp.setQuitOnLastWindowClosed(True)  # as the app runs
+    seen: list[str] = []
+    try:
+        shell = Shell(Context(info=ui.info, store=path))
+        shell.start()
+        dialog = shell.login
+
+        def type_login() -> None:
+            QTest.keyClicks(dialog.login_edit, "clerk")
+            QTest.keyClicks(dialog.password_edit, "clerk1234")
+            QTest.keyClick(dialog.password_edit, Qt.Key.Key_Return)
+
+        def watch() -> None:
+            if shell.window is not None and shell.window.isVisible():
+                seen.append("window")
+                qapp.quit()  # the test's own end
+            else:
+                QTimer.singleShot(20, watch)
+
+        QTimer.singleShot(100, type_login)
+        QTimer.singleShot(150, watch)
+        QTimer.singleShot(15000, qapp.quit)  # a bound, whatever happens
+        qapp.exec()  # returned early (Qt's quit) before the window was shown
+        assert seen == ["window"]
+        assert qapp.quitOnLastWindowClosed()  # closing the window still ends the app
+        shell.close_all()
+    finally:
+        qapp.setQuitOnLastWindowClosed(quit_before)
+        executor.shutdown()

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QGuiApplication
 
 from ui import ops
 from ui.login import IdleWatcher, LoginDialog
@@ -101,6 +102,7 @@ class Shell(QObject):
         self.ctx = ctx
         self.window: MainWindow | None = None
         self.login: LoginDialog | None = None
+        self._holding = False  # quit-on-last-window held off while the window is built
         self.sync = SyncService()
         self.reader: Any = None  # ui.reader.ReaderService, made with the first window
         self.imports = Imports(self)
@@ -142,7 +144,24 @@ class Shell(QObject):
             self.imports.finish()
             self.build_window()
         else:
+            self._hold_open()
             self.imports.then(self.build_window)
+
+    def _hold_open(self) -> None:
+        """From the login box closing to the window's show, a few events later, no window
+        is visible, and Qt quits on the last window closed: the app ended right after
+        every login. Held off until the window is shown (`_show_window`)."""
+        app = QGuiApplication.instance()
+        if app is not None and app.quitOnLastWindowClosed():
+            app.setQuitOnLastWindowClosed(False)
+            self._holding = True
+
+    def _let_go(self) -> None:
+        if self._holding:
+            self._holding = False
+            app = QGuiApplication.instance()
+            if app is not None:
+                app.setQuitOnLastWindowClosed(True)
 
     def build_window(self) -> None:
         """The window, its first page, then the show (and first paint) each in an event of
@@ -169,8 +188,11 @@ class Shell(QObject):
 
     def _show_window(self, window: MainWindow) -> None:
         if self.window is not window or self.closed:  # replaced meanwhile, or the app closed
+            if self.closed:
+                self._let_go()
             return
         window.show()
+        self._let_go()  # a window is visible again: closing it ends the app, as before
         self._start_reader()  # after the window listens: its first message is not lost
         if ops.executor().synchronous:
             self._window_up()  # tests: everything at once, as the ops run
