@@ -279,13 +279,18 @@ def test_the_app_is_still_running_when_the_window_comes_after_the_login(
             else:
                 QTimer.singleShot(20, watch)
 
+        bound = QTimer()
+        bound.setSingleShot(True)
+        bound.timeout.connect(qapp.quit)  # a bound, whatever happens
+        bound.start(15000)
         QTimer.singleShot(100, type_login)
         QTimer.singleShot(150, watch)
-        QTimer.singleShot(15000, qapp.quit)  # a bound, whatever happens
         qapp.exec()  # returned early (Qt's quit) before the window was shown
+        bound.stop()
         assert seen == ["window"]
         assert qapp.quitOnLastWindowClosed()  # closing the window still ends the app
-        shell.close_all()
     finally:
         qapp.setQuitOnLastWindowClosed(quit_before)
+        shell.close_all()
+        qtbot.wait(50)
         executor.shutdown()
