@@ -33,7 +33,15 @@ from counterdesk.domain.errors import InvalidInput
 from counterdesk.domain.hlc import CHINA_TZ
 from ui import ops, printerchoice
 from ui.formdialog import FormDialog
-from ui.settings import LANGUAGES, option, set_option, settings
+from ui.settings import (
+    LANGUAGES,
+    LOCK_MAX,
+    LOCK_MIN,
+    option,
+    set_lock_minutes,
+    set_option,
+    settings,
+)
 from ui.syncpage import SyncPage
 from ui.tables import fit_columns, read_only
 
@@ -486,11 +494,18 @@ class SettingsTab(QWidget):
         self.language.setCurrentIndex(max(0, self.language.findData(ctx.lang)))
         apply = QPushButton(self.tr("切换语言"))
         apply.clicked.connect(lambda: self.language_requested.emit(self.language.currentData()))
+        # The PC's, for every account, set by the admin only (等保: a session ends after idle
+        # time): a clerk could set 0 (never) for their own account.
         self.lock = QSpinBox()
-        self.lock.setRange(0, 240)
-        self.lock.setSuffix(self.tr(" 分钟（0 为不锁屏）"))
-        self.lock.setValue(int(ctx.lock_minutes))
-        self.lock.valueChanged.connect(self._lock_changed)
+        self.lock.setObjectName("lock_minutes")
+        self.lock.setRange(LOCK_MIN, LOCK_MAX)
+        self.lock.setSuffix(self.tr(" 分钟（本机所有账户）"))
+        self.lock.setValue(max(LOCK_MIN, min(LOCK_MAX, int(ctx.lock_minutes))))
+        if ctx.role == "admin":
+            self.lock.valueChanged.connect(self._lock_changed)
+        else:
+            self.lock.setEnabled(False)
+            self.lock.setToolTip(self.tr("由系统管理员设置"))
         form = QFormLayout(self)
         row = QHBoxLayout()
         row.addWidget(self.language)
@@ -515,7 +530,7 @@ class SettingsTab(QWidget):
 
     def _lock_changed(self, minutes: int) -> None:
         self.ctx.lock_minutes = minutes
-        settings().setValue("lock_minutes", minutes)
+        ops.QueryOp(self, lambda desk: set_lock_minutes(desk, minutes)).run_in_background()
 
 
 class AdminPage(QTabWidget):

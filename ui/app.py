@@ -119,7 +119,9 @@ def run(store: Path, *, district: Any = None, lang: str | None = None) -> int:
             executor.shutdown()
         return 2
     ctx = Context(info=info, store=store, lang=lang, district=district)
-    ctx.lock_minutes = int(conf.value("lock_minutes", 10))
+    from ui.settings import lock_minutes_of
+
+    ctx.lock_minutes = ops.executor().call(lock_minutes_of)  # the PC's, set by the admin
     from ui.shell import Shell
 
     shell = Shell(ctx)

@@ -5,6 +5,8 @@ Views import this, never `ui.app` (the application imports the views).
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QSettings, QTranslator
 
 from counterdesk.resources import resource_path
@@ -73,3 +75,27 @@ def option(name: str) -> bool:
 
 def set_option(name: str, on: bool) -> None:
     settings().setValue(f"options/{name}", bool(on))
+
+
+# ---- the PC's idle lock (store meta: every account of the PC, set by the admin) ----
+
+LOCK_KEY = "lock_minutes"
+LOCK_MIN, LOCK_MAX, LOCK_DEFAULT = 1, 60, 10
+
+
+def lock_minutes_of(desk: Any) -> int:
+    """The PC's idle minutes before the screen locks (on the worker; 10 when never set)."""
+    value = desk.meta_value(LOCK_KEY, "")
+    return max(LOCK_MIN, min(LOCK_MAX, int(value))) if value.isdigit() else LOCK_DEFAULT
+
+
+def set_lock_minutes(desk: Any, minutes: int) -> None:
+    """Set the PC's idle lock (on the worker): the admin's only, 1–60 minutes."""
+    from counterdesk.domain.errors import InvalidInput, NotAllowed
+
+    if desk.user is None:
+        raise NotAllowed("请先登录")
+    desk.user.require("admin")
+    if not LOCK_MIN <= int(minutes) <= LOCK_MAX:
+        raise InvalidInput(f"自动锁屏应为 {LOCK_MIN}–{LOCK_MAX} 分钟", field="lock_minutes")
+    desk.set_meta(LOCK_KEY, str(int(minutes)))

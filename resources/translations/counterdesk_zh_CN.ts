@@ -250,32 +250,32 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../ui/admin.py" line="532" />
+        <location filename="../../ui/admin.py" line="548" />
         <source>用户与角色</source>
         <translation>用户与角色</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="533" />
+        <location filename="../../ui/admin.py" line="549" />
         <source>同步</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="535" />
+        <location filename="../../ui/admin.py" line="551" />
         <source>事项目录</source>
         <translation>事项目录</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="538" />
+        <location filename="../../ui/admin.py" line="554" />
         <source>打印机与设备</source>
         <translation>打印机与设备</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="541" />
+        <location filename="../../ui/admin.py" line="557" />
         <source>备份与恢复</source>
         <translation>备份与恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="542" />
+        <location filename="../../ui/admin.py" line="558" />
         <source>设置</source>
         <translation>设置</translation>
     </message>
@@ -401,67 +401,67 @@
 <context>
     <name>BackupTab</name>
     <message>
-        <location filename="../../ui/admin.py" line="350" />
+        <location filename="../../ui/admin.py" line="359" />
         <source>选择文件夹</source>
         <translation>选择文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="352" />
+        <location filename="../../ui/admin.py" line="361" />
         <source>立即备份</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="355" />
+        <location filename="../../ui/admin.py" line="364" />
         <source>从备份恢复…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="364" />
+        <location filename="../../ui/admin.py" line="373" />
         <source>备份到（如U盘）</source>
         <translation>备份到（如U盘）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="365" />
+        <location filename="../../ui/admin.py" line="374" />
         <source>保留份数</source>
         <translation>保留份数</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="371" />
+        <location filename="../../ui/admin.py" line="380" />
         <source>备份文件夹</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="380" />
+        <location filename="../../ui/admin.py" line="389" />
         <source>请先选择备份文件夹</source>
         <translation>请先选择备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="386" />
+        <location filename="../../ui/admin.py" line="395" />
         <source>正在备份…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="391" />
+        <location filename="../../ui/admin.py" line="400" />
         <source>已备份到 {0}（{1:.1f} MB，已校验）</source>
         <translation>已备份到 {0}（{1:.1f} MB，已校验）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="398" />
+        <location filename="../../ui/admin.py" line="407" />
         <source>选择备份文件</source>
         <translation>选择备份文件</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="413" />
+        <location filename="../../ui/admin.py" line="422" />
         <source>其中最后一笔业务办理于 {0}</source>
         <translation>其中最后一笔业务办理于 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="415" />
+        <location filename="../../ui/admin.py" line="424" />
         <source>其中还没有办理过业务</source>
         <translation>其中还没有办理过业务</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="418" />
+        <location filename="../../ui/admin.py" line="427" />
         <source>恢复 {0} 的备份（{1}）。
 
 本机现在的数据将被替换（原数据另存，不删除）。此后在本机办理的业务：已同步到区级平台的，恢复后重新注册并同步时会送回本机；没有同步的（离线中心：没有送到区级导入的U盘数据包）将丢失。
@@ -474,12 +474,12 @@
 完成后需重新登录。继续吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="424" />
+        <location filename="../../ui/admin.py" line="433" />
         <source>从备份恢复</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="460" />
+        <location filename="../../ui/admin.py" line="469" />
         <source>已恢复。原数据保留在 {0}。请重新登录，联网后先同步。</source>
         <translation>已恢复。原数据保留在 {0}。请重新登录，联网后先同步。</translation>
     </message>
@@ -1280,27 +1280,27 @@
 <context>
     <name>CatalogTab</name>
     <message>
-        <location filename="../../ui/admin.py" line="239" />
+        <location filename="../../ui/admin.py" line="248" />
         <source>编码</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="239" />
+        <location filename="../../ui/admin.py" line="248" />
         <source>事项</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="239" />
+        <location filename="../../ui/admin.py" line="248" />
         <source>部门</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="239" />
+        <location filename="../../ui/admin.py" line="248" />
         <source>承诺时限（工作日）</source>
         <translation>承诺时限（工作日）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="255" />
+        <location filename="../../ui/admin.py" line="264" />
         <source>目录版本 {0}（只读，由区级平台下发）· {1} 个事项</source>
         <translation>目录版本 {0}（只读，由区级平台下发）· {1} 个事项</translation>
     </message>
@@ -2241,37 +2241,37 @@
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../ui/admin.py" line="66" />
+        <location filename="../../ui/admin.py" line="74" />
         <source>重置密码</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="68" />
+        <location filename="../../ui/admin.py" line="76" />
         <source>为 {0}（{1}）设置新密码，请当面告诉本人。</source>
         <translation>为 {0}（{1}）设置新密码，请当面告诉本人。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="72" />
+        <location filename="../../ui/admin.py" line="81" />
         <source>新密码</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="73" />
+        <location filename="../../ui/admin.py" line="82" />
         <source>请输入新密码</source>
         <translation>请输入新密码</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="74" />
+        <location filename="../../ui/admin.py" line="83" />
         <source>再输一次</source>
         <translation>再输一次</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="75" />
+        <location filename="../../ui/admin.py" line="84" />
         <source>请再输一次新密码</source>
         <translation>请再输一次新密码</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="79" />
+        <location filename="../../ui/admin.py" line="88" />
         <source>两次输入的新密码不一致，请重新输入</source>
         <translation>两次输入的新密码不一致，请重新输入</translation>
     </message>
@@ -2317,47 +2317,47 @@
 <context>
     <name>PrintersTab</name>
     <message>
-        <location filename="../../ui/admin.py" line="283" />
+        <location filename="../../ui/admin.py" line="292" />
         <source>系统默认打印机</source>
         <translation>系统默认打印机</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="291" />
+        <location filename="../../ui/admin.py" line="300" />
         <source>热敏卷纸</source>
         <translation>热敏卷纸</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="301" />
+        <location filename="../../ui/admin.py" line="310" />
         <source>热敏纸宽</source>
         <translation>热敏纸宽</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="303" />
+        <location filename="../../ui/admin.py" line="312" />
         <source>热敏回执</source>
         <translation>热敏回执</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="304" />
+        <location filename="../../ui/admin.py" line="313" />
         <source>A4 回执</source>
         <translation>A4 回执</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="309" />
+        <location filename="../../ui/admin.py" line="318" />
         <source>受理回执用纸</source>
         <translation>受理回执用纸</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="311" />
+        <location filename="../../ui/admin.py" line="320" />
         <source>本机未发现打印机：将使用系统默认或另存为 PDF</source>
         <translation>本机未发现打印机：将使用系统默认或另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="333" />
+        <location filename="../../ui/admin.py" line="342" />
         <source>数据文件读写失败</source>
         <translation>数据文件读写失败</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="334" />
+        <location filename="../../ui/admin.py" line="343" />
         <source>打印机</source>
         <translation>打印机</translation>
     </message>
@@ -2920,52 +2920,57 @@
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../../ui/admin.py" line="486" />
+        <location filename="../../ui/admin.py" line="495" />
         <source>切换语言</source>
         <translation>切换语言</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="490" />
-        <source> 分钟（0 为不锁屏）</source>
-        <translation> 分钟（0 为不锁屏）</translation>
+        <location filename="../../ui/admin.py" line="502" />
+        <source> 分钟（本机所有账户）</source>
+        <translation> 分钟（本机所有账户）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="497" />
+        <location filename="../../ui/admin.py" line="508" />
+        <source>由系统管理员设置</source>
+        <translation>由系统管理员设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="513" />
         <source>界面语言</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="498" />
+        <location filename="../../ui/admin.py" line="514" />
         <source>无操作自动锁屏</source>
         <translation>无操作自动锁屏</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="501" />
+        <location filename="../../ui/admin.py" line="517" />
         <source>受理时必需材料默认勾选（申请人缺少的再取消勾选）</source>
         <translation>受理时必需材料默认勾选（申请人缺少的再取消勾选）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="502" />
+        <location filename="../../ui/admin.py" line="518" />
         <source>按 F9–F12 决定后直接打印，不再预览确认</source>
         <translation>按 F9–F12 决定后直接打印，不再预览确认</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="509" />
+        <location filename="../../ui/admin.py" line="525" />
         <source>受理</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="511" />
+        <location filename="../../ui/admin.py" line="527" />
         <source>中心</source>
         <translation>中心</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="512" />
+        <location filename="../../ui/admin.py" line="528" />
         <source>本机</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="513" />
+        <location filename="../../ui/admin.py" line="529" />
         <source>数据文件</source>
         <translation>数据文件</translation>
     </message>
@@ -3573,27 +3578,27 @@
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../ui/admin.py" line="48" />
+        <location filename="../../ui/admin.py" line="56" />
         <source>新建用户</source>
         <translation>新建用户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="49" />
+        <location filename="../../ui/admin.py" line="57" />
         <source>登录名</source>
         <translation>登录名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="50" />
+        <location filename="../../ui/admin.py" line="58" />
         <source>姓名</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="51" />
+        <location filename="../../ui/admin.py" line="59" />
         <source>角色</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="54" />
+        <location filename="../../ui/admin.py" line="62" />
         <source>初始密码</source>
         <translation>初始密码</translation>
     </message>
@@ -3616,133 +3621,133 @@
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../../ui/admin.py" line="95" />
+        <location filename="../../ui/admin.py" line="104" />
         <source>登录名</source>
         <translation>登录名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="95" />
+        <location filename="../../ui/admin.py" line="104" />
         <source>姓名</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="95" />
+        <location filename="../../ui/admin.py" line="104" />
         <source>角色</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="95" />
+        <location filename="../../ui/admin.py" line="104" />
         <source>状态</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="95" />
+        <location filename="../../ui/admin.py" line="104" />
         <source>锁定</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="96" />
+        <location filename="../../ui/admin.py" line="105" />
         <source>本机账户</source>
         <translation>本机账户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="103" />
+        <location filename="../../ui/admin.py" line="112" />
         <source>新建用户</source>
         <translation>新建用户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="104" />
+        <location filename="../../ui/admin.py" line="113" />
         <source>重置密码</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="105" />
+        <location filename="../../ui/admin.py" line="114" />
         <source>停用/启用</source>
         <translation>停用/启用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="106" />
+        <location filename="../../ui/admin.py" line="115" />
         <source>解锁</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="107" />
-        <location filename="../../ui/admin.py" line="178" />
+        <location filename="../../ui/admin.py" line="116" />
+        <location filename="../../ui/admin.py" line="187" />
         <source>在本机开通</source>
         <translation>在本机开通</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="143" />
+        <location filename="../../ui/admin.py" line="152" />
         <source>已锁定（至 {0}）</source>
         <translation>已锁定（至 {0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="150" />
+        <location filename="../../ui/admin.py" line="159" />
         <source>在用</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="150" />
+        <location filename="../../ui/admin.py" line="159" />
         <source>停用</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="195" />
+        <location filename="../../ui/admin.py" line="204" />
         <source>已重置 {0}（{1}）的密码</source>
         <translation>已重置 {0}（{1}）的密码</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="206" />
+        <location filename="../../ui/admin.py" line="215" />
         <source>停用账户</source>
         <translation>停用账户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="207" />
+        <location filename="../../ui/admin.py" line="216" />
         <source>停用 {0} 的账户？停用后此人不能登录。</source>
         <translation>停用 {0} 的账户？停用后此人不能登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="212" />
+        <location filename="../../ui/admin.py" line="221" />
         <source>已停用 {0} 的账户</source>
         <translation>已停用 {0} 的账户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="212" />
+        <location filename="../../ui/admin.py" line="221" />
         <source>已启用 {0} 的账户</source>
         <translation>已启用 {0} 的账户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="222" />
+        <location filename="../../ui/admin.py" line="231" />
         <source>已解锁 {0}（{1}），现在可以登录</source>
         <translation>已解锁 {0}（{1}），现在可以登录</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="151" />
+        <location filename="../../ui/admin.py" line="160" />
         <source>有</source>
         <translation>有</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="151" />
+        <location filename="../../ui/admin.py" line="160" />
         <source>无（其他窗口电脑）</source>
         <translation>无（其他窗口电脑）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="164" />
+        <location filename="../../ui/admin.py" line="173" />
         <source>用户</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="165" />
+        <location filename="../../ui/admin.py" line="174" />
         <source>此人在本机已有账户。</source>
         <translation>此人在本机已有账户。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="167" />
+        <location filename="../../ui/admin.py" line="176" />
         <source>此人在本机还没有账户，请先点“在本机开通”。</source>
         <translation>此人在本机还没有账户，请先点“在本机开通”。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="179" />
+        <location filename="../../ui/admin.py" line="188" />
         <source>为 {0} 设置新密码（原密码只保存在原来的电脑上）</source>
         <translation>为 {0} 设置新密码（原密码只保存在原来的电脑上）</translation>
     </message>
