@@ -160,3 +160,18 @@ def test_owed_materials_show_their_deadline_and_a_lapse_is_told(qtbot, ui, desk,
     again = window_for(qtbot, ui, desk, "clerk")  # the next login: told already
     settle(50)
     assert not [b for b in again.findChildren(QMessageBox, "lapse_notice") if b.isVisible()]
+
+
+def test_only_the_chief_is_offered_the_export_of_lists_with_names(qtbot, ui, desk):  # noqa: F811
+    """The admin lands on 统计 too and was offered 导出 Excel/CSV, refused only after choosing
+    the file (tester F20): what a role may not do, it does not see."""
+    from PySide6.QtWidgets import QPushButton
+
+    def buttons(role: str) -> list[str]:
+        window = window_for(qtbot, ui, desk, role)
+        page = window.pages["dashboard"]
+        return [b.text() for b in page.findChildren(QPushButton)]
+
+    assert "导出 Excel/CSV" in buttons("chief")
+    offered = buttons("admin")
+    assert "导出 Excel/CSV" not in offered and "日报 PDF" in offered and "查询留痕" in offered
