@@ -229,3 +229,14 @@ def test_an_access_entry_does_not_mark_the_day_swept(lapsing, matter):
     assert desk.get_case(case_id).status == "accepted"  # not swept by it
     desk.accept(APPLICANT, matter.code, [m.key for m in matter.materials if m.required])
     assert desk.get_case(case_id).status == "terminated"
+
+
+def test_the_case_page_names_the_system_as_who_ended_a_lapsed_case(lapsing, open_desks):
+    """The timeline's 经办人 for the automatic end read `system` (tester F18)."""
+    from ui.casepage import load_case
+
+    desk, wall, case_id, _ = lapsing
+    wall.set(day_after(due_of(desk, case_id)))
+    desk.expire_deficiencies()
+    when, label, who, where, summary = load_case(desk, case_id)["timeline"][-1]
+    assert who == "系统" and "system" not in (who, summary)

@@ -92,11 +92,13 @@ def allowed_actions(case: Any, *, may_callback: bool = True) -> list[str]:
 
 def load_case(desk: Any, key: str) -> dict[str, Any]:
     """Everything the page shows, read in one go on the worker."""
+    from counterdesk.desk.users import SYSTEM
     from counterdesk.domain.hlc import to_datetime
     from counterdesk.queries.counter import case_upload
 
     case = desk.open_case(key)  # recorded in the access log (refreshes within minutes are one)
     staff = {m.login: m.name for m in desk.staff()}  # actors at every counter of the center
+    staff.setdefault(SYSTEM.login, SYSTEM.name)  # 系统: a lapsed 容缺 case's end, not `system`
     choices = case_choices(desk, case)
     timeline = []
     for event in desk.timeline(case.id):
