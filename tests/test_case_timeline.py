@@ -11,3 +11,9 @@ def test_a_rating_names_its_visit() -> None:
     assert summarize({"level": "不满意", "visit": "pickup"}).startswith("评价环节：领取")
     assert summarize({"level": "满意"}) == "满意"  # an older rating, before visits
     assert summarize({"how": "pickup"}) == "领取"  # 办结's way, not a visit
+
+
+def test_a_reprint_names_its_paper() -> None:
+    """The timeline's 补打 line showed the internal key receipt_thermal (tester F23)."""
+    assert summarize({"document": "receipt_thermal"}) == "受理回执（热敏）"
+    assert summarize({"document": "pickup_slip"}) == "办结通知（领取单）"

@@ -148,6 +148,11 @@ def summarize(
     def shown(key: str, value: Any) -> Any:
         if key in ("to", "carrier"):  # logins (a carrier may also be a typed name)
             return staff.get(str(value), value)
+        if key == "document":  # 补打: the paper by its name, not its key (receipt_thermal)
+            from counterdesk.printing import kind_labels  # only for a timeline that has one
+
+            label = kind_labels().get(str(value))
+            return QCoreApplication.translate("CasePage", label) if label else value
         label = VALUE_LABELS.get(str(value))
         return _tr(label) if label else value
 
