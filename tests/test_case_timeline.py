@@ -17,3 +17,9 @@ def test_a_reprint_names_its_paper() -> None:
     """The timeline's 补打 line showed the internal key receipt_thermal (tester F23)."""
     assert summarize({"document": "receipt_thermal"}) == "受理回执（热敏）"
     assert summarize({"document": "pickup_slip"}) == "办结通知（领取单）"
+
+
+def test_a_call_back_says_how_the_citizen_answered() -> None:
+    """Two 整改回访 lines read alike, satisfied or not (tester F9)."""
+    assert summarize({"note": "电话回访", "satisfied": False}) == "电话回访；申请人仍不满意"
+    assert summarize({"note": "电话回访", "satisfied": True}) == "电话回访；申请人满意"

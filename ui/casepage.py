@@ -157,6 +157,8 @@ def summarize(
         return _tr(label) if label else value
 
     parts = [shown(k, payload[k]) for k in keys if payload.get(k)]
+    if isinstance(payload.get("satisfied"), bool):  # 整改回访: how the citizen answered
+        parts.append(_tr("申请人满意") if payload["satisfied"] else _tr("申请人仍不满意"))
     visit = VISIT_LABELS.get(str(payload.get("visit"))) if payload.get("level") else None
     if visit:  # which visit a rating was for (受理 / 领取 / 其他): both may be rated
         parts.insert(0, f"{_tr('评价环节')}：{QCoreApplication.translate(*visit)}")

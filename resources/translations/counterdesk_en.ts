@@ -678,164 +678,164 @@ Everyone must log in again afterwards. Continue?</translation>
 <context>
     <name>CasePage</name>
     <message>
-        <location filename="../../ui/casepage.py" line="186" />
+        <location filename="../../ui/casepage.py" line="195" />
         <source>输入案件编号或其尾号（4 位起），回车打开</source>
         <translation>Type a case number or its last digits (4 or more), Enter opens it</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="189" />
+        <location filename="../../ui/casepage.py" line="198" />
         <source>打开案件 F4</source>
         <translation>Open case F4</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="191" />
+        <location filename="../../ui/casepage.py" line="200" />
         <source>案件</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="194" />
+        <location filename="../../ui/casepage.py" line="203" />
         <source>案件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="194" />
+        <location filename="../../ui/casepage.py" line="203" />
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="195" />
-        <location filename="../../ui/casepage.py" line="244" />
+        <location filename="../../ui/casepage.py" line="204" />
+        <location filename="../../ui/casepage.py" line="253" />
         <source>事项</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="195" />
+        <location filename="../../ui/casepage.py" line="204" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="196" />
+        <location filename="../../ui/casepage.py" line="205" />
         <source>办结期限</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="196" />
+        <location filename="../../ui/casepage.py" line="205" />
         <source>当前环节</source>
         <translation>Current step</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="197" />
+        <location filename="../../ui/casepage.py" line="206" />
         <source>待补材料</source>
         <translation>Owed materials</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="197" />
+        <location filename="../../ui/casepage.py" line="206" />
         <source>承办人</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="198" />
+        <location filename="../../ui/casepage.py" line="207" />
         <source>评价</source>
         <translation>Evaluation</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="198" />
+        <location filename="../../ui/casepage.py" line="207" />
         <source>上传</source>
         <translation>Upload</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="206" />
+        <location filename="../../ui/casepage.py" line="215" />
         <source>下一步可办</source>
         <translation>Next actions</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="231" />
+        <location filename="../../ui/casepage.py" line="240" />
         <source>补打 {0} ▾</source>
         <translation>Reprint {0} ▾</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="339" />
+        <location filename="../../ui/casepage.py" line="348" />
         <source>（完整显示，已留痕）</source>
         <translation> (shown in full, logged)</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="340" />
+        <location filename="../../ui/casepage.py" line="349" />
         <source>（{0} 显示完整）</source>
         <translation> ({0}: show in full)</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="359" />
+        <location filename="../../ui/casepage.py" line="368" />
         <source>{0} 条被区级平台拒收（见 系统管理 → 同步）</source>
         <translation>{0} refused by the district (see Administration → Sync)</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="361" />
+        <location filename="../../ui/casepage.py" line="370" />
         <source>待上传 {0} 条（联网后自动上传）</source>
         <translation>{0} waiting to upload (uploaded automatically when online)</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="362" />
+        <location filename="../../ui/casepage.py" line="371" />
         <source>已全部上传区级平台</source>
         <translation>Everything uploaded to the district</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="375" />
+        <location filename="../../ui/casepage.py" line="384" />
         <source>快捷键 {0}</source>
         <translation>Shortcut {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="244" />
+        <location filename="../../ui/casepage.py" line="253" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="244" />
+        <location filename="../../ui/casepage.py" line="253" />
         <source>经办人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="244" />
+        <location filename="../../ui/casepage.py" line="253" />
         <source>设备</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="244" />
+        <location filename="../../ui/casepage.py" line="253" />
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="222" />
+        <location filename="../../ui/casepage.py" line="231" />
         <source>办理过程（谁、何时、在哪）</source>
         <translation>Timeline (who, when, where)</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="286" />
+        <location filename="../../ui/casepage.py" line="295" />
         <source>没有找到案件：{0}</source>
         <translation>No case found: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="309" />
+        <location filename="../../ui/casepage.py" line="318" />
         <source>（已超期）</source>
         <translation> (overdue)</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="309" />
+        <location filename="../../ui/casepage.py" line="318" />
         <source>（临近期限）</source>
         <translation> (near due)</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="312" />
-        <location filename="../../ui/casepage.py" line="323" />
+        <location filename="../../ui/casepage.py" line="321" />
+        <location filename="../../ui/casepage.py" line="332" />
         <source>（暂定）</source>
         <translation> (provisional)</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="328" />
+        <location filename="../../ui/casepage.py" line="337" />
         <source>未评价</source>
         <translation>Not evaluated</translation>
     </message>
     <message>
-        <location filename="../../ui/casepage.py" line="429" />
+        <location filename="../../ui/casepage.py" line="438" />
         <source>已办理：{0}</source>
         <translation>Done: {0}</translation>
     </message>
@@ -971,7 +971,7 @@ Everyone must log in again afterwards. Continue?</translation>
     </message>
     <message>
         <location filename="../../ui/_i18n_strings.py" line="85" />
-        <location filename="../../ui/casepage.py" line="439" />
+        <location filename="../../ui/casepage.py" line="448" />
         <source>备注</source>
         <translation>Note</translation>
     </message>
@@ -1039,6 +1039,16 @@ Everyone must log in again afterwards. Continue?</translation>
         <location filename="../../ui/_i18n_strings.py" line="99" />
         <source>台湾居民来往大陆通行证</source>
         <translation>Taiwan travel permit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="400" />
+        <source>申请人满意</source>
+        <translation>the applicant is satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="401" />
+        <source>申请人仍不满意</source>
+        <translation>the applicant is still not satisfied</translation>
     </message>
     <message>
         <location filename="../../ui/_i18n_strings.py" line="96" />
@@ -1232,7 +1242,7 @@ Everyone must log in again afterwards. Continue?</translation>
     </message>
     <message>
         <location filename="../../ui/_i18n_strings.py" line="388" />
-        <location filename="../../ui/casepage.py" line="439" />
+        <location filename="../../ui/casepage.py" line="448" />
         <source>备注内容</source>
         <translation>Note text</translation>
     </message>
@@ -1401,112 +1411,112 @@ Everyone must log in again afterwards. Continue?</translation>
         <translation>Received = accepted + rejected (a rejection is not an acceptance); card-read share = cases whose ID a card reader (or a keyboard-wedge reader) took / cases received</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="108" />
+        <location filename="../../ui/dashboard.py" line="111" />
         <source>&lt;b&gt;{0}&lt;/b&gt;：收件 {1} 件（受理 {2}，不予受理 {3}），一次性告知 {4} 份；&lt;span style='color:#b00020'&gt;超期 {5} 件&lt;/span&gt;，&lt;span style='color:#a66b00'&gt;临期 {6} 件&lt;/span&gt;；满意率 {7}</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt;: {1} received ({2} accepted, {3} rejected), {4} one-time notices; &lt;span style='color:#b00020'&gt;{5} overdue&lt;/span&gt;, &lt;span style='color:#a66b00'&gt;{6} near due&lt;/span&gt;; satisfaction {7}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="127" />
+        <location filename="../../ui/dashboard.py" line="130" />
         <source>&lt;br&gt;&lt;a href='rectifications' style='color:{0}'&gt;待整改差评 {1} 件&lt;/a&gt;&lt;span style='color:{0}'&gt;（最近回访期限 {2}{3}）&lt;/span&gt;</source>
         <translation>&lt;br&gt;&lt;a href='rectifications' style='color:{0}'&gt;{1} bad reviews awaiting rectification&lt;/a&gt;&lt;span style='color:{0}'&gt; (nearest call-back deadline {2}{3})&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="131" />
+        <location filename="../../ui/dashboard.py" line="134" />
         <source>，已逾期</source>
         <translation>, overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="134" />
+        <location filename="../../ui/dashboard.py" line="137" />
         <source>&lt;br&gt;待整改差评 0 件</source>
         <translation>&lt;br&gt;0 bad reviews awaiting rectification</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="136" />
+        <location filename="../../ui/dashboard.py" line="139" />
         <source>；本期终止 &lt;a href='ended'&gt;{0} 件&lt;/a&gt;</source>
         <translation>; ended in the period: &lt;a href='ended'&gt;{0}&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="139" />
+        <location filename="../../ui/dashboard.py" line="142" />
         <source>&lt;span style='color:#b00020'&gt;（其中容缺逾期未补正、系统自动终止 {0} 件：请告知申请人重新申请）&lt;/span&gt;</source>
         <translation>&lt;span style='color:#b00020'&gt; ({0} ended by the system, owed materials not supplied in time: tell the applicants to apply again)&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="149" />
+        <location filename="../../ui/dashboard.py" line="152" />
         <source>；收件读卡率 {0}（{1}/{2} 件）</source>
         <translation>; card-read share {0} ({1}/{2} received)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="157" />
+        <location filename="../../ui/dashboard.py" line="160" />
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="158" />
+        <location filename="../../ui/dashboard.py" line="161" />
         <source>{0}（{1} 至 {2}）</source>
         <translation>{0} ({1} to {2})</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="173" />
+        <location filename="../../ui/dashboard.py" line="176" />
         <source>受理</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="178" />
+        <location filename="../../ui/dashboard.py" line="181" />
         <source>在办案件状态</source>
         <translation>Open cases by status</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="228" />
+        <location filename="../../ui/dashboard.py" line="231" />
         <source>其他 {0} 个部门</source>
         <translation>{0} other departments</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="228" />
+        <location filename="../../ui/dashboard.py" line="231" />
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="232" />
+        <location filename="../../ui/dashboard.py" line="235" />
         <source>超期与临期（按所在部门）</source>
         <translation>Overdue and near due (by department)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="233" />
+        <location filename="../../ui/dashboard.py" line="236" />
         <source>超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="233" />
+        <location filename="../../ui/dashboard.py" line="236" />
         <source>临期</source>
         <translation>Near due</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="259" />
+        <location filename="../../ui/dashboard.py" line="262" />
         <source>其他 {0} 人</source>
         <translation>{0} others</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="262" />
+        <location filename="../../ui/dashboard.py" line="265" />
         <source>在办量（按承办人）</source>
         <translation>Open cases per clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="263" />
+        <location filename="../../ui/dashboard.py" line="266" />
         <source>在办</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="191" />
+        <location filename="../../ui/dashboard.py" line="194" />
         <source>好差评</source>
         <translation>Evaluation</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="296" />
+        <location filename="../../ui/dashboard.py" line="299" />
         <source>导出统计</source>
         <translation>Export figures</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="302" />
+        <location filename="../../ui/dashboard.py" line="305" />
         <source>已导出到 {0}</source>
         <translation>Exported to {0}</translation>
     </message>
@@ -1562,7 +1572,7 @@ Everyone must log in again afterwards. Continue?</translation>
     </message>
     <message>
         <location filename="../../ui/_i18n_strings.py" line="159" />
-        <location filename="../../ui/dashboard.py" line="173" />
+        <location filename="../../ui/dashboard.py" line="176" />
         <source>不予受理</source>
         <translation>Reject</translation>
     </message>
@@ -1647,22 +1657,22 @@ Everyone must log in again afterwards. Continue?</translation>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="400" />
+        <location filename="../../ui/_i18n_strings.py" line="402" />
         <source>本期没有数据</source>
         <translation>No data in this period</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="401" />
+        <location filename="../../ui/_i18n_strings.py" line="403" />
         <source>{0}时</source>
         <translation>{0}h</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="402" />
+        <location filename="../../ui/_i18n_strings.py" line="404" />
         <source>收件趋势（按小时）</source>
         <translation>Cases received (by hour)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="403" />
+        <location filename="../../ui/_i18n_strings.py" line="405" />
         <source>收件趋势（按日）</source>
         <translation>Cases received (by day)</translation>
     </message>
