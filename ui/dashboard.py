@@ -6,6 +6,7 @@ through counterdesk.printing, and the figures export through counterdesk.queries
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from typing import Any
 
@@ -295,9 +296,15 @@ class DashboardPage(QWidget):
         from counterdesk.queries import export
 
         if not path:
-            path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("导出统计"), "统计.xlsx", "Excel (*.xlsx);;CSV (*.csv)"
+            from ui.settings import save_place, saved_to, with_suffix
+
+            name = f"{self.tr('统计')}-{self.period.currentText()}-{dt.date.today():%Y%m%d}.xlsx"
+            path, chosen = QFileDialog.getSaveFileName(
+                self, self.tr("导出统计"), save_place(name), "Excel (*.xlsx);;CSV (*.csv)"
             )
+            path = with_suffix(path, chosen)
+            if path:
+                saved_to(path)
         if not path or self.board is None:
             return
         board = self.board

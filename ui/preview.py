@@ -6,6 +6,7 @@ The PDF is rendered by `counterdesk.printing` on the DB worker.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Callable
 from typing import Any
@@ -143,11 +144,20 @@ class PreviewDialog(QDialog):
         if not self.savable:
             return ""
         if not path:
-            path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("另存为 PDF"), f"{self.kind}.pdf", "PDF (*.pdf)"
+            from counterdesk.printing import kind_labels
+            from ui.settings import save_place, with_suffix
+
+            label = self.tr(kind_labels().get(self.kind, self.kind))
+            name = f"{label}-{dt.datetime.now().strftime('%Y%m%d-%H%M')}.pdf"
+            path, chosen = QFileDialog.getSaveFileName(
+                self, self.tr("另存为 PDF"), save_place(name), "PDF (*.pdf)"
             )
+            path = with_suffix(path, chosen)
         if not path:
             return ""
+        from ui.settings import saved_to
+
+        saved_to(path)
         kind, key, pdf = self.kind, self.key, self.pdf
 
         def saved(where: str) -> None:

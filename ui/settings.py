@@ -99,3 +99,38 @@ def set_lock_minutes(desk: Any, minutes: int) -> None:
     if not LOCK_MIN <= int(minutes) <= LOCK_MAX:
         raise InvalidInput(f"自动锁屏应为 {LOCK_MIN}–{LOCK_MAX} 分钟", field="lock_minutes")
     desk.set_meta(LOCK_KEY, str(int(minutes)))
+
+
+# ---- where a saved file goes ----
+
+
+def save_place(name: str) -> str:
+    """A path to offer in a save dialog: the folder used last (any account's own), else the
+    Documents folder, never the program's working folder (on Windows the install folder)."""
+    import os
+
+    from PySide6.QtCore import QStandardPaths
+
+    folder = str(settings().value("save_dir", ""))
+    if not folder or not os.path.isdir(folder):
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return os.path.join(folder, name)
+
+
+def saved_to(path: str) -> None:
+    """Remember the folder of a file just saved, for the next save dialog."""
+    import os
+
+    settings().setValue("save_dir", os.path.dirname(os.path.abspath(path)))
+
+
+def with_suffix(path: str, chosen_filter: str) -> str:
+    """The path with the suffix of the file type chosen in the dialog when it has none
+    (typing `month` with CSV chosen was refused as neither .csv nor .xlsx)."""
+    import os
+    import re
+
+    if not path or os.path.splitext(path)[1]:
+        return path
+    found = re.search(r"\*(\.\w+)", chosen_filter or "")
+    return path + found.group(1) if found else path

@@ -1381,142 +1381,142 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/dashboard.py" line="68" />
+        <location filename="../../ui/dashboard.py" line="69" />
         <source>统计区间</source>
         <translation>统计区间</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="72" />
+        <location filename="../../ui/dashboard.py" line="73" />
         <source>日报 PDF</source>
         <translation>日报 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="73" />
+        <location filename="../../ui/dashboard.py" line="74" />
         <source>月报 PDF</source>
         <translation>月报 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="74" />
+        <location filename="../../ui/dashboard.py" line="75" />
         <source>导出 Excel/CSV</source>
         <translation>导出 Excel/CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="75" />
+        <location filename="../../ui/dashboard.py" line="76" />
         <source>查询留痕</source>
         <translation>查询留痕</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="62" />
+        <location filename="../../ui/dashboard.py" line="63" />
         <source>收件 = 受理 + 不予受理（不予受理不是受理）；收件读卡率 = 证件由读卡器（含键盘式读卡器）读取的件数 / 收件件数</source>
         <translation>收件 = 受理 + 不予受理（不予受理不是受理）；收件读卡率 = 证件由读卡器（含键盘式读卡器）读取的件数 / 收件件数</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="111" />
+        <location filename="../../ui/dashboard.py" line="112" />
         <source>&lt;b&gt;{0}&lt;/b&gt;：收件 {1} 件（受理 {2}，不予受理 {3}），一次性告知 {4} 份；&lt;span style='color:#b00020'&gt;超期 {5} 件&lt;/span&gt;，&lt;span style='color:#a66b00'&gt;临期 {6} 件&lt;/span&gt;；满意率 {7}</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt;：收件 {1} 件（受理 {2}，不予受理 {3}），一次性告知 {4} 份；&lt;span style='color:#b00020'&gt;超期 {5} 件&lt;/span&gt;，&lt;span style='color:#a66b00'&gt;临期 {6} 件&lt;/span&gt;；满意率 {7}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="130" />
+        <location filename="../../ui/dashboard.py" line="131" />
         <source>&lt;br&gt;&lt;a href='rectifications' style='color:{0}'&gt;待整改差评 {1} 件&lt;/a&gt;&lt;span style='color:{0}'&gt;（最近回访期限 {2}{3}）&lt;/span&gt;</source>
         <translation>&lt;br&gt;&lt;a href='rectifications' style='color:{0}'&gt;待整改差评 {1} 件&lt;/a&gt;&lt;span style='color:{0}'&gt;（最近回访期限 {2}{3}）&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="134" />
+        <location filename="../../ui/dashboard.py" line="135" />
         <source>，已逾期</source>
         <translation>，已逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="137" />
+        <location filename="../../ui/dashboard.py" line="138" />
         <source>&lt;br&gt;待整改差评 0 件</source>
         <translation>&lt;br&gt;待整改差评 0 件</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="139" />
+        <location filename="../../ui/dashboard.py" line="140" />
         <source>；本期终止 &lt;a href='ended'&gt;{0} 件&lt;/a&gt;</source>
         <translation>；本期终止 &lt;a href='ended'&gt;{0} 件&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="142" />
+        <location filename="../../ui/dashboard.py" line="143" />
         <source>&lt;span style='color:#b00020'&gt;（其中容缺逾期未补正、系统自动终止 {0} 件：请告知申请人重新申请）&lt;/span&gt;</source>
         <translation>&lt;span style='color:#b00020'&gt;（其中容缺逾期未补正、系统自动终止 {0} 件：请告知申请人重新申请）&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="152" />
+        <location filename="../../ui/dashboard.py" line="153" />
         <source>；收件读卡率 {0}（{1}/{2} 件）</source>
         <translation>；收件读卡率 {0}（{1}/{2} 件）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="160" />
+        <location filename="../../ui/dashboard.py" line="161" />
         <source>{0}（{1}）</source>
         <translation>{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="161" />
+        <location filename="../../ui/dashboard.py" line="162" />
         <source>{0}（{1} 至 {2}）</source>
         <translation>{0}（{1} 至 {2}）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="176" />
+        <location filename="../../ui/dashboard.py" line="177" />
         <source>受理</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="181" />
+        <location filename="../../ui/dashboard.py" line="182" />
         <source>在办案件状态</source>
         <translation>在办案件状态</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="231" />
+        <location filename="../../ui/dashboard.py" line="232" />
         <source>其他 {0} 个部门</source>
         <translation>其他 {0} 个部门</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="231" />
+        <location filename="../../ui/dashboard.py" line="232" />
         <source>其他</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="235" />
+        <location filename="../../ui/dashboard.py" line="236" />
         <source>超期与临期（按所在部门）</source>
         <translation>超期与临期（按所在部门）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="236" />
+        <location filename="../../ui/dashboard.py" line="237" />
         <source>超期</source>
         <translation>超期</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="236" />
+        <location filename="../../ui/dashboard.py" line="237" />
         <source>临期</source>
         <translation>临期</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="262" />
+        <location filename="../../ui/dashboard.py" line="263" />
         <source>其他 {0} 人</source>
         <translation>其他 {0} 人</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="265" />
+        <location filename="../../ui/dashboard.py" line="266" />
         <source>在办量（按承办人）</source>
         <translation>在办量（按承办人）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="266" />
+        <location filename="../../ui/dashboard.py" line="267" />
         <source>在办</source>
         <translation>在办</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="194" />
+        <location filename="../../ui/dashboard.py" line="195" />
         <source>好差评</source>
         <translation>好差评</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="299" />
+        <location filename="../../ui/dashboard.py" line="303" />
         <source>导出统计</source>
         <translation>导出统计</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="305" />
+        <location filename="../../ui/dashboard.py" line="312" />
         <source>已导出到 {0}</source>
         <translation>已导出到 {0}</translation>
     </message>
@@ -1572,7 +1572,7 @@
     </message>
     <message>
         <location filename="../../ui/_i18n_strings.py" line="159" />
-        <location filename="../../ui/dashboard.py" line="176" />
+        <location filename="../../ui/dashboard.py" line="177" />
         <source>不予受理</source>
         <translation>不予受理</translation>
     </message>
@@ -2289,37 +2289,37 @@
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../ui/preview.py" line="92" />
+        <location filename="../../ui/preview.py" line="93" />
         <source>{0} · 共 {1} 页 · 打印机：{2}</source>
         <translation>{0} · 共 {1} 页 · 打印机：{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="93" />
+        <location filename="../../ui/preview.py" line="94" />
         <source>系统默认</source>
         <translation>系统默认</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="96" />
+        <location filename="../../ui/preview.py" line="97" />
         <source>打印 Ctrl+P</source>
         <translation>打印 Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="101" />
+        <location filename="../../ui/preview.py" line="102" />
         <source>另存为 PDF Ctrl+S</source>
         <translation>另存为 PDF Ctrl+S</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="105" />
+        <location filename="../../ui/preview.py" line="106" />
         <source>关闭 Esc</source>
         <translation>关闭 Esc</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="147" />
+        <location filename="../../ui/preview.py" line="153" />
         <source>另存为 PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="154" />
+        <location filename="../../ui/preview.py" line="164" />
         <source>已另存为 {0}</source>
         <translation>已另存为 {0}</translation>
     </message>
@@ -4373,12 +4373,12 @@
         <translation>中心月报</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="325" />
+        <location filename="../../ui/preview.py" line="335" />
         <source>{0}已送打印机 {1}</source>
         <translation>{0}已送打印机 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="327" />
+        <location filename="../../ui/preview.py" line="337" />
         <source>{0}已在打印预览中（Ctrl+P 打印）</source>
         <translation>{0}已在打印预览中（Ctrl+P 打印）</translation>
     </message>
