@@ -397,6 +397,8 @@ def _strings() -> None:  # never called; pyside6-lupdate reads it
     QCoreApplication.translate('CasePage', '本机（{0}）')
     QCoreApplication.translate('CasePage', '区级平台')
     QCoreApplication.translate('CasePage', '本中心其他窗口电脑 {0}')
+    QCoreApplication.translate('CasePage', '申请人满意')
+    QCoreApplication.translate('CasePage', '申请人仍不满意')
     QCoreApplication.translate('DashboardPage', '本期没有数据')
     QCoreApplication.translate('DashboardPage', '{0}时')
     QCoreApplication.translate('DashboardPage', '收件趋势（按小时）')
