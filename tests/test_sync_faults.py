@@ -135,3 +135,22 @@ def test_batches_of_any_size_give_the_same_result(district, counter, batch):
     client.sync()
     assert server_events(district, desk.info.device_id) == local_events(desk)
     _ = fast_client
+
+
+def test_an_offline_only_pc_is_told_to_use_usb_bundles(make_desk):
+    """立即同步 on a PC set up for USB bundles only blamed http://unset.invalid, an address
+    IT never typed, and kept it as the last error across restarts (IT tester F4)."""
+    from counterdesk.domain.errors import NoDistrictAddress
+    from sync.client.engine import SyncClient
+    from ui.ops import error_text
+
+    desk = make_desk()
+    client = SyncClient(desk)
+    with pytest.raises(NoDistrictAddress) as caught:
+        client.sync()
+    assert "仅离线使用" in caught.value.message and "导出U盘数据包" in caught.value.message
+    assert "unset.invalid" not in caught.value.message
+    assert not client.state.get("last_error")  # said, not kept as an error
+    title, _ = error_text(caught.value)
+    assert title == "本机仅离线使用"
+    client.close()

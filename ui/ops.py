@@ -262,6 +262,7 @@ def error_text(exc: BaseException) -> tuple[str, str]:
             _tr("请技术人员运行自检（counterdesk-cli --self-test）或重新注册。"),
         ),
         "not_enrolled": (_tr("本机尚未注册"), _tr("请在“系统管理 → 同步”中用注册码注册。")),
+        "offline_only": (_tr("本机仅离线使用"), _tr("数据已保存在本机。")),
         "refused": (_tr("区级平台拒绝了请求"), _tr("请把提示告诉区级平台管理员。")),
         "sync": (_tr("同步未完成"), _tr("数据已保存在本机，稍后会再试。")),
     }

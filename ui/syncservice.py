@@ -145,7 +145,7 @@ class SyncService(QObject):
         self.poll.timeout.connect(self.refresh)
         self.auto = QTimer(self)
         self.auto.setInterval(interval_s * 1000)
-        self.auto.timeout.connect(self.sync_now)
+        self.auto.timeout.connect(self._auto_sync)
         # After each clerk action, while online: a sync a few seconds later (actions in a
         # burst, a batch hand-off, go in one run).
         self.soon = QTimer(self)
@@ -267,6 +267,13 @@ class SyncService(QObject):
                 self.status_changed.emit(self.status)  # the colour depends on it too
             if came_back and self.status is not None and self.status.pending:
                 self.soon.start()  # the link is back: send what waited
+
+    def _auto_sync(self) -> None:
+        """The timer's sync, except on a PC with no district address (USB bundles only):
+        its 立即同步 says so, the timer keeps quiet."""
+        if self.status is not None and not self.status.server_url:
+            return
+        self.sync_now()
 
     def sync_now(self) -> None:
         if self.paused:

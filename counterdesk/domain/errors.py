@@ -122,6 +122,12 @@ class NotEnrolled(SyncError):
     kind = "not_enrolled"
 
 
+class NoDistrictAddress(SyncError):
+    """This PC has no district address (set up for USB bundles only): nothing to sync online."""
+
+    kind = "offline_only"
+
+
 class SecretStoreError(CounterdeskError):
     """The machine's secret folder cannot be read or written; IT must fix its rights."""
 

@@ -1041,12 +1041,12 @@ Everyone must log in again afterwards. Continue?</translation>
         <translation>Taiwan travel permit</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="400" />
+        <location filename="../../ui/_i18n_strings.py" line="401" />
         <source>申请人满意</source>
         <translation>the applicant is satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="401" />
+        <location filename="../../ui/_i18n_strings.py" line="402" />
         <source>申请人仍不满意</source>
         <translation>the applicant is still not satisfied</translation>
     </message>
@@ -1126,163 +1126,163 @@ Everyone must log in again afterwards. Continue?</translation>
         <translation>Evaluation slip</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="368" />
+        <location filename="../../ui/_i18n_strings.py" line="369" />
         <source>按数字键作答（5 最满意）</source>
         <translation>Answer with the number keys (5 = most satisfied)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="369" />
+        <location filename="../../ui/_i18n_strings.py" line="370" />
         <source>评价等级</source>
         <translation>Overall rating</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="397" />
+        <location filename="../../ui/_i18n_strings.py" line="398" />
         <source>本机（{0}）</source>
         <translation>This PC ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="398" />
+        <location filename="../../ui/_i18n_strings.py" line="399" />
         <source>区级平台</source>
         <translation>District platform</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="399" />
+        <location filename="../../ui/_i18n_strings.py" line="400" />
         <source>本中心其他窗口电脑 {0}</source>
         <translation>Another counter PC of this center {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="371" />
+        <location filename="../../ui/_i18n_strings.py" line="372" />
         <source>评价环节</source>
         <translation>Visit</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="370" />
+        <location filename="../../ui/_i18n_strings.py" line="371" />
         <source>（已评价）</source>
         <translation> (rated)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="372" />
+        <location filename="../../ui/_i18n_strings.py" line="373" />
         <source>意见</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="373" />
+        <location filename="../../ui/_i18n_strings.py" line="374" />
         <source>请申请人选择评价等级（必选）</source>
         <translation>The applicant must choose an overall rating</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="374" />
+        <location filename="../../ui/_i18n_strings.py" line="375" />
         <source>结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="375" />
+        <location filename="../../ui/_i18n_strings.py" line="376" />
         <source>理由（不予/补正必填）</source>
         <translation>Reason (required unless approved)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="376" />
+        <location filename="../../ui/_i18n_strings.py" line="377" />
         <source>文书编号</source>
         <translation>Document number</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="377" />
+        <location filename="../../ui/_i18n_strings.py" line="378" />
         <source>补交材料</source>
         <translation>Supplement materials</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="378" />
+        <location filename="../../ui/_i18n_strings.py" line="379" />
         <source>勾选申请人本次补交的材料：</source>
         <translation>Tick the materials the applicant has brought:</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="379" />
+        <location filename="../../ui/_i18n_strings.py" line="380" />
         <source>转交给其他承办人</source>
         <translation>Transfer to another clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="380" />
+        <location filename="../../ui/_i18n_strings.py" line="381" />
         <source>转交原因（可不填）</source>
         <translation>Reason for the transfer (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="381" />
+        <location filename="../../ui/_i18n_strings.py" line="382" />
         <source>转交给：</source>
         <translation>Transfer to:</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="382" />
+        <location filename="../../ui/_i18n_strings.py" line="383" />
         <source>没有可以接手的人：除当前承办人外，本中心没有在用的窗口人员或中心负责人账户。请系统管理员添加或启用账户后再转交。</source>
         <translation>Nobody can take this case over: apart from its current clerk, this center has no active counter-clerk or center-chief account. Ask the system administrator to add or re-enable an account, then transfer.</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="383" />
+        <location filename="../../ui/_i18n_strings.py" line="384" />
         <source>部门签收人</source>
         <translation>Received by (department)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="384" />
+        <location filename="../../ui/_i18n_strings.py" line="385" />
         <source>通知方式（电话/短信/当面）</source>
         <translation>How notified (phone/SMS/in person)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="385" />
+        <location filename="../../ui/_i18n_strings.py" line="386" />
         <source>中止原因（听证、检测、专家评审）</source>
         <translation>Reason to suspend (hearing, testing, expert review)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="386" />
+        <location filename="../../ui/_i18n_strings.py" line="387" />
         <source>撤回原因</source>
         <translation>Reason for withdrawal</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="387" />
+        <location filename="../../ui/_i18n_strings.py" line="388" />
         <source>终止原因</source>
         <translation>Reason for termination</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="388" />
+        <location filename="../../ui/_i18n_strings.py" line="389" />
         <location filename="../../ui/casepage.py" line="448" />
         <source>备注内容</source>
         <translation>Note text</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="389" />
+        <location filename="../../ui/_i18n_strings.py" line="390" />
         <source>送件人（默认本人）</source>
         <translation>Carrier (default: me)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="390" />
+        <location filename="../../ui/_i18n_strings.py" line="391" />
         <source>取件人（默认本人）</source>
         <translation>Collected by (default: me)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="391" />
+        <location filename="../../ui/_i18n_strings.py" line="392" />
         <source>请填写部门签收人的姓名（谁在部门签收了材料）</source>
         <translation>Please give the name of the person at the department who signed for the materials</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="392" />
+        <location filename="../../ui/_i18n_strings.py" line="393" />
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="393" />
+        <location filename="../../ui/_i18n_strings.py" line="394" />
         <source>办结</source>
         <translation>Complete</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="394" />
+        <location filename="../../ui/_i18n_strings.py" line="395" />
         <source>领取人</source>
         <translation>Collected by</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="395" />
+        <location filename="../../ui/_i18n_strings.py" line="396" />
         <source>回访情况</source>
         <translation>Call-back notes</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="396" />
+        <location filename="../../ui/_i18n_strings.py" line="397" />
         <source>申请人对整改满意吗？</source>
         <translation>Is the applicant satisfied with the rectification?</translation>
     </message>
@@ -1657,22 +1657,22 @@ Everyone must log in again afterwards. Continue?</translation>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="402" />
+        <location filename="../../ui/_i18n_strings.py" line="403" />
         <source>本期没有数据</source>
         <translation>No data in this period</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="403" />
+        <location filename="../../ui/_i18n_strings.py" line="404" />
         <source>{0}时</source>
         <translation>{0}h</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="404" />
+        <location filename="../../ui/_i18n_strings.py" line="405" />
         <source>收件趋势（按小时）</source>
         <translation>Cases received (by hour)</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="405" />
+        <location filename="../../ui/_i18n_strings.py" line="406" />
         <source>收件趋势（按日）</source>
         <translation>Cases received (by day)</translation>
     </message>
@@ -4227,41 +4227,46 @@ Everyone must log in again afterwards. Continue?</translation>
     </message>
     <message>
         <location filename="../../ui/_i18n_strings.py" line="355" />
+        <source>本机仅离线使用</source>
+        <translation>This PC works offline only</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_i18n_strings.py" line="357" />
         <source>区级平台拒绝了请求</source>
         <translation>The district refused the request</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="356" />
+        <location filename="../../ui/_i18n_strings.py" line="358" />
         <source>请把提示告诉区级平台管理员。</source>
         <translation>Pass the message on to the district administrator.</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="357" />
+        <location filename="../../ui/_i18n_strings.py" line="359" />
         <source>同步未完成</source>
         <translation>Sync not completed</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="358" />
+        <location filename="../../ui/_i18n_strings.py" line="360" />
         <source>数据已保存在本机，稍后会再试。</source>
         <translation>The data is saved on this PC; it will try again later.</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="359" />
+        <location filename="../../ui/_i18n_strings.py" line="361" />
         <source>操作未完成</source>
         <translation>Not completed</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="360" />
+        <location filename="../../ui/_i18n_strings.py" line="362" />
         <source>请重试，或联系技术人员。</source>
         <translation>Try again, or call IT.</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="361" />
+        <location filename="../../ui/_i18n_strings.py" line="363" />
         <source>程序内部错误</source>
         <translation>Internal error</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="362" />
+        <location filename="../../ui/_i18n_strings.py" line="364" />
         <source>操作未完成：{0}
 
 请联系技术人员（已写入日志）。</source>
@@ -4270,27 +4275,27 @@ Everyone must log in again afterwards. Continue?</translation>
 Please call IT (written to the log).</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="363" />
+        <location filename="../../ui/_i18n_strings.py" line="365" />
         <source>未能与区级平台建立加密连接</source>
         <translation>No encrypted connection to the district</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="364" />
+        <location filename="../../ui/_i18n_strings.py" line="366" />
         <source>请求没有到达区级平台：请本机的技术人员按上面的提示处理。</source>
         <translation>The request did not reach the district: IT staff at this PC should do what the message says. </translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="365" />
+        <location filename="../../ui/_i18n_strings.py" line="367" />
         <source>本机没有发出请求</source>
         <translation>This PC did not send the request</translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="366" />
+        <location filename="../../ui/_i18n_strings.py" line="368" />
         <source>请技术人员在“系统管理 → 同步”改正区级平台的地址。</source>
         <translation>IT staff should correct the district's address in Administration → Sync. </translation>
     </message>
     <message>
-        <location filename="../../ui/_i18n_strings.py" line="367" />
+        <location filename="../../ui/_i18n_strings.py" line="356" />
         <source>数据已保存在本机。</source>
         <translation>The data is saved on this PC.</translation>
     </message>

@@ -24,6 +24,7 @@ from counterdesk.domain.errors import (
     CounterdeskError,
     IntegrityError,
     NetworkUnavailable,
+    NoDistrictAddress,
     NotEnrolled,
     ServerRefused,
     SyncError,
@@ -166,6 +167,11 @@ class SyncClient:
 
     def sync(self, progress: Progress | None = None) -> SyncReport:
         """Handshake, push the outbox, pull changes; resumes from the persisted stage."""
+        if not self.state.get("server_url"):  # an offline-only PC: said, not kept as an error
+            raise NoDistrictAddress(
+                "本机没有设置区级平台地址（仅离线使用）：请用“导出U盘数据包”把数据带到区级，"
+                "再“导入区级回执文件”；通网后由技术人员在“系统管理 → 同步”填写平台地址"
+            )
         with self._lock:
             started, report = time.monotonic(), SyncReport()
             try:
