@@ -268,7 +268,8 @@ def _bindable(row: Any, device_id: str, now: int) -> None:
     if row.used_by is not None:
         raise Conflict(
             f"注册文件 {row.file_id} 已被设备 {row.used_by} 使用（每个注册文件只能注册一台电脑）："
-            f"本数据包来自另一台电脑 {device_id}，不予导入。请核实是哪台电脑；需要时为它签发新的注册文件"
+            f"本数据包来自另一台电脑 {device_id}，不予导入。两台电脑用了同一个注册文件（拷贝）时受理编号重复："
+            "被拒绝的电脑应立即停止受理，备份后换一个窗口号用新注册文件重新设置（运维手册 §3.3）"
         )
     if row.revoked_ms is not None:
         why = (
