@@ -13,6 +13,9 @@ from ui.settings import save_place, saved_to, with_suffix
 
 
 def test_a_save_starts_in_documents_then_in_the_last_folder(ui, tmp_path):  # noqa: F811
+    from ui.settings import settings
+
+    settings().remove("save_dir")  # as a PC that never saved a file (earlier tests did)
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     first = save_place("中心日报-20261206-0930.pdf")
     assert first == os.path.join(documents, "中心日报-20261206-0930.pdf")

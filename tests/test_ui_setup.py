@@ -120,3 +120,28 @@ def test_the_wizard_from_counterdesk_setup_speaks_chinese_on_its_buttons(
     assert "上一步" in seen["BackButton"] and "下一步" in seen["NextButton"]
     assert seen["CancelButton"] == "取消" and "完成" in seen["FinishButton"]
     assert not (tmp_path / "counterdesk.db").exists()
+
+
+def test_counterdesk_setup_cancelled_ends_without_a_crash(tmp_path):
+    """A lambda holding the wizard, connected to its own CA button, made the interpreter's
+    exit crash (bus error, "shared QObject was deleted directly") every time the wizard was
+    closed: a crash report for IT and a failed run for the test suite."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from PySide6.QtWidgets import QWizard\n"
+        "from ui import setupwizard\n"
+        "setupwizard.SetupWizard.exec = lambda self: (self.show(), self.close(),\n"
+        "    QWizard.DialogCode.Rejected)[-1]\n"
+        f"print(setupwizard.run_wizard(Path({str(tmp_path)!r}) / 'c.db'))\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", COUNTERDESK_HOME=str(tmp_path))
+    for _ in range(2):
+        done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
+                              text=True, timeout=120)  # fmt: skip
+        assert (done.returncode, done.stdout.strip()) == (0, "1"), done.stderr[-500:]
+    assert not (tmp_path / "c.db").exists()

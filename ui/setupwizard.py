@@ -118,7 +118,7 @@ class SetupWizard(QWizard):
         self.ca_note.hide()  # until a file is chosen: no empty line under the field
         choose = QPushButton(self.tr("选择CA证书…"))
         choose.setObjectName("choose_ca")
-        choose.clicked.connect(lambda: self.choose_ca())
+        choose.clicked.connect(self._choose_ca_clicked)  # a bound method, not a lambda on self
         clear = QPushButton(self.tr("清除"))
         clear.setObjectName("clear_ca")
         clear.clicked.connect(self.clear_ca)
@@ -128,6 +128,12 @@ class SetupWizard(QWizard):
         column.addLayout(row)
         column.addWidget(self.ca_note)  # whose certificate, until when: the whole width
         return self.ca_box
+
+    def _choose_ca_clicked(self) -> None:
+        # A lambda holding the wizard, connected to its own child, made the interpreter's
+        # exit crash after the wizard closed (a bus error, "shared QObject was deleted
+        # directly"): `counterdesk setup` cancelled ended in a crash report.
+        self.choose_ca()
 
     def choose_ca(self, path: str | None = None) -> bool:
         """Check the chosen file at once; a wrong one is named and not taken."""
