@@ -425,7 +425,10 @@ def _district(
                 (str(_kept_ca(desk, config.ca_bundle)),),
             )
     report.add("district", "done", f"区级平台地址：{config.server_url}")
-    if not config.enrollment_code:
+    if not config.enrollment_code and _already_enrolled(desk, config.server_url):
+        # Enrolled before (online, or from an enrollment file and now online): no code needed.
+        report.add("enroll", "skipped", "本机已注册（联网或用注册文件），无需注册码")
+    elif not config.enrollment_code:
         report.add("enroll", "todo", "未提供注册码：请在程序中用区级下发的注册码完成注册")
     elif enroller is None:
         report.add("enroll", "todo", "此版本命令行无法注册：请用安装包中的 counterdesk 完成注册")
