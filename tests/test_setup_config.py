@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import connect_store
 from test_sync_support import *  # noqa: F403
+from tls_ca import make_pki
 
 from counterdesk.admin import setup_config
 from counterdesk.cli import main
@@ -177,7 +178,7 @@ def test_the_ca_named_in_center_toml_is_kept_beside_the_store(tmp_path, monkeypa
     usb = tmp_path / "usb"
     usb.mkdir()
     ca = usb / "区级CA.pem"
-    ca.write_bytes(b"-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n")
+    ca.write_bytes(make_pki(tmp_path / "pki").ca.read_bytes())  # a real CA certificate
     text = GOOD.format(url="https://zwfw.example.gov.cn", code="", backup=usb / "bk")
     text = text.replace('enrollment_code = ""', f'ca_bundle = "{ca.as_posix()}"')
     config = setup_config.load_config(_write(tmp_path, text))
@@ -194,3 +195,25 @@ def test_the_ca_named_in_center_toml_is_kept_beside_the_store(tmp_path, monkeypa
     again = setup_config.apply_setup(replace(config, ca_bundle=str(kept)), store=store)
     assert again.ok, again.text()
     assert [p.name for p in store.parent.glob("*.pem")] == ["district-ca.pem"]
+
+
+def test_center_toml_names_a_wrong_ca_file_as_the_window_does(tmp_path, monkeypatch, capsys):
+    """center.toml's ca_bundle was copied unchecked: a DER file or the server's own
+    certificate surfaced only as a TLS failure at enrollment (IT tester F8)."""
+    from ui import launcher
+
+    pki = make_pki(tmp_path / "pki")
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    monkeypatch.setenv("CD_TEST_ADMIN_PW", "it-secret-pw")
+    store = tmp_path / "data" / "counterdesk.db"
+    for wrong, said in ((pki.leaf, "服务器"), (pki.server_key, "私钥")):
+        text = GOOD.format(url="https://zwfw.example.gov.cn", code="", backup=usb / "bk")
+        text = text.replace('enrollment_code = ""', f'ca_bundle = "{wrong.as_posix()}"')
+        capsys.readouterr()
+        code = launcher.main(["--store", str(store), "setup", "--no-prompt", "--config",
+                              str(_write(tmp_path, text))])  # fmt: skip
+        out = capsys.readouterr()
+        assert code != 0 and "district.ca_bundle" in out.out + out.err, out
+        assert said in out.out + out.err, out
+        assert not (store.parent / "district-ca.pem").exists()

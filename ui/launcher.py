@@ -79,6 +79,12 @@ def _import_qt_modules() -> list[str]:
     return names
 
 
+def _check_ca(path: str) -> None:
+    from sync.client.cafile import check_ca_file  # loads cryptography: setup only
+
+    check_ca_file(path)
+
+
 def _file_enroller() -> fileenroll.FileEnroller:
     from sync.client.enrollfile import FILE_ENROLLER
 
@@ -140,6 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     datadirs.share_with_group()
     logs.start_logging()
     setup_config.register_enroller(enroll)
+    setup_config.register_ca_checker(_check_ca)  # center.toml's CA, checked as the window does
     fileenroll.register(_file_enroller)  # offline centers: enrollment files from the district
     selftest.register_check("window", check_window)
     if "--self-test" in argv:

@@ -39,6 +39,10 @@ log = logging.getLogger(__name__)
 # (desk, server_url, enrollment code, label) -> a line for the report; raises on failure.
 Enroller = Callable[[Any, str, str, str], str]
 _enroller: Enroller | None = None
+# Checks a CA file as the window and the wizard do (sync.client.cafile, outside the core):
+# raises InvalidInput naming what is wrong (DER, a private key, a server certificate…).
+CaChecker = Callable[[str], None]
+_ca_checker: CaChecker | None = None
 
 _CODE = re.compile(r"^[A-Za-z0-9]{4}$")
 _TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
@@ -63,6 +67,12 @@ def register_enroller(enroller: Enroller | None) -> None:
     """Called by the launcher (outside the core) with a function that enrolls through sync."""
     global _enroller
     _enroller = enroller
+
+
+def register_ca_checker(checker: CaChecker | None) -> None:
+    """Called by the launcher with the window's CA file check, for `district.ca_bundle`."""
+    global _ca_checker
+    _ca_checker = checker
 
 
 class SetupConfigError(InvalidInput):
@@ -358,6 +368,13 @@ def _kept_ca(desk: Any, source: str) -> Path:
     name it on the USB stick that setup ran from."""
     from counterdesk.datadirs import keep_beside_store
 
+    if _ca_checker is not None:  # a DER file or a server's own certificate, named here
+        try:
+            _ca_checker(source)
+        except InvalidInput as exc:
+            raise InvalidInput(
+                f"district.ca_bundle：{exc.message}", field="district.ca_bundle"
+            ) from exc
     try:
         return keep_beside_store(desk.path, source)
     except OSError as exc:
