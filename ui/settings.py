@@ -5,9 +5,11 @@ Views import this, never `ui.app` (the application imports the views).
 
 from __future__ import annotations
 
+import os
+import re
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QSettings, QStandardPaths, QTranslator
 
 from counterdesk.resources import resource_path
 
@@ -107,10 +109,6 @@ def set_lock_minutes(desk: Any, minutes: int) -> None:
 def save_place(name: str) -> str:
     """A path to offer in a save dialog: the folder used last (any account's own), else the
     Documents folder, never the program's working folder (on Windows the install folder)."""
-    import os
-
-    from PySide6.QtCore import QStandardPaths
-
     folder = str(settings().value("save_dir", ""))
     if not folder or not os.path.isdir(folder):
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
@@ -119,17 +117,12 @@ def save_place(name: str) -> str:
 
 def saved_to(path: str) -> None:
     """Remember the folder of a file just saved, for the next save dialog."""
-    import os
-
     settings().setValue("save_dir", os.path.dirname(os.path.abspath(path)))
 
 
 def with_suffix(path: str, chosen_filter: str) -> str:
     """The path with the suffix of the file type chosen in the dialog when it has none
     (typing `month` with CSV chosen was refused as neither .csv nor .xlsx)."""
-    import os
-    import re
-
     if not path or os.path.splitext(path)[1]:
         return path
     found = re.search(r"\*(\.\w+)", chosen_filter or "")

@@ -14,7 +14,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -138,15 +137,10 @@ class SetupWizard(QWizard):
     def choose_ca(self, path: str | None = None) -> bool:
         """Check the chosen file at once; a wrong one is named and not taken."""
         from sync.client.cafile import check_ca_file
-        from ui.syncservice import ca_summary
+        from ui.syncservice import ask_ca_file, ca_summary
 
         if not path:
-            path, _ = QFileDialog.getOpenFileName(
-                self,
-                self.tr("选择区级平台的 CA 证书"),
-                "",
-                self.tr("证书 (*.pem *.crt *.cer);;所有文件 (*)"),
-            )
+            path = ask_ca_file(self)
         if not path:
             return False
         try:

@@ -4,10 +4,9 @@ last error, quarantined events with reasons, USB bundle export and acknowledgeme
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
@@ -28,6 +27,7 @@ from ui.formdialog import ERROR_STYLE
 from ui.syncservice import (
     SyncService,
     age_text,
+    ask_ca_file,
     ca_bundle,
     ca_summary,
     client,
@@ -251,12 +251,7 @@ class SyncPage(QWidget):
     def set_ca(self, path: str | None = None) -> None:
         """Choose the district's CA file: checked at once, kept only when it is right."""
         if not path:
-            path, _ = QFileDialog.getOpenFileName(
-                self,
-                self.tr("选择区级平台的 CA 证书"),
-                "",
-                self.tr("证书 (*.pem *.crt *.cer);;所有文件 (*)"),
-            )
+            path = ask_ca_file(self)
         if not path:
             return
 
@@ -322,11 +317,13 @@ class SyncPage(QWidget):
         if not events and not access:
             self.say(self.tr("没有待上传的事件和留痕，无需导出数据包"), OK_STYLE)
             return
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        from ui.settings import save_place, saved_to  # as every save dialog starts
+
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("导出数据包"), str(Path(folder) / name), self.tr("数据包 (*.bundle)")
+            self, self.tr("导出数据包"), save_place(name), self.tr("数据包 (*.bundle)")
         )
         if path:
+            saved_to(path)
             self._write_bundle(path)
 
     def _write_bundle(self, path: str) -> None:

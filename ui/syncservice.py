@@ -68,10 +68,13 @@ def set_ca_bundle(desk: Any, path: str | None) -> Any:
     desk.user.require("admin")
     checked = check_ca_file(path) if path is not None else None
     if checked is not None:  # kept beside the store: the chosen file may be on a USB stick
+        import dataclasses
+
         from counterdesk.datadirs import keep_beside_store
 
-        try:
-            checked = check_ca_file(str(keep_beside_store(desk.path, checked.path)))
+        try:  # the copy holds the same certificates: checked once, named by its new place
+            kept = keep_beside_store(desk.path, checked.path)
+            checked = dataclasses.replace(checked, path=str(kept))
         except OSError as exc:
             raise InvalidInput(
                 f"无法把 CA 证书复制到本机数据文件夹：{exc.strerror or exc}", field="ca_bundle"
@@ -79,6 +82,19 @@ def set_ca_bundle(desk: Any, path: str | None) -> Any:
     SyncState(desk).set(ca_bundle=checked.path if checked else None)
     reset_client(desk)  # the next call verifies with it
     return checked
+
+
+def ask_ca_file(parent: Any) -> str:
+    """The file dialog for the district's CA certificate (sync page and setup wizard)."""
+    from PySide6.QtWidgets import QFileDialog
+
+    path, _ = QFileDialog.getOpenFileName(
+        parent,
+        QCoreApplication.translate("SyncService", "选择区级平台的 CA 证书"),
+        "",
+        QCoreApplication.translate("SyncService", "证书 (*.pem *.crt *.cer);;所有文件 (*)"),
+    )
+    return path
 
 
 def ca_bundle(desk: Any) -> tuple[str, Any, str]:

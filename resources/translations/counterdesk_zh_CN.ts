@@ -2988,99 +2988,89 @@
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../ui/setupwizard.py" line="65" />
+        <location filename="../../ui/setupwizard.py" line="64" />
         <source>CounterDesk 首次设置</source>
         <translation>CounterDesk 首次设置</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="74" />
+        <location filename="../../ui/setupwizard.py" line="73" />
         <source>中心与本机</source>
         <translation>中心与本机</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="75" />
+        <location filename="../../ui/setupwizard.py" line="74" />
         <source>中心编码由区级平台分配；窗口电脑编号在本中心内唯一。</source>
         <translation>中心编码由区级平台分配；窗口电脑编号在本中心内唯一。</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="82" />
+        <location filename="../../ui/setupwizard.py" line="81" />
         <source>中心编码</source>
         <translation>中心编码</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="83" />
+        <location filename="../../ui/setupwizard.py" line="82" />
         <source>中心名称</source>
         <translation>中心名称</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="84" />
+        <location filename="../../ui/setupwizard.py" line="83" />
         <source>窗口电脑编号</source>
         <translation>窗口电脑编号</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="85" />
+        <location filename="../../ui/setupwizard.py" line="84" />
         <source>窗口名称</source>
         <translation>窗口名称</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="86" />
+        <location filename="../../ui/setupwizard.py" line="85" />
         <source>中心电话</source>
         <translation>中心电话</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="91" />
+        <location filename="../../ui/setupwizard.py" line="90" />
         <source>区级平台</source>
         <translation>区级平台</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="97" />
+        <location filename="../../ui/setupwizard.py" line="96" />
         <source>仅离线使用（以后可在管理页注册）</source>
         <translation>仅离线使用（以后可在管理页注册）</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="98" />
+        <location filename="../../ui/setupwizard.py" line="97" />
         <source>服务器地址</source>
         <translation>服务器地址</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="99" />
+        <location filename="../../ui/setupwizard.py" line="98" />
         <source>CA 证书</source>
         <translation>CA 证书</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="100" />
+        <location filename="../../ui/setupwizard.py" line="99" />
         <source>注册码</source>
         <translation>注册码</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="93" />
+        <location filename="../../ui/setupwizard.py" line="92" />
         <source>联网的中心填写服务器地址和一次性注册码（区级用自建 CA 时再选它的 CA 证书）；无网络的中心选择仅离线。</source>
         <translation>联网的中心填写服务器地址和一次性注册码（区级用自建 CA 时再选它的 CA 证书）；无网络的中心选择仅离线。</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="114" />
+        <location filename="../../ui/setupwizard.py" line="113" />
         <source>可不选</source>
         <translation>可不选</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="119" />
+        <location filename="../../ui/setupwizard.py" line="118" />
         <source>选择CA证书…</source>
         <translation>选择CA证书…</translation>
     </message>
     <message>
-        <location filename="../../ui/setupwizard.py" line="122" />
+        <location filename="../../ui/setupwizard.py" line="121" />
         <source>清除</source>
         <translation>清除</translation>
-    </message>
-    <message>
-        <location filename="../../ui/setupwizard.py" line="140" />
-        <source>选择区级平台的 CA 证书</source>
-        <translation>选择区级平台的 CA 证书</translation>
-    </message>
-    <message>
-        <location filename="../../ui/setupwizard.py" line="142" />
-        <source>证书 (*.pem *.crt *.cer);;所有文件 (*)</source>
-        <translation>证书 (*.pem *.crt *.cer);;所有文件 (*)</translation>
     </message>
     <message>
         <location filename="../../ui/setupwizard.py" line="166" />
@@ -3479,57 +3469,47 @@
         <translation>{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="256" />
-        <source>选择区级平台的 CA 证书</source>
-        <translation>选择区级平台的 CA 证书</translation>
-    </message>
-    <message>
-        <location filename="../../ui/syncpage.py" line="258" />
-        <source>证书 (*.pem *.crt *.cer);;所有文件 (*)</source>
-        <translation>证书 (*.pem *.crt *.cer);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/syncpage.py" line="265" />
+        <location filename="../../ui/syncpage.py" line="260" />
         <source>已设置 CA 证书：{0}</source>
         <translation>已设置 CA 证书：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="279" />
+        <location filename="../../ui/syncpage.py" line="274" />
         <source>已清除 CA 证书：只信任本机系统的证书</source>
         <translation>已清除 CA 证书：只信任本机系统的证书</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="293" />
+        <location filename="../../ui/syncpage.py" line="288" />
         <source>注册成功：{0}</source>
         <translation>注册成功：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="323" />
+        <location filename="../../ui/syncpage.py" line="318" />
         <source>没有待上传的事件和留痕，无需导出数据包</source>
         <translation>没有待上传的事件和留痕，无需导出数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="327" />
+        <location filename="../../ui/syncpage.py" line="323" />
         <source>导出数据包</source>
         <translation>导出数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="327" />
+        <location filename="../../ui/syncpage.py" line="323" />
         <source>数据包 (*.bundle)</source>
         <translation>数据包 (*.bundle)</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="337" />
+        <location filename="../../ui/syncpage.py" line="334" />
         <source>已导出 {0} 个事件（序号 {1}–{2}）到 {3}</source>
         <translation>已导出 {0} 个事件（序号 {1}–{2}）到 {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="347" />
+        <location filename="../../ui/syncpage.py" line="344" />
         <source>导入回执文件</source>
         <translation>导入回执文件</translation>
     </message>
     <message>
-        <location filename="../../ui/syncpage.py" line="351" />
+        <location filename="../../ui/syncpage.py" line="348" />
         <source>已确认到序号 {0}</source>
         <translation>已确认到序号 {0}</translation>
     </message>
@@ -3537,32 +3517,42 @@
 <context>
     <name>SyncService</name>
     <message>
-        <location filename="../../ui/syncservice.py" line="105" />
+        <location filename="../../ui/syncservice.py" line="93" />
+        <source>选择区级平台的 CA 证书</source>
+        <translation>选择区级平台的 CA 证书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/syncservice.py" line="95" />
+        <source>证书 (*.pem *.crt *.cer);;所有文件 (*)</source>
+        <translation>证书 (*.pem *.crt *.cer);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/syncservice.py" line="121" />
         <source>{0} 等 {1} 张，有效期至 {2}</source>
         <translation>{0} 等 {1} 张，有效期至 {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/syncservice.py" line="108" />
+        <location filename="../../ui/syncservice.py" line="124" />
         <source>{0}，有效期至 {1}</source>
         <translation>{0}，有效期至 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/syncservice.py" line="117" />
+        <location filename="../../ui/syncservice.py" line="133" />
         <source>{0} 秒</source>
         <translation>{0} 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/syncservice.py" line="119" />
+        <location filename="../../ui/syncservice.py" line="135" />
         <source>{0} 分钟</source>
         <translation>{0} 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/syncservice.py" line="121" />
+        <location filename="../../ui/syncservice.py" line="137" />
         <source>{0} 小时</source>
         <translation>{0} 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/syncservice.py" line="122" />
+        <location filename="../../ui/syncservice.py" line="138" />
         <source>{0} 天</source>
         <translation>{0} 天</translation>
     </message>
