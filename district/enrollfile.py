@@ -22,9 +22,8 @@ from typing import Any
 from sqlalchemy import Connection, select, update
 
 from counterdesk.domain.errors import Conflict, Forbidden, Gone, InvalidInput, NotFound
-from counterdesk.store import canonical
 from district import schema as s
-from district.enrollment import CODE_ALPHABET, Enrollment
+from district.enrollment import CODE_ALPHABET, Enrollment, new_counter
 from district.store import district_device_id
 from district.validate import is_device_id
 from sync import bundle, enrollfile
@@ -240,20 +239,9 @@ def bind(store: Enrollment, data: bytes, header: dict[str, Any]) -> Any:
             raise Conflict(f"设备 {named} 已在区级平台注册，注册文件不能再次注册它")
         _number_free(conn, row.center_code, row.device_no)
         conn.execute(
-            s.devices.insert().values(
-                device_id=named,
-                center_code=row.center_code,
-                kind="counter",
-                device_no=row.device_no,
-                label=row.label,
-                enrolled_ms=store.clock(),
-                acked_seq=0,
-                head_hash=canonical.GENESIS_HASH,
-                head_hlc=0,
-                token_hash=row.token_hash,
-                public_key=row.public_key,
-            )  # fmt: skip
-        )
+            new_counter(named, row.center_code, row.device_no, row.label, store.clock(),
+                        token_hash=row.token_hash, public_key=row.public_key)
+        )  # fmt: skip
         conn.execute(
             update(s.enrollment_files)
             .where(f.file_id == file_id)

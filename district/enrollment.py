@@ -32,6 +32,18 @@ BUNDLE_KEY_SETTING = "bundle_x25519_private"  # the district's USB-bundle decryp
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud over the phone
 
 
+def new_counter(
+    device_id: str, center: str, device_no: int, label: str, enrolled_ms: int, **token: str
+) -> Any:
+    """The INSERT of a counter PC that has sent nothing yet (by code, or by an enrollment
+    file's first bundle); `token` is its token_hash and public_key."""
+    return s.devices.insert().values(
+        device_id=device_id, center_code=center, kind="counter", device_no=device_no,
+        label=label, enrolled_ms=enrolled_ms, acked_seq=0, head_hash=canonical.GENESIS_HASH,
+        head_hlc=0, **token,
+    )  # fmt: skip
+
+
 def normalize_code(code: str) -> str:
     return "".join(ch for ch in code.upper() if ch.isalnum())
 
@@ -138,19 +150,9 @@ class Enrollment(DistrictStore):
             )
         self._check_device_no(conn, req.center_code, req.device_no, req.device_id)
         conn.execute(
-            s.devices.insert().values(
-                device_id=req.device_id,
-                center_code=req.center_code,
-                kind="counter",
-                device_no=req.device_no,
-                label=req.label,
-                enrolled_ms=self.clock(),
-                acked_seq=0,
-                head_hash=canonical.GENESIS_HASH,
-                head_hlc=0,
-                **self._token_values(token),
-            )
-        )
+            new_counter(req.device_id, req.center_code, req.device_no, req.label, self.clock(),
+                        **self._token_values(token))
+        )  # fmt: skip
         self.record_action(conn, req.center_code, req.device_id, "enrolled", "device", req.label)
         return 0
 

@@ -89,22 +89,17 @@ def page_end(
     changes up to `head`, and no more than about PAGE_CHARS characters of stored bodies
     (the first change always, however large). Reads sizes only, not the bodies."""
     after, head, limit = window
-    e, r, cc = s.events.c, s.refused.c, s.center_changes.c
+    cc = s.center_changes.c
     parts = []
-    if "event" in kinds:
-        parts.append(
-            select(e.change_seq.label("seq"), func.length(e.payload).label("size")).where(
-                e.center_code == code, e.change_seq > after, e.change_seq <= head,
-                e.device_id != device_id,
-            ).order_by(e.change_seq).limit(limit)
-        )  # fmt: skip
-    if "refusal" in kinds:
-        parts.append(
-            select(r.change_seq.label("seq"), func.length(r.body).label("size")).where(
-                r.center_code == code, r.change_seq > after, r.change_seq <= head,
-                r.device_id != device_id,
-            ).order_by(r.change_seq).limit(limit)
-        )  # fmt: skip
+    for kind, t, body in (("event", s.events.c, s.events.c.payload),
+                          ("refusal", s.refused.c, s.refused.c.body)):  # fmt: skip
+        if kind in kinds:  # other PCs' events and refusals of this center in the window
+            parts.append(
+                select(t.change_seq.label("seq"), func.length(body).label("size")).where(
+                    t.center_code == code, t.change_seq > after, t.change_seq <= head,
+                    t.device_id != device_id,
+                ).order_by(t.change_seq).limit(limit)
+            )  # fmt: skip
     for kind, table, key in (
         ("catalog", s.catalogs, s.catalogs.c.version),
         ("calendar", s.calendars, cast(s.calendars.c.year, String)),
