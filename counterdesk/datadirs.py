@@ -131,17 +131,22 @@ def keep_beside_store(store: Path, source: str | Path, name: str = CA_COPY_NAME)
     same file when `source` is already that copy). Raises OSError with the reason."""
     target = Path(store).parent / name
     source = Path(source)
-    if source.resolve() == target.resolve():
-        return target
-    data = source.read_bytes()
-    partial = target.with_name(f".{name}.{os.getpid()}.partial")
+    if source.resolve() != target.resolve():
+        write_whole(target, source.read_bytes())  # every account of the PC syncs with it
+    return target
+
+
+def write_whole(target: Path, data: bytes) -> None:
+    """Write a small file beside the store whole, then rename it over `target`: a reader
+    never sees half of it, two processes never share a partial file, and the machine
+    folder's group may replace it later. Raises OSError with the reason."""
+    partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
     try:
         partial.write_bytes(data)
-        share_in_group_folder(partial)  # every account of the PC syncs with it
+        share_in_group_folder(partial)
         os.replace(partial, target)
     finally:
         partial.unlink(missing_ok=True)
-    return target
 
 
 def writable(folder: Path) -> bool:

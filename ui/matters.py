@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
 import threading
 from collections.abc import Sequence
 from pathlib import Path
@@ -105,10 +104,10 @@ def write_cache(path: Path, index: MatterIndex) -> None:
         "key": catalog_key(index.matters),
         "pinyin": [list(p) for p in index.pinyin],
     }
-    partial = path.with_name(path.name + ".partial")
+    from counterdesk.datadirs import write_whole
+
     try:
-        partial.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-        os.replace(partial, path)
+        write_whole(path, json.dumps(data, ensure_ascii=False).encode("utf-8"))
     except OSError as exc:  # a read-only folder: pypinyin again at the next start
         log.warning("the matters' pinyin not kept in %s: %s", path, exc)
 
