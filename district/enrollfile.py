@@ -23,7 +23,7 @@ from sqlalchemy import Connection, select, update
 
 from counterdesk.domain.errors import Conflict, Forbidden, Gone, InvalidInput, NotFound
 from district import schema as s
-from district.enrollment import CODE_ALPHABET, Enrollment, new_counter
+from district.enrollment import CODE_ALPHABET, Enrollment, new_counter, number_holder
 from district.store import district_device_id
 from district.validate import is_device_id
 from sync import bundle, enrollfile
@@ -103,18 +103,10 @@ def issue_file(
 
 
 def _number_free(conn: Connection, center: str, device_no: int) -> None:
-    d = s.devices.c
-    taken = conn.execute(
-        select(d.device_id).where(
-            d.center_code == center,
-            d.device_no == device_no,
-            d.kind == "counter",
-            d.revoked_ms.is_(None),
-        )  # fmt: skip
-    ).first()
+    taken = number_holder(conn, center, device_no)
     if taken:
         raise Conflict(
-            f"中心 {center} 的 {device_no} 号窗口电脑已注册（设备 {taken[0]}）。换电脑请先注销旧设备"
+            f"中心 {center} 的 {device_no} 号窗口电脑已注册（设备 {taken}）。换电脑请先注销旧设备"
             "（revoke-device），或为新电脑换一个编号；本机凭据丢失请用 reenroll-device"
         )
 

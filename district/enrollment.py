@@ -44,6 +44,20 @@ def new_counter(
     )  # fmt: skip
 
 
+def number_holder(
+    conn: Connection, center: str, device_no: int, *, other_than: str = ""
+) -> str | None:
+    """The device id of the counter PC in service under `device_no` in `center`, if any."""
+    d = s.devices.c
+    row = conn.execute(
+        select(d.device_id).where(
+            d.center_code == center, d.device_no == device_no, d.kind == "counter",
+            d.revoked_ms.is_(None), d.device_id != other_than,
+        )
+    ).first()  # fmt: skip
+    return row[0] if row else None
+
+
 def normalize_code(code: str) -> str:
     return "".join(ch for ch in code.upper() if ch.isalnum())
 
@@ -157,19 +171,10 @@ class Enrollment(DistrictStore):
         return 0
 
     def _check_device_no(self, conn: Connection, center: str, device_no: int, device: str) -> None:
-        d = s.devices.c
-        clash = conn.execute(
-            select(d.device_id).where(
-                d.center_code == center,
-                d.device_no == device_no,
-                d.kind == "counter",
-                d.revoked_ms.is_(None),
-                d.device_id != device,
-            )
-        ).first()
+        clash = number_holder(conn, center, device_no, other_than=device)
         if clash:
             raise Conflict(
-                f"中心 {center} 的 {device_no} 号窗口电脑已注册（设备 {clash[0]}）。"
+                f"中心 {center} 的 {device_no} 号窗口电脑已注册（设备 {clash}）。"
                 "更换电脑请先在区级平台注销旧设备，或为新电脑换一个编号"
             )
 
